@@ -1,0 +1,46 @@
+"""The `assistant` command line: a thin layer over the package's nouns.
+
+Each sub-app lives in its own module; this module composes them and turns
+AssistantError into a one-line message (re-raised when ASSISTANT_DEBUG is set).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from assistant.errors import AssistantError
+
+app = typer.Typer(
+    name="assistant",
+    help="讲话稿写作助手：语料检索、分节起草、单节重写、问答与评测。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    # Imported here so that importing assistant.cli stays cheap and side-effect free.
+    from assistant.cli import corpus_cmds, draft_cmds, eval_cmds, model_cmds, store_cmds
+
+    app.add_typer(corpus_cmds.corpus_app, name="corpus")
+    store_cmds.register(corpus_cmds.corpus_app)
+    eval_cmds.register(app)
+    draft_cmds.register(app)
+    model_cmds.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app()
+    except AssistantError as exc:
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        typer.secho(f"错误：{exc}", err=True, fg=typer.colors.RED)
+        sys.exit(exc.exit_code)
