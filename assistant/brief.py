@@ -250,6 +250,16 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
         raise BriefError("简报字段 session 应为表：congress（届）、meeting（次）、name")
     if not isinstance(speaker_data, dict):
         raise BriefError("简报字段 speaker 应为表：name、role、organ")
+    for table, data_, allowed in (
+        ("session", session_data, {"congress", "meeting", "name"}),
+        ("speaker", speaker_data, {"name", "role", "organ"}),
+    ):
+        extra = sorted(set(data_) - allowed)
+        if extra:
+            raise BriefError(
+                f"简报字段 {table} 中有未知项：{', '.join(extra)}（可用：{', '.join(sorted(allowed))}）；"
+                "TOML 中写在 [表] 之后的键都属于该表，顶层字段请写在所有 [表] 之前"
+            )
     length = data.get("length", 3000)
     if isinstance(length, bool) or not isinstance(length, int) or not 300 <= length <= 20000:
         raise BriefError(f"简报字段 length（目标汉字数）应为 300–20000 的整数，实际是 {length!r}")
