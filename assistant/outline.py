@@ -1,0 +1,295 @@
+"""The outline: which sections a speech has, what each must say, and its length budget.
+
+The skeleton comes from the occasion's typical structure (DOMAIN.md's anatomy);
+budgets follow the share each role takes in the corpus speeches of the same
+occasion; key points come from the brief. Fixed elements the program can fill
+from the brief (salutation, the "meeting done" sentence, the "我代表…" line,
+the ordinal and headline of each requirement) are set here as `lead` text so
+the model never improvises them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from assistant.brief import Brief, chinese_number
+from assistant.errors import InputError
+
+ROLE_LABELS = {
+    "salutation": "称谓",
+    "opening": "开场与会议评价",
+    "thanks": "祝贺与致谢",
+    "review": "回顾成绩",
+    "situation": "形势与定位",
+    "requirements": "要求",
+    "congress_work": "对人大工作的要求",
+    "call": "号召",
+    "closing": "结束语",
+    "other": "其他",
+}
+
+# Roles in speaking order for each occasion; a trailing "?" marks an optional role
+# that appears only when the brief has material for it.
+TEMPLATES = {
+    "closing_session": ["salutation", "opening", "thanks", "review", "situation?",
+                        "requirements", "congress_work", "call", "closing"],
+    "experience_exchange": ["salutation", "opening", "review?", "requirements", "call"],
+    "symposium": ["salutation", "opening", "review?", "requirements", "call"],
+    "presidium_meeting": ["salutation", "opening", "review?", "requirements", "call"],
+}
+
+# Share of the speech's 汉字 per role, measured on the corpus (see exemplar_shares);
+# used when the corpus is unavailable.
+DEFAULT_SHARES = {
+    "opening": 0.08, "thanks": 0.03, "review": 0.14, "situation": 0.06,
+    "requirements": 0.55, "congress_work": 0.08, "call": 0.05,
+}
+
+PURPOSES = {
+    "opening": "宣布会议圆满完成各项议程、即将胜利闭幕；评价会议审议通过的报告和选举，概括这是一次怎样的大会",
+    "thanks": "代表党委向大会表示祝贺，向代表和工作人员表示感谢",
+    "review": "回顾过去一年的成绩，只用简报中的数字",
+    "situation": "说明当前形势和今年的定位",
+    "requirements": "围绕本要点的标题句展开论述，提出具体要求",
+    "congress_work": "对各级党委支持人大、“一府一委两院”接受监督、人大代表依法履职提出要求",
+    "call": "发出号召：让我们更加紧密地团结在以习近平同志为核心的党中央周围，为本地发展目标而努力奋斗",
+    "closing": "结束语",
+}
+MEETING_PURPOSE = "开门见山说明召开这次会议的目的和意义"
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    id: str
+    role: str
+    title: str
+    purpose: str
+    key_points: tuple[str, ...] = ()
+    budget: int = 0  # 汉字
+    ordinal: int | None = None
+    heading: str = ""
+    lead: str = ""  # fixed text the section starts with
+    fixed: bool = False  # True: the lead is the whole section, no model call
+    tail: str = ""  # fixed text the section ends with
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["key_points"] = list(self.key_points)
+        return data
+
+
+@dataclass(frozen=True)
+class Outline:
+    occasion: str
+    sections: tuple[OutlineSection, ...] = field(default_factory=tuple)
+
+    @property
+    def budget(self) -> int:
+        return sum(s.budget for s in self.sections)
+
+    def summary(self) -> str:
+        """One line per section, for prompts and the terminal."""
+        lines = []
+        for i, s in enumerate(self.sections, 1):
+            head = f"：{s.heading}" if s.heading else ""
+            lines.append(f"{i}. {s.title}{head}（约{s.budget}字）")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"occasion": self.occasion, "sections": [s.to_dict() for s in self.sections]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Outline:
+        try:
+            sections = tuple(
+                OutlineSection(**{**s, "key_points": tuple(s.get("key_points") or ())})
+                for s in data["sections"]
+            )
+            return cls(occasion=data["occasion"], sections=sections)
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"提纲格式有误：{exc}（可先用 --outline-only 生成提纲再修改）") from exc
+
+
+def todo(what: str) -> str:
+    return f"【待补：{what}】"
+
+
+def _salutation(brief: Brief) -> str:
+    return "各位代表、同志们：" if brief.occasion == "closing_session" else "同志们："
+
+
+def _opening_lead(brief: Brief) -> str:
+    if brief.occasion != "closing_session":
+        return ""
+    name = brief.session_name or todo("会议全称，如××镇第×届人民代表大会第×次会议")
+    return f"{name}，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
+
+
+def _thanks_text(brief: Brief) -> str:
+    organ = brief.speaker.organ or todo("代表的党委，如镇党委")
+    return (
+        f"在此，我代表{organ}，向大会的圆满成功表示热烈的祝贺！"
+        "向全体代表和与会同志，向为大会付出辛勤劳动的工作人员表示衷心的感谢！"
+    )
+
+
+def _point_headline(text: str) -> str:
+    text = text.strip().rstrip("。；;，,")
+    return text + "。"
+
+
+def requirement_headlines(brief: Brief, extra: list[str] | None = None) -> list[str]:
+    """Headlines for the enumerated points: the brief's requirements, then proposed ones."""
+    heads = [_point_headline(r) for r in brief.requirements]
+    for h in extra or []:
+        if len(heads) >= 3:
+            break
+        heads.append(_point_headline(h))
+    while len(heads) < 3:
+        heads.append(todo(f"第{chinese_number(len(heads) + 1)}点要求的标题句"))
+    return heads[:6]
+
+
+def exemplar_shares(occasion: str) -> dict[str, float]:
+    """Average share of 汉字 per role in the corpus speeches of this occasion."""
+    try:
+        from assistant.corpus import load_corpus
+        from assistant.structure import han_count, parse_speech
+    except ImportError:
+        return dict(DEFAULT_SHARES)
+    totals: dict[str, float] = {}
+    n = 0
+    for speech in load_corpus():
+        if speech.occasion != occasion:
+            continue
+        parsed = parse_speech(speech.text, occasion)
+        whole = sum(han_count(s.text) for s in parsed.sections) or 1
+        for s in parsed.sections:
+            totals[s.role] = totals.get(s.role, 0.0) + han_count(s.text) / whole
+        n += 1
+    if not n:
+        return dict(DEFAULT_SHARES)
+    return {role: value / n for role, value in totals.items()}
+
+
+def build_outline(
+    brief: Brief,
+    *,
+    shares: dict[str, float] | None = None,
+    extra_headlines: list[str] | None = None,
+) -> Outline:
+    """The outline for a brief. Pure: no model calls (headline proposals come in as data)."""
+    shares = shares if shares is not None else exemplar_shares(brief.occasion)
+    optional_material = {
+        "situation": brief.situation,
+        "review": brief.achievements,
+    }
+    roles = []
+    for entry in TEMPLATES[brief.occasion]:
+        role = entry.rstrip("?")
+        if entry.endswith("?") and not optional_material.get(role):
+            continue
+        roles.append(role)
+
+    headlines = requirement_headlines(brief, extra_headlines)
+    overrides = {o.role: o for o in brief.outline}
+    weights = {r: max(shares.get(r, DEFAULT_SHARES.get(r, 0.05)), 0.02) for r in roles}
+    weights.pop("salutation", None)
+    weights.pop("closing", None)
+    if "thanks" in weights:  # the thanks line is fixed text
+        weights.pop("thanks")
+    total_w = sum(weights.values()) or 1.0
+    fixed_chars = 60
+
+    def budget_for(role: str) -> int:
+        if role in overrides and overrides[role].chars:
+            return overrides[role].chars
+        share = weights.get(role, 0.0) / total_w
+        return max(80, int(round((brief.length - fixed_chars) * share / 10.0)) * 10)
+
+    sections: list[OutlineSection] = []
+
+    def add(role: str, **kw) -> None:
+        n = len(sections) + 1
+        ordinal = kw.get("ordinal")
+        suffix = f"-{ordinal}" if ordinal else ""
+        sections.append(
+            OutlineSection(id=f"s{n:02d}-{role}{suffix}", role=role,
+                           title=kw.pop("title", ROLE_LABELS[role]), **kw)
+        )
+
+    for role in roles:
+        extra_points = overrides[role].points if role in overrides else ()
+        if role == "salutation":
+            add(role, purpose="称谓", lead=_salutation(brief), fixed=True)
+        elif role == "opening":
+            points = []
+            if brief.occasion == "closing_session":
+                points += [f"大会审议通过了：{'、'.join(brief.reports)}"] if brief.reports else []
+                points += [f"大会完成了选举：{'、'.join(brief.elections)}"] if brief.elections else []
+                purpose = PURPOSES["opening"]
+                tail = ""
+            else:
+                purpose = MEETING_PURPOSE
+                tail = f"下面，我讲{chinese_number(len(headlines))}点意见。"
+            add(role, purpose=purpose, key_points=tuple(points) + extra_points,
+                budget=budget_for(role), lead=_opening_lead(brief), tail=tail)
+        elif role == "thanks":
+            add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
+        elif role == "review":
+            points = brief.achievements or (todo("过去一年的主要成绩和数字"),)
+            add(role, purpose=PURPOSES["review"], key_points=tuple(points) + extra_points,
+                budget=budget_for(role))
+        elif role == "situation":
+            add(role, purpose=PURPOSES["situation"],
+                key_points=tuple(brief.situation) + extra_points, budget=budget_for(role))
+        elif role == "requirements":
+            total = budget_for(role)
+            per_point = max(150, int(total / len(headlines) / 10) * 10)
+            themes = tuple(brief.themes)
+            for i, head in enumerate(headlines, 1):
+                marker = f"{chinese_number(i)}、"
+                add(role, title=f"要求之{chinese_number(i)}", ordinal=i, heading=head,
+                    purpose=PURPOSES["requirements"], key_points=themes + extra_points,
+                    budget=per_point, lead=f"{marker}{head}")
+        elif role == "congress_work":
+            add(role, purpose=PURPOSES["congress_work"], key_points=extra_points,
+                budget=budget_for(role))
+        elif role == "call":
+            add(role, purpose=PURPOSES["call"], key_points=extra_points, budget=budget_for(role))
+        elif role == "closing":
+            add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
+    return Outline(occasion=brief.occasion, sections=tuple(sections))
+
+
+def with_budgets_scaled(outline: Outline, factor: float) -> Outline:
+    """The same outline with every model-written budget scaled (small test drafts)."""
+    return Outline(
+        occasion=outline.occasion,
+        sections=tuple(
+            s if s.fixed else replace(s, budget=max(30, int(s.budget * factor)))
+            for s in outline.sections
+        ),
+    )
+
+
+def save_outline(outline: Outline, path: Path) -> None:
+    text = yaml.safe_dump(outline.to_dict(), allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(
+        "# 讲话提纲：可修改 heading/key_points/budget/lead 后用 "
+        "`assistant draft --brief 简报 --outline 本文件` 起草\n" + text,
+        encoding="utf-8",
+    )
+
+
+def load_outline(path: Path) -> Outline:
+    if not Path(path).is_file():
+        raise InputError(f"找不到提纲文件：{path}")
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise InputError(f"提纲文件 {path} 格式有误：{exc}") from exc
+    return Outline.from_dict(data or {})

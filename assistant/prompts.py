@@ -1,0 +1,102 @@
+"""Prompt templates: one file per task in prompts/, versioned, rendered strictly.
+
+A template file has a small YAML header and two parts:
+
+    ---
+    name: section
+    version: 3
+    ---
+    [system]
+    ...{{ locality }}...
+    [user]
+    ...
+
+`{{ name }}` is replaced by a variable; a variable the template uses but the
+caller did not pass is an error, and so is a variable passed but never used
+(it usually means a typo on one side).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant import paths
+from assistant.errors import AssistantError
+
+_VAR = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_PART = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
+
+
+class PromptError(AssistantError):
+    pass
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    version: int
+    system: str
+    user: str
+    sha256: str
+
+    @property
+    def variables(self) -> set[str]:
+        return set(_VAR.findall(self.system)) | set(_VAR.findall(self.user))
+
+    @property
+    def ref(self) -> str:
+        """Short provenance tag: name@version#hash."""
+        return f"{self.name}@v{self.version}#{self.sha256[:12]}"
+
+    def render(self, **values: object) -> list[dict[str, str]]:
+        missing = self.variables - set(values)
+        if missing:
+            raise PromptError(f"提示词模板 {self.name} 缺少变量：{', '.join(sorted(missing))}")
+        unused = set(values) - self.variables
+        if unused:
+            raise PromptError(f"提示词模板 {self.name} 不使用变量：{', '.join(sorted(unused))}")
+
+        def fill(text: str) -> str:
+            return _VAR.sub(lambda m: str(values[m.group(1)]), text).strip()
+
+        messages = []
+        if self.system.strip():
+            messages.append({"role": "system", "content": fill(self.system)})
+        messages.append({"role": "user", "content": fill(self.user)})
+        return messages
+
+
+def parse_prompt(text: str, source: str = "<string>") -> Prompt:
+    if not text.startswith("---"):
+        raise PromptError(f"提示词文件 {source} 缺少 --- 开头的头部")
+    try:
+        _, header, body = text.split("---", 2)
+    except ValueError as exc:
+        raise PromptError(f"提示词文件 {source} 的头部没有闭合的 ---") from exc
+    meta = yaml.safe_load(header) or {}
+    if not isinstance(meta.get("version"), int) or not meta.get("name"):
+        raise PromptError(f"提示词文件 {source} 的头部需要 name 和整数 version")
+    parts = _PART.split(body)
+    # parts: [preamble, tag, text, tag, text, ...]
+    sections = dict(zip(parts[1::2], parts[2::2], strict=True))
+    if "user" not in sections:
+        raise PromptError(f"提示词文件 {source} 缺少 [user] 部分")
+    return Prompt(
+        name=str(meta["name"]),
+        version=meta["version"],
+        system=sections.get("system", ""),
+        user=sections["user"],
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def load_prompt(name: str, directory: Path | None = None) -> Prompt:
+    path = (directory or paths.prompts_dir()) / f"{name}.md"
+    if not path.is_file():
+        raise PromptError(f"找不到提示词模板：{path}")
+    return parse_prompt(path.read_text(encoding="utf-8"), source=str(path))
