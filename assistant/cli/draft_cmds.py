@@ -1,9 +1,220 @@
-"""Placeholder: commands are registered here by the owner of this module."""
+"""`assistant draft | regen | show | diff | ask | brief new`: the drafting commands."""
 
 from __future__ import annotations
 
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from assistant.errors import InputError
+
+brief_app = typer.Typer(help="简报：生成模板、检查简报。", no_args_is_help=True)
+
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", "-m", help="模型名，或本地 GGUF 文件路径（默认：内置本地模型）")
+]
+ProviderOpt = Annotated[
+    str | None,
+    typer.Option("--provider", "-p", help="服务商预设：deepseek、qwen、moonshot、zhipu、openai、ollama、vllm、local"),
+]
+
+
+def _llm(model: str | None, provider: str | None):
+    from assistant.llm import LLM
+
+    return LLM.from_config(model=model, provider=provider)
+
+
+class Progress:
+    """Progress on stderr: a line per section with speed and elapsed time; tokens stream dimmed."""
+
+    def __init__(self, stream_tokens: bool) -> None:
+        self.stream_tokens = stream_tokens and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.chars = 0
+
+    def __call__(self, event) -> None:  # DraftEvent
+        err = sys.stderr
+        elapsed = time.monotonic() - self.start
+        if event.kind == "outline":
+            err.write(f"提纲（共 {event.total} 节）：\n{event.text}\n\n")
+        elif event.kind == "section_start":
+            err.write(f"[{event.index}/{event.total}] {event.title} …")
+            if self.stream_tokens:
+                err.write("\n")
+            err.flush()
+        elif event.kind == "token" and self.stream_tokens:
+            err.write(f"\x1b[2m{event.text}\x1b[0m")
+            err.flush()
+        elif event.kind == "repair":
+            err.write(f"\n    ↻ 检查未通过，重写：{event.text}\n")
+        elif event.kind == "section_done":
+            from assistant.structure import han_count
+
+            n = han_count(event.text)
+            self.chars += n
+            speed = f"，{event.tokens_per_second:.1f} tokens/s" if event.tokens else ""
+            prefix = "\n" if self.stream_tokens and event.tokens else ""
+            err.write(f"{prefix} {n} 字{speed}，已用 {elapsed:.0f} 秒\n")
+        elif event.kind == "done":
+            err.write(f"完成：共 {self.chars} 字，用时 {elapsed:.0f} 秒\n")
+        err.flush()
+
+
+def draft(
+    brief: Annotated[Path, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="草稿目录（默认 ./drafts/时间-地方-场合）；目录中有未完成的同一简报草稿时续写")] = None,
+    model: ModelOpt = None,
+    provider: ProviderOpt = None,
+    outline_file: Annotated[Path | None, typer.Option("--outline", help="使用修改过的提纲文件（由 --outline-only 生成）")] = None,
+    outline_only: Annotated[bool, typer.Option("--outline-only", help="只生成提纲（outline.yaml），供审阅修改")] = False,
+    max_repairs: Annotated[int, typer.Option(help="每节检查未通过时最多重写几次")] = 2,
+    scale: Annotated[float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)] = 1.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示逐字输出")] = False,
+) -> None:
+    """按简报分节起草讲话稿，打印草稿目录（draft.json + draft.md）。"""
+    from assistant.brief import load_brief
+    from assistant.drafting import default_out_dir, draft_speech, ensure_store_ready
+    from assistant.outline import build_outline, load_outline, save_outline
+
+    b = load_brief(brief)
+    if outline_only:
+        target = out or default_out_dir(b)
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / "outline.yaml"
+        outline = build_outline(b)
+        save_outline(outline, path)
+        sys.stderr.write(outline.summary() + "\n")
+        typer.echo(str(path))
+        return
+    outline = load_outline(outline_file) if outline_file else None
+    ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
+    llm = _llm(model, provider)
+    try:
+        result = draft_speech(b, llm=llm, out_dir=out, outline=outline,
+                              on_event=Progress(stream_tokens=not quiet),
+                              budget_factor=scale, max_repairs=max_repairs)
+    finally:
+        llm.close()
+    typer.echo(str(result.dir))
+
+
+def regen(
+    draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
+    section: Annotated[str, typer.Argument(help="节的编号（如 s05-situation 或 s05）或从 1 开始的序号")],
+    instruction: Annotated[str | None, typer.Option("--instruction", "-i", help="修改要求，如“更简洁，突出乡村振兴”")] = None,
+    model: ModelOpt = None,
+    provider: ProviderOpt = None,
+) -> None:
+    """只重写草稿中的一节，其他各节原样保留；旧版本保留可查。"""
+    from assistant.drafting import ensure_store_ready, regenerate_section
+
+    ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
+    llm = _llm(model, provider)
+    try:
+        doc, record = regenerate_section(draft_dir, section, llm=llm, instruction=instruction,
+                                         on_event=Progress(stream_tokens=True))
+    finally:
+        llm.close()
+    typer.echo(f"已重写 {record.id}（第 {record.current} 版）。查看改动：assistant diff {draft_dir} {record.id}")
+
+
+def show(
+    draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
+    version: Annotated[int | None, typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """显示草稿全文（默认最新版）。"""
+    from assistant.draftdoc import DraftDoc
+
+    doc = DraftDoc.load(draft_dir)
+    if json_out:
+        typer.echo(json.dumps({"dir": str(doc.dir), "status": doc.status,
+                               "versions": len(doc.history), "text": doc.text(version),
+                               "sections": [{"id": s.id, "role": s.role, "title": s.title,
+                                             "current": s.current, "versions": len(s.versions)}
+                                            for s in doc.sections]},
+                              ensure_ascii=False, indent=2))
+        return
+    if doc.status != "complete":
+        sys.stderr.write("（草稿尚未完成，可用同一 --out 重新运行 draft 续写）\n")
+    typer.echo(doc.render(version))
+
+
+def diff(
+    draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
+    section: Annotated[str, typer.Argument(help="节的编号或序号")],
+) -> None:
+    """显示某一节最近一次重写改了什么（按句比较）。"""
+    from assistant.draftdoc import DraftDoc, section_diff
+
+    doc = DraftDoc.load(draft_dir)
+    typer.echo(section_diff(doc.find(section)), nl=False)
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="关于语料库的问题")],
+    k: Annotated[int, typer.Option("-k", help="检索的段落数", min=1, max=20)] = 5,
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    model: ModelOpt = None,
+    provider: ProviderOpt = None,
+) -> None:
+    """根据语料库回答问题，并标注出处（讲话编号与段落）。"""
+    from assistant.ask import ask as ask_corpus
+    from assistant.drafting import ensure_store_ready
+
+    if not question.strip():
+        raise InputError("问题为空")
+    ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
+    llm = _llm(model, provider)
+    try:
+        answer = ask_corpus(question, llm=llm, k=k)
+    finally:
+        llm.close()
+    if json_out:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(answer.answer)
+    for c in answer.citations:
+        where = f"{c.speech_id} · {c.role}" + (f" · 第{c.ordinal}点" if c.ordinal else "")
+        snippet = c.text.replace("\n", "")[:60]
+        typer.echo(f"[{c.n}] {where}：{snippet}……")
+
+
+def brief_new(
+    path: Annotated[Path, typer.Argument(help="要写出的简报文件（.toml）")] = Path("brief.toml"),
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
+) -> None:
+    """写出一份带注释的简报模板。"""
+    from assistant.paths import REPO_DIR
+
+    if path.exists() and not force:
+        raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
+    template = (REPO_DIR / "examples" / "brief-closing.toml").read_text(encoding="utf-8")
+    path.write_text(template, encoding="utf-8")
+    typer.echo(f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}")
+
+
+def brief_check(path: Annotated[Path, typer.Argument(help="简报文件")]) -> None:
+    """检查简报是否有效，并显示将生成的提纲。"""
+    from assistant.brief import load_brief
+    from assistant.outline import build_outline
+
+    b = load_brief(path)
+    typer.echo(f"简报有效：{b.occasion_label}，{b.locality or '（未填地方）'}，目标 {b.length} 字")
+    typer.echo(build_outline(b).summary())
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the given app."""
+    app.command("draft")(draft)
+    app.command("regen")(regen)
+    app.command("show")(show)
+    app.command("diff")(diff)
+    app.command("ask")(ask)
+    brief_app.command("new")(brief_new)
+    brief_app.command("check")(brief_check)
+    app.add_typer(brief_app, name="brief")

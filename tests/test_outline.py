@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.brief import load_brief, parse_brief
+from assistant.outline import build_outline, load_outline, save_outline, with_budgets_scaled
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+
+
+def roles(outline):
+    out = []
+    for s in outline.sections:
+        if not out or out[-1] != s.role:
+            out.append(s.role)
+    return out
+
+
+def test_closing_speech_outline_follows_the_anatomy():
+    o = build_outline(load_brief(EXAMPLE), shares={})
+    assert roles(o) == ["salutation", "opening", "thanks", "review", "situation",
+                        "requirements", "congress_work", "call", "closing"]
+    points = [s for s in o.sections if s.role == "requirements"]
+    assert [p.ordinal for p in points] == [1, 2, 3, 4]
+    assert points[1].lead.startswith("二、聚焦高质量发展")
+    # Fixed elements come from the brief, not the model.
+    first = o.sections[0]
+    assert first.fixed and first.lead == "各位代表、同志们："
+    assert o.sections[1].lead.startswith("青山镇第十八届人民代表大会第六次会议，")
+    assert "我代表镇党委" in o.sections[2].lead
+    # Budgets add up to roughly the asked length.
+    assert 0.85 * 3000 <= o.budget <= 1.1 * 3000
+
+
+def test_missing_facts_become_visible_placeholders_not_inventions():
+    b = parse_brief({"occasion": "closing_session", "locality": "东湖镇", "length": 2000})
+    o = build_outline(b, shares={})
+    text = " ".join(s.lead for s in o.sections)
+    assert "【待补：会议全称" in text
+    assert "【待补：代表的党委" in text
+    review = [s for s in o.sections if s.role == "review"]
+    # A closing speech always reviews the year; without achievements it asks for them.
+    assert len(review) == 1 and review[0].key_points == ("【待补：过去一年的主要成绩和数字】",)
+    assert [s for s in o.sections if s.role == "situation"] == []  # optional, no material
+    heads = [s.heading for s in o.sections if s.role == "requirements"]
+    assert len(heads) == 3 and all(h.startswith("【待补：第") for h in heads)
+
+
+def test_symposium_outline_announces_its_points():
+    b = parse_brief({"occasion": "symposium", "locality": "东湖区", "requirements": ["甲要求", "乙要求", "丙要求", "丁要求", "戊要求"]})
+    o = build_outline(b, shares={})
+    assert o.sections[0].lead == "同志们："
+    assert o.sections[1].tail == "下面，我讲五点意见。"
+    assert roles(o) == ["salutation", "opening", "requirements", "call"]
+
+
+def test_extra_headlines_fill_up_to_three_and_outline_round_trips(tmp_path):
+    b = parse_brief({"occasion": "symposium", "requirements": ["加强代表联络"]})
+    o = build_outline(b, shares={}, extra_headlines=["提升监督实效", "强化自身建设", "多余的一条"])
+    heads = [s.heading for s in o.sections if s.role == "requirements"]
+    assert heads == ["加强代表联络。", "提升监督实效。", "强化自身建设。"]
+    path = tmp_path / "outline.yaml"
+    save_outline(o, path)
+    assert load_outline(path) == o
+    small = with_budgets_scaled(o, 0.1)
+    assert all(s.budget <= max(30, t.budget) for s, t in zip(small.sections, o.sections, strict=True))
+    assert small.budget < o.budget
