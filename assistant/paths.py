@@ -45,7 +45,9 @@ def store_dir() -> Path:
 
 
 def models_dir() -> Path:
-    return home() / "models"
+    """Embedded GGUF models: ASSISTANT_MODELS_DIR, else <home>/models (large; shareable)."""
+    env = os.environ.get("ASSISTANT_MODELS_DIR")
+    return Path(env).expanduser() if env else home() / "models"
 
 
 def prompts_dir() -> Path:

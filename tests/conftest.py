@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from assistant import paths
+
+# Installed models are large and read-only for tests: keep pointing at the real ones
+# (resolved before any test moves ASSISTANT_HOME).
+REAL_MODELS_DIR = str(paths.models_dir())
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("assistant-home")
     monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    monkeypatch.setenv("ASSISTANT_MODELS_DIR", os.environ.get("ASSISTANT_MODELS_DIR", REAL_MODELS_DIR))
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSISTANT_MODEL", "ASSISTANT_PROVIDER",
                 "ASSISTANT_CHROMA_URL", "ASSISTANT_EMBEDDER"):
         monkeypatch.delenv(var, raising=False)
