@@ -1,0 +1,947 @@
+"""Speech structure: one parser that cuts a speech into ordered, role-labelled sections.
+
+Used by ingest (chunks carry a role), drafting (exemplar shares per role) and eval
+(a draft must have the parts DOMAIN.md's anatomy requires, numbered without breaks).
+
+How it reads a speech, in the order a writer would:
+
+1. Paragraphs. Web copies sometimes join paragraphs with single spaces on one line;
+   `split_paragraphs` cuts there too (see `_paragraph_spans`).
+2. Title lines (short, no sentence end) before the 称谓; an outline block
+   (提纲 … 正文：) if the file carries one; the first 称谓 line is `salutation`.
+3. The requirements body: the top-level enumeration (一是/第一/一、/（一）/一要/1．),
+   chosen as the run of paragraph-initial markers not nested inside another such run.
+   A speech whose points are unnumbered but parallel (003: four paragraphs opening
+   "决胜收官之年，我们要…") gets them as points of the system "排比". The lead-in
+   ("下面，我讲四点意见：") opens the block; the block ends at the next paragraph that
+   re-addresses the audience (各位代表、同志们…), calls (让我们…) or closes.
+4. Everything else is cut into sentence runs and labelled by the cue tables below,
+   scored per run; a few cues (致谢, 结束语) cut a paragraph at sentence level.
+
+Conventions (documented because other modules rely on them):
+- Every top-level enumerated point is a `requirements` section with `ordinal` = the
+  number its marker says (so a break 一是/三是 shows as ordinals 1, 3), `marker` = the
+  marker as written, `heading` = the point's first sentence without the marker.
+  The lead-in is a `requirements` section with ordinal None.
+- Non-point sections have ordinal None and heading "".
+- Only the first 称谓 is `salutation`; later re-addresses (各位代表，同志们！) belong to
+  the section they introduce.
+- `Section.text` is the verbatim slice `text[start:end]`, stripped of surrounding
+  whitespace; between consecutive sections there is only whitespace, so no text is lost.
+- All regexes run on a copy where half-width ,:;!?() are mapped to full-width; the
+  mapping is one char to one char, so offsets are shared with the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------- taxonomy
+
+ROLES: tuple[str, ...] = (
+    "title",
+    "outline",  # a 提纲 printed before the 正文 (street-symposium)
+    "salutation",
+    "opening",
+    "thanks",
+    "review",
+    "situation",
+    "requirements",
+    "congress_work",
+    "call",
+    "closing",
+    "other",
+)
+
+ROLE_LABELS: dict[str, str] = {
+    "title": "标题",
+    "outline": "提纲",
+    "salutation": "称谓",
+    "opening": "开场（会议完成与评价）",
+    "thanks": "致谢/祝贺",
+    "review": "回顾",
+    "situation": "形势/定位",
+    "requirements": "要求",
+    "congress_work": "对人大工作的要求",
+    "call": "号召",
+    "closing": "结束语",
+    "other": "其他",
+}
+
+# DOMAIN.md "Anatomy": the order of a 闭幕式讲话.
+CLOSING_ORDER: tuple[str, ...] = (
+    "title",
+    "salutation",
+    "opening",
+    "thanks",
+    "review",
+    "situation",
+    "requirements",
+    "congress_work",
+    "call",
+    "closing",
+)
+# 座谈会 / 交流会 / 主席团工作会: 同志们：, purpose, "我讲四点意见", points, short call.
+MEETING_ORDER: tuple[str, ...] = (
+    "title",
+    "salutation",
+    "opening",
+    "requirements",
+    "call",
+    "closing",
+)
+# Roles a closing-session draft must have (the rest are optional in the anatomy).
+CLOSING_REQUIRED: tuple[str, ...] = ("salutation", "opening", "requirements", "call")
+
+CLOSING_OCCASIONS = frozenset({"closing_session", "closing", "闭幕式", "闭幕会"})
+
+# ---------------------------------------------------------------- data values
+
+
+@dataclass(frozen=True)
+class Section:
+    role: str
+    ordinal: int | None
+    heading: str
+    text: str
+    marker: str = ""
+    start: int = 0  # offsets of `text` in the parsed string
+    end: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "role": self.role,
+            "ordinal": self.ordinal,
+            "heading": self.heading,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class NumberingIssue:
+    system: str
+    message: str
+    expected: int
+    found: int
+
+
+@dataclass(frozen=True)
+class EnumItem:
+    """One numbering marker found in the text."""
+
+    system: str  # one of SYSTEMS, or "排比" for unnumbered parallel points
+    ordinal: int
+    marker: str  # as written, e.g. "一是", "第二，", "（三）", "1．"
+    start: int  # offset of the marker
+    line_start: bool  # the marker opens a paragraph
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A run of markers of one system counting up together (一是, 二是, 三是 …)."""
+
+    system: str
+    level: int  # 1 = top-level points of the speech, 2 = sub-points, 3 = sub-sub-points
+    items: tuple[EnumItem, ...]
+
+    @property
+    def ordinals(self) -> tuple[int, ...]:
+        return tuple(item.ordinal for item in self.items)
+
+
+@dataclass(frozen=True)
+class ParsedSpeech:
+    sections: tuple[Section, ...]
+    numbering: tuple[NumberingIssue, ...]
+    enumerations: tuple[Enumeration, ...] = field(default=(), compare=False)
+    announced: int | None = None  # "我讲四点意见" → 4
+
+    def roles(self) -> list[str]:
+        """The role sequence with consecutive repeats collapsed."""
+        out: list[str] = []
+        for section in self.sections:
+            if not out or out[-1] != section.role:
+                out.append(section.role)
+        return out
+
+    def points(self) -> list[Section]:
+        """The top-level requirement points, in order."""
+        return [s for s in self.sections if s.role == "requirements" and s.ordinal is not None]
+
+    def by_role(self, role: str) -> list[Section]:
+        return [s for s in self.sections if s.role == role]
+
+    def text_of(self, role: str) -> str:
+        return "\n".join(s.text for s in self.by_role(role))
+
+
+# ---------------------------------------------------------------- small text helpers
+
+_HALF_TO_FULL = str.maketrans(",:;!?()", "，：；！？（）")
+_SENT_END = "。！？…"
+_CLOSERS = "”’」』）》\"'"
+
+
+def _norm(text: str) -> str:
+    """Same length as `text`: half-width punctuation mapped to full-width."""
+    return text.translate(_HALF_TO_FULL)
+
+
+def han_count(text: str) -> int:
+    """Number of CJK ideographs (汉字) in text; punctuation, digits and Latin do not count."""
+    n = 0
+    for ch in text:
+        o = ord(ch)
+        if (
+            0x4E00 <= o <= 0x9FFF
+            or 0x3400 <= o <= 0x4DBF
+            or 0xF900 <= o <= 0xFAFF
+            or 0x20000 <= o <= 0x3134F
+        ):
+            n += 1
+    return n
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def chinese_numeral(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a numeral below 100."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _CN_DIGITS.get(tens, -1) if tens else 1
+        o = _CN_DIGITS.get(ones, -1) if ones else 0
+        if t < 1 or o < 0:
+            return None
+        return t * 10 + o
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+_WS = " \t\u3000\u00a0"
+# A space ends a paragraph when the text before it ends a sentence, or when the piece
+# before it is short and has no sentence end (title lines like "踔厉奋发谋发展 砥砺前行谱新章").
+_SHORT_PIECE = 30
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph, whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line_start = m.start()
+        line = m.group()
+        piece_start: int | None = None
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if ch in _WS:
+                j = i
+                while j < len(line) and line[j] in _WS:
+                    j += 1
+                if piece_start is not None and j < len(line):
+                    piece = line[piece_start:i]
+                    prev = piece[-1]
+                    ends_sentence = prev in _SENT_END + "!?：:" or (
+                        prev in _CLOSERS and len(piece) > 1 and piece[-2] in _SENT_END + "!?"
+                    )
+                    short = len(piece) <= _SHORT_PIECE and not any(c in piece for c in "。！？!?")
+                    if ends_sentence or short:
+                        spans.append((line_start + piece_start, line_start + i))
+                        piece_start = None
+                i = j
+                continue
+            if piece_start is None:
+                piece_start = i
+            i += 1
+        if piece_start is not None:
+            end = len(line)
+            while end > piece_start and line[end - 1] in _WS:
+                end -= 1
+            spans.append((line_start + piece_start, line_start + end))
+    return spans
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs: split at line breaks and at spaces that join paragraphs."""
+    return [text[a:b] for a, b in _paragraph_spans(text)]
+
+
+def _sentence_spans(ntext: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ntext[start:end], covering it exactly (closing quotes stay attached)."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    s = start
+    while i < end:
+        if ntext[i] in _SENT_END:
+            j = i + 1
+            while j < end and (ntext[j] in _SENT_END or ntext[j] in _CLOSERS):
+                j += 1
+            spans.append((s, j))
+            s = i = j
+            continue
+        i += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+# ---------------------------------------------------------------- cue tables
+# Each entry: (regex, weight). A run of sentences takes the role with the highest total
+# (each match counts). Keep these easy to audit: they are what a writer looks for.
+
+_NUM = "[一二三四五六七八九十]"
+
+VOCATIVE = re.compile(
+    r"^(?:各位代表|各位委员|各位领导|各位来宾|同志们|代表们|朋友们)"
+    r"(?:[、，和\s]*(?:各位代表|各位委员|同志们|朋友们|各位来宾))*"
+)
+VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
+
+ROLE_CUES: dict[str, tuple[tuple[str, int], ...]] = {
+    "opening": (
+        (r"圆满完成|顺利完成|完成了?各项", 3),
+        (r"即将(?:胜利)?闭幕|就要胜利闭幕|胜利闭幕", 3),
+        (r"(?:召开|举行)了?(?:这次|本次|此次)", 3),
+        (r"决定召开|组织召开|在这里召开|召开[^。]{0,30}(?:会议|座谈会|交流会|工作会)", 2),
+        (r"是一次[^。]{1,40}的(?:大会|会议)", 2),
+        (r"会议期间|这次大会|本次大会|这次会议|本次会议|此次会议|大会开得", 1),
+        (r"(?:^|[。！])(?:今天|刚才|前面)", 2),
+        (r"审议(?:通过|批准)|表决通过|选举产生|完成选举", 1),
+    ),
+    "review": (
+        (r"回首|回顾|回望", 2),
+        (r"过去的?一年|一年来|这一年|过去五年|过去的?五年|去年以来", 2),
+        (r"取得了?[^。，]{0,12}(?:成绩|成效|进展|胜利|成果)", 2),
+        (r"成绩|成效", 1),
+        (r"扎实(?:开展|推进|抓好|做好|践行)", 1),
+        (r"(?:实现|完成|解决|打赢|打响|跑出|筑牢)了", 1),
+    ),
+    "situation": (
+        (r"(?:^|[。！？])(?:\d{4}|20[xX×]{2}|今|明)年是", 3),
+        (r"之年|关键的?一年|重要一年|的一年", 1),
+        (r"当前|目前|接下来|下一步|面临|新形势|新征程|新阶段|展望|起跑线|站在新的|今年以来", 1),
+    ),
+    "congress_work": (
+        (r"人民代表大会制度", 2),
+        (r"(?:支持|领导|重视|尊重)[^。，]{0,8}人大", 2),
+        (r"一府一委两院|一府两院", 3),
+        (r"接受[^。，]{0,8}监督", 2),
+        (r"各级党委要|各级各部门要|(?:广大|全体)(?:人大)?代表要|人大代表要", 2),
+    ),
+    "call": (
+        (r"让我们", 3),
+        (r"团结在[^。]{0,40}周围", 3),
+        (r"而(?:努力|不懈|共同)?奋斗|奋力谱写|新的更大的贡献|新篇章|新局面而", 2),
+        (r"积力所举|众智所为", 2),
+    ),
+}
+
+# Cut a paragraph at sentence level: these sentences are their own section.
+THANKS_CUE = re.compile(
+    r"(?:(?:在此|首先|借此机会|最后)[，]?)?我代表[^。！？]{0,40}?(?:向|对)[^。！？]{0,120}?"
+    r"表示[^。！？]{0,12}?(?:祝贺|感谢|谢意|敬意|欢迎|慰问|问候)"
+)
+THANKS_CONTINUATION = re.compile(
+    r"^(?:向|对)[^。！？]{0,120}表示[^。！？]{0,12}(?:祝贺|感谢|谢意|敬意|欢迎|慰问|问候)"
+)
+CLOSING_CUE = re.compile(
+    r"^(?:最后[，]?)?(?:谢谢|宣布[^。！]{0,40}闭幕|现在[，]?我宣布|预祝|(?:再次)?祝(?:愿)?[^。！]{0,40}"
+    r"(?:身体健康|工作顺利|万事如意|新年快乐|新年更好|阖家幸福))"
+)
+# "下面，我讲四点意见：" / "借此机会，我再提四点希望和要求" / "下面我再强调三点"
+LEAD_IN_CUE = re.compile(
+    r"我[^。！？]{0,8}?(?:讲|提|谈|强调|说)[^。！？]{0,12}?"
+    r"(?P<n>[一二三四五六七八九十两几]+|\d+)(?:点|个方面|条)"
+)
+OUTLINE_START = re.compile(r"^提纲[：]?$")
+OUTLINE_END = re.compile(r"^正文[：]?$")
+# 首先…其次…第三要: a "第三" run that continues 首先/其次 is not missing its 第一.
+_ORDINAL_WORDS = re.compile(r"首先|其次")
+
+_COMPILED_CUES = {
+    role: tuple((re.compile(p), w) for p, w in cues) for role, cues in ROLE_CUES.items()
+}
+
+# ---------------------------------------------------------------- numbering systems
+
+SYSTEMS: tuple[str, ...] = ("一是", "第一", "一、", "（一）", "一要", "1．")
+
+# system -> (regex on normalised text, what may precede the marker besides a paragraph start)
+_MARKERS: dict[str, tuple[re.Pattern[str], str]] = {
+    "一是": (re.compile(rf"({_NUM}{{1,3}})是"), "。！？；：，"),
+    "第一": (re.compile(rf"第({_NUM}{{1,3}})(?:[，、：．]|(?=要|是))"), "。！？；：，"),
+    "一、": (re.compile(rf"({_NUM}{{1,3}})、"), "。！？"),
+    "（一）": (re.compile(rf"[（]({_NUM}{{1,3}})[）]"), "。！？；："),
+    "一要": (re.compile(rf"({_NUM}{{1,3}})要(?!求|素|务)"), "。！？；：，"),
+    "1．": (re.compile(r"([0-9０-９]{1,2})[．.、](?![0-9０-９])"), "。！？；："),
+}
+_QUOTES_AFTER_BOUNDARY = "”’」』）"
+
+
+def _candidates(
+    text: str, ntext: str, para_spans: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]]
+) -> list[EnumItem]:
+    starts = {a for a, _ in para_spans}
+    out: list[EnumItem] = []
+    for system, (pattern, boundary) in _MARKERS.items():
+        for a, b in para_spans:
+            if any(x <= a < y for x, y in exclude):
+                continue
+            for m in pattern.finditer(ntext, a, b):
+                pos = m.start()
+                ordinal = chinese_numeral(m.group(1))
+                if not ordinal:
+                    continue
+                if system == "1．" and pos > a and ntext[pos - 1].isdigit():
+                    continue
+                line_start = pos in starts
+                # Web copies sometimes keep a stray list digit before the marker ("1（一）").
+                if not line_start and pos == a + 1 and ntext[a].isdigit() and system != "1．":
+                    line_start = True
+                if not line_start:
+                    prev = ntext[pos - 1] if pos > a else ""
+                    if prev in _QUOTES_AFTER_BOUNDARY and pos - 2 >= a:
+                        prev = ntext[pos - 2] if ntext[pos - 2] in "。！？" else prev
+                    if not prev or prev not in boundary:
+                        continue
+                out.append(EnumItem(system, ordinal, text[m.start() : m.end()], pos, line_start))
+    out.sort(key=lambda it: (it.start, SYSTEMS.index(it.system)))
+    # "（一）是要…" is one paren marker, not also a 一是; keep the earliest/longest marker per spot.
+    dedup: list[EnumItem] = []
+    taken: list[tuple[int, int]] = []
+    for it in out:
+        span = (it.start, it.start + len(it.marker))
+        if any(x < span[1] and span[0] < y for x, y in taken):
+            continue
+        dedup.append(it)
+        taken.append(span)
+    return dedup
+
+
+def _runs(items: Sequence[EnumItem]) -> list[list[EnumItem]]:
+    """Split one system's markers (in text order) into runs: a run restarts at 一 or on a drop."""
+    runs: list[list[EnumItem]] = []
+    for it in items:
+        if runs and not (it.ordinal == 1 or it.ordinal < runs[-1][-1].ordinal):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
+
+
+def _sentence_start(ntext: str, pos: int, para_start: int) -> bool:
+    if pos == para_start:
+        return True
+    prev = ntext[pos - 1]
+    return prev in "。！？：" or (
+        prev in _CLOSERS and pos - 2 >= para_start and ntext[pos - 2] in "。！？"
+    )
+
+
+# ---------------------------------------------------------------- the analysis
+
+
+@dataclass
+class _Layout:
+    ntext: str
+    paras: list[tuple[int, int]]
+    title_end: int = 0  # paragraphs [0, title_end) are title lines
+    outline: tuple[int, int] | None = None  # paragraph index range
+    salutation: tuple[int, int] | None = None  # char span
+    points: list[EnumItem] = field(default_factory=list)
+    top_system: str = ""
+    block_start: int | None = None  # char offset (lead-in or first point)
+    block_end: int | None = None
+    lead_in: tuple[int, int] | None = None
+    announced: int | None = None
+    enumerations: list[Enumeration] = field(default_factory=list)
+
+
+def _para_index(paras: Sequence[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(paras):
+        if a <= pos < b or (i + 1 < len(paras) and pos < paras[i + 1][0]):
+            return i
+    return len(paras) - 1
+
+
+def _ends_body(ntext: str, a: int, b: int) -> bool:
+    """Does this paragraph leave the requirements body (re-address, call, 结束语)?"""
+    p = ntext[a:b]
+    return bool(VOCATIVE.match(p) or p.startswith("让我们") or CLOSING_CUE.match(p))
+
+
+def _block_end_after(layout: _Layout, pos: int) -> int:
+    ntext, paras = layout.ntext, layout.paras
+    k = _para_index(paras, pos)
+    for a, b in paras[k + 1 :]:
+        if _ends_body(ntext, a, b):
+            return a
+    return len(ntext)
+
+
+def _analyse(text: str) -> _Layout:
+    ntext = _norm(text)
+    paras = _paragraph_spans(text)
+    lay = _Layout(ntext=ntext, paras=paras)
+
+    # Title lines: short, no sentence end, before the 称谓 / first sentence.
+    i = 0
+    while i < len(paras):
+        a, b = paras[i]
+        p = ntext[a:b]
+        if VOCATIVE.match(p) or OUTLINE_START.match(p):
+            break
+        if b - a > 60 or any(c in p for c in "。！？") or p[-1] in "：":
+            break
+        i += 1
+    lay.title_end = i
+    if i < len(paras) and OUTLINE_START.match(ntext[paras[i][0] : paras[i][1]]):
+        for j in range(i + 1, len(paras)):
+            if OUTLINE_END.match(ntext[paras[j][0] : paras[j][1]]):
+                lay.outline = (i, j + 1)
+                i = j + 1
+                break
+    if i < len(paras):
+        a, b = paras[i]
+        m = VOCATIVE.match(ntext[a:b])
+        if m:
+            end = a + m.end()
+            while end < b and ntext[end] in "：！，。 ":
+                end += 1
+            lay.salutation = (a, end)
+
+    exclude: list[tuple[int, int]] = []
+    if lay.title_end:
+        exclude.append((paras[0][0], paras[lay.title_end - 1][1]))
+    if lay.outline:
+        exclude.append((paras[lay.outline[0]][0], paras[lay.outline[1] - 1][1]))
+    cands = _candidates(text, ntext, paras, exclude)
+
+    # Top-level runs: at least two paragraph-initial markers; other members must open a sentence.
+    by_system: dict[str, list[EnumItem]] = {}
+    for it in cands:
+        by_system.setdefault(it.system, []).append(it)
+    qualifying: list[list[EnumItem]] = []
+    for items in by_system.values():
+        for run in _runs(items):
+            kept = [
+                it
+                for it in run
+                if it.line_start
+                or _sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
+            ]
+            if sum(it.line_start for it in kept) >= 2:
+                qualifying.append(kept)
+
+    def contains(outer: list[EnumItem], inner: list[EnumItem], outer_end: int) -> bool:
+        if outer is inner or outer[0].start >= inner[0].start or inner[-1].start >= outer_end:
+            return False
+        return not any(inner[0].start < it.start <= inner[-1].start for it in outer)
+
+    ends = [_block_end_after(lay, run[-1].start) for run in qualifying]
+    free = [
+        (run, end)
+        for run, end in zip(qualifying, ends, strict=True)
+        if not any(contains(o, run, oe) for o, oe in zip(qualifying, ends, strict=True))
+    ]
+    if free:
+        top, top_end = max(free, key=lambda x: (sum(it.line_start for it in x[0]), x[0][0].start))
+        lay.points = top
+        lay.top_system = top[0].system
+        lay.block_end = top_end
+    else:
+        _parallel_points(lay)
+
+    if lay.points:
+        _find_lead_in(lay)
+        lay.block_start = lay.lead_in[0] if lay.lead_in else lay.points[0].start
+    lay.enumerations = _levels(lay, cands)
+    return lay
+
+
+def _parallel_points(lay: _Layout) -> None:
+    """Unnumbered points: ≥3 consecutive paragraphs opening with the same short clause."""
+    ntext, paras = lay.ntext, lay.paras
+    leads: list[str | None] = []
+    for a, b in paras:
+        m = re.match(r"([^，。！？：、]{2,12})，", ntext[a:b])
+        lead = m.group(1) if m and not VOCATIVE.match(ntext[a:b]) else None
+        leads.append(lead)
+    best: tuple[int, int] | None = None
+    i = lay.title_end
+    while i < len(paras):
+        j = i
+        while leads[i] and j + 1 < len(paras) and leads[j + 1] == leads[i]:
+            j += 1
+        if leads[i] and j - i + 1 >= 3 and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j + 1
+    if best is None:
+        return
+    lay.points = [
+        EnumItem("排比", n + 1, "", paras[k][0], True)
+        for n, k in enumerate(range(best[0], best[1] + 1))
+    ]
+    lay.top_system = "排比"
+    lay.block_end = _block_end_after(lay, paras[best[1]][0])
+
+
+def _find_lead_in(lay: _Layout) -> None:
+    ntext, paras = lay.ntext, lay.paras
+    first = lay.points[0].start
+    k = _para_index(paras, first)
+    # the sentence(s) just before the first point: same paragraph, or the previous one
+    region_start = paras[k][0] if first > paras[k][0] else (paras[k - 1][0] if k > 0 else first)
+    if lay.salutation and region_start < lay.salutation[1]:
+        region_start = lay.salutation[1]
+    for s, e in reversed(_sentence_spans(ntext, region_start, first)):
+        m = LEAD_IN_CUE.search(ntext, s, e)
+        if m:
+            start = s
+            while start < e and ntext[start] in _WS + "\n":
+                start += 1
+            lay.lead_in = (start, first)
+            lay.announced = chinese_numeral(m.group("n"))
+            return
+        if ntext[s:e].strip():
+            # only the sentence right before the points can be their lead-in
+            return
+
+
+def _levels(lay: _Layout, cands: Sequence[EnumItem]) -> list[Enumeration]:
+    """Group every marker into runs and give each run its level."""
+    out: list[Enumeration] = []
+    top_ids = {id(it) for it in lay.points}
+    if lay.points:
+        out.append(Enumeration(lay.top_system, 1, tuple(lay.points)))
+    # Parent spans: each top-level point, plus the text outside the block.
+    spans: list[tuple[int, int]] = []
+    if lay.points:
+        starts = [p.start for p in lay.points]
+        for n, s in enumerate(starts):
+            spans.append(
+                (s, starts[n + 1] if n + 1 < len(starts) else lay.block_end or len(lay.ntext))
+            )
+        outside_before = (0, starts[0])
+        outside_after = (spans[-1][1], len(lay.ntext))
+        spans = [outside_before, *spans, outside_after]
+    else:
+        spans = [(0, len(lay.ntext))]
+    rest = [
+        it
+        for it in cands
+        if id(it) not in top_ids and not any(it.start == p.start for p in lay.points)
+    ]
+    for a, b in spans:
+        inside = [it for it in rest if a <= it.start < b]
+        runs: list[list[EnumItem]] = []
+        for system in SYSTEMS:
+            runs.extend(_runs([it for it in inside if it.system == system]))
+
+        def contains(outer: list[EnumItem], inner: list[EnumItem], end: int = b) -> bool:
+            if outer is inner or outer[0].start >= inner[0].start or inner[-1].start >= end:
+                return False
+            return not any(inner[0].start < it.start <= inner[-1].start for it in outer)
+
+        for run in runs:
+            depth = sum(contains(o, run) for o in runs)
+            out.append(Enumeration(run[0].system, 2 + depth, tuple(run)))
+    out.sort(key=lambda e: (e.items[0].start, e.level))
+    return out
+
+
+def find_enumerations(text: str) -> list[Enumeration]:
+    """All numbering runs in a speech, level 1 = the top-level points, 2+ = sub-points."""
+    return list(_analyse(text).enumerations)
+
+
+def _label(system: str, n: int) -> str:
+    cn = _cn(n)
+    return {
+        "一是": f"{cn}是",
+        "第一": f"第{cn}",
+        "一、": f"{cn}、",
+        "（一）": f"（{cn}）",
+        "一要": f"{cn}要",
+        "1．": f"{n}．",
+    }.get(system, str(n))
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def check_numbering(
+    enumerations: Sequence[Enumeration] | str,
+    *,
+    announced: int | None = None,
+    text: str | None = None,
+) -> list[NumberingIssue]:
+    """Breaks in numbering: skipped, repeated or missing ordinals, and an announced count
+    ("我讲四点意见") that the top-level points do not match.
+
+    Pass the text itself, or enumerations from `find_enumerations` (then `text`, if given,
+    lets a lone 第三 that continues 首先/其次 pass).
+    """
+    if isinstance(enumerations, str):
+        lay = _analyse(enumerations)
+        return check_numbering(lay.enumerations, announced=lay.announced, text=enumerations)
+    ntext = _norm(text) if text is not None else None
+    issues: list[NumberingIssue] = []
+    for en in enumerations:
+        if en.system == "排比":
+            continue
+        items = en.items
+        first = items[0]
+        if first.ordinal != 1:
+            lone_after_words = (
+                len(items) == 1
+                and ntext is not None
+                and _ORDINAL_WORDS.search(ntext, max(0, first.start - 400), first.start) is not None
+            )
+            if not lone_after_words:
+                issues.append(
+                    NumberingIssue(
+                        en.system,
+                        f"编号从“{first.marker}”开始，缺少“{_label(en.system, 1)}”",
+                        1,
+                        first.ordinal,
+                    )
+                )
+        for prev, cur in zip(items, items[1:], strict=False):
+            want = prev.ordinal + 1
+            if cur.ordinal == want:
+                continue
+            if cur.ordinal == prev.ordinal:
+                msg = f"“{_label(en.system, prev.ordinal)}”重复出现，后一个应为“{_label(en.system, want)}”"
+            elif cur.ordinal > want:
+                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，缺少“{_label(en.system, want)}”"
+            else:
+                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，编号倒退"
+            issues.append(NumberingIssue(en.system, msg, want, cur.ordinal))
+    top = [en for en in enumerations if en.level == 1]
+    if announced is not None and top:
+        found = len(top[0].items)
+        if found != announced:
+            issues.append(
+                NumberingIssue(
+                    top[0].system,
+                    f"开头说讲{_cn(announced)}点，实际列了{_cn(found)}点",
+                    announced,
+                    found,
+                )
+            )
+    return issues
+
+
+# ---------------------------------------------------------------- role classification
+
+
+def _score(ntext: str, a: int, b: int, allowed: Sequence[str]) -> tuple[str | None, int]:
+    chunk = ntext[a:b]
+    best: tuple[str | None, int] = (None, 0)
+    for role in allowed:
+        total = sum(w * len(p.findall(chunk)) for p, w in _COMPILED_CUES.get(role, ()))
+        if total > best[1]:
+            best = (role, total)
+    return best
+
+
+def _is_closing_occasion(occasion: str | None, ntext: str) -> bool:
+    if occasion:
+        return occasion in CLOSING_OCCASIONS or "closing" in occasion or "闭幕" in occasion
+    return "闭幕" in ntext[:800]
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    role: str
+    ordinal: int | None = None
+    marker: str = ""
+    forced: bool = False  # role fixed by a sentence-level cue or the layout
+
+
+def _classify_region(
+    lay: _Layout, a: int, b: int, allowed: Sequence[str], default: str, sticky: bool = True
+) -> list[_Unit]:
+    """Units for the free text between a and b (outside title, outline and the points).
+
+    A run with no cue continues the previous role when `sticky` (before the points: an
+    uncued paragraph of a review is still review); after the points it gets `default`
+    (the call), since 对人大工作的要求 always names 人大 and would show a cue.
+    """
+    ntext = lay.ntext
+    units: list[_Unit] = []
+    for pa, pb in lay.paras:
+        s, e = max(pa, a), min(pb, b)
+        if s >= e:
+            continue
+        if VOCATIVE_ONLY.match(ntext[s:e]):
+            # A bare re-address belongs to what follows.
+            units.append(_Unit(s, e, "__forward__"))
+            continue
+        run_start = s
+        sentences = _sentence_spans(ntext, s, e)
+        for ss, se in sentences:
+            sent = ntext[ss:se]
+            forced_role: str | None = None
+            cut = ss
+            m = THANKS_CUE.search(sent)
+            if m:
+                forced_role, cut = "thanks", ss + m.start()
+            elif (
+                THANKS_CONTINUATION.match(sent)
+                and units
+                and units[-1].role == "thanks"
+                and run_start == ss
+            ):
+                forced_role = "thanks"
+            elif CLOSING_CUE.match(VOCATIVE.sub("", sent).lstrip("，！、")):
+                forced_role = "closing"
+            if forced_role is None:
+                continue
+            if cut > run_start:
+                units.append(_Unit(run_start, cut, ""))
+            units.append(_Unit(cut, se, forced_role, forced=True))
+            run_start = se
+        if run_start < e:
+            units.append(_Unit(run_start, e, ""))
+    # Score the free runs; a run with no cue continues the previous role.
+    last: str | None = None
+    for u in units:
+        if u.forced or u.role == "__forward__":
+            if u.forced:
+                last = u.role if u.role != "thanks" else last
+            continue
+        role, score = _score(ntext, u.start, u.end, allowed)
+        if role is None:
+            role = last if sticky and last in allowed else default
+        u.role = role
+        last = role
+    return units
+
+
+def parse_speech(text: str, occasion: str | None = None) -> ParsedSpeech:
+    """Segment a speech into role-labelled sections and report numbering breaks."""
+    lay = _analyse(text)
+    ntext, paras = lay.ntext, lay.paras
+    units: list[_Unit] = []
+    pos = 0
+    if lay.title_end:
+        end = paras[lay.title_end - 1][1]
+        units.append(_Unit(paras[0][0], end, "title", forced=True))
+        pos = end
+    if lay.outline:
+        a, b = paras[lay.outline[0]][0], paras[lay.outline[1] - 1][1]
+        if a > pos:
+            units.extend(_classify_region(lay, pos, a, ("opening",), "other"))
+        units.append(_Unit(a, b, "outline", forced=True))
+        pos = b
+    if lay.salutation:
+        a, b = lay.salutation
+        units.append(_Unit(a, b, "salutation", forced=True))
+        pos = b
+
+    closing_occasion = _is_closing_occasion(occasion, ntext)
+    post_roles = ("congress_work", "call") if closing_occasion else ("call",)
+    if lay.points and lay.block_start is not None and lay.block_end is not None:
+        pre = ("opening", "review", "situation")
+        units.extend(_classify_region(lay, pos, lay.block_start, pre, "opening"))
+        if lay.lead_in:
+            units.append(_Unit(lay.lead_in[0], lay.lead_in[1], "requirements", forced=True))
+        starts = [p.start for p in lay.points] + [lay.block_end]
+        for n, item in enumerate(lay.points):
+            units.append(
+                _Unit(
+                    item.start,
+                    starts[n + 1],
+                    "requirements",
+                    item.ordinal,
+                    item.marker,
+                    forced=True,
+                )
+            )
+        units.extend(
+            _classify_region(lay, lay.block_end, len(ntext), post_roles, "call", sticky=False)
+        )
+    else:
+        roles = ("opening", "review", "situation", *post_roles)
+        units.extend(_classify_region(lay, pos, len(ntext), roles, "opening"))
+
+    # Bare re-addresses take the role of the unit after them.
+    for n in range(len(units) - 1, -1, -1):
+        if units[n].role == "__forward__":
+            units[n].role = units[n + 1].role if n + 1 < len(units) else "other"
+            if n + 1 < len(units) and units[n + 1].ordinal is not None:
+                units[n].role = "requirements"
+
+    sections = _merge(text, units)
+    issues = check_numbering(lay.enumerations, announced=lay.announced, text=text)
+    return ParsedSpeech(tuple(sections), tuple(issues), tuple(lay.enumerations), lay.announced)
+
+
+def _heading(text: str, marker: str) -> str:
+    body = text[len(marker) :] if marker and text.startswith(marker) else text
+    first_line = body.split("\n", 1)[0]
+    m = re.search(r"[。！？!?]", first_line)
+    return (first_line[: m.end()] if m else first_line).strip()
+
+
+def _merge(text: str, units: Sequence[_Unit]) -> list[Section]:
+    merged: list[list] = []  # [role, ordinal, marker, start, end]
+    for u in sorted(units, key=lambda u: u.start):
+        if u.end <= u.start:
+            continue
+        if (
+            merged
+            and merged[-1][0] == u.role
+            and u.ordinal is None
+            and (merged[-1][1] is None or u.role != "requirements")
+        ):
+            merged[-1][4] = u.end
+            continue
+        if merged and merged[-1][0] == u.role == "requirements" and u.ordinal is None:
+            merged[-1][4] = u.end
+            continue
+        merged.append([u.role, u.ordinal, u.marker, u.start, u.end])
+    out: list[Section] = []
+    for role, ordinal, marker, a, b in merged:
+        raw = text[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body:
+            continue
+        start = a + lead
+        heading = _heading(body, marker) if ordinal is not None else ""
+        out.append(Section(role, ordinal, heading, body, marker, start, start + len(body)))
+    return out
