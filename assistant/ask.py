@@ -77,8 +77,9 @@ def sources_block(hits: list[Any]) -> str:
     return "\n".join(lines)
 
 
-def ask(question: str, *, llm: Any, k: int = 5,
-        retrieve: Callable[..., list] | None = None) -> Answer:
+def ask(
+    question: str, *, llm: Any, k: int = 5, retrieve: Callable[..., list] | None = None
+) -> Answer:
     question = question.strip()
     if retrieve is None:
         from assistant.retrieval import retrieve as retrieve_default
@@ -102,8 +103,13 @@ def ask(question: str, *, llm: Any, k: int = 5,
         text += "\n（模型未标注出处，以下列出提供给模型的全部资料。）"
         cited = list(range(1, len(hits) + 1))
     citations = tuple(
-        Citation(n=n, speech_id=hits[n - 1].speech_id, role=hits[n - 1].role,
-                 ordinal=hits[n - 1].ordinal, text=hits[n - 1].text)
+        Citation(
+            n=n,
+            speech_id=hits[n - 1].speech_id,
+            role=hits[n - 1].role,
+            ordinal=hits[n - 1].ordinal,
+            text=hits[n - 1].text,
+        )
         for n in cited
     )
     return Answer(question=question, answer=text, found=True, citations=citations, usage=usage)

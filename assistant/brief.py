@@ -223,8 +223,21 @@ def _date(value: Any) -> dt.date | None:
 
 
 _KNOWN_KEYS = {
-    "occasion", "locality", "level", "date", "title", "session", "speaker", "reports",
-    "elections", "achievements", "situation", "themes", "requirements", "length", "outline",
+    "occasion",
+    "locality",
+    "level",
+    "date",
+    "title",
+    "session",
+    "speaker",
+    "reports",
+    "elections",
+    "achievements",
+    "situation",
+    "themes",
+    "requirements",
+    "length",
+    "outline",
 }
 
 

@@ -69,8 +69,13 @@ class SectionRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "role": self.role, "title": self.title, "ordinal": self.ordinal,
-            "heading": self.heading, "current": self.current, "versions": self.versions,
+            "id": self.id,
+            "role": self.role,
+            "title": self.title,
+            "ordinal": self.ordinal,
+            "heading": self.heading,
+            "current": self.current,
+            "versions": self.versions,
         }
 
 
@@ -107,7 +112,9 @@ class DraftDoc:
         }
 
     def save(self) -> None:
-        atomic_write(self.json_path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write(
+            self.json_path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        )
         atomic_write(self.md_path, self.render())
 
     @classmethod
@@ -124,16 +131,25 @@ class DraftDoc:
             raise InputError(f"{path} 的格式版本 {data.get('format')} 不受支持")
         sections = [
             SectionRecord(
-                id=s["id"], role=s["role"], title=s["title"], ordinal=s.get("ordinal"),
-                heading=s.get("heading", ""), versions=s.get("versions", []),
+                id=s["id"],
+                role=s["role"],
+                title=s["title"],
+                ordinal=s.get("ordinal"),
+                heading=s.get("heading", ""),
+                versions=s.get("versions", []),
                 current=s.get("current", 0),
             )
             for s in data["sections"]
         ]
         return cls(
-            dir=directory, brief=data["brief"], outline=data["outline"], sections=sections,
-            provenance=data.get("provenance", {}), history=data.get("history", []),
-            status=data.get("status", "in_progress"), created=data.get("created", now()),
+            dir=directory,
+            brief=data["brief"],
+            outline=data["outline"],
+            sections=sections,
+            provenance=data.get("provenance", {}),
+            history=data.get("history", []),
+            status=data.get("status", "in_progress"),
+            created=data.get("created", now()),
         )
 
     # -- queries -----------------------------------------------------------
@@ -158,8 +174,14 @@ class DraftDoc:
         return {s.id: s.current for s in self.sections}
 
     def record_history(self, note: str) -> int:
-        self.history.append({"n": len(self.history) + 1, "created": now(), "note": note,
-                             "sections": self.snapshot()})
+        self.history.append(
+            {
+                "n": len(self.history) + 1,
+                "created": now(),
+                "note": note,
+                "sections": self.snapshot(),
+            }
+        )
         return len(self.history)
 
     def text(self, version: int | None = None) -> str:
@@ -200,8 +222,11 @@ def default_title(brief: dict[str, Any]) -> str:
 
         name = brief_from_dict(brief).session_name or "××人民代表大会第×次会议"
         return f"在{name}闭幕式上的讲话"
-    labels = {"experience_exchange": "经验交流会", "symposium": "座谈会",
-              "presidium_meeting": "主席团工作会议"}
+    labels = {
+        "experience_exchange": "经验交流会",
+        "symposium": "座谈会",
+        "presidium_meeting": "主席团工作会议",
+    }
     place = brief.get("locality") or ""
     _ = session
     return f"在{place}{labels.get(occasion, '会议')}上的讲话"
@@ -216,8 +241,9 @@ def section_diff(section: SectionRecord, old: int | None = None, new: int | None
     old = old or new - 1
     if old < 1:
         raise InputError(f"第 {section.id} 节只有一版，没有可比较的修改")
-    a = [x for x in _SENTENCE.split(section.version(old)["text"]) if x.strip()]
-    b = [x for x in _SENTENCE.split(section.version(new)["text"]) if x.strip()]
-    lines = difflib.unified_diff(a, b, fromfile=f"{section.id} 第{old}版",
-                                 tofile=f"{section.id} 第{new}版", lineterm="")
+    a = [x.strip() for x in _SENTENCE.split(section.version(old)["text"]) if x.strip()]
+    b = [x.strip() for x in _SENTENCE.split(section.version(new)["text"]) if x.strip()]
+    lines = difflib.unified_diff(
+        a, b, fromfile=f"{section.id} 第{old}版", tofile=f"{section.id} 第{new}版", lineterm=""
+    )
     return "\n".join(lines) + "\n"

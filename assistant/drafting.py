@@ -96,7 +96,7 @@ def clean_model_text(text: str, lead: str = "") -> str:
     text = _BOLD.sub("", _MD.sub("", text)).strip()
     text = re.sub(r"^(第[一二三四五六七八九十]+节[^\n]*\n)", "", text)
     if lead and text.startswith(lead.strip()):
-        text = text[len(lead.strip()):].lstrip()
+        text = text[len(lead.strip()) :].lstrip()
     # Paragraphs separated by one blank line, no stray indentation.
     paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     text = "\n".join(paras)
@@ -125,6 +125,7 @@ def compose(section: OutlineSection, body: str) -> str:
 
 # -- checks ------------------------------------------------------------------------------
 
+
 def check_section(text: str, brief: Brief, corpus: list | None) -> Problems:
     """The eval harness's fact checks, applied to one section (shared code, not a copy)."""
     from assistant import scoring
@@ -134,7 +135,8 @@ def check_section(text: str, brief: Brief, corpus: list | None) -> Problems:
     if invented:
         problems.invented = list(invented)
         problems.items.append(
-            "出现了简报中没有的数字：" + "、".join(invented)
+            "出现了简报中没有的数字："
+            + "、".join(invented)
             + "。只能用简报中的数字，没有的写成【待补：…】"
         )
     if corpus is not None:
@@ -171,6 +173,7 @@ def quarantine(text: str, problems: Problems) -> str:
 
 # -- prompts -----------------------------------------------------------------------------
 
+
 def facts_block(brief: Brief) -> str:
     lines = []
     if brief.locality:
@@ -183,8 +186,12 @@ def facts_block(brief: Brief) -> str:
     if sp.name or sp.role:
         lines.append(f"讲话人：{sp.role or ''}{sp.name or ''}（代表{sp.organ or '【待补】'}讲话）")
     labels = {
-        "reports": "审议通过的报告", "elections": "选举事项", "achievements": "过去一年的成绩",
-        "situation": "形势与定位", "themes": "需要强调的重点", "requirements": "要求要点",
+        "reports": "审议通过的报告",
+        "elections": "选举事项",
+        "achievements": "过去一年的成绩",
+        "situation": "形势与定位",
+        "themes": "需要强调的重点",
+        "requirements": "要求要点",
     }
     for name, label in labels.items():
         values = getattr(brief, name)
@@ -206,8 +213,9 @@ def exemplar_block(hits: list[Any], chars: int = EXEMPLAR_CHARS) -> str:
     return "\n".join(out) + "\n\n"
 
 
-def section_values(brief: Brief, outline: Outline, index: int, exemplars: str,
-                   feedback: str = "") -> dict[str, object]:
+def section_values(
+    brief: Brief, outline: Outline, index: int, exemplars: str, feedback: str = ""
+) -> dict[str, object]:
     section = outline.sections[index]
     points = section.key_points or ("（按本节任务展开，不要引入新的数字）",)
     lead_instruction = ""
@@ -238,6 +246,7 @@ def max_tokens_for(budget: int) -> int:
 
 # -- the pipeline ------------------------------------------------------------------------
 
+
 def default_out_dir(brief: Brief) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     slug = re.sub(r"[^\w]+", "-", brief.locality or "draft").strip("-")
@@ -253,9 +262,16 @@ def brief_hash(brief: Brief) -> str:
 class Drafter:
     """Writes and rewrites sections of one draft with one LLM and one retriever."""
 
-    def __init__(self, brief: Brief, llm: Any, *, retrieve: Callable[..., list] | None = None,
-                 corpus: list | None = None, on_event: EventSink | None = None,
-                 max_repairs: int = 2) -> None:
+    def __init__(
+        self,
+        brief: Brief,
+        llm: Any,
+        *,
+        retrieve: Callable[..., list] | None = None,
+        corpus: list | None = None,
+        on_event: EventSink | None = None,
+        max_repairs: int = 2,
+    ) -> None:
         self.brief = brief
         self.llm = llm
         self.retrieve = retrieve if retrieve is not None else _default_retrieve
@@ -271,14 +287,16 @@ class Drafter:
 
     def exemplars_for(self, section: OutlineSection) -> list[Any]:
         query = " ".join([section.heading or section.title, section.purpose])
-        hits = self.retrieve(query, k=EXEMPLARS_PER_SECTION, role=section.role,
-                             occasion=self.brief.occasion)
+        hits = self.retrieve(
+            query, k=EXEMPLARS_PER_SECTION, role=section.role, occasion=self.brief.occasion
+        )
         if not hits:
             hits = self.retrieve(query, k=EXEMPLARS_PER_SECTION, role=section.role)
         return list(hits)
 
-    def fit(self, messages: list, values: dict, hits: list, max_tokens: int, *,
-            regen: bool) -> list:
+    def fit(
+        self, messages: list, values: dict, hits: list, max_tokens: int, *, regen: bool
+    ) -> list:
         """Trim exemplars (shorter, then fewer) until the prompt fits the context window."""
         count = getattr(self.llm, "count_prompt", None)
         budget = getattr(self.llm, "prompt_budget", None)
@@ -302,16 +320,33 @@ class Drafter:
             )
         return messages
 
-    def write(self, outline: Outline, index: int, *, instruction: str | None = None,
-              current: str | None = None) -> tuple[str, dict[str, Any]]:
+    def write(
+        self,
+        outline: Outline,
+        index: int,
+        *,
+        instruction: str | None = None,
+        current: str | None = None,
+    ) -> tuple[str, dict[str, Any]]:
         """Text for one section and the version's provenance."""
         section = outline.sections[index]
         total = len(outline.sections)
-        self.emit("section_start", index=index + 1, total=total, section_id=section.id,
-                  title=section.title)
+        self.emit(
+            "section_start",
+            index=index + 1,
+            total=total,
+            section_id=section.id,
+            title=section.title,
+        )
         if section.fixed:
-            self.emit("section_done", index=index + 1, total=total, section_id=section.id,
-                      title=section.title, text=section.lead)
+            self.emit(
+                "section_done",
+                index=index + 1,
+                total=total,
+                section_id=section.id,
+                title=section.title,
+                text=section.lead,
+            )
             return section.lead, {"source": "fixed"}
         hits = self.exemplars_for(section)
         exemplars = exemplar_block(hits)
@@ -328,12 +363,20 @@ class Drafter:
                 messages = self.prompt_regen.render(**values)
             else:
                 messages = self.prompt_section.render(**values)
-            messages = self.fit(messages, values, hits, max_tokens_for(section.budget),
-                                regen=instruction is not None or current is not None)
+            messages = self.fit(
+                messages,
+                values,
+                hits,
+                max_tokens_for(section.budget),
+                regen=instruction is not None or current is not None,
+            )
             result = self.llm.chat(
-                messages, temperature=TEMPERATURE, max_tokens=max_tokens_for(section.budget),
+                messages,
+                temperature=TEMPERATURE,
+                max_tokens=max_tokens_for(section.budget),
                 on_token=lambda tok, i=index: self.emit(
-                    "token", index=i + 1, total=total, section_id=section.id, text=tok),
+                    "token", index=i + 1, total=total, section_id=section.id, text=tok
+                ),
             )
             calls.append(_usage(result, attempt))
             body = clean_model_text(result.text, section.lead)
@@ -342,8 +385,14 @@ class Drafter:
             if not problems:
                 break
             if attempt < self.max_repairs:
-                self.emit("repair", index=index + 1, total=total, section_id=section.id,
-                          title=section.title, text="；".join(problems.items))
+                self.emit(
+                    "repair",
+                    index=index + 1,
+                    total=total,
+                    section_id=section.id,
+                    title=section.title,
+                    text="；".join(problems.items),
+                )
                 feedback = problems.feedback()
         if problems:
             text = quarantine(text, problems)
@@ -357,9 +406,16 @@ class Drafter:
         if instruction is not None:
             meta["instruction"] = instruction
         last = calls[-1]
-        self.emit("section_done", index=index + 1, total=total, section_id=section.id,
-                  title=section.title, text=text, tokens=last["completion_tokens"],
-                  seconds=last["seconds"])
+        self.emit(
+            "section_done",
+            index=index + 1,
+            total=total,
+            section_id=section.id,
+            title=section.title,
+            text=text,
+            tokens=last["completion_tokens"],
+            seconds=last["seconds"],
+        )
         return text, meta
 
 
@@ -406,9 +462,7 @@ def provenance_for(llm: Any) -> dict[str, Any]:
         "model": getattr(endpoint, "model", None),
         "provider": getattr(endpoint, "provider", None),
         "endpoint_host": getattr(endpoint, "host", None),
-        "prompts": {
-            name: prompt_files.load_prompt(name).ref for name in ("section", "regenerate")
-        },
+        "prompts": {name: prompt_files.load_prompt(name).ref for name in ("section", "regenerate")},
     }
 
 
@@ -420,8 +474,11 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     prompt = prompt_files.load_prompt("outline")
     date_text = f"{brief.year}年" if brief.year else "（未给出）"
     messages = prompt.render(
-        occasion_label=brief.occasion_label, locality=brief.locality or "（未给出）",
-        date_text=date_text, themes="\n".join(f"- {t}" for t in brief.themes), count=missing,
+        occasion_label=brief.occasion_label,
+        locality=brief.locality or "（未给出）",
+        date_text=date_text,
+        themes="\n".join(f"- {t}" for t in brief.themes),
+        count=missing,
     )
     result = llm.chat(messages, temperature=0.3, max_tokens=60 * missing + 40)
     heads = []
@@ -461,17 +518,24 @@ def draft_speech(
         outline = Outline.from_dict(doc.outline)
     else:
         doc = DraftDoc(
-            dir=out_dir, brief=brief.to_dict(), outline=outline.to_dict(),
-            sections=[SectionRecord(id=s.id, role=s.role, title=s.title, ordinal=s.ordinal,
-                                    heading=s.heading) for s in outline.sections],
+            dir=out_dir,
+            brief=brief.to_dict(),
+            outline=outline.to_dict(),
+            sections=[
+                SectionRecord(
+                    id=s.id, role=s.role, title=s.title, ordinal=s.ordinal, heading=s.heading
+                )
+                for s in outline.sections
+            ],
         )
     doc.provenance.update(provenance_for(llm))
     doc.provenance["brief_hash"] = bhash
     doc.provenance.setdefault("started", now())
     doc.save()
 
-    drafter = Drafter(brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event,
-                      max_repairs=max_repairs)
+    drafter = Drafter(
+        brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event, max_repairs=max_repairs
+    )
     drafter.emit("outline", total=len(outline.sections), text=outline.summary())
     for i, record in enumerate(doc.sections):
         if record.current:  # written before an interruption
@@ -485,7 +549,7 @@ def draft_speech(
     doc.provenance["finished"] = now()
     doc.provenance["usage"] = usage_totals(doc)
     doc.save()
-    drafter.emit("done", total=len(doc.sections), elapsed=0.0)
+    drafter.emit("done", total=len(doc.sections))
     return Draft(doc)
 
 
@@ -498,13 +562,23 @@ def usage_totals(doc: DraftDoc) -> dict[str, Any]:
                 prompt += c["prompt_tokens"]
                 completion += c["completion_tokens"]
                 seconds += c["seconds"]
-    return {"prompt_tokens": prompt, "completion_tokens": completion,
-            "model_seconds": round(seconds, 2)}
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "model_seconds": round(seconds, 2),
+    }
 
 
-def regenerate_section(draft_dir: Path, key: str, *, llm: Any, instruction: str | None = None,
-                       on_event: EventSink | None = None, retrieve: Callable[..., list] | None = None,
-                       corpus: list | None = None) -> tuple[DraftDoc, SectionRecord]:
+def regenerate_section(
+    draft_dir: Path,
+    key: str,
+    *,
+    llm: Any,
+    instruction: str | None = None,
+    on_event: EventSink | None = None,
+    retrieve: Callable[..., list] | None = None,
+    corpus: list | None = None,
+) -> tuple[DraftDoc, SectionRecord]:
     """Rewrite one section; every other section's text is left exactly as it was."""
     doc = DraftDoc.load(draft_dir)
     record = doc.find(key)
@@ -513,15 +587,21 @@ def regenerate_section(draft_dir: Path, key: str, *, llm: Any, instruction: str 
     index = doc.sections.index(record)
     section = outline.sections[index]
     if section.fixed and not instruction:
-        raise InputError(f"第 {record.id} 节（{record.title}）是按简报生成的固定文字；如需改写请给出 --instruction")
+        raise InputError(
+            f"第 {record.id} 节（{record.title}）是按简报生成的固定文字；如需改写请给出 --instruction"
+        )
     drafter = Drafter(brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event)
     if section.fixed:
         # A fixed element rewritten on request becomes a model section for this version only.
         from dataclasses import replace
 
-        outline = Outline(occasion=outline.occasion, sections=tuple(
-            replace(s, fixed=False, lead="", budget=max(60, len(s.lead))) if j == index else s
-            for j, s in enumerate(outline.sections)))
+        outline = Outline(
+            occasion=outline.occasion,
+            sections=tuple(
+                replace(s, fixed=False, lead="", budget=max(60, len(s.lead))) if j == index else s
+                for j, s in enumerate(outline.sections)
+            ),
+        )
     text, meta = drafter.write(outline, index, instruction=instruction or "", current=record.text)
     record.add_version(text, **meta)
     doc.provenance.update(provenance_for(llm))

@@ -34,8 +34,17 @@ ROLE_LABELS = {
 # Roles in speaking order for each occasion; a trailing "?" marks an optional role
 # that appears only when the brief has material for it.
 TEMPLATES = {
-    "closing_session": ["salutation", "opening", "thanks", "review", "situation?",
-                        "requirements", "congress_work", "call", "closing"],
+    "closing_session": [
+        "salutation",
+        "opening",
+        "thanks",
+        "review",
+        "situation?",
+        "requirements",
+        "congress_work",
+        "call",
+        "closing",
+    ],
     "experience_exchange": ["salutation", "opening", "review?", "requirements", "call"],
     "symposium": ["salutation", "opening", "review?", "requirements", "call"],
     "presidium_meeting": ["salutation", "opening", "review?", "requirements", "call"],
@@ -44,8 +53,13 @@ TEMPLATES = {
 # Share of the speech's 汉字 per role, measured on the corpus (see exemplar_shares);
 # used when the corpus is unavailable.
 DEFAULT_SHARES = {
-    "opening": 0.08, "thanks": 0.03, "review": 0.14, "situation": 0.06,
-    "requirements": 0.55, "congress_work": 0.08, "call": 0.05,
+    "opening": 0.08,
+    "thanks": 0.03,
+    "review": 0.14,
+    "situation": 0.06,
+    "requirements": 0.55,
+    "congress_work": 0.08,
+    "call": 0.05,
 }
 
 PURPOSES = {
@@ -110,7 +124,9 @@ class Outline:
             )
             return cls(occasion=data["occasion"], sections=sections)
         except (KeyError, TypeError) as exc:
-            raise InputError(f"提纲格式有误：{exc}（可先用 --outline-only 生成提纲再修改）") from exc
+            raise InputError(
+                f"提纲格式有误：{exc}（可先用 --outline-only 生成提纲再修改）"
+            ) from exc
 
 
 def todo(what: str) -> str:
@@ -217,8 +233,12 @@ def build_outline(
         ordinal = kw.get("ordinal")
         suffix = f"-{ordinal}" if ordinal else ""
         sections.append(
-            OutlineSection(id=f"s{n:02d}-{role}{suffix}", role=role,
-                           title=kw.pop("title", ROLE_LABELS[role]), **kw)
+            OutlineSection(
+                id=f"s{n:02d}-{role}{suffix}",
+                role=role,
+                title=kw.pop("title", ROLE_LABELS[role]),
+                **kw,
+            )
         )
 
     for role in roles:
@@ -229,35 +249,62 @@ def build_outline(
             points = []
             if brief.occasion == "closing_session":
                 points += [f"大会审议通过了：{'、'.join(brief.reports)}"] if brief.reports else []
-                points += [f"大会完成了选举：{'、'.join(brief.elections)}"] if brief.elections else []
+                points += (
+                    [f"大会完成了选举：{'、'.join(brief.elections)}"] if brief.elections else []
+                )
                 purpose = PURPOSES["opening"]
                 tail = ""
             else:
                 purpose = MEETING_PURPOSE
                 tail = f"下面，我讲{chinese_number(len(headlines))}点意见。"
-            add(role, purpose=purpose, key_points=tuple(points) + extra_points,
-                budget=budget_for(role), lead=_opening_lead(brief), tail=tail)
+            add(
+                role,
+                purpose=purpose,
+                key_points=tuple(points) + extra_points,
+                budget=budget_for(role),
+                lead=_opening_lead(brief),
+                tail=tail,
+            )
         elif role == "thanks":
             add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
         elif role == "review":
             points = brief.achievements or (todo("过去一年的主要成绩和数字"),)
-            add(role, purpose=PURPOSES["review"], key_points=tuple(points) + extra_points,
-                budget=budget_for(role))
+            add(
+                role,
+                purpose=PURPOSES["review"],
+                key_points=tuple(points) + extra_points,
+                budget=budget_for(role),
+            )
         elif role == "situation":
-            add(role, purpose=PURPOSES["situation"],
-                key_points=tuple(brief.situation) + extra_points, budget=budget_for(role))
+            add(
+                role,
+                purpose=PURPOSES["situation"],
+                key_points=tuple(brief.situation) + extra_points,
+                budget=budget_for(role),
+            )
         elif role == "requirements":
             total = budget_for(role)
             per_point = max(150, int(total / len(headlines) / 10) * 10)
             themes = tuple(brief.themes)
             for i, head in enumerate(headlines, 1):
                 marker = f"{chinese_number(i)}、"
-                add(role, title=f"要求之{chinese_number(i)}", ordinal=i, heading=head,
-                    purpose=PURPOSES["requirements"], key_points=themes + extra_points,
-                    budget=per_point, lead=f"{marker}{head}")
+                add(
+                    role,
+                    title=f"要求之{chinese_number(i)}",
+                    ordinal=i,
+                    heading=head,
+                    purpose=PURPOSES["requirements"],
+                    key_points=themes + extra_points,
+                    budget=per_point,
+                    lead=f"{marker}{head}",
+                )
         elif role == "congress_work":
-            add(role, purpose=PURPOSES["congress_work"], key_points=extra_points,
-                budget=budget_for(role))
+            add(
+                role,
+                purpose=PURPOSES["congress_work"],
+                key_points=extra_points,
+                budget=budget_for(role),
+            )
         elif role == "call":
             add(role, purpose=PURPOSES["call"], key_points=extra_points, budget=budget_for(role))
         elif role == "closing":

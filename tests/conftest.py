@@ -17,9 +17,17 @@ REAL_MODELS_DIR = str(paths.models_dir())
 def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("assistant-home")
     monkeypatch.setenv("ASSISTANT_HOME", str(home))
-    monkeypatch.setenv("ASSISTANT_MODELS_DIR", os.environ.get("ASSISTANT_MODELS_DIR", REAL_MODELS_DIR))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSISTANT_MODEL", "ASSISTANT_PROVIDER",
-                "ASSISTANT_CHROMA_URL", "ASSISTANT_EMBEDDER"):
+    monkeypatch.setenv(
+        "ASSISTANT_MODELS_DIR", os.environ.get("ASSISTANT_MODELS_DIR", REAL_MODELS_DIR)
+    )
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "ASSISTANT_MODEL",
+        "ASSISTANT_PROVIDER",
+        "ASSISTANT_CHROMA_URL",
+        "ASSISTANT_EMBEDDER",
+    ):
         monkeypatch.delenv(var, raising=False)
     # Anything that tries to reach a hub must fail fast instead of hanging.
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")

@@ -25,7 +25,9 @@ def test_example_brief_loads_with_all_fact_groups():
     assert "18.6亿元" in b.facts_text()
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (17, "十七"), (20, "二十"), (35, "三十五")])
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "一"), (10, "十"), (17, "十七"), (20, "二十"), (35, "三十五")]
+)
 def test_chinese_number(n, text):
     assert chinese_number(n) == text
 
@@ -52,7 +54,9 @@ def test_validation_errors_name_the_field(data, field):
 
 def test_yaml_brief_and_missing_file(tmp_path):
     p = tmp_path / "b.yaml"
-    p.write_text("occasion: symposium\nlocality: 东湖区\nlevel: 区\nlength: 1500\n", encoding="utf-8")
+    p.write_text(
+        "occasion: symposium\nlocality: 东湖区\nlevel: 区\nlength: 1500\n", encoding="utf-8"
+    )
     b = load_brief(p)
     assert (b.occasion, b.locality, b.length) == ("symposium", "东湖区", 1500)
     assert b.session_name is None  # no 届/次 given: nothing is made up

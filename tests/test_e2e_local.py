@@ -48,9 +48,23 @@ def drafted(tmp_path_factory):
     for k, v in env.items():
         mp.setenv(k, v)
     try:
-        result = runner.invoke(app, ["draft", "--brief", str(EXAMPLE), "--model", MODEL,
-                                     "--out", str(out), "--scale", "0.12", "--max-repairs", "1",
-                                     "--quiet"])
+        result = runner.invoke(
+            app,
+            [
+                "draft",
+                "--brief",
+                str(EXAMPLE),
+                "--model",
+                MODEL,
+                "--out",
+                str(out),
+                "--scale",
+                "0.12",
+                "--max-repairs",
+                "1",
+                "--quiet",
+            ],
+        )
         yield runner, result, out, mp
     finally:
         from assistant.local_model import shutdown_all
@@ -74,9 +88,9 @@ def test_draft_runs_on_the_embedded_model(drafted):
         assert v["text"].strip()
     md = (out / "draft.md").read_text(encoding="utf-8")
     assert "各位代表、同志们：" in md and "谢谢大家！" in md
+    from assistant.brief import load_brief
     from assistant.corpus import load_corpus
     from assistant.scoring import find_invented_numbers, find_leaks
-    from assistant.brief import load_brief
 
     brief = load_brief(EXAMPLE)
     body = "\n".join(s["versions"][-1]["text"] for s in doc["sections"])
@@ -92,11 +106,12 @@ def test_regen_on_the_embedded_model_changes_only_that_section(drafted):
     from assistant.cli import app
 
     before = json.loads((out / "draft.json").read_text(encoding="utf-8"))
-    r = runner.invoke(app, ["regen", str(out), "s11", "--model", MODEL,
-                            "--instruction", "更简短"])
+    r = runner.invoke(app, ["regen", str(out), "s11", "--model", MODEL, "--instruction", "更简短"])
     assert r.exit_code == 0, r.output + repr(r.exception)
     after = json.loads((out / "draft.json").read_text(encoding="utf-8"))
-    changed = [a["id"] for a, b in zip(before["sections"], after["sections"], strict=True) if a != b]
+    changed = [
+        a["id"] for a, b in zip(before["sections"], after["sections"], strict=True) if a != b
+    ]
     assert changed == [before["sections"][10]["id"]]
     assert len(after["sections"][10]["versions"]) == 2
 

@@ -18,8 +18,17 @@ def roles(outline):
 
 def test_closing_speech_outline_follows_the_anatomy():
     o = build_outline(load_brief(EXAMPLE), shares={})
-    assert roles(o) == ["salutation", "opening", "thanks", "review", "situation",
-                        "requirements", "congress_work", "call", "closing"]
+    assert roles(o) == [
+        "salutation",
+        "opening",
+        "thanks",
+        "review",
+        "situation",
+        "requirements",
+        "congress_work",
+        "call",
+        "closing",
+    ]
     points = [s for s in o.sections if s.role == "requirements"]
     assert [p.ordinal for p in points] == [1, 2, 3, 4]
     assert points[1].lead.startswith("二、聚焦高质量发展")
@@ -47,7 +56,13 @@ def test_missing_facts_become_visible_placeholders_not_inventions():
 
 
 def test_symposium_outline_announces_its_points():
-    b = parse_brief({"occasion": "symposium", "locality": "东湖区", "requirements": ["甲要求", "乙要求", "丙要求", "丁要求", "戊要求"]})
+    b = parse_brief(
+        {
+            "occasion": "symposium",
+            "locality": "东湖区",
+            "requirements": ["甲要求", "乙要求", "丙要求", "丁要求", "戊要求"],
+        }
+    )
     o = build_outline(b, shares={})
     assert o.sections[0].lead == "同志们："
     assert o.sections[1].tail == "下面，我讲五点意见。"
@@ -63,5 +78,7 @@ def test_extra_headlines_fill_up_to_three_and_outline_round_trips(tmp_path):
     save_outline(o, path)
     assert load_outline(path) == o
     small = with_budgets_scaled(o, 0.1)
-    assert all(s.budget <= max(30, t.budget) for s, t in zip(small.sections, o.sections, strict=True))
+    assert all(
+        s.budget <= max(30, t.budget) for s, t in zip(small.sections, o.sections, strict=True)
+    )
     assert small.budget < o.budget

@@ -15,11 +15,16 @@ from assistant.errors import InputError
 brief_app = typer.Typer(help="简报：生成模板、检查简报。", no_args_is_help=True)
 
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", "-m", help="模型名，或本地 GGUF 文件路径（默认：内置本地模型）")
+    str | None,
+    typer.Option("--model", "-m", help="模型名，或本地 GGUF 文件路径（默认：内置本地模型）"),
 ]
 ProviderOpt = Annotated[
     str | None,
-    typer.Option("--provider", "-p", help="服务商预设：deepseek、qwen、moonshot、zhipu、openai、ollama、vllm、local"),
+    typer.Option(
+        "--provider",
+        "-p",
+        help="服务商预设：deepseek、qwen、moonshot、zhipu、openai、ollama、vllm、local",
+    ),
 ]
 
 
@@ -66,14 +71,30 @@ class Progress:
 
 
 def draft(
-    brief: Annotated[Path, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="草稿目录（默认 ./drafts/时间-地方-场合）；目录中有未完成的同一简报草稿时续写")] = None,
+    brief: Annotated[
+        Path, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="草稿目录（默认 ./drafts/时间-地方-场合）；目录中有未完成的同一简报草稿时续写",
+        ),
+    ] = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
-    outline_file: Annotated[Path | None, typer.Option("--outline", help="使用修改过的提纲文件（由 --outline-only 生成）")] = None,
-    outline_only: Annotated[bool, typer.Option("--outline-only", help="只生成提纲（outline.yaml），供审阅修改")] = False,
+    outline_file: Annotated[
+        Path | None,
+        typer.Option("--outline", help="使用修改过的提纲文件（由 --outline-only 生成）"),
+    ] = None,
+    outline_only: Annotated[
+        bool, typer.Option("--outline-only", help="只生成提纲（outline.yaml），供审阅修改")
+    ] = False,
     max_repairs: Annotated[int, typer.Option(help="每节检查未通过时最多重写几次")] = 2,
-    scale: Annotated[float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)] = 1.0,
+    scale: Annotated[
+        float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)
+    ] = 1.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示逐字输出")] = False,
 ) -> None:
     """按简报分节起草讲话稿，打印草稿目录（draft.json + draft.md）。"""
@@ -95,9 +116,15 @@ def draft(
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
-        result = draft_speech(b, llm=llm, out_dir=out, outline=outline,
-                              on_event=Progress(stream_tokens=not quiet),
-                              budget_factor=scale, max_repairs=max_repairs)
+        result = draft_speech(
+            b,
+            llm=llm,
+            out_dir=out,
+            outline=outline,
+            on_event=Progress(stream_tokens=not quiet),
+            budget_factor=scale,
+            max_repairs=max_repairs,
+        )
     finally:
         llm.close()
     typer.echo(str(result.dir))
@@ -105,8 +132,12 @@ def draft(
 
 def regen(
     draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
-    section: Annotated[str, typer.Argument(help="节的编号（如 s05-situation 或 s05）或从 1 开始的序号")],
-    instruction: Annotated[str | None, typer.Option("--instruction", "-i", help="修改要求，如“更简洁，突出乡村振兴”")] = None,
+    section: Annotated[
+        str, typer.Argument(help="节的编号（如 s05-situation 或 s05）或从 1 开始的序号")
+    ],
+    instruction: Annotated[
+        str | None, typer.Option("--instruction", "-i", help="修改要求，如“更简洁，突出乡村振兴”")
+    ] = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
 ) -> None:
@@ -116,16 +147,26 @@ def regen(
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
-        doc, record = regenerate_section(draft_dir, section, llm=llm, instruction=instruction,
-                                         on_event=Progress(stream_tokens=True))
+        doc, record = regenerate_section(
+            draft_dir,
+            section,
+            llm=llm,
+            instruction=instruction,
+            on_event=Progress(stream_tokens=True),
+        )
     finally:
         llm.close()
-    typer.echo(f"已重写 {record.id}（第 {record.current} 版）。查看改动：assistant diff {draft_dir} {record.id}")
+    typer.echo(
+        f"已重写 {record.id}（第 {record.current} 版）。查看改动：assistant diff {draft_dir} {record.id}"
+    )
 
 
 def show(
     draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
-    version: Annotated[int | None, typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）")] = None,
+    version: Annotated[
+        int | None,
+        typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """显示草稿全文（默认最新版）。"""
@@ -133,12 +174,28 @@ def show(
 
     doc = DraftDoc.load(draft_dir)
     if json_out:
-        typer.echo(json.dumps({"dir": str(doc.dir), "status": doc.status,
-                               "versions": len(doc.history), "text": doc.text(version),
-                               "sections": [{"id": s.id, "role": s.role, "title": s.title,
-                                             "current": s.current, "versions": len(s.versions)}
-                                            for s in doc.sections]},
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "dir": str(doc.dir),
+                    "status": doc.status,
+                    "versions": len(doc.history),
+                    "text": doc.text(version),
+                    "sections": [
+                        {
+                            "id": s.id,
+                            "role": s.role,
+                            "title": s.title,
+                            "current": s.current,
+                            "versions": len(s.versions),
+                        }
+                        for s in doc.sections
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if doc.status != "complete":
         sys.stderr.write("（草稿尚未完成，可用同一 --out 重新运行 draft 续写）\n")
@@ -196,7 +253,9 @@ def brief_new(
         raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
     template = (REPO_DIR / "examples" / "brief-closing.toml").read_text(encoding="utf-8")
     path.write_text(template, encoding="utf-8")
-    typer.echo(f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}")
+    typer.echo(
+        f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}"
+    )
 
 
 def brief_check(path: Annotated[Path, typer.Argument(help="简报文件")]) -> None:
