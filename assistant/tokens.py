@@ -25,7 +25,8 @@ TOKENS_REPLY_PRIMING = 3
 
 _OFFLINE_TWINS = {"cl100k_base": OFFLINE_ENCODING}
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[。！？；!?;…]+[”’」』）)]*|\.(?=\s)")
+_SENTENCE_END = re.compile(r"[。！？；：!?;…]+[”’」』）)]*|\.(?=\s)")
+_CLAUSE_END = re.compile(r"[，、,]")
 
 
 def encoding_name(model: str | None) -> str:
@@ -76,7 +77,7 @@ def count_messages(messages: Iterable[Mapping[str, object]], model: str | None =
 
 
 def _boundary(text: str) -> int:
-    """Where to cut `text` so it ends on a paragraph, else a sentence, else as it is.
+    """Where to cut `text` so it ends on a paragraph, else a sentence, else a clause.
 
     A boundary counts only when it keeps at least half of the text, so a short first
     paragraph never swallows the budget.
@@ -88,6 +89,9 @@ def _boundary(text: str) -> int:
     sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() >= floor]
     if sentence_ends:
         return sentence_ends[-1]
+    clause_ends = [m.end() for m in _CLAUSE_END.finditer(text) if m.end() >= floor]
+    if clause_ends:
+        return clause_ends[-1]
     return len(text)
 
 
