@@ -163,6 +163,7 @@ def occasion_spec(occasion: str) -> dict[str, Any]:
 
 _NUMBER = re.compile(r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)(万亿|亿|万|千)?(%|‰)?")
 _TODO = re.compile(r"【待补[：:][^】]*】")
+_YEAR_PLACEHOLDER = re.compile(r"(19|20)[xX×]{2}")
 _LIST_MARKER = re.compile(r"(?m)^\s*\d+[.、]|（\d+）")
 
 
@@ -207,6 +208,7 @@ def find_invented_numbers(text: str, brief: Brief) -> list[str]:
     list markers and figures inside 【待补：…】 excepted), distinct, in order of appearance."""
     text = normalize(text)
     text = _TODO.sub(lambda m: "□" * len(m.group(0)), text)
+    text = _YEAR_PLACEHOLDER.sub(lambda m: "□" * len(m.group(0)), text)
     text = _LIST_MARKER.sub(lambda m: "□" * len(m.group(0)), text)
     allowed = brief_number_keys(brief)
     out: list[str] = []
