@@ -245,6 +245,11 @@ _WS = " \t\u3000\u00a0"
 # A space ends a paragraph when the text before it ends a sentence, or when the piece
 # before it is short and has no sentence end (title lines like "踔厉奋发谋发展 砥砺前行谱新章").
 _SHORT_PIECE = 30
+# …or when the piece before is a point's headline line ("第二，要坚持依法治镇，…发展环境").
+_HEADING_START = re.compile(
+    r"^\d?(?:[一二三四五六七八九十]{1,3}[、是要]|第[一二三四五六七八九十]{1,3}[，、,]"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[．.、])"
+)
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -264,11 +269,22 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
                 if piece_start is not None and j < len(line):
                     piece = line[piece_start:i]
                     prev = piece[-1]
-                    ends_sentence = prev in _SENT_END + "!?：:" or (
-                        prev in _CLOSERS and len(piece) > 1 and piece[-2] in _SENT_END + "!?"
+                    ends_sentence = (
+                        prev in _SENT_END + "!?：:"
+                        or (prev in _CLOSERS and len(piece) > 1 and piece[-2] in _SENT_END + "!?")
+                        # a half-width full stop after 汉字 ("履职答卷.") ends a sentence too
+                        or (prev == "." and len(piece) > 1 and not piece[-2].isascii())
                     )
-                    short = len(piece) <= _SHORT_PIECE and not any(c in piece for c in "。！？!?")
-                    if ends_sentence or short:
+                    no_end = not any(c in piece for c in "。！？!?")
+                    short = (
+                        len(piece) <= _SHORT_PIECE
+                        and no_end
+                        and not any(c in piece for c in "，,；;")
+                    )
+                    heading = no_end and _HEADING_START.match(piece) is not None
+                    # a re-address opens a paragraph ("… 各位代表、同志们，…")
+                    readdress = VOCATIVE.match(line[j : j + 8]) is not None
+                    if ends_sentence or short or heading or readdress:
                         spans.append((line_start + piece_start, line_start + i))
                         piece_start = None
                 i = j
@@ -634,42 +650,48 @@ def _find_lead_in(lay: _Layout) -> None:
 def _levels(lay: _Layout, cands: Sequence[EnumItem]) -> list[Enumeration]:
     """Group every marker into runs and give each run its level."""
     out: list[Enumeration] = []
-    top_ids = {id(it) for it in lay.points}
+    top_starts = {p.start for p in lay.points}
+    rest = [it for it in cands if it.start not in top_starts]
     if lay.points:
         out.append(Enumeration(lay.top_system, 1, tuple(lay.points)))
-    # Parent spans: each top-level point, plus the text outside the block.
-    spans: list[tuple[int, int]] = []
-    if lay.points:
         starts = [p.start for p in lay.points]
-        for n, s in enumerate(starts):
-            spans.append(
-                (s, starts[n + 1] if n + 1 < len(starts) else lay.block_end or len(lay.ntext))
-            )
-        outside_before = (0, starts[0])
-        outside_after = (spans[-1][1], len(lay.ntext))
-        spans = [outside_before, *spans, outside_after]
+        end = lay.block_end if lay.block_end is not None else len(lay.ntext)
+        bounds = [*starts[1:], end]
+        for s, e in zip(starts, bounds, strict=True):
+            out.extend(_nest(rest, s, e, 2))
+        out.extend(_nest(rest, 0, starts[0], 2))  # sub-lists in the opening or review
+        out.extend(_nest(rest, end, len(lay.ntext), 2))
     else:
-        spans = [(0, len(lay.ntext))]
-    rest = [
-        it
-        for it in cands
-        if id(it) not in top_ids and not any(it.start == p.start for p in lay.points)
-    ]
-    for a, b in spans:
-        inside = [it for it in rest if a <= it.start < b]
-        runs: list[list[EnumItem]] = []
-        for system in SYSTEMS:
-            runs.extend(_runs([it for it in inside if it.system == system]))
-
-        def contains(outer: list[EnumItem], inner: list[EnumItem], end: int = b) -> bool:
-            if outer is inner or outer[0].start >= inner[0].start or inner[-1].start >= end:
-                return False
-            return not any(inner[0].start < it.start <= inner[-1].start for it in outer)
-
-        for run in runs:
-            depth = sum(contains(o, run) for o in runs)
-            out.append(Enumeration(run[0].system, 2 + depth, tuple(run)))
+        out.extend(_nest(rest, 0, len(lay.ntext), 2))
     out.sort(key=lambda e: (e.items[0].start, e.level))
+    return out
+
+
+def _nest(items: Sequence[EnumItem], a: int, b: int, level: int) -> list[Enumeration]:
+    """Runs among the markers in [a, b): the outermost get `level`, those inside their
+    items one more. Runs of one system are siblings; a run of another system that lies
+    within one item (the last item reaching to b) is nested in it."""
+    inside = [it for it in items if a <= it.start < b]
+    if not inside:
+        return []
+    runs: list[list[EnumItem]] = []
+    for system in SYSTEMS:
+        runs.extend(_runs([it for it in inside if it.system == system]))
+
+    def contains(outer: list[EnumItem], inner: list[EnumItem]) -> bool:
+        if outer[0].system == inner[0].system or outer[0].start >= inner[0].start:
+            return False
+        return not any(inner[0].start < it.start <= inner[-1].start for it in outer)
+
+    outer_runs = [r for r in runs if not any(contains(o, r) for o in runs)]
+    taken = {it.start for r in outer_runs for it in r}
+    remaining = [it for it in inside if it.start not in taken]
+    out: list[Enumeration] = []
+    for run in outer_runs:
+        out.append(Enumeration(run[0].system, level, tuple(run)))
+        bounds = [it.start for it in run[1:]] + [b]
+        for item, e in zip(run, bounds, strict=True):
+            out.extend(_nest(remaining, item.start + 1, e, level + 1))
     return out
 
 
@@ -912,7 +934,7 @@ def parse_speech(text: str, occasion: str | None = None) -> ParsedSpeech:
 
 def _heading(text: str, marker: str) -> str:
     body = text[len(marker) :] if marker and text.startswith(marker) else text
-    first_line = body.split("\n", 1)[0]
+    first_line = re.split(r"\n|[ \t\u3000\u00a0]{1,}(?=\S)", body, maxsplit=1)[0]
     m = re.search(r"[。！？!?]", first_line)
     return (first_line[: m.end()] if m else first_line).strip()
 
