@@ -1,9 +1,128 @@
-"""Placeholder: commands are registered here by the owner of this module."""
+"""`assistant eval score|run|compare`: score any text, run the eval cases, compare two runs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+eval_app = typer.Typer(
+    help="评测：给讲话稿打分、批量起草并评分、比较两次评测。", no_args_is_help=True
+)
+
+
+def _stderr(msg: str) -> None:
+    sys.stderr.write(msg + "\n")
+
+
+@eval_app.command("score")
+def score_cmd(
+    file: Annotated[Path, typer.Argument(help="要评分的讲话稿（文本或 Markdown）")],
+    brief: Annotated[Path | None, typer.Option("--brief", help="简报文件（TOML/YAML）")] = None,
+    occasion: Annotated[
+        str | None,
+        typer.Option(
+            "--occasion",
+            help="场合：closing_session / experience_exchange / symposium / presidium_meeting",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="讲话日期 YYYY-MM-DD（判断提法是否过时）")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """给任意讲话稿打分（确定性检查）。"""
+    from assistant.brief import OCCASIONS, load_brief
+    from assistant.errors import InputError
+    from assistant.scoring import read_text, score_text
+
+    b = load_brief(brief) if brief else None
+    if occasion and occasion not in OCCASIONS:
+        raise InputError(f"--occasion {occasion!r} 无效；可选：{'、'.join(OCCASIONS)}")
+    when = None
+    if date:
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            raise InputError(f"--date {date!r} 应为 YYYY-MM-DD") from None
+    card = score_text(read_text(file), brief=b, occasion=occasion, date=when)
+    for name, why in card.skipped:
+        _stderr(f"跳过 {name}：{why}")
+    if as_json:
+        typer.echo(card.to_json())
+        return
+    verdict = "通过" if card.passed else "未通过"
+    typer.echo(f"总分 {card.score:.3f}（{verdict}）")
+    for c in card.checks:
+        mark = "✓" if c.passed else "✗"
+        typer.echo(f"{mark} {c.name}  {c.score:.2f}")
+        for line in c.reason.splitlines():
+            typer.echo(f"    {line}")
+
+
+@eval_app.command("run")
+def run_cmd(
+    cases: Annotated[
+        str | None, typer.Option("--cases", help="用例文件的 glob（默认 evals/cases/*.toml）")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="模型名")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", "-p", help="服务商预设")] = None,
+    repeat: Annotated[int, typer.Option("--repeat", help="每个用例起草几次")] = 1,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="输出目录（默认数据目录下 evals/run-时间）")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不用响应缓存")] = False,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="并发数（本地模型默认 1，远程默认 4）")
+    ] = None,
+) -> None:
+    """起草每个用例并评分，写出 results.json 与 report.html；退出码 0 全部达标，1 未达标，2 出错。"""
+    from rich.console import Console
+
+    from assistant.errors import AssistantError
+    from assistant.evalrun import EXIT_ERROR, load_cases, rich_table, run_cases
+
+    try:
+        selected = load_cases(cases)
+        result = run_cases(
+            selected,
+            model=model,
+            provider=provider,
+            repeat=repeat,
+            out_dir=out,
+            use_cache=not no_cache,
+            concurrency=concurrency,
+        )
+    except AssistantError as exc:
+        _stderr(f"错误：{exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+    Console(stderr=True).print(rich_table(result.data))
+    s = result.data["summary"]
+    _stderr(f"用例 {s['cases']}：通过 {s['passed']}，未通过 {s['failed']}，错误 {s['errors']}")
+    typer.echo(str(result.out_dir))
+    raise typer.Exit(result.exit_code)
+
+
+@eval_app.command("compare")
+def compare_cmd(
+    run_a: Annotated[Path, typer.Argument(help="评测 A 的输出目录或 results.json")],
+    run_b: Annotated[Path, typer.Argument(help="评测 B 的输出目录或 results.json")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """比较两次评测：各用例得分，以及用例和各检查的通过/未通过翻转。"""
+    from assistant.evalrun import compare, render_comparison
+
+    cmp = compare(run_a, run_b)
+    if as_json:
+        typer.echo(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_comparison(cmp))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the given app."""
+    """Add the `eval` sub-app to the root app."""
+    app.add_typer(eval_app, name="eval")
