@@ -392,6 +392,10 @@ LEAD_IN_CUE = re.compile(
     r"我[^。！？]{0,8}?(?:讲|提|谈|强调|说)[^。！？]{0,12}?"
     r"(?P<n>[一二三四五六七八九十两几]+|\d+)(?:点|个方面|条)"
 )
+# Lines that are not speech: a bracketed attribution "(某某镇党办)", editor/source lines.
+OTHER_CUE = re.compile(
+    r"^(?:[（【\[][^。！？]{1,40}[）】\]]|(?:责任编辑|编辑|来源|免责声明|作者)：.*)$"
+)
 OUTLINE_START = re.compile(r"^提纲[：]?$")
 OUTLINE_END = re.compile(r"^正文[：]?$")
 # 首先…其次…第三要: a "第三" run that continues 首先/其次 is not missing its 第一.
@@ -415,6 +419,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], str]] = {
     "1．": (re.compile(r"([0-9０-９]{1,2})[．.、](?![0-9０-９])"), "。！？；："),
 }
 _QUOTES_AFTER_BOUNDARY = "”’」』）"
+_MARKUP = "#*_>- \t\u3000"
 
 
 def _candidates(
@@ -436,6 +441,9 @@ def _candidates(
                 line_start = pos in starts
                 # Web copies sometimes keep a stray list digit before the marker ("1（一）").
                 if not line_start and pos == a + 1 and ntext[a].isdigit() and system != "1．":
+                    line_start = True
+                # Drafts in Markdown: "**一是…**", "## 一、…" still open the paragraph.
+                if not line_start and pos > a and ntext[a:pos].strip(_MARKUP) == "":
                     line_start = True
                 if not line_start:
                     prev = ntext[pos - 1] if pos > a else ""
@@ -492,6 +500,7 @@ class _Layout:
     block_start: int | None = None  # char offset (lead-in or first point)
     block_end: int | None = None
     lead_in: tuple[int, int] | None = None
+    point_starts: list[int] = field(default_factory=list)  # section starts of the points
     announced: int | None = None
     enumerations: list[Enumeration] = field(default_factory=list)
 
@@ -531,6 +540,8 @@ def _analyse(text: str) -> _Layout:
         if VOCATIVE.match(p) or OUTLINE_START.match(p):
             break
         if b - a > 60 or any(c in p for c in "。！？") or p[-1] in "：":
+            break
+        if _HEADING_START.match(p.lstrip(_MARKUP)):
             break
         i += 1
     lay.title_end = i
@@ -588,14 +599,52 @@ def _analyse(text: str) -> _Layout:
         lay.points = top
         lay.top_system = top[0].system
         lay.block_end = top_end
-    else:
+    elif not _inline_points(lay, cands):
         _parallel_points(lay)
 
     if lay.points:
+        # A point's section starts at its paragraph when only Markdown precedes the marker.
+        for it in lay.points:
+            pa = paras[_para_index(paras, it.start)][0]
+            ok = pa < it.start and ntext[pa : it.start].strip(_MARKUP) == ""
+            lay.point_starts.append(pa if ok else it.start)
         _find_lead_in(lay)
-        lay.block_start = lay.lead_in[0] if lay.lead_in else lay.points[0].start
+        lay.block_start = lay.lead_in[0] if lay.lead_in else lay.point_starts[0]
     lay.enumerations = _levels(lay, cands)
     return lay
+
+
+def _inline_points(lay: _Layout, cands: Sequence[EnumItem]) -> bool:
+    """Points written inside one paragraph ("下面我讲三点。一是…。二是…。三是…。"): accepted
+    only right after a lead-in that announces them, since inline 一是/二是 are usually
+    sub-points of something else."""
+    ntext, paras = lay.ntext, lay.paras
+    by_system: dict[str, list[EnumItem]] = {}
+    for it in cands:
+        by_system.setdefault(it.system, []).append(it)
+    for items in by_system.values():
+        for run in _runs(items):
+            kept = [
+                it
+                for it in run
+                if _sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
+            ]
+            if len(kept) < 2 or kept[0].ordinal != 1:
+                continue
+            k = _para_index(paras, kept[0].start)
+            before = [
+                sp
+                for sp in _sentence_spans(ntext, paras[k][0], kept[0].start)
+                if ntext[sp[0] : sp[1]].strip()
+            ]
+            if not before and k > 0:
+                before = _sentence_spans(ntext, *paras[k - 1])
+            if before and LEAD_IN_CUE.search(ntext, *before[-1]):
+                lay.points = kept
+                lay.top_system = kept[0].system
+                lay.block_end = _block_end_after(lay, kept[-1].start)
+                return True
+    return False
 
 
 def _parallel_points(lay: _Layout) -> None:
@@ -627,7 +676,7 @@ def _parallel_points(lay: _Layout) -> None:
 
 def _find_lead_in(lay: _Layout) -> None:
     ntext, paras = lay.ntext, lay.paras
-    first = lay.points[0].start
+    first = lay.point_starts[0]
     k = _para_index(paras, first)
     # the sentence(s) just before the first point: same paragraph, or the previous one
     region_start = paras[k][0] if first > paras[k][0] else (paras[k - 1][0] if k > 0 else first)
@@ -832,6 +881,9 @@ def _classify_region(
             # A bare re-address belongs to what follows.
             units.append(_Unit(s, e, "__forward__"))
             continue
+        if s == pa and e == pb and OTHER_CUE.match(ntext[s:e]):
+            units.append(_Unit(s, e, "other", forced=True))
+            continue
         run_start = s
         sentences = _sentence_spans(ntext, s, e)
         for ss, se in sentences:
@@ -901,11 +953,11 @@ def parse_speech(text: str, occasion: str | None = None) -> ParsedSpeech:
         units.extend(_classify_region(lay, pos, lay.block_start, pre, "opening"))
         if lay.lead_in:
             units.append(_Unit(lay.lead_in[0], lay.lead_in[1], "requirements", forced=True))
-        starts = [p.start for p in lay.points] + [lay.block_end]
+        starts = [*lay.point_starts, lay.block_end]
         for n, item in enumerate(lay.points):
             units.append(
                 _Unit(
-                    item.start,
+                    starts[n],
                     starts[n + 1],
                     "requirements",
                     item.ordinal,
@@ -933,10 +985,12 @@ def parse_speech(text: str, occasion: str | None = None) -> ParsedSpeech:
 
 
 def _heading(text: str, marker: str) -> str:
-    body = text[len(marker) :] if marker and text.startswith(marker) else text
+    at = text.find(marker) if marker else -1
+    body = text[at + len(marker) :] if at >= 0 else text
+    body = body.lstrip("*_ ")
     first_line = re.split(r"\n|[ \t\u3000\u00a0]{1,}(?=\S)", body, maxsplit=1)[0]
     m = re.search(r"[。！？!?]", first_line)
-    return (first_line[: m.end()] if m else first_line).strip()
+    return (first_line[: m.end()] if m else first_line).strip().rstrip("*_").strip()
 
 
 def _merge(text: str, units: Sequence[_Unit]) -> list[Section]:

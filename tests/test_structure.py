@@ -489,3 +489,63 @@ def test_han_count():
     assert han_count("各位代表、同志们：") == 7
     assert han_count("2023年GDP增长5%") == 3
     assert han_count("") == 0
+
+
+# ---------------------------------------------------------------- draft-shaped input
+
+MARKDOWN_DRAFT = """# 在某镇人大闭幕式上的讲话
+各位代表、同志们：
+某镇第一届人民代表大会第二次会议圆满完成了各项议程，即将胜利闭幕。在此，我代表镇党委，向大会的圆满成功表示热烈的祝贺！
+**一是坚持党的领导，确保人大工作正确方向。**
+要把党的领导贯穿人大工作全过程。
+**二是服务发展大局。**
+要聚焦中心工作。
+**三是践行为民宗旨。**
+要用心用情。
+各位代表、同志们，让我们为建设美丽某镇而努力奋斗！
+(某镇党政办)"""
+
+
+def test_markdown_bold_headlines_are_points():
+    parsed = parse_speech(MARKDOWN_DRAFT)
+    assert parsed.roles() == [
+        "title",
+        "salutation",
+        "opening",
+        "thanks",
+        "requirements",
+        "call",
+        "other",
+    ]
+    points = parsed.points()
+    assert [(p.ordinal, p.marker) for p in points] == [(1, "一是"), (2, "二是"), (3, "三是")]
+    assert points[0].heading == "坚持党的领导，确保人大工作正确方向。"
+    assert points[0].text.startswith("**一是")
+
+
+def test_inline_points_after_a_lead_in():
+    text = (
+        "各位代表、同志们：\n会议圆满完成了各项议程，即将胜利闭幕。下面，我讲三点意见。"
+        "一是讲政治，要坚定。二是抓发展，要务实。三是惠民生，要用心。\n"
+        "让我们为建设美丽家园而努力奋斗！"
+    )
+    parsed = parse_speech(text)
+    assert parsed.roles() == ["salutation", "opening", "requirements", "call"]
+    assert [p.text for p in parsed.points()] == [
+        "一是讲政治，要坚定。",
+        "二是抓发展，要务实。",
+        "三是惠民生，要用心。",
+    ]
+
+
+def test_inline_yishi_without_lead_in_are_not_points():
+    text = "同志们：\n过去的一年，我们一是抓了项目，二是抓了民生，三是抓了安全，取得了显著成绩。"
+    parsed = parse_speech(text)
+    assert parsed.points() == []
+    assert parsed.roles() == ["salutation", "review"]
+
+
+def test_empty_text():
+    assert parse_speech("").sections == ()
+    assert parse_speech(" \n\n").sections == ()
+    assert split_paragraphs("") == []
