@@ -6,7 +6,7 @@ Used by ingest (chunks carry a role), drafting (exemplar shares per role) and ev
 How it reads a speech, in the order a writer would:
 
 1. Paragraphs. Web copies sometimes join paragraphs with single spaces on one line;
-   `split_paragraphs` cuts there too (see `_paragraph_spans`).
+   `split_paragraphs` cuts there too (see `paragraph_spans`).
 2. Title lines (short, no sentence end) before the 称谓; an outline block
    (提纲 … 正文：) if the file carries one; the first 称谓 line is `salutation`.
 3. The requirements body: the top-level enumeration (一是/第一/一、/（一）/一要/1．),
@@ -37,6 +37,51 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from assistant.numbering import (
+    MARKUP,
+    SYSTEMS,
+    Enumeration,
+    EnumItem,
+    NumberingIssue,
+    candidates,
+    chinese_number,
+    chinese_numeral,
+    numbering_issues,
+    sentence_start,
+    split_runs,
+)
+from assistant.paragraphs import (
+    HEADING_START,
+    VOCATIVE,
+    VOCATIVE_ONLY,
+    WS,
+    han_count,
+    normalise_punct,
+    paragraph_spans,
+    sentence_spans,
+    split_paragraphs,
+)
+
+# Re-exported: other modules import these from here.
+__all__ = [
+    "CLOSING_ORDER",
+    "MEETING_ORDER",
+    "ROLES",
+    "SYSTEMS",
+    "EnumItem",
+    "Enumeration",
+    "NumberingIssue",
+    "ParsedSpeech",
+    "Section",
+    "check_numbering",
+    "chinese_number",
+    "chinese_numeral",
+    "find_enumerations",
+    "han_count",
+    "parse_speech",
+    "split_paragraphs",
+]
 
 # ---------------------------------------------------------------- taxonomy
 
@@ -120,38 +165,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class NumberingIssue:
-    system: str
-    message: str
-    expected: int
-    found: int
-
-
-@dataclass(frozen=True)
-class EnumItem:
-    """One numbering marker found in the text."""
-
-    system: str  # one of SYSTEMS, or "排比" for unnumbered parallel points
-    ordinal: int
-    marker: str  # as written, e.g. "一是", "第二，", "（三）", "1．"
-    start: int  # offset of the marker
-    line_start: bool  # the marker opens a paragraph
-
-
-@dataclass(frozen=True)
-class Enumeration:
-    """A run of markers of one system counting up together (一是, 二是, 三是 …)."""
-
-    system: str
-    level: int  # 1 = top-level points of the speech, 2 = sub-points, 3 = sub-sub-points
-    items: tuple[EnumItem, ...]
-
-    @property
-    def ordinals(self) -> tuple[int, ...]:
-        return tuple(item.ordinal for item in self.items)
-
-
-@dataclass(frozen=True)
 class ParsedSpeech:
     sections: tuple[Section, ...]
     numbering: tuple[NumberingIssue, ...]
@@ -177,164 +190,9 @@ class ParsedSpeech:
         return "\n".join(s.text for s in self.by_role(role))
 
 
-# ---------------------------------------------------------------- small text helpers
-
-_HALF_TO_FULL = str.maketrans(",:;!?()", "，：；！？（）")
-_SENT_END = "。！？…"
-_CLOSERS = "”’」』）》\"'"
-
-
-def _norm(text: str) -> str:
-    """Same length as `text`: half-width punctuation mapped to full-width."""
-    return text.translate(_HALF_TO_FULL)
-
-
-def han_count(text: str) -> int:
-    """Number of CJK ideographs (汉字) in text; punctuation, digits and Latin do not count."""
-    n = 0
-    for ch in text:
-        o = ord(ch)
-        if (
-            0x4E00 <= o <= 0x9FFF
-            or 0x3400 <= o <= 0x4DBF
-            or 0xF900 <= o <= 0xFAFF
-            or 0x20000 <= o <= 0x3134F
-        ):
-            n += 1
-    return n
-
-
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def chinese_numeral(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a numeral below 100."""
-    s = s.strip()
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        o = _CN_DIGITS.get(ones, -1) if ones else 0
-        if t < 1 or o < 0:
-            return None
-        return t * 10 + o
-    if len(s) == 1 and s in _CN_DIGITS:
-        return _CN_DIGITS[s]
-    return None
-
-
-_WS = " \t\u3000\u00a0"
-# A space ends a paragraph when the text before it ends a sentence, or when the piece
-# before it is short and has no sentence end (title lines like "踔厉奋发谋发展 砥砺前行谱新章").
-_SHORT_PIECE = 30
-# …or when the piece before is a point's headline line ("第二，要坚持依法治镇，…发展环境").
-_HEADING_START = re.compile(
-    r"^\d?(?:[一二三四五六七八九十]{1,3}[、是要]|第[一二三四五六七八九十]{1,3}[，、,]"
-    r"|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[．.、])"
-)
-
-
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty paragraph, whitespace excluded."""
-    spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        line_start = m.start()
-        line = m.group()
-        piece_start: int | None = None
-        i = 0
-        while i < len(line):
-            ch = line[i]
-            if ch in _WS:
-                j = i
-                while j < len(line) and line[j] in _WS:
-                    j += 1
-                if piece_start is not None and j < len(line):
-                    piece = line[piece_start:i]
-                    prev = piece[-1]
-                    ends_sentence = (
-                        prev in _SENT_END + "!?：:"
-                        or (prev in _CLOSERS and len(piece) > 1 and piece[-2] in _SENT_END + "!?")
-                        # a half-width full stop after 汉字 ("履职答卷.") ends a sentence too
-                        or (prev == "." and len(piece) > 1 and not piece[-2].isascii())
-                    )
-                    no_end = not any(c in piece for c in "。！？!?")
-                    short = (
-                        len(piece) <= _SHORT_PIECE
-                        and no_end
-                        and not any(c in piece for c in "，,；;")
-                    )
-                    heading = no_end and _HEADING_START.match(piece) is not None
-                    # a re-address opens a paragraph ("… 各位代表、同志们，…")
-                    readdress = VOCATIVE.match(line[j : j + 8]) is not None
-                    if ends_sentence or short or heading or readdress:
-                        spans.append((line_start + piece_start, line_start + i))
-                        piece_start = None
-                i = j
-                continue
-            if piece_start is None:
-                piece_start = i
-            i += 1
-        if piece_start is not None:
-            end = len(line)
-            while end > piece_start and line[end - 1] in _WS:
-                end -= 1
-            spans.append((line_start + piece_start, line_start + end))
-    return spans
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Non-empty paragraphs: split at line breaks and at spaces that join paragraphs."""
-    return [text[a:b] for a, b in _paragraph_spans(text)]
-
-
-def _sentence_spans(ntext: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of ntext[start:end], covering it exactly (closing quotes stay attached)."""
-    spans: list[tuple[int, int]] = []
-    i = start
-    s = start
-    while i < end:
-        if ntext[i] in _SENT_END:
-            j = i + 1
-            while j < end and (ntext[j] in _SENT_END or ntext[j] in _CLOSERS):
-                j += 1
-            spans.append((s, j))
-            s = i = j
-            continue
-        i += 1
-    if s < end:
-        spans.append((s, end))
-    return spans
-
-
 # ---------------------------------------------------------------- cue tables
 # Each entry: (regex, weight). A run of sentences takes the role with the highest total
 # (each match counts). Keep these easy to audit: they are what a writer looks for.
-
-_NUM = "[一二三四五六七八九十]"
-
-VOCATIVE = re.compile(
-    r"^(?:各位代表|各位委员|各位领导|各位来宾|同志们|代表们|朋友们)"
-    r"(?:[、，和\s]*(?:各位代表|各位委员|同志们|朋友们|各位来宾))*"
-)
-VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
 
 ROLE_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "opening": (
@@ -398,92 +256,10 @@ OTHER_CUE = re.compile(
 )
 OUTLINE_START = re.compile(r"^提纲[：]?$")
 OUTLINE_END = re.compile(r"^正文[：]?$")
-# 首先…其次…第三要: a "第三" run that continues 首先/其次 is not missing its 第一.
-_ORDINAL_WORDS = re.compile(r"首先|其次")
 
 _COMPILED_CUES = {
     role: tuple((re.compile(p), w) for p, w in cues) for role, cues in ROLE_CUES.items()
 }
-
-# ---------------------------------------------------------------- numbering systems
-
-SYSTEMS: tuple[str, ...] = ("一是", "第一", "一、", "（一）", "一要", "1．")
-
-# system -> (regex on normalised text, what may precede the marker besides a paragraph start)
-_MARKERS: dict[str, tuple[re.Pattern[str], str]] = {
-    "一是": (re.compile(rf"({_NUM}{{1,3}})是"), "。！？；：，"),
-    "第一": (re.compile(rf"第({_NUM}{{1,3}})(?:[，、：．]|(?=要|是))"), "。！？；：，"),
-    "一、": (re.compile(rf"({_NUM}{{1,3}})、"), "。！？"),
-    "（一）": (re.compile(rf"[（]({_NUM}{{1,3}})[）]"), "。！？；："),
-    "一要": (re.compile(rf"({_NUM}{{1,3}})要(?!求|素|务)"), "。！？；：，"),
-    "1．": (re.compile(r"([0-9０-９]{1,2})[．.、](?![0-9０-９])"), "。！？；："),
-}
-_QUOTES_AFTER_BOUNDARY = "”’」』）"
-_MARKUP = "#*_>- \t\u3000"
-
-
-def _candidates(
-    text: str, ntext: str, para_spans: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]]
-) -> list[EnumItem]:
-    starts = {a for a, _ in para_spans}
-    out: list[EnumItem] = []
-    for system, (pattern, boundary) in _MARKERS.items():
-        for a, b in para_spans:
-            if any(x <= a < y for x, y in exclude):
-                continue
-            for m in pattern.finditer(ntext, a, b):
-                pos = m.start()
-                ordinal = chinese_numeral(m.group(1))
-                if not ordinal:
-                    continue
-                if system == "1．" and pos > a and ntext[pos - 1].isdigit():
-                    continue
-                line_start = pos in starts
-                # Web copies sometimes keep a stray list digit before the marker ("1（一）").
-                if not line_start and pos == a + 1 and ntext[a].isdigit() and system != "1．":
-                    line_start = True
-                # Drafts in Markdown: "**一是…**", "## 一、…" still open the paragraph.
-                if not line_start and pos > a and ntext[a:pos].strip(_MARKUP) == "":
-                    line_start = True
-                if not line_start:
-                    prev = ntext[pos - 1] if pos > a else ""
-                    if prev in _QUOTES_AFTER_BOUNDARY and pos - 2 >= a:
-                        prev = ntext[pos - 2] if ntext[pos - 2] in "。！？" else prev
-                    if not prev or prev not in boundary:
-                        continue
-                out.append(EnumItem(system, ordinal, text[m.start() : m.end()], pos, line_start))
-    out.sort(key=lambda it: (it.start, SYSTEMS.index(it.system)))
-    # "（一）是要…" is one paren marker, not also a 一是; keep the earliest/longest marker per spot.
-    dedup: list[EnumItem] = []
-    taken: list[tuple[int, int]] = []
-    for it in out:
-        span = (it.start, it.start + len(it.marker))
-        if any(x < span[1] and span[0] < y for x, y in taken):
-            continue
-        dedup.append(it)
-        taken.append(span)
-    return dedup
-
-
-def _runs(items: Sequence[EnumItem]) -> list[list[EnumItem]]:
-    """Split one system's markers (in text order) into runs: a run restarts at 一 or on a drop."""
-    runs: list[list[EnumItem]] = []
-    for it in items:
-        if runs and not (it.ordinal == 1 or it.ordinal < runs[-1][-1].ordinal):
-            runs[-1].append(it)
-        else:
-            runs.append([it])
-    return runs
-
-
-def _sentence_start(ntext: str, pos: int, para_start: int) -> bool:
-    if pos == para_start:
-        return True
-    prev = ntext[pos - 1]
-    return prev in "。！？：" or (
-        prev in _CLOSERS and pos - 2 >= para_start and ntext[pos - 2] in "。！？"
-    )
-
 
 # ---------------------------------------------------------------- the analysis
 
@@ -528,8 +304,8 @@ def _block_end_after(layout: _Layout, pos: int) -> int:
 
 
 def _analyse(text: str) -> _Layout:
-    ntext = _norm(text)
-    paras = _paragraph_spans(text)
+    ntext = normalise_punct(text)
+    paras = paragraph_spans(text)
     lay = _Layout(ntext=ntext, paras=paras)
 
     # Title lines: short, no sentence end, before the 称谓 / first sentence.
@@ -541,7 +317,7 @@ def _analyse(text: str) -> _Layout:
             break
         if b - a > 60 or any(c in p for c in "。！？") or p[-1] in "：":
             break
-        if _HEADING_START.match(p.lstrip(_MARKUP)):
+        if HEADING_START.match(p.lstrip(MARKUP)):
             break
         i += 1
     lay.title_end = i
@@ -565,7 +341,7 @@ def _analyse(text: str) -> _Layout:
         exclude.append((paras[0][0], paras[lay.title_end - 1][1]))
     if lay.outline:
         exclude.append((paras[lay.outline[0]][0], paras[lay.outline[1] - 1][1]))
-    cands = _candidates(text, ntext, paras, exclude)
+    cands = candidates(text, ntext, paras, exclude)
 
     # Top-level runs: at least two paragraph-initial markers; other members must open a sentence.
     by_system: dict[str, list[EnumItem]] = {}
@@ -573,12 +349,12 @@ def _analyse(text: str) -> _Layout:
         by_system.setdefault(it.system, []).append(it)
     qualifying: list[list[EnumItem]] = []
     for items in by_system.values():
-        for run in _runs(items):
+        for run in split_runs(items):
             kept = [
                 it
                 for it in run
                 if it.line_start
-                or _sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
+                or sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
             ]
             if sum(it.line_start for it in kept) >= 2:
                 qualifying.append(kept)
@@ -606,7 +382,7 @@ def _analyse(text: str) -> _Layout:
         # A point's section starts at its paragraph when only Markdown precedes the marker.
         for it in lay.points:
             pa = paras[_para_index(paras, it.start)][0]
-            ok = pa < it.start and ntext[pa : it.start].strip(_MARKUP) == ""
+            ok = pa < it.start and ntext[pa : it.start].strip(MARKUP) == ""
             lay.point_starts.append(pa if ok else it.start)
         _find_lead_in(lay)
         lay.block_start = lay.lead_in[0] if lay.lead_in else lay.point_starts[0]
@@ -623,22 +399,22 @@ def _inline_points(lay: _Layout, cands: Sequence[EnumItem]) -> bool:
     for it in cands:
         by_system.setdefault(it.system, []).append(it)
     for items in by_system.values():
-        for run in _runs(items):
+        for run in split_runs(items):
             kept = [
                 it
                 for it in run
-                if _sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
+                if sentence_start(ntext, it.start, paras[_para_index(paras, it.start)][0])
             ]
             if len(kept) < 2 or kept[0].ordinal != 1:
                 continue
             k = _para_index(paras, kept[0].start)
             before = [
                 sp
-                for sp in _sentence_spans(ntext, paras[k][0], kept[0].start)
+                for sp in sentence_spans(ntext, paras[k][0], kept[0].start)
                 if ntext[sp[0] : sp[1]].strip()
             ]
             if not before and k > 0:
-                before = _sentence_spans(ntext, *paras[k - 1])
+                before = sentence_spans(ntext, *paras[k - 1])
             if before and LEAD_IN_CUE.search(ntext, *before[-1]):
                 lay.points = kept
                 lay.top_system = kept[0].system
@@ -682,11 +458,11 @@ def _find_lead_in(lay: _Layout) -> None:
     region_start = paras[k][0] if first > paras[k][0] else (paras[k - 1][0] if k > 0 else first)
     if lay.salutation and region_start < lay.salutation[1]:
         region_start = lay.salutation[1]
-    for s, e in reversed(_sentence_spans(ntext, region_start, first)):
+    for s, e in reversed(sentence_spans(ntext, region_start, first)):
         m = LEAD_IN_CUE.search(ntext, s, e)
         if m:
             start = s
-            while start < e and ntext[start] in _WS + "\n":
+            while start < e and ntext[start] in WS + "\n":
                 start += 1
             lay.lead_in = (start, first)
             lay.announced = chinese_numeral(m.group("n"))
@@ -707,16 +483,16 @@ def _levels(lay: _Layout, cands: Sequence[EnumItem]) -> list[Enumeration]:
         end = lay.block_end if lay.block_end is not None else len(lay.ntext)
         bounds = [*starts[1:], end]
         for s, e in zip(starts, bounds, strict=True):
-            out.extend(_nest(rest, s, e, 2))
-        out.extend(_nest(rest, 0, starts[0], 2))  # sub-lists in the opening or review
-        out.extend(_nest(rest, end, len(lay.ntext), 2))
+            out.extend(nest_runs(rest, s, e, 2))
+        out.extend(nest_runs(rest, 0, starts[0], 2))  # sub-lists in the opening or review
+        out.extend(nest_runs(rest, end, len(lay.ntext), 2))
     else:
-        out.extend(_nest(rest, 0, len(lay.ntext), 2))
+        out.extend(nest_runs(rest, 0, len(lay.ntext), 2))
     out.sort(key=lambda e: (e.items[0].start, e.level))
     return out
 
 
-def _nest(items: Sequence[EnumItem], a: int, b: int, level: int) -> list[Enumeration]:
+def nest_runs(items: Sequence[EnumItem], a: int, b: int, level: int) -> list[Enumeration]:
     """Runs among the markers in [a, b): the outermost get `level`, those inside their
     items one more. Runs of one system are siblings; a run of another system that lies
     within one item (the last item reaching to b) is nested in it."""
@@ -725,7 +501,7 @@ def _nest(items: Sequence[EnumItem], a: int, b: int, level: int) -> list[Enumera
         return []
     runs: list[list[EnumItem]] = []
     for system in SYSTEMS:
-        runs.extend(_runs([it for it in inside if it.system == system]))
+        runs.extend(split_runs([it for it in inside if it.system == system]))
 
     def contains(outer: list[EnumItem], inner: list[EnumItem]) -> bool:
         if outer[0].system == inner[0].system or outer[0].start >= inner[0].start:
@@ -740,34 +516,8 @@ def _nest(items: Sequence[EnumItem], a: int, b: int, level: int) -> list[Enumera
         out.append(Enumeration(run[0].system, level, tuple(run)))
         bounds = [it.start for it in run[1:]] + [b]
         for item, e in zip(run, bounds, strict=True):
-            out.extend(_nest(remaining, item.start + 1, e, level + 1))
+            out.extend(nest_runs(remaining, item.start + 1, e, level + 1))
     return out
-
-
-def find_enumerations(text: str) -> list[Enumeration]:
-    """All numbering runs in a speech, level 1 = the top-level points, 2+ = sub-points."""
-    return list(_analyse(text).enumerations)
-
-
-def _label(system: str, n: int) -> str:
-    cn = _cn(n)
-    return {
-        "一是": f"{cn}是",
-        "第一": f"第{cn}",
-        "一、": f"{cn}、",
-        "（一）": f"（{cn}）",
-        "一要": f"{cn}要",
-        "1．": f"{n}．",
-    }.get(system, str(n))
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
 def check_numbering(
@@ -776,61 +526,17 @@ def check_numbering(
     announced: int | None = None,
     text: str | None = None,
 ) -> list[NumberingIssue]:
-    """Breaks in numbering: skipped, repeated or missing ordinals, and an announced count
-    ("我讲四点意见") that the top-level points do not match.
-
-    Pass the text itself, or enumerations from `find_enumerations` (then `text`, if given,
-    lets a lone 第三 that continues 首先/其次 pass).
-    """
+    """Numbering breaks of a speech (pass its text) or of enumerations from
+    `find_enumerations` (then `announced` and `text` as in `numbering_issues`)."""
     if isinstance(enumerations, str):
         lay = _analyse(enumerations)
-        return check_numbering(lay.enumerations, announced=lay.announced, text=enumerations)
-    ntext = _norm(text) if text is not None else None
-    issues: list[NumberingIssue] = []
-    for en in enumerations:
-        if en.system == "排比":
-            continue
-        items = en.items
-        first = items[0]
-        if first.ordinal != 1:
-            lone_after_words = (
-                len(items) == 1
-                and ntext is not None
-                and _ORDINAL_WORDS.search(ntext, max(0, first.start - 400), first.start) is not None
-            )
-            if not lone_after_words:
-                issues.append(
-                    NumberingIssue(
-                        en.system,
-                        f"编号从“{first.marker}”开始，缺少“{_label(en.system, 1)}”",
-                        1,
-                        first.ordinal,
-                    )
-                )
-        for prev, cur in zip(items, items[1:], strict=False):
-            want = prev.ordinal + 1
-            if cur.ordinal == want:
-                continue
-            if cur.ordinal == prev.ordinal:
-                msg = f"“{_label(en.system, prev.ordinal)}”重复出现，后一个应为“{_label(en.system, want)}”"
-            elif cur.ordinal > want:
-                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，缺少“{_label(en.system, want)}”"
-            else:
-                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，编号倒退"
-            issues.append(NumberingIssue(en.system, msg, want, cur.ordinal))
-    top = [en for en in enumerations if en.level == 1]
-    if announced is not None and top:
-        found = len(top[0].items)
-        if found != announced:
-            issues.append(
-                NumberingIssue(
-                    top[0].system,
-                    f"开头说讲{_cn(announced)}点，实际列了{_cn(found)}点",
-                    announced,
-                    found,
-                )
-            )
-    return issues
+        return numbering_issues(lay.enumerations, announced=lay.announced, text=enumerations)
+    return numbering_issues(enumerations, announced=announced, text=text)
+
+
+def find_enumerations(text: str) -> list[Enumeration]:
+    """All numbering runs in a speech, level 1 = the top-level points, 2+ = sub-points."""
+    return list(_analyse(text).enumerations)
 
 
 # ---------------------------------------------------------------- role classification
@@ -885,7 +591,7 @@ def _classify_region(
             units.append(_Unit(s, e, "other", forced=True))
             continue
         run_start = s
-        sentences = _sentence_spans(ntext, s, e)
+        sentences = sentence_spans(ntext, s, e)
         for ss, se in sentences:
             sent = ntext[ss:se]
             forced_role: str | None = None
@@ -980,7 +686,7 @@ def parse_speech(text: str, occasion: str | None = None) -> ParsedSpeech:
                 units[n].role = "requirements"
 
     sections = _merge(text, units)
-    issues = check_numbering(lay.enumerations, announced=lay.announced, text=text)
+    issues = numbering_issues(lay.enumerations, announced=lay.announced, text=text)
     return ParsedSpeech(tuple(sections), tuple(issues), tuple(lay.enumerations), lay.announced)
 
 

@@ -1,0 +1,250 @@
+"""Numbering of points: the systems in the corpus, runs of markers and breaks in them.
+
+Systems (named by their first marker): 一是/二是, 第一/第二（，、）, 一、二、, （一）（二）,
+一要/二要, 1．2．(also "1." and "1、"). A marker counts only where a point can start:
+at a paragraph start, or after the punctuation listed for its system (so "统一是",
+"第一场战役", "第一要务" are not markers). Which run is the top level of a speech is
+decided by `assistant.structure`; here are the pieces it uses and `check_numbering`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.paragraphs import CLOSERS, normalise_punct
+
+
+@dataclass(frozen=True)
+class NumberingIssue:
+    system: str
+    message: str
+    expected: int
+    found: int
+
+
+@dataclass(frozen=True)
+class EnumItem:
+    """One numbering marker found in the text."""
+
+    system: str  # one of SYSTEMS, or "排比" for unnumbered parallel points
+    ordinal: int
+    marker: str  # as written, e.g. "一是", "第二，", "（三）", "1．"
+    start: int  # offset of the marker
+    line_start: bool  # the marker opens a paragraph
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A run of markers of one system counting up together (一是, 二是, 三是 …)."""
+
+    system: str
+    level: int  # 1 = top-level points of the speech, 2 = sub-points, 3 = sub-sub-points
+    items: tuple[EnumItem, ...]
+
+    @property
+    def ordinals(self) -> tuple[int, ...]:
+        return tuple(item.ordinal for item in self.items)
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def chinese_numeral(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a numeral below 100."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _CN_DIGITS.get(tens, -1) if tens else 1
+        o = _CN_DIGITS.get(ones, -1) if ones else 0
+        if t < 1 or o < 0:
+            return None
+        return t * 10 + o
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+_NUM = "[一二三四五六七八九十]"
+# 首先…其次…第三要: a "第三" run that continues 首先/其次 is not missing its 第一.
+_ORDINAL_WORDS = re.compile(r"首先|其次")
+
+# ---------------------------------------------------------------- numbering systems
+
+SYSTEMS: tuple[str, ...] = ("一是", "第一", "一、", "（一）", "一要", "1．")
+
+# system -> (regex on normalised text, what may precede the marker besides a paragraph start)
+_MARKERS: dict[str, tuple[re.Pattern[str], str]] = {
+    "一是": (re.compile(rf"({_NUM}{{1,3}})是"), "。！？；：，"),
+    "第一": (re.compile(rf"第({_NUM}{{1,3}})(?:[，、：．]|(?=要|是))"), "。！？；：，"),
+    "一、": (re.compile(rf"({_NUM}{{1,3}})、"), "。！？"),
+    "（一）": (re.compile(rf"[（]({_NUM}{{1,3}})[）]"), "。！？；："),
+    "一要": (re.compile(rf"({_NUM}{{1,3}})要(?!求|素|务)"), "。！？；：，"),
+    "1．": (re.compile(r"([0-9０-９]{1,2})[．.、](?![0-9０-９])"), "。！？；："),
+}
+_QUOTES_AFTER_BOUNDARY = "”’」』）"
+# Markdown before a marker ("**一是…**", "## 一、") still counts as a paragraph start.
+MARKUP = "#*_>- \t\u3000"
+
+
+def candidates(
+    text: str, ntext: str, para_spans: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]]
+) -> list[EnumItem]:
+    starts = {a for a, _ in para_spans}
+    out: list[EnumItem] = []
+    for system, (pattern, boundary) in _MARKERS.items():
+        for a, b in para_spans:
+            if any(x <= a < y for x, y in exclude):
+                continue
+            for m in pattern.finditer(ntext, a, b):
+                pos = m.start()
+                ordinal = chinese_numeral(m.group(1))
+                if not ordinal:
+                    continue
+                if system == "1．" and pos > a and ntext[pos - 1].isdigit():
+                    continue
+                line_start = pos in starts
+                # Web copies sometimes keep a stray list digit before the marker ("1（一）").
+                if not line_start and pos == a + 1 and ntext[a].isdigit() and system != "1．":
+                    line_start = True
+                # Drafts in Markdown: "**一是…**", "## 一、…" still open the paragraph.
+                if not line_start and pos > a and ntext[a:pos].strip(MARKUP) == "":
+                    line_start = True
+                if not line_start:
+                    prev = ntext[pos - 1] if pos > a else ""
+                    if prev in _QUOTES_AFTER_BOUNDARY and pos - 2 >= a:
+                        prev = ntext[pos - 2] if ntext[pos - 2] in "。！？" else prev
+                    if not prev or prev not in boundary:
+                        continue
+                out.append(EnumItem(system, ordinal, text[m.start() : m.end()], pos, line_start))
+    out.sort(key=lambda it: (it.start, SYSTEMS.index(it.system)))
+    # "（一）是要…" is one paren marker, not also a 一是; keep the earliest/longest marker per spot.
+    dedup: list[EnumItem] = []
+    taken: list[tuple[int, int]] = []
+    for it in out:
+        span = (it.start, it.start + len(it.marker))
+        if any(x < span[1] and span[0] < y for x, y in taken):
+            continue
+        dedup.append(it)
+        taken.append(span)
+    return dedup
+
+
+def split_runs(items: Sequence[EnumItem]) -> list[list[EnumItem]]:
+    """Split one system's markers (in text order) into runs: a run restarts at 一 or on a drop."""
+    runs: list[list[EnumItem]] = []
+    for it in items:
+        if runs and not (it.ordinal == 1 or it.ordinal < runs[-1][-1].ordinal):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
+
+
+def sentence_start(ntext: str, pos: int, para_start: int) -> bool:
+    if pos == para_start:
+        return True
+    prev = ntext[pos - 1]
+    return prev in "。！？：" or (
+        prev in CLOSERS and pos - 2 >= para_start and ntext[pos - 2] in "。！？"
+    )
+
+
+def _label(system: str, n: int) -> str:
+    cn = chinese_number(n)
+    return {
+        "一是": f"{cn}是",
+        "第一": f"第{cn}",
+        "一、": f"{cn}、",
+        "（一）": f"（{cn}）",
+        "一要": f"{cn}要",
+        "1．": f"{n}．",
+    }.get(system, str(n))
+
+
+def chinese_number(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def numbering_issues(
+    enumerations: Sequence[Enumeration],
+    *,
+    announced: int | None = None,
+    text: str | None = None,
+) -> list[NumberingIssue]:
+    """Breaks in numbering: skipped, repeated or missing ordinals, and an announced count
+    ("我讲四点意见") that the top-level points do not match.
+
+    `text`, if given, lets a lone 第三 that continues 首先/其次 pass.
+    """
+    ntext = normalise_punct(text) if text is not None else None
+    issues: list[NumberingIssue] = []
+    for en in enumerations:
+        if en.system == "排比":
+            continue
+        items = en.items
+        first = items[0]
+        if first.ordinal != 1:
+            lone_after_words = (
+                len(items) == 1
+                and ntext is not None
+                and _ORDINAL_WORDS.search(ntext, max(0, first.start - 400), first.start) is not None
+            )
+            if not lone_after_words:
+                issues.append(
+                    NumberingIssue(
+                        en.system,
+                        f"编号从“{first.marker}”开始，缺少“{_label(en.system, 1)}”",
+                        1,
+                        first.ordinal,
+                    )
+                )
+        for prev, cur in zip(items, items[1:], strict=False):
+            want = prev.ordinal + 1
+            if cur.ordinal == want:
+                continue
+            if cur.ordinal == prev.ordinal:
+                msg = f"“{_label(en.system, prev.ordinal)}”重复出现，后一个应为“{_label(en.system, want)}”"
+            elif cur.ordinal > want:
+                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，缺少“{_label(en.system, want)}”"
+            else:
+                msg = f"“{_label(en.system, prev.ordinal)}”之后是“{_label(en.system, cur.ordinal)}”，编号倒退"
+            issues.append(NumberingIssue(en.system, msg, want, cur.ordinal))
+    top = [en for en in enumerations if en.level == 1]
+    if announced is not None and top:
+        found = len(top[0].items)
+        if found != announced:
+            issues.append(
+                NumberingIssue(
+                    top[0].system,
+                    f"开头说讲{chinese_number(announced)}点，实际列了{chinese_number(found)}点",
+                    announced,
+                    found,
+                )
+            )
+    return issues

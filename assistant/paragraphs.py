@@ -1,0 +1,126 @@
+"""Paragraphs, sentences and 汉字 counts of Chinese official text.
+
+Shared by the structure parser, the store's chunker and the drafting code. Web copies of
+speeches sometimes put a whole speech on one line with paragraphs joined by single
+spaces (seed 001); `split_paragraphs` cuts there as well as at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HALF_TO_FULL = str.maketrans(",:;!?()", "，：；！？（）")
+SENT_END = "。！？…"
+CLOSERS = "”’」』）》\"'"
+
+
+def normalise_punct(text: str) -> str:
+    """Same length as `text`: half-width punctuation mapped to full-width."""
+    return text.translate(_HALF_TO_FULL)
+
+
+def han_count(text: str) -> int:
+    """Number of CJK ideographs (汉字) in text; punctuation, digits and Latin do not count."""
+    n = 0
+    for ch in text:
+        o = ord(ch)
+        if (
+            0x4E00 <= o <= 0x9FFF
+            or 0x3400 <= o <= 0x4DBF
+            or 0xF900 <= o <= 0xFAFF
+            or 0x20000 <= o <= 0x3134F
+        ):
+            n += 1
+    return n
+
+
+WS = " \t\u3000\u00a0"
+# A space ends a paragraph when the text before it ends a sentence, or when the piece
+# before it is short with no sentence end and no comma (title lines like
+# "踔厉奋发谋发展 砥砺前行谱新章"); a stray space inside a sentence stays.
+_SHORT_PIECE = 30
+# …or when the piece before is a point's headline line ("第二，要坚持依法治镇，…发展环境").
+HEADING_START = re.compile(
+    r"^\d?(?:[一二三四五六七八九十]{1,3}[、是要]|第[一二三四五六七八九十]{1,3}[，、,]"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[．.、])"
+)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph, whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line_start = m.start()
+        line = m.group()
+        piece_start: int | None = None
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if ch in WS:
+                j = i
+                while j < len(line) and line[j] in WS:
+                    j += 1
+                if piece_start is not None and j < len(line):
+                    piece = line[piece_start:i]
+                    prev = piece[-1]
+                    ends_sentence = (
+                        prev in SENT_END + "!?：:"
+                        or (prev in CLOSERS and len(piece) > 1 and piece[-2] in SENT_END + "!?")
+                        # a half-width full stop after 汉字 ("履职答卷.") ends a sentence too
+                        or (prev == "." and len(piece) > 1 and not piece[-2].isascii())
+                    )
+                    no_end = not any(c in piece for c in "。！？!?")
+                    short = (
+                        len(piece) <= _SHORT_PIECE
+                        and no_end
+                        and not any(c in piece for c in "，,；;")
+                    )
+                    heading = no_end and HEADING_START.match(piece) is not None
+                    # a re-address opens a paragraph ("… 各位代表、同志们，…")
+                    readdress = VOCATIVE.match(line[j : j + 8]) is not None
+                    if ends_sentence or short or heading or readdress:
+                        spans.append((line_start + piece_start, line_start + i))
+                        piece_start = None
+                i = j
+                continue
+            if piece_start is None:
+                piece_start = i
+            i += 1
+        if piece_start is not None:
+            end = len(line)
+            while end > piece_start and line[end - 1] in WS:
+                end -= 1
+            spans.append((line_start + piece_start, line_start + end))
+    return spans
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs: split at line breaks and at spaces that join paragraphs."""
+    return [text[a:b] for a, b in paragraph_spans(text)]
+
+
+def sentence_spans(ntext: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ntext[start:end], covering it exactly (closing quotes stay attached)."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    s = start
+    while i < end:
+        if ntext[i] in SENT_END:
+            j = i + 1
+            while j < end and (ntext[j] in SENT_END or ntext[j] in CLOSERS):
+                j += 1
+            spans.append((s, j))
+            s = i = j
+            continue
+        i += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+# A speaker's address to the audience (称谓 or a later re-address).
+VOCATIVE = re.compile(
+    r"^(?:各位代表|各位委员|各位领导|各位来宾|同志们|代表们|朋友们)"
+    r"(?:[、，和\s]*(?:各位代表|各位委员|同志们|朋友们|各位来宾))*"
+)
+VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
