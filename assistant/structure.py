@@ -30,6 +30,11 @@ Conventions (documented because other modules rely on them):
   whitespace; between consecutive sections there is only whitespace, so no text is lost.
 - All regexes run on a copy where half-width ,:;!?() are mapped to full-width; the
   mapping is one char to one char, so offsets are shared with the original.
+
+Text cutting lives in `assistant.paragraphs`, marker systems and break checks in
+`assistant.numbering`; this module picks the top level and labels roles, and re-exports
+the API other modules use (`ROLES`, `parse_speech`, `find_enumerations`,
+`check_numbering`, `split_paragraphs`, `han_count`).
 """
 
 from __future__ import annotations
