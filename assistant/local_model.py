@@ -399,11 +399,12 @@ class LocalServer:
         url = f"http://127.0.0.1:{self.port}/v1/models"
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
+            code = self.proc.poll()
+            if code is not None:
                 tail = self.log_tail()
                 self.stop()
                 raise ModelError(
-                    f"本地模型服务启动失败（退出码 {self.proc.returncode}），日志 {self.log_path} 末尾：\n{tail}"
+                    f"本地模型服务启动失败（退出码 {code}），日志 {self.log_path} 末尾：\n{tail}"
                 )
             try:
                 with urllib.request.urlopen(url, timeout=2) as resp:
