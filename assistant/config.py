@@ -152,6 +152,9 @@ class LocalSettings:
 
     n_ctx: int = DEFAULT_LOCAL_N_CTX
     n_threads: int = DEFAULT_LOCAL_THREADS
+    # llama.cpp's RAM prompt cache: keeps KV states of earlier prompts, so alternating
+    # prompts that share a prefix skip re-processing it (the last prompt is reused anyway).
+    prompt_cache: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,12 @@ def _local_settings(data: dict[str, Any]) -> LocalSettings:
         raise ConfigError("[local] 的 n_ctx 与 n_threads 须为整数") from None
     if n_ctx < 512 or n_threads < 1:
         raise ConfigError("[local] n_ctx 至少 512，n_threads 至少 1")
-    return LocalSettings(n_ctx=n_ctx, n_threads=n_threads)
+    cache_env = os.environ.get("ASSISTANT_PROMPT_CACHE")
+    if cache_env is not None:
+        prompt_cache = cache_env.strip().lower() in ("1", "true", "yes", "on")
+    else:
+        prompt_cache = bool(table.get("prompt_cache", False))
+    return LocalSettings(n_ctx=n_ctx, n_threads=n_threads, prompt_cache=prompt_cache)
 
 
 def _provider_for_url(url: str) -> Provider | None:

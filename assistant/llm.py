@@ -159,6 +159,24 @@ class LLM:
                 self._base_url = self.endpoint.base_url
         return self._base_url
 
+    def _local_server(self) -> Any:
+        if self.endpoint.provider != LOCAL_PROVIDER:
+            return None
+        from assistant.local_model import shared_server
+
+        return shared_server(self.endpoint)
+
+    def _count_text(self, text: str) -> int:
+        """Completion tokens when the API reports none: the local model's own tokenizer
+        when we run it (llama.cpp's stream has no usage), else the offline estimate."""
+        server = self._local_server()
+        if server is not None:
+            try:
+                return int(server.count_tokens(text))
+            except ModelError:
+                pass
+        return tokens.count_tokens(text, self.endpoint.model)
+
     @property
     def host(self) -> str:
         return self.endpoint.host
@@ -182,6 +200,16 @@ class LLM:
 
     # -- budgets --------------------------------------------------------------------------
     def count_prompt(self, messages: Messages) -> int:
+        """Prompt tokens: exact for the embedded model (its tokenizer over the ChatML text,
+        starting its server if needed), else tiktoken's offline estimate with framing."""
+        server = self._local_server()
+        if server is not None:
+            from assistant.local_model import render_chatml
+
+            try:
+                return int(server.count_tokens(render_chatml([dict(m) for m in messages])))
+            except ModelError:
+                pass
         return tokens.count_messages(messages, self.endpoint.model)
 
     def prompt_budget(self, max_tokens: int) -> int:
@@ -268,9 +296,7 @@ class LLM:
         return ChatResult(
             text=text,
             prompt_tokens=usage.prompt_tokens if usage else prompt_tokens,
-            completion_tokens=usage.completion_tokens
-            if usage
-            else tokens.count_tokens(text, self.endpoint.model),
+            completion_tokens=usage.completion_tokens if usage else self._count_text(text),
             seconds=seconds,
             first_token_seconds=None,
             model=resp.model or self.endpoint.model,
@@ -328,9 +354,7 @@ class LLM:
         return ChatResult(
             text=text,
             prompt_tokens=usage.prompt_tokens if usage else prompt_tokens,
-            completion_tokens=usage.completion_tokens
-            if usage
-            else tokens.count_tokens(text, self.endpoint.model),
+            completion_tokens=usage.completion_tokens if usage else self._count_text(text),
             seconds=time.monotonic() - start,
             first_token_seconds=first,
             model=model,

@@ -419,6 +419,20 @@ class LocalServer:
             f"本地模型服务 {self.startup_timeout:.0f} 秒内没有就绪，日志 {self.log_path} 末尾：\n{tail}"
         )
 
+    def count_tokens(self, text: str) -> int:
+        """Tokens of `text` by the model's own tokenizer (special tokens parsed)."""
+        url = f"http://127.0.0.1:{self.port}/extras/tokenize/count"
+        req = urllib.request.Request(
+            url,
+            data=json.dumps({"input": text}).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return int(json.loads(resp.read())["count"])
+        except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"本地模型服务无法计数 tokens：{exc}") from None
+
     def log_tail(self, lines: int = 15) -> str:
         try:
             text = self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -448,6 +462,18 @@ class LocalServer:
         self.stop()
 
 
+def render_chatml(
+    messages: Sequence[dict[str, object]], *, add_generation_prompt: bool = True
+) -> str:
+    """The prompt text Qwen's ChatML template builds from `messages` (for exact counts)."""
+    out = [
+        f"<|im_start|>{m.get('role', '')}\n{m.get('content') or ''}<|im_end|>\n" for m in messages
+    ]
+    if add_generation_prompt:
+        out.append("<|im_start|>assistant\n")
+    return "".join(out)
+
+
 _servers: dict[Path, LocalServer] = {}
 _servers_lock = threading.Lock()
 _atexit_registered = False
@@ -467,6 +493,7 @@ def shared_server(endpoint: object) -> LocalServer:
                 n_ctx=getattr(local, "n_ctx", 8192),
                 n_threads=getattr(local, "n_threads", 2),
                 alias=model,
+                prompt_cache=bool(getattr(local, "prompt_cache", False)),
             )
             _servers[path] = server
         if not _atexit_registered:

@@ -281,10 +281,13 @@ def test_real_local_server_answers_in_chinese():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in result.text)
         assert result.completion_tokens > 0
         assert result.endpoint_host == "local"
-        # A second call reuses the same server.
+        assert not result.usage_from_api  # llama.cpp streams no usage: we counted
+        # A second call reuses the same server; without streaming llama.cpp reports usage,
+        # which must equal our count by the model's tokenizer over the ChatML text.
         server = local_model.shared_server(endpoint)
         again = llm.chat(messages, temperature=0.0, max_tokens=10, seed=1)
-        assert again.text
+        assert again.text and again.usage_from_api
+        assert result.prompt_tokens == again.prompt_tokens
         assert local_model.shared_server(endpoint) is server
         proc = server.proc
     finally:
