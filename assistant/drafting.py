@@ -106,6 +106,76 @@ def clean_model_text(text: str, lead: str = "") -> str:
     return text
 
 
+# Fragments of our own instructions that a weak model sometimes copies into the speech.
+_PROMPT_ECHOES = (
+    "要求之",
+    "本节任务",
+    "简报",
+    "范文",
+    "篇幅",
+    "必须写到",
+    "需要补充的内容",
+    "本节开头",
+    "不要重复",
+    "第一节",
+    "本节",
+)
+_SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def _bigrams(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff0-9]", "", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def drop_echoes(body: str, lead: str) -> str:
+    """Drop sentences that repeat the fixed lead or copy the prompt's instructions."""
+    lead_grams = _bigrams(lead)
+    kept_lines = []
+    for line in body.split("\n"):
+        kept = []
+        for i, sent in enumerate(_SENT.findall(line)):
+            if any(frag in sent for frag in _PROMPT_ECHOES):
+                continue
+            grams = _bigrams(sent)
+            if lead_grams and grams and i < 2 and len(grams & lead_grams) / len(grams) >= 0.6:
+                continue
+            kept.append(sent)
+        if "".join(kept).strip():
+            kept_lines.append("".join(kept).strip())
+    return "\n".join(kept_lines)
+
+
+def missing_facts(text: str, section: OutlineSection) -> list[str]:
+    """The section's must-include facts that the text does not carry (numbers, or names)."""
+    missing = []
+    for fact in section.must_include:
+        # Years frame a fact but a speech may say 去年/一年来 instead: not required.
+        numbers = [n for n in re.findall(r"\d+(?:\.\d+)?", re.sub(r"(19|20)\d\d年", "", fact))]
+        if numbers:
+            ok = all(n in text for n in numbers)
+        else:
+            names = re.findall(r"《([^》]+)》", fact)
+            ok = all(n in text for n in names) if names else fact.rstrip("。") in text
+        if not ok:
+            missing.append(fact)
+    return missing
+
+
+def fill_missing(text: str, section: OutlineSection, missing: list[str]) -> str:
+    """Add the brief's own words for facts the model left out: a fact is never dropped."""
+    if not missing:
+        return text
+    if section.role == "review":
+        addition = "一年来，" + "；".join(m.rstrip("。；") for m in missing) + "。"
+    else:
+        addition = "".join(missing)
+    if section.tail and text.endswith(section.tail):
+        head = text[: -len(section.tail)].rstrip("\n")
+        return f"{head}\n{addition}\n{section.tail}"
+    return f"{text}\n{addition}"
+
+
 def compose(section: OutlineSection, body: str) -> str:
     parts = []
     if section.lead:
@@ -165,7 +235,9 @@ def _tifa_text(hit: Any) -> str:
 def quarantine(text: str, problems: Problems) -> str:
     """Last resort after repairs: mark what does not come from the brief instead of keeping it."""
     for item in sorted(set(problems.invented), key=len, reverse=True):
-        text = text.replace(item, f"【待核：{item}（简报中无此数字）】")
+        # Whole figures only: "2" must not match inside "2025".
+        pattern = re.compile(rf"(?<![\d.]){re.escape(item)}(?![\d.])")
+        text = pattern.sub(f"【待核：{item}（简报中无此数字）】", text)
     for item in sorted(set(problems.leaks), key=len, reverse=True):
         text = text.replace(item, "【待补：本地名称】")
     return text
@@ -379,9 +451,12 @@ class Drafter:
                 ),
             )
             calls.append(_usage(result, attempt))
-            body = clean_model_text(result.text, section.lead)
+            body = drop_echoes(clean_model_text(result.text, section.lead), section.lead)
             text = compose(section, body)
             problems = check_section(text, self.brief, self.corpus)
+            missing = missing_facts(text, section)
+            if missing:
+                problems.items.append("没有写到简报中的这些事实，请逐条写入：" + "；".join(missing))
             if not problems:
                 break
             if attempt < self.max_repairs:
@@ -395,7 +470,7 @@ class Drafter:
                 )
                 feedback = problems.feedback()
         if problems:
-            text = quarantine(text, problems)
+            text = fill_missing(quarantine(text, problems), section, missing_facts(text, section))
         meta = {
             "source": "model",
             "exemplars": [h.speech_id for h in hits],

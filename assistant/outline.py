@@ -69,7 +69,7 @@ PURPOSES = {
     "situation": "说明当前形势和今年的定位",
     "requirements": "围绕本要点的标题句展开论述，提出具体要求",
     "congress_work": "对各级党委支持人大、“一府一委两院”接受监督、人大代表依法履职提出要求",
-    "call": "发出号召：让我们更加紧密地团结在以习近平同志为核心的党中央周围，为本地发展目标而努力奋斗",
+    "call": "发出号召：让我们更加紧密地团结在以习近平同志为核心的党中央周围，为{place}的发展目标而努力奋斗",
     "closing": "结束语",
 }
 MEETING_PURPOSE = "开门见山说明召开这次会议的目的和意义"
@@ -88,10 +88,13 @@ class OutlineSection:
     lead: str = ""  # fixed text the section starts with
     fixed: bool = False  # True: the lead is the whole section, no model call
     tail: str = ""  # fixed text the section ends with
+    # Brief facts this section must carry; what the model leaves out is added verbatim.
+    must_include: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["key_points"] = list(self.key_points)
+        data["must_include"] = list(self.must_include)
         return data
 
 
@@ -119,7 +122,13 @@ class Outline:
     def from_dict(cls, data: dict) -> Outline:
         try:
             sections = tuple(
-                OutlineSection(**{**s, "key_points": tuple(s.get("key_points") or ())})
+                OutlineSection(
+                    **{
+                        **s,
+                        "key_points": tuple(s.get("key_points") or ()),
+                        "must_include": tuple(s.get("must_include") or ()),
+                    }
+                )
                 for s in data["sections"]
             )
             return cls(occasion=data["occasion"], sections=sections)
@@ -150,6 +159,13 @@ def _thanks_text(brief: Brief) -> str:
         f"在此，我代表{organ}，向大会的圆满成功表示热烈的祝贺！"
         "向全体代表和与会同志，向为大会付出辛勤劳动的工作人员表示衷心的感谢！"
     )
+
+
+def _opening_facts(brief: Brief) -> tuple[str, ...]:
+    if brief.occasion != "closing_session":
+        return ()
+    reports = tuple(f"会议审议通过了《{r.strip('《》')}》。" for r in brief.reports)
+    return reports + tuple(f"大会{e}。" for e in brief.elections)
 
 
 def _point_headline(text: str) -> str:
@@ -264,6 +280,7 @@ def build_outline(
                 budget=budget_for(role),
                 lead=_opening_lead(brief),
                 tail=tail,
+                must_include=_opening_facts(brief),
             )
         elif role == "thanks":
             add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
@@ -274,6 +291,7 @@ def build_outline(
                 purpose=PURPOSES["review"],
                 key_points=tuple(points) + extra_points,
                 budget=budget_for(role),
+                must_include=tuple(brief.achievements),
             )
         elif role == "situation":
             add(
@@ -306,7 +324,13 @@ def build_outline(
                 budget=budget_for(role),
             )
         elif role == "call":
-            add(role, purpose=PURPOSES["call"], key_points=extra_points, budget=budget_for(role))
+            place = brief.locality or "本地"
+            add(
+                role,
+                purpose=PURPOSES["call"].format(place=place),
+                key_points=extra_points,
+                budget=budget_for(role),
+            )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
     return Outline(occasion=brief.occasion, sections=tuple(sections))

@@ -49,7 +49,7 @@ def section_reply(body: dict) -> str:
     m = TITLE.search(user)
     title = (m.group(2) or m.group(4)) if m else ""
     if "回顾" in title:
-        return "过去的一年，全镇地区生产总值完成18.6亿元，同比增长6.2%，成绩来之不易。"
+        return REVIEW
     if "号召" in title:
         return "各位代表、同志们，让我们更加紧密地团结在以习近平同志为核心的党中央周围，为建设美丽青山而努力奋斗！"
     if "人大" in title:
@@ -58,7 +58,21 @@ def section_reply(body: dict) -> str:
         )
     if "要求" in title:
         return "我们要坚持问题导向，狠抓工作落实，确保各项任务落地见效。"
-    return "会议期间，各位代表依法履职、建言献策，这是一次民主团结、务实奋进的大会。"
+    return OPENING
+
+
+REVIEW = (
+    "过去的一年，全镇地区生产总值完成18.6亿元，同比增长6.2%；一般公共预算收入完成1.35亿元，"
+    "同比增长5.1%；农村居民人均可支配收入达到24860元，同比增长6.8%。\n"
+    "我们新建高标准农田1.2万亩，粮食总产量稳定在3.1万吨；完成12个村人居环境整治提升，"
+    "新改建农村公路18公里；镇人大主席团组织代表视察调研6次，督办代表建议47件，办结率100%。"
+)
+OPENING = (
+    "会议期间，各位代表依法履职、建言献策，审议通过了《镇人民政府工作报告》"
+    "《2025年财政预算执行情况和2026年财政预算报告》《镇人大主席团工作报告》，"
+    "补选镇人民政府副镇长1名，这是一次民主团结、务实奋进的大会。"
+)
+NEW_OPENING = OPENING.replace("民主团结、务实奋进", "团结鼓劲、凝心聚力")
 
 
 def make_llm(server: FakeLLMServer) -> LLM:
@@ -184,6 +198,33 @@ def test_a_model_that_keeps_inventing_gets_its_figures_marked(tmp_path, corpus):
     assert review.versions[0]["problems_left"]
 
 
+def test_facts_the_model_leaves_out_are_asked_for_then_added_verbatim(tmp_path, corpus):
+    def responder(body):
+        if "回顾成绩" in body["messages"][-1]["content"]:
+            return "过去的一年，全镇地区生产总值完成18.6亿元，同比增长6.2%，成绩来之不易。"
+        return section_reply(body)
+
+    with FakeLLMServer(responder=responder) as srv:
+        draft = draft_speech(
+            load_brief(EXAMPLE),
+            llm=make_llm(srv),
+            out_dir=tmp_path / "d",
+            retrieve=fake_retrieve,
+            corpus=corpus,
+            max_repairs=1,
+        )
+        asks = [
+            r.json["messages"][-1]["content"]
+            for r in srv.chat_requests
+            if "回顾成绩" in r.json["messages"][-1]["content"]
+        ]
+    assert len(asks) == 2 and "没有写到简报中的这些事实" in asks[1] and "24860元" in asks[1]
+    review = next(s for s in DraftDoc.load(draft.dir).sections if s.role == "review").text
+    for figure in ("1.35亿元", "24860元", "1.2万亩", "47件", "100%"):
+        assert figure in review
+    assert review.count("18.6亿元") == 1  # what the model did write is not repeated
+
+
 def test_other_localities_never_survive(tmp_path, corpus):
     def responder(body):
         if "号召" in body["messages"][-1]["content"]:
@@ -272,8 +313,7 @@ def test_regen_rewrites_one_section_and_keeps_the_rest_byte_identical(tmp_path, 
         )
         before = DraftDoc.load(draft.dir)
         md_before = (draft.dir / "draft.md").read_text(encoding="utf-8")
-        srv.responder = None
-        srv.push("各位代表依法履职，会议开得圆满成功，这是一次团结鼓劲、凝心聚力的大会。")
+        srv.responder = lambda body: NEW_OPENING
         doc, record = regenerate_section(
             draft.dir,
             "2",
@@ -310,19 +350,21 @@ def test_cli_show_diff_and_regen_errors(tmp_path, corpus):
             retrieve=fake_retrieve,
             corpus=corpus,
         )
-        srv.responder = None
-        srv.push("会议开得很成功，这是一次凝心聚力的大会。")
+        srv.responder = lambda body: NEW_OPENING
         regenerate_section(
             draft.dir, "s02", llm=make_llm(srv), retrieve=fake_retrieve, corpus=corpus
         )
     runner = CliRunner()
     shown = runner.invoke(app, ["show", str(draft.dir)])
-    assert shown.exit_code == 0 and "凝心聚力的大会" in shown.output
+    assert shown.exit_code == 0 and "团结鼓劲、凝心聚力的大会" in shown.output
     first = runner.invoke(app, ["show", str(draft.dir), "--version", "1"])
-    assert "凝心聚力的大会" not in first.output
+    assert "凝心聚力的大会" not in first.output and "务实奋进的大会" in first.output
     d = runner.invoke(app, ["diff", str(draft.dir), "s02"])
     assert d.exit_code == 0
-    assert "+会议开得很成功" in d.output and "-会议期间" in d.output
+    added = [ln for ln in d.output.splitlines() if ln.startswith("+会议期间")]
+    removed = [ln for ln in d.output.splitlines() if ln.startswith("-会议期间")]
+    assert len(added) == 1 and "团结鼓劲" in added[0]
+    assert len(removed) == 1 and "民主团结" in removed[0]
     bad = runner.invoke(app, ["diff", str(draft.dir), "99"])
     assert bad.exit_code != 0 and "没有第 99 节" in str(bad.exception or bad.output)
 
@@ -334,3 +376,24 @@ def test_clean_model_text_strips_markdown_and_echoed_lead():
     assert not out.startswith("一、")
     assert "**" not in out and "#" not in out and not out.startswith("-")
     assert out.endswith("确保方向正确。")
+
+
+def test_echoes_of_the_lead_and_of_our_instructions_are_dropped():
+    from assistant.drafting import drop_echoes
+
+    lead = "青山镇第十八届人民代表大会第六次会议，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
+    body = (
+        "在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。会议期间，代表们建言献策。\n"
+        "回顾过去一年的成绩，仅用简报中的数字。要求之一：坚持党的领导。我们要狠抓落实。"
+    )
+    out = drop_echoes(body, lead)
+    assert out == "会议期间，代表们建言献策。\n我们要狠抓落实。"
+
+
+def test_quarantine_marks_whole_figures_only():
+    from assistant.drafting import Problems, quarantine
+
+    p = Problems(items=["x"], invented=["2", "99.9%"])
+    out = quarantine("2025年增长99.9%，新增2家。", p)
+    assert out.startswith("2025年")
+    assert "【待核：99.9%" in out and "新增【待核：2（" in out
