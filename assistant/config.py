@@ -22,6 +22,8 @@ from assistant.errors import ConfigError
 NO_KEY = "sk-no-key-required"
 
 LOCAL_PROVIDER = "local"
+# The embedded model used when nothing is configured (a name in local_model.CATALOG).
+DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
 DEFAULT_LOCAL_N_CTX = 8192
 DEFAULT_LOCAL_THREADS = 2
 
@@ -115,7 +117,7 @@ PRESETS: dict[str, Provider] = {
         Provider(
             LOCAL_PROVIDER,
             "",
-            "qwen2.5-coder-1.5b",
+            DEFAULT_LOCAL_MODEL,
             None,
             DEFAULT_LOCAL_N_CTX,
             True,

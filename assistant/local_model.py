@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO
 
 from assistant import paths
+from assistant.config import DEFAULT_LOCAL_MODEL
 from assistant.errors import ConfigError, ModelError
 
 LLAMA_CMAKE_ARGS = (
@@ -85,7 +86,6 @@ CATALOG: dict[str, ModelSpec] = {
         ),
     )
 }
-DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
 _CHUNK = 1 << 20
 
 

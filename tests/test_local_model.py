@@ -294,3 +294,27 @@ def test_real_local_server_answers_in_chinese():
         llm.close()
         local_model.stop_all()
     assert proc is not None and proc.poll() is not None  # stopped and reaped
+
+
+def test_render_chatml_frames_each_message():
+    text = local_model.render_chatml(
+        [{"role": "system", "content": "甲"}, {"role": "user", "content": "乙"}]
+    )
+    assert text == (
+        "<|im_start|>system\n甲<|im_end|>\n<|im_start|>user\n乙<|im_end|>\n<|im_start|>assistant\n"
+    )
+
+
+def test_server_command_carries_the_settings(tmp_path, monkeypatch):
+    gguf = tmp_path / "m.gguf"
+    plain = local_model.LocalServer(gguf, n_ctx=4096, n_threads=3, alias="m").command(1234)
+    assert plain[plain.index("--n_ctx") + 1] == "4096"
+    assert plain[plain.index("--n_threads") + 1] == "3"
+    assert plain[plain.index("--port") + 1] == "1234"
+    assert plain[plain.index("--host") + 1] == "127.0.0.1"
+    assert "--cache" not in plain
+    cached = local_model.LocalServer(gguf, prompt_cache=True).command(1)
+    assert cached[cached.index("--cache") + 1] == "True"
+    # The [local] table and ASSISTANT_PROMPT_CACHE reach the endpoint's settings.
+    monkeypatch.setenv("ASSISTANT_PROMPT_CACHE", "1")
+    assert resolve_endpoint().local.prompt_cache is True
