@@ -41,6 +41,14 @@ class Case:
     path: Path | None = None
 
 
+def scale_case(case: Case, factor: float) -> Case:
+    """The case with its target length scaled: budgets and the length check move together."""
+    from dataclasses import replace
+
+    length = max(100, int(case.brief.length * factor))
+    return replace(case, brief=replace(case.brief, length=length))
+
+
 def parse_case(data: dict[str, Any], path: Path | None = None) -> Case:
     where = str(path) if path else "评测用例"
     name = data.get("name") or (path.stem if path else None)

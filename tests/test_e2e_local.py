@@ -67,9 +67,9 @@ def drafted(tmp_path_factory):
         )
         yield runner, result, out, mp
     finally:
-        from assistant.local_model import shutdown_all
+        from assistant.local_model import stop_all
 
-        shutdown_all()
+        stop_all()
         mp.undo()
 
 

@@ -109,3 +109,13 @@ def test_eval_score_without_brief_reports_skips(tmp_path):
 def test_eval_run_cli_harness_error_on_missing_cases(tmp_path):
     out = runner.invoke(app, ["eval", "run", "--cases", str(tmp_path / "none-*.toml")])
     assert out.exit_code == 2
+
+
+def test_scale_case_shortens_target_for_drafting_and_length_check_alike():
+    from assistant.evalrun import load_cases, scale_case
+
+    case = next(c for c in load_cases(None) if c.name == "example-qingshan")
+    small = scale_case(case, 0.25)
+    assert small.brief.length == case.brief.length // 4
+    assert small.brief.achievements == case.brief.achievements  # facts untouched
+    assert case.brief.length == 3000  # the original is not mutated

@@ -79,6 +79,15 @@ def run_cmd(
     concurrency: Annotated[
         int | None, typer.Option("--concurrency", help="并发数（本地模型默认 1，远程默认 4）")
     ] = None,
+    scale: Annotated[
+        float,
+        typer.Option(
+            "--scale",
+            min=0.05,
+            max=1.0,
+            help="按比例缩短每个用例的目标字数（起草预算与长度评分同步缩放），用于在慢速本地模型上快速评测",
+        ),
+    ] = 1.0,
 ) -> None:
     """起草每个用例并评分，写出 results.json 与 report.html；退出码 0 全部达标，1 未达标，2 出错。"""
     from rich.console import Console
@@ -88,6 +97,13 @@ def run_cmd(
 
     try:
         selected = load_cases(cases)
+        if scale != 1.0:
+            from assistant.evalrun import scale_case
+
+            selected = [scale_case(c, scale) for c in selected]
+        from assistant.drafting import ensure_store_ready
+
+        ensure_store_ready(_stderr)
         result = run_cases(
             selected,
             model=model,
