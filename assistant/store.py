@@ -181,6 +181,11 @@ def chunk_speech(speech: Speech, max_han: int = CHUNK_MAX_HAN) -> list[ChunkDraf
     return drafts
 
 
+def embedding_text(speech: Speech, draft: ChunkDraft) -> str:
+    """What the embedder sees for a chunk (the stored document is the chunk text itself)."""
+    return draft.text
+
+
 def speech_hash(speech: Speech, max_han: int = CHUNK_MAX_HAN) -> str:
     """Changes whenever anything that ends up in the store (text, metadata, chunking) changes."""
     payload = {
@@ -446,7 +451,7 @@ class Store:
         updated: list[str] = []
         deleted = 0
         for speech, h, drafts in todo:
-            vectors = self.embedder.embed_documents([d.text for d in drafts])
+            vectors = self.embedder.embed_documents([embedding_text(speech, d) for d in drafts])
             new_ids = [f"{speech.id}:{h[:12]}:{d.index}" for d in drafts]
             metas = [chunk_metadata(speech, d, h) for d in drafts]
             for at in range(0, len(drafts), _ADD_BATCH):

@@ -121,7 +121,8 @@ def search_cmd(
     year_from: Annotated[int | None, typer.Option("--year-from", help="年份下限（含）。")] = None,
     year_to: Annotated[int | None, typer.Option("--year-to", help="年份上限（含）。")] = None,
     method: Annotated[
-        str | None, typer.Option("--method", help="检索方法：hybrid（默认）、dense、lexical。")
+        str | None,
+        typer.Option("--method", help="检索方法：lexical（默认，实测最好）、hybrid、dense。"),
     ] = None,
     store_url: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出命中结果。")] = False,
