@@ -136,6 +136,7 @@ class LLM:
         self.calls: list[ChatResult] = []  # usage of every call, in order
         self._client: Any = None
         self._base_url: str | None = None
+        self._usage_in_stream = True
 
     @classmethod
     def from_config(
@@ -312,15 +313,25 @@ class LLM:
         prompt_tokens: int,
         on_token: Callable[[str], None],
     ) -> ChatResult:
+        import openai
+
         start = time.monotonic()
+        extra: dict[str, Any] = {}
+        if self._usage_in_stream:
+            extra["stream_options"] = {"include_usage": True}
         try:
-            stream = self.client().chat.completions.create(
-                model=self.endpoint.model,
-                messages=messages,
-                stream=True,
-                stream_options={"include_usage": True},
-                **params,
-            )
+            try:
+                stream = self.client().chat.completions.create(
+                    model=self.endpoint.model, messages=messages, stream=True, **extra, **params
+                )
+            except openai.BadRequestError as exc:
+                # Some compatible servers reject stream_options; usage is then counted.
+                if "stream_options" not in str(exc) or not extra:
+                    raise
+                self._usage_in_stream = False
+                stream = self.client().chat.completions.create(
+                    model=self.endpoint.model, messages=messages, stream=True, **params
+                )
         except Exception as exc:  # noqa: BLE001 - mapped to a user-facing error below
             raise self._map_error(exc) from None
         parts: list[str] = []

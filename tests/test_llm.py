@@ -269,3 +269,19 @@ def test_responder_sees_the_request():
         assert llm.chat(MESSAGES, max_tokens=5).text == "回答：1"
         assert llm.chat(MESSAGES, max_tokens=5, on_token=lambda _: None).text == "回答：2"
     assert seen == [MESSAGES[-1]["content"]] * 2
+
+
+def test_server_rejecting_stream_options_still_streams():
+    def responder(body):
+        return "流式回答"
+
+    with FakeLLMServer(responder=responder) as server:
+        server.fail_next(400, message="Unrecognized request argument: stream_options")
+        llm = make_llm(server)
+        pieces: list[str] = []
+        result = llm.chat(MESSAGES, max_tokens=20, on_token=pieces.append)
+        requests = server.chat_requests
+    assert result.text == "流式回答" == "".join(pieces)
+    assert "stream_options" in requests[0].json
+    assert "stream_options" not in requests[1].json
+    assert not result.usage_from_api
