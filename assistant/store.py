@@ -31,7 +31,11 @@ from assistant.errors import ConfigError, InputError
 CHUNK_MAX_HAN = 600
 # Bump when chunking changes: every speech hash changes with it, so the next ingest
 # re-chunks everything instead of keeping chunks cut the old way.
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
+# Sections not indexed: a title (with the speaker/date line under it) is metadata, already on
+# every chunk as `title`; as a chunk it is short, so BM25's length normalisation made it
+# outrank real passages for any query naming the occasion ("闭幕式上……").
+SKIPPED_ROLES = frozenset({"title"})
 COLLECTION_PREFIX = "speeches"
 _ADD_BATCH = 256
 
@@ -155,14 +159,14 @@ def _pack(paragraphs: Sequence[str], max_han: int) -> list[str]:
 
 
 def chunk_speech(speech: Speech, max_han: int = CHUNK_MAX_HAN) -> list[ChunkDraft]:
-    """Sections from the structure parser; a section over max_han 汉字 split by paragraphs."""
+    """Sections from the structure parser (title excluded); one over max_han 汉字 split by paragraphs."""
     from assistant.structure import parse_speech, split_paragraphs
 
     parsed = parse_speech(speech.text, occasion=speech.occasion)
     drafts: list[ChunkDraft] = []
     for section in parsed.sections:
         text = section.text.strip()
-        if not text:
+        if not text or section.role in SKIPPED_ROLES:
             continue
         pieces = [text] if _han(text) <= max_han else _pack(split_paragraphs(text), max_han)
         for piece in pieces:
