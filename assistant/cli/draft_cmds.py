@@ -213,6 +213,24 @@ def diff(
     typer.echo(section_diff(doc.find(section)), nl=False)
 
 
+def export(
+    draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="输出的 .docx 文件（默认草稿目录下 draft.docx）"),
+    ] = None,
+    version: Annotated[
+        int | None, typer.Option("--version", "-v", help="导出第 N 版（默认最新版）")
+    ] = None,
+) -> None:
+    """导出 Word 文件（A4、仿宋_GB2312 三号正文、小标宋标题、页码“— 1 —”）。"""
+    from assistant.wordfile import export_docx
+
+    if out is not None and out.suffix.lower() != ".docx":
+        raise InputError(f"输出文件应以 .docx 结尾：{out}")
+    typer.echo(str(export_docx(draft_dir, out, version)))
+
+
 def ask(
     question: Annotated[str, typer.Argument(help="关于语料库的问题")],
     k: Annotated[int, typer.Option("-k", help="检索的段落数", min=1, max=20)] = 5,
@@ -274,6 +292,7 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show)
     app.command("diff")(diff)
     app.command("ask")(ask)
+    app.command("export")(export)
     brief_app.command("new")(brief_new)
     brief_app.command("check")(brief_check)
     app.add_typer(brief_app, name="brief")
