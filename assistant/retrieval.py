@@ -11,6 +11,7 @@ slightly on MRR (within bootstrap noise), dense trails both. Lexical also needs 
 from __future__ import annotations
 
 import math
+import os
 import re
 import threading
 from collections import Counter
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant import embeddings, paths
 from assistant.errors import InputError
 from assistant.store import Store, StoredChunk
 
@@ -244,14 +246,8 @@ _DEFAULT_STORES: dict[tuple[str | None, str], Store] = {}
 
 def default_store(url: str | None = None) -> Store:
     """The configured store, kept per process so the client and the model load once."""
-    import os
-
-    from assistant.embeddings import get_embedder
-
-    embedder = get_embedder()
+    embedder = embeddings.get_embedder()
     effective = url or os.environ.get("ASSISTANT_CHROMA_URL") or None
-    from assistant import paths
-
     key = (effective or str(paths.store_dir()), embedder.name)
     store = _DEFAULT_STORES.get(key)
     if store is None:
@@ -330,8 +326,6 @@ class EvalResult:
 
 
 def queries_file():
-    from assistant import paths
-
     return paths.evals_dir() / "retrieval" / "queries.yaml"
 
 
