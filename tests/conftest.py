@@ -27,6 +27,9 @@ def _isolated_home(tmp_path_factory, monkeypatch):
         "ASSISTANT_PROVIDER",
         "ASSISTANT_CHROMA_URL",
         "ASSISTANT_EMBEDDER",
+        "ASSISTANT_EMBEDDINGS_MODEL",
+        "ASSISTANT_EMBEDDINGS_BASE_URL",
+        "ASSISTANT_EMBED_THREADS",
     ):
         monkeypatch.delenv(var, raising=False)
     # Anything that tries to reach a hub must fail fast instead of hanging.
