@@ -15,15 +15,12 @@ from typing import Any
 
 import yaml
 
+from assistant.corpus import OCCASIONS
 from assistant.errors import InputError
 
-OCCASIONS = {
-    "closing_session": "人代会闭幕式讲话",
-    "experience_exchange": "经验交流会讲话",
-    "symposium": "座谈会讲话",
-    "presidium_meeting": "主席团工作会讲话",
-}
+# Briefs may name any level of government; the corpus metadata uses a narrower set.
 LEVELS = ("镇", "乡", "街道", "县", "区", "市", "省")
+__all__ = ["OCCASIONS", "LEVELS", "Brief", "BriefError", "load_brief", "parse_brief"]
 
 _CN_DIGITS = "零一二三四五六七八九"
 

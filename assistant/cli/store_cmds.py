@@ -14,20 +14,6 @@ import typer
 
 from assistant.errors import InputError
 
-# The role taxonomy; the structure parser's own list wins when it exports one.
-_FALLBACK_ROLES = (
-    "salutation",
-    "opening",
-    "thanks",
-    "review",
-    "situation",
-    "requirements",
-    "congress_work",
-    "call",
-    "closing",
-    "other",
-)
-
 StoreOpt = Annotated[
     str | None,
     typer.Option(
@@ -39,10 +25,8 @@ StoreOpt = Annotated[
 
 
 def _roles() -> tuple[str, ...]:
-    try:
-        from assistant.structure import ROLES  # type: ignore[attr-defined]
-    except ImportError:
-        return _FALLBACK_ROLES
+    from assistant.structure import ROLES
+
     return tuple(ROLES)
 
 
