@@ -146,6 +146,82 @@ def drop_echoes(body: str, lead: str) -> str:
     return "\n".join(kept_lines)
 
 
+# A line that is only a heading ("回顾成绩", "一、经济方面") or starts with a list marker.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、])\s*"
+)
+
+
+def strip_lists(body: str) -> str:
+    """Speeches are prose: drop heading-only lines and list markers the model adds."""
+    lines = []
+    for line in body.split("\n"):
+        line = _LIST_MARKER.sub("", line.strip())
+        if not line:
+            continue
+        if len(line) <= 15 and line[-1] not in "。！？；":
+            continue  # a heading such as 回顾成绩 / 经济方面
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def drop_repeats_and_copies(body: str, seen: set[str], corpus: list | None) -> str:
+    """Drop sentences already said (here or in earlier sections) and ones pasted from the corpus."""
+    copy_stats = None
+    limit = 0
+    if corpus:
+        from assistant.scoring import COPY_RUN_OK, copy_stats
+
+        limit = COPY_RUN_OK
+    out_lines = []
+    for line in body.split("\n"):
+        kept = []
+        for sent in _SENT.findall(line):
+            key = re.sub(r"[^\u4e00-\u9fff0-9]", "", sent)
+            if len(key) >= 8 and key in seen:
+                continue
+            if (
+                copy_stats is not None
+                and len(key) >= limit
+                and copy_stats(sent, corpus).longest >= limit
+            ):
+                continue
+            seen.add(key)
+            kept.append(sent)
+        if "".join(kept).strip():
+            out_lines.append("".join(kept).strip())
+    return "\n".join(out_lines)
+
+
+def cap_length(body: str, budget: int, slack: float = 1.5) -> str:
+    """Cut at a sentence end once the section runs well past its budget."""
+    limit = int(budget * slack) + 20
+    count = 0
+    out: list[str] = []
+    for line in body.split("\n"):
+        kept: list[str] = []
+        for sent in _SENT.findall(line):
+            n = len(re.findall(r"[\u4e00-\u9fff]", sent))
+            if count + n > limit and (kept or out):
+                if kept:
+                    out.append("".join(kept))
+                return "\n".join(out)
+            count += n
+            kept.append(sent)
+        if kept:
+            out.append("".join(kept))
+    return "\n".join(out)
+
+
+def tidy(raw: str, section: OutlineSection, seen: set[str], corpus: list | None) -> str:
+    """Everything between the model's raw output and a section body."""
+    body = clean_model_text(raw, section.lead)
+    body = drop_echoes(strip_lists(body), section.lead)
+    body = drop_repeats_and_copies(body, seen, corpus)
+    facts = sum(len(re.findall(r"[\u4e00-\u9fff]", f)) for f in section.must_include)
+    return cap_length(body, max(section.budget, int(facts * 1.2)))
+
+
 def missing_facts(text: str, section: OutlineSection) -> list[str]:
     """The section's must-include facts that the text does not carry (numbers, or names)."""
     missing = []
@@ -312,8 +388,9 @@ def section_values(
 
 
 def max_tokens_for(budget: int) -> int:
-    # Chinese runs at roughly 1–1.5 tokens a character on the tokenizers we meet.
-    return int(budget * 1.6) + 40
+    # Qwen-family tokenizers spend about 0.7 tokens per 汉字, cl100k about 1.3: leave room
+    # for the slower one but not for a model that rambles on (cap_length trims the rest).
+    return int(budget * 1.3) + 40
 
 
 # -- the pipeline ------------------------------------------------------------------------
@@ -350,6 +427,7 @@ class Drafter:
         self.corpus = corpus if corpus is not None else _load_corpus_quietly()
         self.on_event = on_event or (lambda e: None)
         self.max_repairs = max_repairs
+        self.seen: set[str] = set()  # sentences already in the draft, to drop repeats
         self.prompt_section = prompt_files.load_prompt("section")
         self.prompt_regen = prompt_files.load_prompt("regenerate")
         self.started = time.monotonic()
@@ -365,6 +443,12 @@ class Drafter:
         if not hits:
             hits = self.retrieve(query, k=EXEMPLARS_PER_SECTION, role=section.role)
         return list(hits)
+
+    def remember(self, text: str) -> None:
+        for sent in _SENT.findall(text):
+            key = re.sub(r"[^\u4e00-\u9fff0-9]", "", sent)
+            if len(key) >= 8:
+                self.seen.add(key)
 
     def fit(
         self, messages: list, values: dict, hits: list, max_tokens: int, *, regen: bool
@@ -451,10 +535,15 @@ class Drafter:
                 ),
             )
             calls.append(_usage(result, attempt))
-            body = drop_echoes(clean_model_text(result.text, section.lead), section.lead)
+            body = tidy(result.text, section, set(self.seen), self.corpus)
             text = compose(section, body)
             problems = check_section(text, self.brief, self.corpus)
             missing = missing_facts(text, section)
+            written = len(re.findall(r"[\u4e00-\u9fff]", body))
+            if written < section.budget * 0.4:
+                problems.items.append(
+                    f"内容太少（{written}字），请围绕本节任务写足约{section.budget}字，不要照抄范文"
+                )
             if missing:
                 problems.items.append("没有写到简报中的这些事实，请逐条写入：" + "；".join(missing))
             if not problems:
@@ -480,6 +569,7 @@ class Drafter:
         }
         if instruction is not None:
             meta["instruction"] = instruction
+        self.remember(text)
         last = calls[-1]
         self.emit(
             "section_done",
@@ -614,6 +704,7 @@ def draft_speech(
     drafter.emit("outline", total=len(outline.sections), text=outline.summary())
     for i, record in enumerate(doc.sections):
         if record.current:  # written before an interruption
+            drafter.remember(record.text)
             continue
         text, meta = drafter.write(outline, i)
         record.add_version(text, **meta)
@@ -666,6 +757,9 @@ def regenerate_section(
             f"第 {record.id} 节（{record.title}）是按简报生成的固定文字；如需改写请给出 --instruction"
         )
     drafter = Drafter(brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event)
+    for other in doc.sections:
+        if other is not record:
+            drafter.remember(other.text)
     if section.fixed:
         # A fixed element rewritten on request becomes a model section for this version only.
         from dataclasses import replace

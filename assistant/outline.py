@@ -67,7 +67,7 @@ PURPOSES = {
     "thanks": "代表党委向大会表示祝贺，向代表和工作人员表示感谢",
     "review": "回顾过去一年的成绩，只用简报中的数字",
     "situation": "说明当前形势和今年的定位",
-    "requirements": "围绕本要点的标题句展开论述，提出具体要求",
+    "requirements": "只围绕本要点的标题句展开论述、提出具体要求；写成一段，不分条目，不写其他要点",
     "congress_work": "对各级党委支持人大、“一府一委两院”接受监督、人大代表依法履职提出要求",
     "call": "发出号召：让我们更加紧密地团结在以习近平同志为核心的党中央周围，为{place}的发展目标而努力奋斗",
     "closing": "结束语",
@@ -303,7 +303,6 @@ def build_outline(
         elif role == "requirements":
             total = budget_for(role)
             per_point = max(150, int(total / len(headlines) / 10) * 10)
-            themes = tuple(brief.themes)
             for i, head in enumerate(headlines, 1):
                 marker = f"{chinese_number(i)}、"
                 add(
@@ -312,7 +311,7 @@ def build_outline(
                     ordinal=i,
                     heading=head,
                     purpose=PURPOSES["requirements"],
-                    key_points=themes + extra_points,
+                    key_points=extra_points,
                     budget=per_point,
                     lead=f"{marker}{head}",
                 )
