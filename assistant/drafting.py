@@ -309,14 +309,28 @@ def _tifa_text(hit: Any) -> str:
 
 
 def quarantine(text: str, problems: Problems) -> str:
-    """Last resort after repairs: mark what does not come from the brief instead of keeping it."""
-    for item in sorted(set(problems.invented), key=len, reverse=True):
-        # Whole figures only: "2" must not match inside "2025".
-        pattern = re.compile(rf"(?<![\d.]){re.escape(item)}(?![\d.])")
-        text = pattern.sub(f"【待核：{item}（简报中无此数字）】", text)
-    for item in sorted(set(problems.leaks), key=len, reverse=True):
-        text = text.replace(item, "【待补：本地名称】")
-    return text
+    """Last resort after repairs: mark what does not come from the brief instead of keeping it.
+
+    One pass over all items, longest first, so a mark is never marked again (36万 from
+    another speech is both a leak and an invented figure).
+    """
+    figures = set(problems.invented) | {x for x in problems.leaks if re.search(r"\d", x)}
+    names = {x for x in problems.leaks if x not in figures}
+    items = sorted(figures | names, key=len, reverse=True)
+    if not items:
+        return text
+    # Whole figures only: "2" must not match inside "2025".
+    alternation = "|".join(
+        rf"(?<![\d.]){re.escape(x)}(?![\d.])" if x in figures else re.escape(x) for x in items
+    )
+
+    def mark(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if found in figures:
+            return f"【待核：{found}（简报中无此数字）】"
+        return "【待补：本地名称】"
+
+    return re.sub(alternation, mark, text)
 
 
 # -- prompts -----------------------------------------------------------------------------

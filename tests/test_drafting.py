@@ -415,3 +415,14 @@ def test_quarantine_marks_whole_figures_only():
     out = quarantine("2025年增长99.9%，新增2家。", p)
     assert out.startswith("2025年")
     assert "【待核：99.9%" in out and "新增【待核：2（" in out
+
+
+def test_quarantine_never_marks_a_mark_twice():
+    from assistant.drafting import Problems, quarantine
+
+    p = Problems(items=["x"], invented=["36万", "36"], leaks=["36万", "清徐"])
+    out = quarantine("激励36万清徐人民，36人参加。", p)
+    assert (
+        out
+        == "激励【待核：36万（简报中无此数字）】【待补：本地名称】人民，【待核：36（简报中无此数字）】人参加。"
+    )
