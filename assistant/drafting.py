@@ -34,7 +34,7 @@ from assistant.outline import (
 )
 
 EXEMPLARS_PER_SECTION = 2
-EXEMPLAR_CHARS = 360  # per exemplar: enough for structure and tone, too little to copy a section
+EXEMPLAR_CHARS = 240  # per exemplar: enough for structure and tone, too little to copy a section
 TEMPERATURE = 0.6
 
 
@@ -120,7 +120,7 @@ _PROMPT_ECHOES = (
     "第一节",
     "本节",
 )
-_SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
+_SENT = re.compile(r"[^。！？；\n]+[。！？；]?[”’」』]*")
 
 
 def _bigrams(text: str) -> set[str]:
@@ -213,13 +213,55 @@ def cap_length(body: str, budget: int, slack: float = 1.5) -> str:
     return "\n".join(out)
 
 
-def tidy(raw: str, section: OutlineSection, seen: set[str], corpus: list | None) -> str:
+_ADDRESS = re.compile(r"^(尊敬的)?(各位代表|同志们|各位委员)[、，,]?(同志们)?[！!：:，,。]?$")
+# A quotation put in a leader's mouth: never from the model, only from the brief.
+_QUOTE = re.compile(
+    r"(总书记|主席|同志|书记)[^。！？“]{0,8}(指出|强调|说|要求|提出)的?[：:，,]?\s*“"
+)
+
+
+def drop_unsafe(body: str, brief_text: str) -> str:
+    """Drop bare re-addresses (the program places 称谓) and quotations the brief does not give."""
+    lines = []
+    for line in body.split("\n"):
+        kept = []
+        for sent in _SENT.findall(line):
+            if _ADDRESS.match(sent.strip()):
+                continue
+            if _QUOTE.search(sent):
+                quoted = re.findall(r"“([^”]+)”", sent)
+                if not quoted or not all(q in brief_text for q in quoted):
+                    continue
+            kept.append(sent)
+        if "".join(kept).strip():
+            lines.append("".join(kept).strip())
+    return "\n".join(lines)
+
+
+def merge_short_lines(body: str, min_han: int = 60) -> str:
+    """One sentence a line reads as a list: fold short lines into the paragraph before."""
+    out: list[str] = []
+    for line in body.split("\n"):
+        if out and len(re.findall(r"[\u4e00-\u9fff]", line)) < min_han:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def tidy(
+    raw: str,
+    section: OutlineSection,
+    seen: set[str],
+    corpus: list | None,
+    brief_text: str = "",
+) -> str:
     """Everything between the model's raw output and a section body."""
     body = clean_model_text(raw, section.lead)
-    body = drop_echoes(strip_lists(body), section.lead)
+    body = drop_unsafe(drop_echoes(strip_lists(body), section.lead), brief_text)
     body = drop_repeats_and_copies(body, seen, corpus)
     facts = sum(len(re.findall(r"[\u4e00-\u9fff]", f)) for f in section.must_include)
-    return cap_length(body, max(section.budget, int(facts * 1.2)))
+    return merge_short_lines(cap_length(body, max(section.budget, int(facts * 1.2))))
 
 
 def missing_facts(text: str, section: OutlineSection) -> list[str]:
@@ -257,8 +299,11 @@ def compose(section: OutlineSection, body: str) -> str:
     if section.lead:
         parts.append(section.lead)
     if body:
-        # A requirement headline and its elaboration stay in one paragraph.
-        if section.role == "requirements" and parts:
+        # A requirement headline and its elaboration stay in one paragraph, and so does
+        # a lead that stops mid-sentence (the call's fixed opening).
+        if parts and (
+            section.role in ("requirements", "opening") or parts[-1].endswith(("，", "："))
+        ):
             parts[-1] = parts[-1] + body.split("\n", 1)[0]
             rest = body.split("\n", 1)[1:] if "\n" in body else []
             parts.extend(rest)
@@ -549,7 +594,7 @@ class Drafter:
                 ),
             )
             calls.append(_usage(result, attempt))
-            body = tidy(result.text, section, set(self.seen), self.corpus)
+            body = tidy(result.text, section, set(self.seen), self.corpus, self.brief.facts_text())
             text = compose(section, body)
             problems = check_section(text, self.brief, self.corpus)
             missing = missing_facts(text, section)

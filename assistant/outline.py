@@ -63,13 +63,13 @@ DEFAULT_SHARES = {
 }
 
 PURPOSES = {
-    "opening": "宣布会议圆满完成各项议程、即将胜利闭幕；评价会议审议通过的报告和选举，概括这是一次怎样的大会",
+    "opening": "评价这次会议：代表们如何依法履职、建言献策，会议开得怎样，用排比概括“这是一次……的大会”，并说明会议的意义",
     "thanks": "代表党委向大会表示祝贺，向代表和工作人员表示感谢",
     "review": "回顾过去一年的成绩，只用简报中的数字",
     "situation": "说明当前形势和今年的定位",
     "requirements": "只围绕本要点的标题句展开论述、提出具体要求；写成一段，不分条目，不写其他要点",
     "congress_work": "对各级党委支持人大、“一府一委两院”接受监督、人大代表依法履职提出要求",
-    "call": "发出号召：让我们更加紧密地团结在以习近平同志为核心的党中央周围，为{place}的发展目标而努力奋斗",
+    "call": "接着号召的开头往下写完这一句：凝心聚力、开拓进取，为{place}的发展目标而努力奋斗！",
     "closing": "结束语",
 }
 MEETING_PURPOSE = "开门见山说明召开这次会议的目的和意义"
@@ -150,7 +150,19 @@ def _opening_lead(brief: Brief) -> str:
     if brief.occasion != "closing_session":
         return ""
     name = brief.session_name or todo("会议全称，如××镇第×届人民代表大会第×次会议")
-    return f"{name}，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
+    text = f"{name}，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
+    # What the session did is fact, so the program states it; the model only evaluates.
+    done = []
+    if brief.reports:
+        done.append("审议通过了" + "、".join(f"《{r.strip('《》')}》" for r in brief.reports))
+    if brief.elections:
+        done.append("、".join(brief.elections))
+    if done:
+        text += "会议" + "，".join(done) + "。"
+    return text
+
+
+CALL_LEAD = "各位代表、同志们，让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
 
 
 def _thanks_text(brief: Brief) -> str:
@@ -159,13 +171,6 @@ def _thanks_text(brief: Brief) -> str:
         f"在此，我代表{organ}，向大会的圆满成功表示热烈的祝贺！"
         "向全体代表和与会同志，向为大会付出辛勤劳动的工作人员表示衷心的感谢！"
     )
-
-
-def _opening_facts(brief: Brief) -> tuple[str, ...]:
-    if brief.occasion != "closing_session":
-        return ()
-    reports = tuple(f"会议审议通过了《{r.strip('《》')}》。" for r in brief.reports)
-    return reports + tuple(f"大会{e}。" for e in brief.elections)
 
 
 def _point_headline(text: str) -> str:
@@ -280,7 +285,6 @@ def build_outline(
                 budget=budget_for(role),
                 lead=_opening_lead(brief),
                 tail=tail,
-                must_include=_opening_facts(brief),
             )
         elif role == "thanks":
             add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
@@ -329,6 +333,7 @@ def build_outline(
                 purpose=PURPOSES["call"].format(place=place),
                 key_points=extra_points,
                 budget=budget_for(role),
+                lead=CALL_LEAD if brief.occasion == "closing_session" else "",
             )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
