@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import json
 import subprocess
+import threading
 import time
 import tomllib
 from collections.abc import Callable, Sequence
@@ -176,8 +177,12 @@ def run_cases(
     draft_fn: DraftFn | None = None,
     corpus: Sequence[Any] | None = None,
     judge: Any = None,
+    on_case: Callable[[int, int, str, dict[str, Any]], None] | None = None,
 ) -> RunResult:
-    """Draft and score every case `repeat` times; write results.json and report.html."""
+    """Draft and score every case `repeat` times; write results.json and report.html.
+
+    `on_case(done, total, case_name, record)` is called as each draft is scored.
+    """
     if repeat < 1:
         raise InputError("--repeat 至少为 1")
     out_dir = Path(out_dir) if out_dir else default_out_dir()
@@ -220,6 +225,8 @@ def run_cases(
         corpus = load_corpus()
 
     jobs = [(case, k) for case in cases for k in range(1, repeat + 1)]
+    progress = {"done": 0}
+    progress_lock = threading.Lock()
 
     def one(job: tuple[Case, int]) -> dict[str, Any]:
         case, k = job
@@ -251,6 +258,10 @@ def run_cases(
                 }
             )
         record["seconds"] = round(time.monotonic() - t0, 2)
+        if on_case is not None:
+            with progress_lock:
+                progress["done"] += 1
+                on_case(progress["done"], len(jobs), case.name, record)
         return record
 
     try:

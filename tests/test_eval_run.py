@@ -119,3 +119,17 @@ def test_scale_case_shortens_target_for_drafting_and_length_check_alike():
     assert small.brief.length == case.brief.length // 4
     assert small.brief.achievements == case.brief.achievements  # facts untouched
     assert case.brief.length == 3000  # the original is not mutated
+
+
+def test_progress_reports_each_scored_draft(tmp_path):
+    seen = []
+    result = run_cases(
+        qingxu_case(),
+        out_dir=tmp_path,
+        draft_fn=bad_drafter,
+        repeat=2,
+        on_case=lambda done, total, name, rec: seen.append((done, total, name, rec["passed"])),
+    )
+    assert [s[:3] for s in seen] == [(1, 2, "qingxu-closing-2022"), (2, 2, "qingxu-closing-2022")]
+    assert all(passed is False for *_, passed in seen)
+    assert result.exit_code == 1

@@ -64,6 +64,16 @@ def score_cmd(
             typer.echo(f"    {line}")
 
 
+def _print_case(done: int, total: int, name: str, record: dict) -> None:
+    if record.get("error"):
+        verdict = f"出错：{record['error']}"
+    else:
+        verdict = (
+            "通过" if record.get("passed") else "未通过"
+        ) + f"，得分 {record.get('score', 0):.2f}"
+    _stderr(f"[{done}/{total}] {name}：{verdict}（{record.get('seconds', 0):.0f} 秒）")
+
+
 @eval_app.command("run")
 def run_cmd(
     cases: Annotated[
@@ -112,6 +122,7 @@ def run_cmd(
             out_dir=out,
             use_cache=not no_cache,
             concurrency=concurrency,
+            on_case=_print_case,
         )
     except AssistantError as exc:
         _stderr(f"错误：{exc}")
