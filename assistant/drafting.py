@@ -223,8 +223,14 @@ _QUOTE = re.compile(
 )
 
 
+# 【…】 is ours: 【待补：…】 / 【待核：…】. Any other bracket is the model echoing a task.
+_BRACKET_ECHO = re.compile(r"【(?!待补|待核)[^】\n]*】?")
+
+
 def drop_unsafe(body: str, brief_text: str) -> str:
-    """Drop bare re-addresses (the program places 称谓) and quotations the brief does not give."""
+    """Drop bare re-addresses (the program places 称谓), quotations the brief does not give,
+    and bracketed echoes of our instructions."""
+    body = _BRACKET_ECHO.sub("", body)
     lines = []
     for line in body.split("\n"):
         kept = []
@@ -482,8 +488,11 @@ class Drafter:
         corpus: list | None = None,
         on_event: EventSink | None = None,
         max_repairs: int = 2,
+        exclude_speech_ids: tuple[str, ...] = (),
     ) -> None:
         self.brief = brief
+        # Speeches never to draw exemplars from (an eval case's own reference speech).
+        self.exclude = tuple(exclude_speech_ids)
         self.llm = llm
         self.retrieve = retrieve if retrieve is not None else _default_retrieve
         self.corpus = corpus if corpus is not None else _load_corpus_quietly()
@@ -499,11 +508,12 @@ class Drafter:
 
     def exemplars_for(self, section: OutlineSection) -> list[Any]:
         query = " ".join([section.heading or section.title, section.purpose])
-        hits = self.retrieve(
-            query, k=EXEMPLARS_PER_SECTION, role=section.role, occasion=self.brief.occasion
-        )
+        kw: dict[str, Any] = {"k": EXEMPLARS_PER_SECTION, "role": section.role}
+        if self.exclude:
+            kw["exclude_speech_ids"] = self.exclude
+        hits = self.retrieve(query, occasion=self.brief.occasion, **kw)
         if not hits:
-            hits = self.retrieve(query, k=EXEMPLARS_PER_SECTION, role=section.role)
+            hits = self.retrieve(query, **kw)
         return list(hits)
 
     def remember(self, text: str) -> None:
@@ -727,6 +737,7 @@ def draft_speech(
     corpus: list | None = None,
     budget_factor: float = 1.0,
     max_repairs: int = 2,
+    exclude_speech_ids: tuple[str, ...] = (),
 ) -> Draft:
     """Draft (or resume drafting) a speech; returns the saved draft."""
     out_dir = Path(out_dir) if out_dir else default_out_dir(brief)
@@ -761,7 +772,13 @@ def draft_speech(
     doc.save()
 
     drafter = Drafter(
-        brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event, max_repairs=max_repairs
+        brief,
+        llm,
+        retrieve=retrieve,
+        corpus=corpus,
+        on_event=on_event,
+        max_repairs=max_repairs,
+        exclude_speech_ids=exclude_speech_ids,
     )
     drafter.emit("outline", total=len(outline.sections), text=outline.summary())
     for i, record in enumerate(doc.sections):

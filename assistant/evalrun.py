@@ -203,8 +203,10 @@ def run_cases(
         cache = ResponseCache(paths.home() / "cache" / "llm") if use_cache else None
         llm = LLM(endpoint, cache=cache)
 
-        def draft_fn(brief: Brief, *, out_dir: Path) -> Any:
-            return draft_speech(brief, llm=llm, out_dir=out_dir)
+        def draft_fn(brief: Brief, *, out_dir: Path, exclude: tuple[str, ...] = ()) -> Any:
+            return draft_speech(brief, llm=llm, out_dir=out_dir, exclude_speech_ids=exclude)
+
+        draft_fn.excludes_reference = True  # type: ignore[attr-defined]
 
         config.update(endpoint.describe() if hasattr(endpoint, "describe") else {})
         local = bool(getattr(endpoint, "is_local", False))
@@ -234,7 +236,11 @@ def run_cases(
         t0 = time.monotonic()
         record: dict[str, Any] = {"repeat": k, "draft_dir": str(draft_dir)}
         try:
-            draft = draft_fn(case.brief, out_dir=draft_dir)
+            if getattr(draft_fn, "excludes_reference", False) and case.reference:
+                # A case's own reference speech must not serve as its exemplar.
+                draft = draft_fn(case.brief, out_dir=draft_dir, exclude=(case.reference,))
+            else:
+                draft = draft_fn(case.brief, out_dir=draft_dir)
             record["draft_dir"] = str(getattr(draft, "dir", draft_dir))
             card = score_case_text(
                 draft.text,

@@ -470,3 +470,29 @@ def test_pasted_corpus_sentences_are_dropped(corpus):
     out = drop_repeats_and_copies(body, set(), corpus)
     assert out.startswith("我们要坚定信心、乘势而上。")
     assert len(out) < len(body) - 40
+
+
+def test_excluded_speeches_are_never_retrieved_as_exemplars(tmp_path, corpus):
+    asked = []
+
+    def recording_retrieve(query, **kw):
+        asked.append(kw)
+        return fake_retrieve(query, **kw)
+
+    with FakeLLMServer(responder=section_reply) as srv:
+        draft_speech(
+            load_brief(EXAMPLE),
+            llm=make_llm(srv),
+            out_dir=tmp_path / "d",
+            retrieve=recording_retrieve,
+            corpus=corpus,
+            exclude_speech_ids=("qingxu-closing-2022",),
+        )
+    assert asked and all(kw["exclude_speech_ids"] == ("qingxu-closing-2022",) for kw in asked)
+
+
+def test_bracketed_echoes_are_dropped_but_our_placeholders_stay():
+    from assistant.drafting import drop_unsafe
+
+    body = "【开门见山说明召开这次会议的目的】这次会议很重要。全年完成【待补：完成率】的任务。"
+    assert drop_unsafe(body, "") == "这次会议很重要。全年完成【待补：完成率】的任务。"
