@@ -303,6 +303,14 @@ def fill_missing(text: str, section: OutlineSection, missing: list[str]) -> str:
     return f"{text}\n{addition}"
 
 
+def _without_overlap(lead: str, body: str) -> str:
+    """Drop the start of `body` that repeats the end of `lead` (主要是 + 主要是总结…)."""
+    for n in range(min(len(lead), len(body)), 1, -1):
+        if body.startswith(lead[-n:]):
+            return body[n:]
+    return body
+
+
 def compose(section: OutlineSection, body: str) -> str:
     parts = []
     if section.lead:
@@ -313,6 +321,7 @@ def compose(section: OutlineSection, body: str) -> str:
         if parts and (
             section.role in ("requirements", "opening") or parts[-1].endswith(("，", "："))
         ):
+            body = _without_overlap(parts[-1], body)
             parts[-1] = parts[-1] + body.split("\n", 1)[0]
             rest = body.split("\n", 1)[1:] if "\n" in body else []
             parts.extend(rest)

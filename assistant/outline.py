@@ -72,7 +72,7 @@ PURPOSES = {
     "call": "接着号召的开头往下写完这一句，以“而努力奋斗！”结尾，例如：凝心聚力、开拓进取，为奋力谱写{place}高质量发展新篇章而努力奋斗！",
     "closing": "结束语",
 }
-MEETING_PURPOSE = "开门见山说明召开这次会议的目的和意义"
+MEETING_PURPOSE = "接着“主要是”往下写：这次会议的目的和意义"
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,17 @@ def _salutation(brief: Brief) -> str:
     return "各位代表、同志们：" if brief.occasion == "closing_session" else "同志们："
 
 
+MEETING_NAMES = {
+    "symposium": "座谈会",
+    "experience_exchange": "经验交流会",
+    "presidium_meeting": "主席团工作会议",
+}
+
+
 def _opening_lead(brief: Brief) -> str:
     if brief.occasion != "closing_session":
-        return ""
+        # The genre opens by stating the meeting's purpose; the model says what it is.
+        return f"召开这次{MEETING_NAMES[brief.occasion]}，主要是"
     name = brief.session_name or todo("会议全称，如××镇第×届人民代表大会第×次会议")
     text = f"{name}，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
     # What the session did is fact, so the program states it; the model only evaluates.

@@ -496,3 +496,21 @@ def test_bracketed_echoes_are_dropped_but_our_placeholders_stay():
 
     body = "【开门见山说明召开这次会议的目的】这次会议很重要。全年完成【待补：完成率】的任务。"
     assert drop_unsafe(body, "") == "这次会议很重要。全年完成【待补：完成率】的任务。"
+
+
+def test_a_continuation_that_repeats_the_lead_is_joined_once():
+    from assistant.drafting import compose
+    from assistant.outline import OutlineSection
+
+    sec = OutlineSection(
+        id="s02-opening",
+        role="opening",
+        title="开场",
+        purpose="",
+        lead="召开这次座谈会，主要是",
+        tail="下面，我讲三点意见。",
+    )
+    assert (
+        compose(sec, "主要是总结经验、部署工作。")
+        == "召开这次座谈会，主要是总结经验、部署工作。\n下面，我讲三点意见。"
+    )

@@ -66,6 +66,7 @@ def test_symposium_outline_announces_its_points():
     o = build_outline(b, shares={})
     assert o.sections[0].lead == "同志们："
     assert o.sections[1].tail == "下面，我讲五点意见。"
+    assert o.sections[1].lead == "召开这次座谈会，主要是"
     assert roles(o) == ["salutation", "opening", "requirements", "call"]
 
 
