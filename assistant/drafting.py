@@ -223,6 +223,8 @@ _QUOTE = re.compile(
 )
 
 
+# The closing words are the program's, once, at the end.
+_CLOSING_WORDS = re.compile(r"谢谢大家|现在我宣布[^。！]*闭幕")
 # 【…】 is ours: 【待补：…】 / 【待核：…】. Any other bracket is the model echoing a task.
 _BRACKET_ECHO = re.compile(r"【(?!待补|待核)[^】\n]*】?")
 
@@ -235,7 +237,7 @@ def drop_unsafe(body: str, brief_text: str) -> str:
     for line in body.split("\n"):
         kept = []
         for sent in _SENT.findall(line):
-            if _ADDRESS.match(sent.strip()):
+            if _ADDRESS.match(sent.strip()) or _CLOSING_WORDS.search(sent):
                 continue
             if _QUOTE.search(sent):
                 quoted = re.findall(r"“([^”]+)”", sent)
@@ -296,7 +298,7 @@ def fill_missing(text: str, section: OutlineSection, missing: list[str]) -> str:
     if section.role == "review":
         addition = "一年来，" + "；".join(m.rstrip("。；") for m in missing) + "。"
     else:
-        addition = "".join(missing)
+        addition = "".join(m if m.endswith(("。", "！")) else m + "。" for m in missing)
     if section.tail and text.endswith(section.tail):
         head = text[: -len(section.tail)].rstrip("\n")
         return f"{head}\n{addition}\n{section.tail}"

@@ -66,6 +66,8 @@ def section_reply(body: dict) -> str:
 def _core_reply(title: str) -> str:
     if "回顾" in title:
         return REVIEW
+    if "形势" in title:
+        return "2026年是“十五五”开局之年，也是青山镇推进农文旅融合发展的关键之年，我们要抢抓机遇。"
     if "号召" in title:
         return "各位代表、同志们，让我们更加紧密地团结在以习近平同志为核心的党中央周围，为建设美丽青山而努力奋斗！"
     if "人大" in title:

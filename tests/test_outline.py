@@ -83,3 +83,18 @@ def test_extra_headlines_fill_up_to_three_and_outline_round_trips(tmp_path):
         s.budget <= max(30, t.budget) for s, t in zip(small.sections, o.sections, strict=True)
     )
     assert small.budget < o.budget
+
+
+def test_fixed_texts_do_not_copy_any_corpus_speech():
+    # The copy check flags a 50-字 run shared with the corpus; our own fixed formulas
+    # must not trip it (the first thanks line did: it matched township-closing-2024).
+    from assistant.corpus import load_corpus
+    from assistant.scoring import COPY_RUN_OK, copy_stats
+
+    corpus = load_corpus()
+    o = build_outline(load_brief(EXAMPLE), shares={})
+    for s in o.sections:
+        if s.lead:
+            assert copy_stats(s.lead, corpus).longest < COPY_RUN_OK, s.id
+    roles_with_lead = {s.role for s in o.sections if s.lead}
+    assert {"opening", "thanks", "congress_work", "call", "closing"} <= roles_with_lead
