@@ -170,7 +170,7 @@ def _opening_lead(brief: Brief) -> str:
     return text
 
 
-CALL_LEAD = "各位代表、同志们，让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
+CALL_LEAD = "让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
 
 
 def _thanks_text(brief: Brief) -> str:

@@ -130,7 +130,7 @@ def test_full_draft_has_every_section_in_order_and_fixed_parts_verbatim(tmp_path
         in text
     )
     assert "补选镇人民政府副镇长1名。会议期间，各位代表依法履职" in text
-    assert "各位代表、同志们，让我们更加紧密地团结在以习近平同志为核心的党中央周围，" in text
+    assert "\n让我们更加紧密地团结在以习近平同志为核心的党中央周围，" in text
     assert (
         "二、聚焦高质量发展，做强特色农业和农文旅融合产业。我们要坚持问题导向，把第二项要求" in text
     )
