@@ -260,6 +260,15 @@ def merge_short_lines(body: str, min_han: int = 60) -> str:
     return "\n".join(out)
 
 
+# A top-level marker inside a section body (一、 after a sentence) would break the
+# speech's numbering: the model's own sub-points become 一是/二是.
+_INLINE_TOP = re.compile(r"(?<=[。！？；：\n])\s*([一二三四五六七八九十])、")
+
+
+def demote_inline_markers(body: str) -> str:
+    return _INLINE_TOP.sub(lambda m: f"{m.group(1)}是", body)
+
+
 def tidy(
     raw: str,
     section: OutlineSection,
@@ -268,7 +277,7 @@ def tidy(
     brief_text: str = "",
 ) -> str:
     """Everything between the model's raw output and a section body."""
-    body = clean_model_text(raw, section.lead)
+    body = demote_inline_markers(clean_model_text(raw, section.lead))
     body = drop_unsafe(drop_echoes(strip_lists(body), section.lead), brief_text)
     body = drop_repeats_and_copies(body, seen, corpus)
     facts = sum(len(re.findall(r"[\u4e00-\u9fff]", f)) for f in section.must_include)
@@ -641,6 +650,9 @@ class Drafter:
                     text="；".join(problems.items),
                 )
                 feedback = problems.feedback()
+        if not body and section.lead and section.lead[-1] not in "。！？":
+            # The lead stops mid-sentence and the model gave nothing usable: say so.
+            text = compose(section, f"【待补：{section.title}的内容】。")
         if problems:
             text = fill_missing(quarantine(text, problems), section, missing_facts(text, section))
         meta = {

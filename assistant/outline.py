@@ -321,6 +321,11 @@ def build_outline(
         elif role == "requirements":
             total = budget_for(role)
             per_point = max(60, int(total / len(headlines) / 10) * 10)
+            # Each theme is given to one point (round robin), so every theme is written
+            # once and no point is asked to cover them all.
+            assigned: dict[int, list[str]] = {}
+            for k, theme in enumerate(brief.themes):
+                assigned.setdefault(k % len(headlines) + 1, []).append(theme)
             for i, head in enumerate(headlines, 1):
                 marker = f"{chinese_number(i)}、"
                 add(
@@ -329,7 +334,7 @@ def build_outline(
                     ordinal=i,
                     heading=head,
                     purpose=PURPOSES["requirements"],
-                    key_points=extra_points,
+                    key_points=tuple(assigned.get(i, ())) + extra_points,
                     budget=per_point,
                     lead=f"{marker}{head}",
                 )
@@ -348,7 +353,7 @@ def build_outline(
                 purpose=PURPOSES["call"].format(place=place),
                 key_points=extra_points,
                 budget=budget_for(role),
-                lead=CALL_LEAD if brief.occasion == "closing_session" else "",
+                lead=CALL_LEAD,
             )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)

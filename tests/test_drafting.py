@@ -516,3 +516,43 @@ def test_a_continuation_that_repeats_the_lead_is_joined_once():
         compose(sec, "主要是总结经验、部署工作。")
         == "召开这次座谈会，主要是总结经验、部署工作。\n下面，我讲三点意见。"
     )
+
+
+def test_model_sub_lists_cannot_break_the_speech_numbering():
+    from assistant.drafting import demote_inline_markers
+    from assistant.structure import parse_speech
+
+    body = "要把握原则。一、要准确理解原则。二、要结合实际。三、要加强指导。"
+    out = demote_inline_markers(body)
+    assert out == "要把握原则。一是要准确理解原则。二是要结合实际。三是要加强指导。"
+    speech = "同志们：\n下面，我讲两点意见。\n一、把握原则。" + out + "\n二、抓好落实。要真抓实干。"
+    assert [p.ordinal for p in parse_speech(speech, "symposium").points()] == [1, 2]
+
+
+def test_a_lead_left_hanging_gets_a_visible_placeholder(tmp_path, corpus):
+    brief = parse_brief(
+        {
+            "occasion": "symposium",
+            "locality": "东湖区",
+            "length": 600,
+            "requirements": ["甲要求", "乙要求", "丙要求"],
+        }
+    )
+
+    def responder(body):
+        if "接着“主要是”" in body["messages"][-1]["content"]:
+            return "谢谢大家！"  # nothing usable
+        return section_reply(body)
+
+    with FakeLLMServer(responder=responder) as srv:
+        draft = draft_speech(
+            brief,
+            llm=make_llm(srv),
+            out_dir=tmp_path / "d",
+            retrieve=fake_retrieve,
+            corpus=corpus,
+            max_repairs=0,
+        )
+    opening = next(s for s in DraftDoc.load(draft.dir).sections if s.role == "opening").text
+    assert opening.startswith("召开这次座谈会，主要是【待补：")
+    assert opening.endswith("下面，我讲三点意见。")

@@ -98,3 +98,15 @@ def test_fixed_texts_do_not_copy_any_corpus_speech():
             assert copy_stats(s.lead, corpus).longest < COPY_RUN_OK, s.id
     roles_with_lead = {s.role for s in o.sections if s.lead}
     assert {"opening", "thanks", "congress_work", "call", "closing"} <= roles_with_lead
+
+
+def test_each_theme_goes_to_one_requirement_point():
+    b = parse_brief(
+        {
+            "occasion": "symposium",
+            "requirements": ["甲", "乙", "丙"],
+            "themes": ["主题一", "主题二", "主题三", "主题四"],
+        }
+    )
+    points = [s for s in build_outline(b, shares={}).sections if s.role == "requirements"]
+    assert [p.key_points for p in points] == [("主题一", "主题四"), ("主题二",), ("主题三",)]
