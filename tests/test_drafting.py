@@ -97,6 +97,18 @@ def make_llm(server: FakeLLMServer) -> LLM:
     )
 
 
+def draft_with(srv, tmp_path, corpus, **kw):
+    """The example brief drafted into tmp_path/d against the fake server."""
+    return draft_speech(
+        load_brief(EXAMPLE),
+        llm=make_llm(srv),
+        out_dir=tmp_path / "d",
+        retrieve=fake_retrieve,
+        corpus=corpus,
+        **kw,
+    )
+
+
 @pytest.fixture
 def corpus():
     from assistant.corpus import load_corpus
@@ -158,13 +170,7 @@ def test_full_draft_has_every_section_in_order_and_fixed_parts_verbatim(tmp_path
 
 def test_exemplars_are_quoted_data_and_system_prefix_is_shared(tmp_path, corpus):
     with FakeLLMServer(responder=section_reply) as srv:
-        draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft_with(srv, tmp_path, corpus)
         reqs = srv.chat_requests
     systems = {r.json["messages"][0]["content"] for r in reqs}
     assert len(systems) == 1  # one shared prefix: llama.cpp can reuse its cache
@@ -185,13 +191,7 @@ def test_invented_number_triggers_repair_with_feedback(tmp_path, corpus):
         return section_reply(body)
 
     with FakeLLMServer(responder=responder) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft = draft_with(srv, tmp_path, corpus)
         review_reqs = [
             r for r in srv.chat_requests if "回顾成绩" in r.json["messages"][-1]["content"]
         ]
@@ -207,14 +207,7 @@ def test_a_model_that_keeps_inventing_gets_its_figures_marked(tmp_path, corpus):
         return section_reply(body)
 
     with FakeLLMServer(responder=responder) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-            max_repairs=1,
-        )
+        draft = draft_with(srv, tmp_path, corpus, max_repairs=1)
     assert "【待核：99.9%" in draft.text
     review = next(s for s in DraftDoc.load(draft.dir).sections if s.role == "review")
     assert len(review.versions[0]["calls"]) == 2
@@ -228,14 +221,7 @@ def test_facts_the_model_leaves_out_are_asked_for_then_added_verbatim(tmp_path, 
         return section_reply(body)
 
     with FakeLLMServer(responder=responder) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-            max_repairs=1,
-        )
+        draft = draft_with(srv, tmp_path, corpus, max_repairs=1)
         asks = [
             r.json["messages"][-1]["content"]
             for r in srv.chat_requests
@@ -255,13 +241,7 @@ def test_other_localities_never_survive(tmp_path, corpus):
         return section_reply(body)
 
     with FakeLLMServer(responder=responder) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft = draft_with(srv, tmp_path, corpus)
     assert "高都" not in draft.text
 
 
@@ -307,13 +287,7 @@ def test_interrupted_draft_resumes_without_rewriting_done_sections(tmp_path, cor
 
 def test_other_brief_in_same_dir_is_refused(tmp_path, corpus):
     with FakeLLMServer(responder=section_reply) as srv:
-        draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft_with(srv, tmp_path, corpus)
         other = parse_brief({"occasion": "symposium", "locality": "东湖区"})
         with pytest.raises(Exception, match="另一份简报"):
             draft_speech(
@@ -327,13 +301,7 @@ def test_other_brief_in_same_dir_is_refused(tmp_path, corpus):
 
 def test_regen_rewrites_one_section_and_keeps_the_rest_byte_identical(tmp_path, corpus):
     with FakeLLMServer(responder=section_reply) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft = draft_with(srv, tmp_path, corpus)
         before = DraftDoc.load(draft.dir)
         md_before = (draft.dir / "draft.md").read_text(encoding="utf-8")
         srv.responder = lambda body: NEW_OPENING
@@ -366,13 +334,7 @@ def test_cli_show_diff_and_regen_errors(tmp_path, corpus):
     from assistant.cli import app
 
     with FakeLLMServer(responder=section_reply) as srv:
-        draft = draft_speech(
-            load_brief(EXAMPLE),
-            llm=make_llm(srv),
-            out_dir=tmp_path / "d",
-            retrieve=fake_retrieve,
-            corpus=corpus,
-        )
+        draft = draft_with(srv, tmp_path, corpus)
         srv.responder = lambda body: NEW_OPENING
         regenerate_section(
             draft.dir, "s02", llm=make_llm(srv), retrieve=fake_retrieve, corpus=corpus
