@@ -149,23 +149,34 @@ def drop_echoes(body: str, lead: str) -> str:
     return "\n".join(kept_lines)
 
 
-# A line that is only a heading ("回顾成绩", "一、经济方面") or starts with a list marker.
+# A list marker at the start of a line: 1. / （一） / 一、 / 一是 / 一要 / 第一，
 _LIST_MARKER = re.compile(
     r"^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、])\s*"
 )
+# A sub-point marker at the start of a sentence, after the model's lists are normalised.
+_SUBPOINT = re.compile(r"(?:^|(?<=[。！？；：\n]))[ \t]*[一二三四五六七八九十]+是", re.MULTILINE)
 
 
 def strip_lists(body: str) -> str:
-    """Speeches are prose: drop heading-only lines and list markers the model adds."""
+    """Speeches are prose: heading-only lines go, and the model's list items become
+    sub-points 一是/二是/三是, renumbered in order so that nothing dropped later (or a
+    list the model numbered oddly) can leave a gap."""
     lines = []
     for line in body.split("\n"):
-        line = _LIST_MARKER.sub("", line.strip())
-        if not line:
-            continue
-        if len(line) <= 15 and line[-1] not in "。！？；":
-            continue  # a heading such as 回顾成绩 / 经济方面
-        lines.append(line)
+        line = line.strip()
+        m = _LIST_MARKER.match(line)
+        rest = line[m.end() :] if m else line
+        if not rest or (len(rest) <= 15 and rest[-1] not in "。！？；"):
+            continue  # a heading such as 回顾成绩 / 一、经济方面
+        lines.append(("一是" + rest) if m else rest)
     return "\n".join(lines)
+
+
+def renumber_subpoints(body: str) -> str:
+    from assistant.brief import chinese_number
+
+    counter = iter(range(1, 100))
+    return _SUBPOINT.sub(lambda m: f"{chinese_number(next(counter))}是", body)
 
 
 def drop_repeats_and_copies(body: str, seen: set[str], corpus: list | None) -> str:
@@ -281,7 +292,8 @@ def tidy(
     body = drop_unsafe(drop_echoes(strip_lists(body), section.lead), brief_text)
     body = drop_repeats_and_copies(body, seen, corpus)
     facts = sum(len(re.findall(r"[\u4e00-\u9fff]", f)) for f in section.must_include)
-    return merge_short_lines(cap_length(body, max(section.budget, int(facts * 1.2))))
+    body = cap_length(body, max(section.budget, int(facts * 1.2)))
+    return renumber_subpoints(merge_short_lines(body))
 
 
 def missing_facts(text: str, section: OutlineSection) -> list[str]:
@@ -437,6 +449,20 @@ def facts_block(brief: Brief) -> str:
     return "\n".join(lines)
 
 
+def tifa_rule(brief: Brief) -> str:
+    """The formulations current on the speech's date, from the dated lexicon (evals/tifa.yaml)."""
+    import datetime as dt
+
+    from assistant.tifa import load_lexicon
+
+    date = brief.date or dt.date.today()
+    labels = [e.label for e in load_lexicon().expected if e.applies(date, brief.occasion)]
+    rule = f"讲话日期是{date.year}年{date.month}月，提法要符合当时"
+    if labels:
+        rule += "：使用" + "；".join(labels)
+    return rule + "；不提讲话日期之后才召开的会议、才出现的规划和提法。"
+
+
 def exemplar_block(hits: list[Any], chars: int = EXEMPLAR_CHARS) -> str:
     if not hits or chars <= 0:
         return ""
@@ -461,6 +487,7 @@ def section_values(
         lead_instruction += f"本节最后会接上：“{section.tail}”，不要自己写这句。"
     return {
         "occasion_label": brief.occasion_label,
+        "tifa": tifa_rule(brief),
         "facts": facts_block(brief),
         "outline": outline.summary(),
         "exemplars": exemplars,

@@ -416,7 +416,7 @@ def test_lists_headings_repeats_and_length_are_tidied():
     )
 
     raw = "回顾成绩\n一、经济方面\n1. 地区生产总值稳步增长。\n（二）农业提质增效。"
-    assert strip_lists(raw) == "地区生产总值稳步增长。\n农业提质增效。"
+    assert strip_lists(raw) == "一是地区生产总值稳步增长。\n一是农业提质增效。"
     seen = {"我们要坚持问题导向狠抓工作落实"}
     body = "我们要坚持问题导向，狠抓工作落实。大家要团结一心再创佳绩。大家要团结一心再创佳绩。"
     assert drop_repeats_and_copies(body, seen, corpus=None) == "大家要团结一心再创佳绩。"
@@ -518,3 +518,24 @@ def test_a_lead_left_hanging_gets_a_visible_placeholder(tmp_path, corpus):
     opening = next(s for s in DraftDoc.load(draft.dir).sections if s.role == "opening").text
     assert opening.startswith("召开这次座谈会，主要是【待补：")
     assert opening.endswith("下面，我讲三点意见。")
+
+
+def test_sub_points_are_renumbered_without_gaps():
+    from assistant.drafting import renumber_subpoints, strip_lists
+
+    raw = "要抓好三件事。\n2. 抓落实。\n3. 抓监督。\n三是抓队伍。"
+    out = renumber_subpoints(strip_lists(raw))
+    assert out == "要抓好三件事。\n一是抓落实。\n二是抓监督。\n三是抓队伍。"
+    assert renumber_subpoints("统一是前提。") == "统一是前提。"  # not a marker mid-word
+
+
+def test_formulation_rule_follows_the_speech_date():
+    import datetime as dt
+    from dataclasses import replace
+
+    from assistant.drafting import tifa_rule
+
+    brief = load_brief(EXAMPLE)
+    assert "十五五" in tifa_rule(brief) and "二十大" in tifa_rule(brief)
+    old = tifa_rule(replace(brief, date=dt.date(2020, 5, 15)))
+    assert "2020年5月" in old and "十九大" in old and "十五五" not in old
