@@ -154,7 +154,9 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十]+[，、])\s*"
 )
 # A sub-point marker at the start of a sentence, after the model's lists are normalised.
-_SUBPOINT = re.compile(r"(?:^|(?<=[。！？；：\n]))[ \t]*[一二三四五六七八九十]+是", re.MULTILINE)
+_SUBPOINT = re.compile(
+    r"(?:^|(?<=[。！？；：\n]))[ \t]*[一二三四五六七八九十]+[是要]", re.MULTILINE
+)
 
 
 def strip_lists(body: str) -> str:
@@ -402,6 +404,9 @@ def quarantine(text: str, problems: Problems) -> str:
     """
     figures = set(problems.invented) | {x for x in problems.leaks if re.search(r"\d", x)}
     names = {x for x in problems.leaks if x not in figures}
+    # The leak lexicon names places in full (清徐县); speeches also use the bare name (清徐).
+    names |= {re.sub(r"(县|镇|市|区|乡|街道)$", "", x) for x in names}
+    names = {x for x in names if len(x) >= 2}
     items = sorted(figures | names, key=len, reverse=True)
     if not items:
         return text

@@ -527,6 +527,11 @@ def test_sub_points_are_renumbered_without_gaps():
     out = renumber_subpoints(strip_lists(raw))
     assert out == "要抓好三件事。\n一是抓落实。\n二是抓监督。\n三是抓队伍。"
     assert renumber_subpoints("统一是前提。") == "统一是前提。"  # not a marker mid-word
+    # A list the model started with 一要 (made 一是 at a line start) and went on with 二要.
+    assert (
+        renumber_subpoints(strip_lists("一要强化学习。二要狠抓落实。"))
+        == "一是强化学习。二是狠抓落实。"
+    )
 
 
 def test_formulation_rule_follows_the_speech_date():
@@ -539,3 +544,12 @@ def test_formulation_rule_follows_the_speech_date():
     assert "十五五" in tifa_rule(brief) and "二十大" in tifa_rule(brief)
     old = tifa_rule(replace(brief, date=dt.date(2020, 5, 15)))
     assert "2020年5月" in old and "十九大" in old and "十五五" not in old
+
+
+def test_quarantine_also_marks_the_bare_place_name():
+    from assistant.drafting import Problems, quarantine
+
+    out = quarantine(
+        "为实现清徐的全面发展，清徐县要先行。", Problems(items=["x"], leaks=["清徐县"])
+    )
+    assert "清徐" not in out and out.count("【待补：本地名称】") == 2
