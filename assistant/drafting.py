@@ -611,22 +611,15 @@ class Drafter:
         """Text for one section and the version's provenance."""
         section = outline.sections[index]
         total = len(outline.sections)
-        self.emit(
-            "section_start",
-            index=index + 1,
-            total=total,
-            section_id=section.id,
-            title=section.title,
-        )
-        if section.fixed:
+
+        def event(kind: str, **kw: Any) -> None:
             self.emit(
-                "section_done",
-                index=index + 1,
-                total=total,
-                section_id=section.id,
-                title=section.title,
-                text=section.lead,
+                kind, index=index + 1, total=total, section_id=section.id, title=section.title, **kw
             )
+
+        event("section_start")
+        if section.fixed:
+            event("section_done", text=section.lead)
             return section.lead, {"source": "fixed"}
         hits = self.exemplars_for(section)
         exemplars = exemplar_block(hits)
@@ -654,9 +647,7 @@ class Drafter:
                 messages,
                 temperature=TEMPERATURE,
                 max_tokens=max_tokens_for(section.budget),
-                on_token=lambda tok, i=index: self.emit(
-                    "token", index=i + 1, total=total, section_id=section.id, text=tok
-                ),
+                on_token=lambda tok: event("token", text=tok),
             )
             calls.append(_usage(result, attempt))
             body = tidy(result.text, section, set(self.seen), self.corpus, self.brief.facts_text())
@@ -673,14 +664,7 @@ class Drafter:
             if not problems:
                 break
             if attempt < self.max_repairs:
-                self.emit(
-                    "repair",
-                    index=index + 1,
-                    total=total,
-                    section_id=section.id,
-                    title=section.title,
-                    text="；".join(problems.items),
-                )
+                event("repair", text="；".join(problems.items))
                 feedback = problems.feedback()
         if not body and section.lead and section.lead[-1] not in "。！？":
             # The lead stops mid-sentence and the model gave nothing usable: say so.
@@ -698,16 +682,7 @@ class Drafter:
             meta["instruction"] = instruction
         self.remember(text)
         last = calls[-1]
-        self.emit(
-            "section_done",
-            index=index + 1,
-            total=total,
-            section_id=section.id,
-            title=section.title,
-            text=text,
-            tokens=last["completion_tokens"],
-            seconds=last["seconds"],
-        )
+        event("section_done", text=text, tokens=last["completion_tokens"], seconds=last["seconds"])
         return text, meta
 
 
