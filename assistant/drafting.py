@@ -32,6 +32,7 @@ from assistant.outline import (
     build_outline,
     with_budgets_scaled,
 )
+from assistant.paragraphs import han_count
 
 EXEMPLARS_PER_SECTION = 2
 EXEMPLAR_CHARS = 240  # per exemplar: enough for structure and tone, too little to copy a section
@@ -217,7 +218,7 @@ def cap_length(body: str, budget: int, slack: float = 1.5) -> str:
     for line in body.split("\n"):
         kept: list[str] = []
         for sent in _SENT.findall(line):
-            n = len(re.findall(r"[\u4e00-\u9fff]", sent))
+            n = han_count(sent)
             if count + n > limit and (kept or out):
                 if kept:
                     out.append("".join(kept))
@@ -266,7 +267,7 @@ def merge_short_lines(body: str, min_han: int = 60) -> str:
     """One sentence a line reads as a list: fold short lines into the paragraph before."""
     out: list[str] = []
     for line in body.split("\n"):
-        if out and len(re.findall(r"[\u4e00-\u9fff]", line)) < min_han:
+        if out and han_count(line) < min_han:
             out[-1] += line
         else:
             out.append(line)
@@ -293,7 +294,7 @@ def tidy(
     body = demote_inline_markers(clean_model_text(raw, section.lead))
     body = drop_unsafe(drop_echoes(strip_lists(body), section.lead), brief_text)
     body = drop_repeats_and_copies(body, seen, corpus)
-    facts = sum(len(re.findall(r"[\u4e00-\u9fff]", f)) for f in section.must_include)
+    facts = sum(han_count(f) for f in section.must_include)
     body = cap_length(body, max(section.budget, int(facts * 1.2)))
     return renumber_subpoints(merge_short_lines(body))
 
@@ -654,7 +655,7 @@ class Drafter:
             text = compose(section, body)
             problems = check_section(text, self.brief, self.corpus)
             missing = missing_facts(text, section)
-            written = len(re.findall(r"[\u4e00-\u9fff]", body))
+            written = han_count(body)
             if section.role in SUBSTANTIVE and written < section.budget * 0.4:
                 problems.items.append(
                     f"内容太少（{written}字），请围绕本节任务写足约{section.budget}字，不要照抄范文"
