@@ -18,23 +18,12 @@ import yaml
 from assistant.corpus import OCCASIONS
 from assistant.errors import InputError
 
+# Re-exported: outline, drafting and scoring import chinese_number from here.
+from assistant.text import chinese_number
+
 # Briefs may name any level of government; the corpus metadata uses a narrower set.
 LEVELS = ("镇", "乡", "街道", "县", "区", "市", "省")
 __all__ = ["OCCASIONS", "LEVELS", "Brief", "BriefError", "load_brief", "parse_brief"]
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1..99 as written in session names: 十七, 二十, 五."""
-    if not 0 < n < 100:
-        raise ValueError(f"out of range: {n}")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _CN_DIGITS[ones]
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return head + "十" + (_CN_DIGITS[ones] if ones else "")
-
 
 class BriefError(InputError):
     """A brief that cannot be used; the message names the field."""
@@ -76,6 +65,7 @@ class Brief:
     situation: tuple[str, ...] = ()  # 形势与定位，如"2026年是'十五五'开局之年"
     themes: tuple[str, ...] = ()  # 需要强调的重点
     requirements: tuple[str, ...] = ()  # 希望提出的要求（各成一点）
+    documents: tuple[str, ...] = ()  # 讲话可以引用的文件名称（《…》），其余文件名视为编造
     length: int = 3000  # 目标汉字数
     title: str | None = None
     outline: tuple[OutlineItem, ...] = ()
@@ -119,7 +109,15 @@ class Brief:
             items.append(("speaker.organ", self.speaker.organ))
         if self.date:
             items.append(("date", f"{self.date.year}年{self.date.month}月{self.date.day}日"))
-        for name in ("reports", "elections", "achievements", "situation", "themes", "requirements"):
+        for name in (
+            "reports",
+            "elections",
+            "achievements",
+            "situation",
+            "themes",
+            "requirements",
+            "documents",
+        ):
             for value in getattr(self, name):
                 items.append((name, value))
         for item in self.outline:
@@ -153,6 +151,7 @@ class Brief:
             "achievements": list(self.achievements),
             "situation": list(self.situation),
             "themes": list(self.themes),
+            "documents": list(self.documents),
             "requirements": list(self.requirements),
             "length": self.length,
             "outline": [
@@ -233,6 +232,7 @@ _KNOWN_KEYS = {
     "situation",
     "themes",
     "requirements",
+    "documents",
     "length",
     "outline",
 }
@@ -307,6 +307,7 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
         situation=_list(data, "situation"),
         themes=_list(data, "themes"),
         requirements=_list(data, "requirements"),
+        documents=_list(data, "documents"),
         length=length,
         outline=tuple(outline),
         source=source,

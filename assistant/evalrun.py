@@ -24,7 +24,7 @@ from typing import Any
 from assistant import paths
 from assistant.brief import Brief, load_brief, parse_brief
 from assistant.errors import AssistantError, InputError
-from assistant.scoring import CHECKS, score_text
+from assistant.scoring import ALL_CHECKS, CHECKS, score_text
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -70,7 +70,7 @@ def parse_case(data: dict[str, Any], path: Path | None = None) -> Case:
         )
     for key in ("thresholds", "weights"):
         table = data.get(key) or {}
-        bad = [k for k in table if k not in (*CHECKS, "judge", "score")]
+        bad = [k for k in table if k not in (*ALL_CHECKS, "score")]
         if bad:
             raise InputError(f"{where} 的 {key} 中有未知检查：{', '.join(bad)}")
     return Case(
@@ -203,8 +203,13 @@ def run_cases(
         cache = ResponseCache(paths.home() / "cache" / "llm") if use_cache else None
         llm = LLM(endpoint, cache=cache)
 
-        def draft_fn(brief: Brief, *, out_dir: Path, exclude: tuple[str, ...] = ()) -> Any:
-            return draft_speech(brief, llm=llm, out_dir=out_dir, exclude_speech_ids=exclude)
+        def draft_fn(
+            brief: Brief, *, out_dir: Path, exclude: tuple[str, ...] = (), sample: int = 1
+        ) -> Any:
+            # sample k > 1 draws a fresh sample (its own cache key and seed), not a replay
+            return draft_speech(
+                brief, llm=llm, out_dir=out_dir, exclude_speech_ids=exclude, sample=sample
+            )
 
         draft_fn.excludes_reference = True  # type: ignore[attr-defined]
 
@@ -221,6 +226,10 @@ def run_cases(
         local = True
     workers = concurrency or (1 if local else 4)
     config["concurrency"] = workers
+    samples = _takes_sample(draft_fn)
+    config["independent_samples"] = samples  # False: a repeat may replay the first draft
+    if judge is not None:
+        config["judge"] = getattr(judge, "model", None) or getattr(judge, "__name__", "custom")
     if corpus is None:
         from assistant.corpus import load_corpus
 
@@ -235,12 +244,13 @@ def run_cases(
         draft_dir = out_dir / "drafts" / f"{case.name}-r{k}"
         t0 = time.monotonic()
         record: dict[str, Any] = {"repeat": k, "draft_dir": str(draft_dir)}
+        kw: dict[str, Any] = {"out_dir": draft_dir}
+        if getattr(draft_fn, "excludes_reference", False) and case.reference:
+            kw["exclude"] = (case.reference,)  # its own reference must not be its exemplar
+        if samples:
+            kw["sample"] = k
         try:
-            if getattr(draft_fn, "excludes_reference", False) and case.reference:
-                # A case's own reference speech must not serve as its exemplar.
-                draft = draft_fn(case.brief, out_dir=draft_dir, exclude=(case.reference,))
-            else:
-                draft = draft_fn(case.brief, out_dir=draft_dir)
+            draft = draft_fn(case.brief, **kw)
             record["draft_dir"] = str(getattr(draft, "dir", draft_dir))
             card = score_case_text(
                 draft.text,
@@ -295,6 +305,7 @@ def run_cases(
                 "error": any(r["error"] for r in runs),
                 "passed": bool(runs) and all(r["passed"] for r in runs),
                 "mean_score": round(sum(scores) / len(scores), 4) if scores else None,
+                "spread": spread(runs),
                 "runs": runs,
             }
         )
@@ -311,6 +322,47 @@ def run_cases(
     )
     (out_dir / "report.html").write_text(render_html(data), encoding="utf-8")
     return RunResult(out_dir=out_dir, data=data)
+
+
+def _takes_sample(fn: Callable[..., Any]) -> bool:
+    """Whether a drafting function accepts `sample=k` (the repeat index)."""
+    import inspect
+
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "sample" or p.kind is p.VAR_KEYWORD for p in params)
+
+
+def _stats(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "min": round(min(values), 4),
+        "mean": round(sum(values) / len(values), 4),
+        "max": round(max(values), 4),
+    }
+
+
+def spread(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """How much the repeats of one case differ: the overall score and, per check, the
+    min/mean/max score and how many of the runs that reached it passed it."""
+    scores = [r["score"] for r in runs if r.get("score") is not None]
+    per_check: dict[str, list[dict[str, Any]]] = {}
+    for r in runs:
+        for ch in r.get("checks") or []:
+            per_check.setdefault(ch["name"], []).append(ch)
+    checks = {
+        name: {
+            **_stats([float(c["score"]) for c in results]),
+            "passed": sum(1 for c in results if c["passed"]),
+            "runs": len(results),
+        }
+        for name, results in per_check.items()
+    }
+    return {
+        "score": {**_stats(scores), "runs": len(scores)} if scores else None,
+        "checks": checks,
+    }
 
 
 def summarize(case_rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -382,6 +434,7 @@ def render_html(data: dict[str, Any]) -> str:
     out.append("</table>")
     for c in data["cases"]:
         out.append(f"<h3>{_e(c['name'])}</h3><p>{_e(c['description'])}</p>")
+        out.extend(_spread_html(c))
         for r in c["runs"]:
             out.append(
                 f"<details open><summary>第 {r['repeat']} 次：{_verdict(r['passed'], r['error'])}"
@@ -404,6 +457,39 @@ def render_html(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _spread_html(case_row: dict[str, Any]) -> list[str]:
+    """The table of how the repeats differ, per check (only for more than one run)."""
+    sp = case_row.get("spread")
+    if len(case_row["runs"]) < 2 or not sp:
+        return []
+    out = [
+        f"<p>{len(case_row['runs'])} 次独立起草的波动：</p>",
+        "<table><tr><th>检查</th><th>最低</th><th>平均</th><th>最高</th><th>通过次数</th></tr>",
+    ]
+    rows = ([("总分", sp["score"])] if sp.get("score") else []) + list(sp["checks"].items())
+    for name, st in rows:
+        passed = f"{st['passed']}/{st['runs']}" if "passed" in st else "—"
+        out.append(
+            f"<tr><td>{_e(name)}</td><td>{st['min']:.2f}</td><td>{st['mean']:.2f}</td>"
+            f"<td>{st['max']:.2f}</td><td>{passed}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _spread_cells(case_row: dict[str, Any]) -> tuple[str, str]:
+    """(score range, checks whose verdict varies or always fails) for the terminal."""
+    sp = case_row.get("spread") or {}
+    score = sp.get("score")
+    rng = f"{score['min']:.3f}–{score['max']:.3f}（均 {score['mean']:.3f}）" if score else "—"
+    notes = [
+        f"{name} {st['passed']}/{st['runs']}（{st['min']:.2f}–{st['max']:.2f}）"
+        for name, st in (sp.get("checks") or {}).items()
+        if st["passed"] < st["runs"]
+    ]
+    return rng, "、".join(notes) or "全部检查每次都通过"
+
+
 def rich_table(data: dict[str, Any]) -> Any:
     from rich.table import Table
 
@@ -419,6 +505,9 @@ def rich_table(data: dict[str, Any]) -> Any:
                 failed = "、".join(ch["name"] for ch in r["checks"] if not ch["passed"]) or "—"
             score = "—" if r["score"] is None else f"{r['score']:.3f}"
             table.add_row(c["name"], str(r["repeat"]), score, verdict, failed)
+        if len(c["runs"]) > 1:
+            rng, notes = _spread_cells(c)
+            table.add_row(c["name"], "波动", rng, "", notes, style="dim", end_section=True)
     return table
 
 

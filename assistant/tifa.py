@@ -18,6 +18,7 @@ import yaml
 
 from assistant import paths
 from assistant.errors import InputError
+from assistant.text import unquote
 
 _SENTENCE_END = "。！？；\n"
 
@@ -48,11 +49,14 @@ class ExpectedEntry:
     start: dt.date | None
     until: dt.date | None
     occasions: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # empty: every level
 
-    def applies(self, date: dt.date, occasion: str | None) -> bool:
+    def applies(self, date: dt.date, occasion: str | None, level: str | None = None) -> bool:
         if self.start and date < self.start:
             return False
         if self.until and date > self.until:
+            return False
+        if self.levels and level not in self.levels:
             return False
         return not self.occasions or occasion in self.occasions
 
@@ -129,6 +133,7 @@ def parse_lexicon(data: dict) -> Lexicon:
                 start=_date(item.get("from"), where),
                 until=_date(item.get("until"), where),
                 occasions=tuple(item.get("occasions") or ()),
+                levels=tuple(str(v) for v in item.get("levels") or ()),
             )
         )
     return Lexicon(terms=tuple(terms), expected=tuple(expected))
@@ -165,8 +170,12 @@ def sentence_at(text: str, start: int, end: int, limit: int = 80) -> str:
 
 
 def find_stale(text: str, date: dt.date, lexicon: Lexicon | None = None) -> list[TifaHit]:
-    """Formulations not current on `date`, one hit per entry and matched wording."""
+    """Formulations not current on `date`, one hit per entry and matched wording.
+
+    Quotation marks are removed first: 为“十四五”开好局 is the same formulation as
+    为十四五开好局, and a quoted stale term is as stale as a bare one."""
     lexicon = lexicon or load_lexicon()
+    text = unquote(text)
     hits: list[TifaHit] = []
     seen: set[tuple[str, str]] = set()
     for entry in lexicon.terms:
@@ -191,8 +200,18 @@ def find_stale(text: str, date: dt.date, lexicon: Lexicon | None = None) -> list
 
 
 def missing_expected(
-    text: str, date: dt.date, occasion: str | None, lexicon: Lexicon | None = None
+    text: str,
+    date: dt.date,
+    occasion: str | None,
+    lexicon: Lexicon | None = None,
+    level: str | None = None,
 ) -> list[ExpectedEntry]:
-    """Formulations expected of a speech on `date` for `occasion` that the text lacks."""
+    """Formulations expected of a speech on `date` for `occasion` (and the congress's
+    `level`: a 乡镇 congress supervises only its government) that the text lacks."""
     lexicon = lexicon or load_lexicon()
-    return [e for e in lexicon.expected if e.applies(date, occasion) and not e.pattern.search(text)]
+    text = unquote(text)
+    return [
+        e
+        for e in lexicon.expected
+        if e.applies(date, occasion, level) and not e.pattern.search(text)
+    ]

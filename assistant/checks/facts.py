@@ -1,0 +1,216 @@
+"""Facts are the user's: figures, rankings and document titles must come from the brief,
+and the brief's facts must reach the speech.
+
+`invented_facts` finds figures the brief does not give (years, dates, session ordinals and
+list markers excepted), unsourced rankings and comparisons (排名前五, 走在全省前列) and
+document titles (《…》) the brief does not name. `brief_coverage` lists the brief's facts the
+speech leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.checks.base import CheckResult, Subject, load_yaml, register
+from assistant.text import bigrams as _bigrams
+from assistant.text import chinese_number, normalize
+from assistant.text import short as _short
+
+# ---------------------------------------------------------------- numbers
+
+_NUMBER = re.compile(r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)(万亿|亿|万|千)?(%|‰)?")
+_TODO = re.compile(r"【待补[：:][^】]*】")
+_YEAR_PLACEHOLDER = re.compile(r"(19|20)[xX×]{2}")
+_LIST_MARKER = re.compile(r"(?m)^\s*\d+[.、]|（\d+）")
+
+
+def _number_key(value: str, mult: str | None) -> str:
+    return f"{float(value):g}{mult or ''}"
+
+
+def _numbers(text: str) -> list[tuple[str, str, re.Match[str]]]:
+    """(display, key, match) for each figure in normalised text."""
+    return [(m.group(0), _number_key(m.group(1), m.group(2)), m) for m in _NUMBER.finditer(text)]
+
+
+def brief_number_keys(brief: Any) -> set[str]:
+    keys = {key for _, key, _ in _numbers(normalize(brief.facts_text()))}
+    for n in (brief.session.congress, brief.session.meeting):
+        if n:
+            keys.add(_number_key(str(n), None))
+    return keys
+
+
+def _is_exempt(text: str, m: re.Match[str], brief: Any) -> bool:
+    value, mult, pct = m.group(1), m.group(2), m.group(3)
+    after = text[m.end() : m.end() + 4]
+    if mult or pct:
+        return False
+    if "." not in value:
+        n = int(value)
+        if 1900 <= n <= 2100 and len(value) == 4:
+            return True  # years are not facts to invent
+        if after.startswith("月") and 1 <= n <= 12 or after[:1] in ("日", "号") and 1 <= n <= 31:
+            return True
+        if after.startswith(("届", "次会议")) and n in (
+            brief.session.congress,
+            brief.session.meeting,
+        ):
+            return True
+    return False
+
+
+def find_invented_numbers(text: str, brief: Any) -> list[str]:
+    """Figures in `text` that the brief does not give (years, dates, session ordinals,
+    list markers and figures inside 【待补：…】 excepted), distinct, in order of appearance."""
+    text = normalize(text)
+    text = _TODO.sub(lambda m: "□" * len(m.group(0)), text)
+    text = _YEAR_PLACEHOLDER.sub(lambda m: "□" * len(m.group(0)), text)
+    text = _LIST_MARKER.sub(lambda m: "□" * len(m.group(0)), text)
+    allowed = brief_number_keys(brief)
+    out: list[str] = []
+    for display, key, m in _numbers(text):
+        if key in allowed or _is_exempt(text, m, brief) or display in out:
+            continue
+        out.append(display)
+    return out
+
+
+def _claims() -> dict[str, Any]:
+    return load_yaml("facts.yaml") or {}
+
+
+def find_invented_claims(text: str, brief: Any) -> list[str]:
+    """Rankings, comparisons and honours (排名前五, 走在全省前列, 荣获…称号) that the brief
+    does not state: invented facts even without a digit. Returns the sentences' claims."""
+    text = normalize(text)
+    facts = normalize(brief.facts_text()) if brief is not None else ""
+    out: list[str] = []
+    for pattern in _claims().get("claims", []):
+        for m in re.finditer(pattern, text):
+            claim = m.group(0)
+            if claim in facts or claim in out:
+                continue
+            out.append(claim)
+    return out
+
+
+def find_invented_titles(text: str, brief: Any) -> list[str]:
+    """《…》 titles that neither the brief nor the list of national laws and documents
+    a speech may cite (evals/facts.yaml) names."""
+    text = normalize(text)
+    facts = normalize(brief.facts_text()) if brief is not None else ""
+    known = _claims().get("known_titles", [])
+    out = []
+    for m in re.finditer(r"《([^》\n]{2,60})》", text):
+        title = m.group(1)
+        if len(title) <= 4:
+            continue  # 《意见》《若干意见》: a short back-reference to a document named before
+        if title in facts or any(re.fullmatch(k, title) for k in known) or title in out:
+            continue
+        out.append(title)
+    return out
+
+
+COVER_FIELDS = (
+    "reports",
+    "elections",
+    "achievements",
+    "situation",
+    "themes",
+    "requirements",
+    "outline",
+)
+
+
+def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
+    """(field, item, covered, what is missing) for each fact of the brief a speech must carry."""
+    text = normalize(text)
+    draft_keys = {key for _, key, _ in _numbers(text)}
+    draft_bigrams = _bigrams(text)
+    out = []
+    if brief.locality:
+        loc = normalize(brief.locality)
+        stem = loc[:-1] if loc[-1:] in "镇县乡市区" and len(loc) > 2 else loc
+        out.append(("locality", loc, stem in text, "" if stem in text else "地名未出现"))
+    s = brief.session
+    if s.congress and s.meeting:
+        marks = [f"第{chinese_number(s.congress)}届", f"第{chinese_number(s.meeting)}次"]
+        missing = [m for m in marks if m not in text]
+        out.append(("session", brief.session_name or "", not missing, "、".join(missing)))
+    elif s.name:
+        name = normalize(s.name)
+        out.append(("session", name, name in text, "" if name in text else "会议名称未出现"))
+    if brief.speaker.organ:
+        organ = normalize(brief.speaker.organ)
+        out.append(("speaker.organ", organ, organ in text, "" if organ in text else "未出现"))
+    for name, item in brief.fact_items():
+        if name not in COVER_FIELDS:
+            continue
+        item_n = normalize(item)
+        nums = [d for d, key, _ in _numbers(item_n) if key not in draft_keys]
+        grams = _bigrams(item_n)
+        overlap = len(grams & draft_bigrams) / len(grams) if grams else 1.0
+        problems = []
+        if nums:
+            problems.append("缺数字 " + "、".join(nums))
+        if overlap < 0.5:
+            problems.append(f"内容重合 {overlap:.0%}")
+        out.append((name, item, not problems, "，".join(problems)))
+    return out
+
+
+@register("brief_coverage", needs=("brief",), weight=1.5, label="简报覆盖")
+def check_brief_coverage(s: Subject) -> CheckResult:
+    text, brief = s.raw, s.brief
+    items = coverage_items(text, brief)
+    if not items:
+        return CheckResult("brief_coverage", True, 1.0, "简报中没有需要写入的事实")
+    missed = [(f, i, why) for f, i, ok, why in items if not ok]
+    score = 1 - len(missed) / len(items)
+    hard = [
+        m for m in missed if m[0] in ("locality", "session", "speaker.organ") or "缺数字" in m[2]
+    ]
+    passed = not hard and score >= 0.8
+    if not missed:
+        return CheckResult("brief_coverage", True, 1.0, f"简报 {len(items)} 项事实均已写入")
+    lines = [f"简报 {len(items)} 项中 {len(missed)} 项未写入或写得不全："]
+    lines += [f"- [{f}] {_short(i, 40)}（{why}）" for f, i, why in missed]
+    return CheckResult("brief_coverage", passed, score, "\n".join(lines))
+
+
+@register(
+    "invented_facts", needs=("brief",), scopes=("speech", "paragraph"), weight=2.0, label="编造事实"
+)
+def check_invented_facts(s: Subject) -> CheckResult:
+    text, brief = s.raw, s.brief
+    invented = find_invented_numbers(text, brief)
+    claims = find_invented_claims(text, brief)
+    titles = find_invented_titles(text, brief)
+    if not invented and not claims and not titles:
+        return CheckResult(
+            "invented_facts", True, 1.0, "所有数字都来自简报（年份、日期、届次除外）"
+        )
+    norm = normalize(text)
+    findings = []
+    for num in invented:
+        i = norm.find(num)
+        where = sentence_at(norm, i, i + len(num), 50)
+        findings.append(
+            f"简报中没有的数字“{num}”：{where}（只能用简报中的数字，没有的写成【待补：…】）"
+        )
+    for claim in claims:
+        i = norm.find(claim)
+        where = sentence_at(norm, i, i + len(claim), 50)
+        findings.append(f"简报没有给出的排名或比较“{claim}”：{where}（删去，或写成【待补：…】）")
+    findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
+    n = len(findings)
+    reason = f"简报中没有的事实 {n} 处：\n" + "\n".join(f"- {f}" for f in findings)
+    return CheckResult("invented_facts", False, max(0.0, 1 - 0.25 * n), reason, tuple(findings))
+
+
+def sentence_at(text: str, start: int, end: int, limit: int = 80) -> str:
+    from assistant.tifa import sentence_at as _at
+
+    return _at(text, start, end, limit)
