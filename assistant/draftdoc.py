@@ -13,39 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
-import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import InputError
+from assistant.text import atomic_write, sentences
 
 FORMAT_VERSION = 1
 
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def atomic_write(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory and rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -57,6 +36,9 @@ class SectionRecord:
     heading: str = ""
     versions: list[dict[str, Any]] = field(default_factory=list)
     current: int = 0  # 1-based version number; 0 = not written yet
+    # Paragraphs of a section still being written (saved after each one, so an
+    # interrupted draft resumes mid-section); empty once the section is complete.
+    pending: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -70,6 +52,7 @@ class SectionRecord:
     def add_version(self, text: str, **meta: Any) -> int:
         self.versions.append({"n": len(self.versions) + 1, "text": text, "created": now(), **meta})
         self.current = len(self.versions)
+        self.pending = []
         return self.current
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +64,7 @@ class SectionRecord:
             "heading": self.heading,
             "current": self.current,
             "versions": self.versions,
+            "pending": self.pending,
         }
 
 
@@ -143,6 +127,7 @@ class DraftDoc:
                 heading=s.get("heading", ""),
                 versions=s.get("versions", []),
                 current=s.get("current", 0),
+                pending=s.get("pending", []),
             )
             for s in data["sections"]
         ]
@@ -188,6 +173,17 @@ class DraftDoc:
             }
         )
         return len(self.history)
+
+    def authorship(self) -> dict[str, int]:
+        """汉字 the model wrote vs the program supplied, over the current versions."""
+        out = {"model_han": 0, "program_han": 0, "marks": 0, "repaired_paragraphs": 0}
+        for s in self.sections:
+            if not s.current:
+                continue
+            v = s.version(s.current)
+            for key in ("model_han", "program_han", "marks", "repaired_paragraphs"):
+                out[key] += int(v.get(key, 0))
+        return out
 
     def text(self, version: int | None = None) -> str:
         """The speech body: each written section's text, one paragraph block each."""
@@ -237,17 +233,14 @@ def default_title(brief: dict[str, Any]) -> str:
     return f"在{place}{labels.get(occasion, '会议')}上的讲话"
 
 
-_SENTENCE = re.compile(r"(?<=[。！？；])")
-
-
 def section_diff(section: SectionRecord, old: int | None = None, new: int | None = None) -> str:
     """Sentence-level unified diff between two versions of a section (default: previous → current)."""
     new = new or section.current
     old = old or new - 1
     if old < 1:
         raise InputError(f"第 {section.id} 节只有一版，没有可比较的修改")
-    a = [x.strip() for x in _SENTENCE.split(section.version(old)["text"]) if x.strip()]
-    b = [x.strip() for x in _SENTENCE.split(section.version(new)["text"]) if x.strip()]
+    a = sentences(section.version(old)["text"])
+    b = sentences(section.version(new)["text"])
     lines = difflib.unified_diff(
         a, b, fromfile=f"{section.id} 第{old}版", tofile=f"{section.id} 第{new}版", lineterm=""
     )

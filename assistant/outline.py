@@ -10,13 +10,16 @@ the model never improvises them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
-from assistant.brief import Brief, chinese_number
+from assistant.brief import Brief
 from assistant.errors import InputError
+from assistant.plan import ParagraphPlan, extra_paragraph, level_terms, plan_section
+from assistant.text import chinese_number
 
 ROLE_LABELS = {
     "salutation": "称谓",
@@ -68,8 +71,10 @@ PURPOSES = {
     "review": "回顾过去一年的成绩，只用简报中的数字",
     "situation": "说明当前形势和今年的定位",
     "requirements": "只围绕本要点的标题句展开论述、提出具体要求；写成一段，不分条目，不写其他要点",
-    "congress_work": "接着开头往下写：支持人大依法履职；“一府一委两院”要自觉接受人大监督；人大代表要依法履职、密切联系群众",
-    "call": "接着号召的开头往下写完这一句，以“而努力奋斗！”结尾，例如：凝心聚力、开拓进取，为奋力谱写{place}高质量发展新篇章而努力奋斗！",
+    # Which organs accept the congress's supervision depends on its level: the paragraph
+    # plans name them (assistant.plan.level_terms).
+    "congress_work": "党委支持人大依法履职；人大监督的机关自觉接受监督；人大代表依法履职、密切联系群众",
+    "call": "号召全{place}干部群众团结奋斗，以“而努力奋斗！”结尾",
     "closing": "结束语",
 }
 MEETING_PURPOSE = "接着“主要是”往下写：这次会议的目的和意义"
@@ -90,12 +95,20 @@ class OutlineSection:
     tail: str = ""  # fixed text the section ends with
     # Brief facts this section must carry; what the model leaves out is added verbatim.
     must_include: tuple[str, ...] = ()
+    # The section's paragraphs: what each is for, its budget, the facts it carries.
+    paragraphs: tuple[ParagraphPlan, ...] = ()
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["key_points"] = list(self.key_points)
         data["must_include"] = list(self.must_include)
+        data["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         return data
+
+    def with_paragraph(self) -> OutlineSection:
+        """The section with one more paragraph planned (it came out short)."""
+        budget = max(100, min(200, self.budget // max(1, len(self.paragraphs))))
+        return replace(self, paragraphs=(*self.paragraphs, extra_paragraph(budget)))
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,19 @@ class Outline:
             lines.append(f"{i}. {s.title}{head}（约{s.budget}字）")
         return "\n".join(lines)
 
+    def plan_text(self) -> str:
+        """The outline with each section's paragraph plan, for --outline-only."""
+        lines = []
+        for i, s in enumerate(self.sections, 1):
+            head = f"：{s.heading}" if s.heading else ""
+            kind = "（固定文字）" if s.fixed else f"（约{s.budget}字，{len(s.paragraphs)}段）"
+            lines.append(f"{i}. {s.title}{head}{kind}")
+            for k, p in enumerate(s.paragraphs, 1):
+                facts = f"；写入：{'；'.join(p.facts)}" if p.facts else ""
+                themes = f"；重点：{'、'.join(p.themes)}" if p.themes else ""
+                lines.append(f"   {k}) {p.purpose}（约{p.budget}字{facts}{themes}）")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict:
         return {"occasion": self.occasion, "sections": [s.to_dict() for s in self.sections]}
 
@@ -127,12 +153,15 @@ class Outline:
                         **s,
                         "key_points": tuple(s.get("key_points") or ()),
                         "must_include": tuple(s.get("must_include") or ()),
+                        "paragraphs": tuple(
+                            ParagraphPlan.from_dict(p) for p in s.get("paragraphs") or ()
+                        ),
                     }
                 )
                 for s in data["sections"]
             )
             return cls(occasion=data["occasion"], sections=sections)
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise InputError(
                 f"提纲格式有误：{exc}（可先用 --outline-only 生成提纲再修改）"
             ) from exc
@@ -170,20 +199,45 @@ def _opening_lead(brief: Brief) -> str:
     return text
 
 
-CALL_LEAD = "让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
+def is_first_session(brief: Brief) -> bool:
+    """The first session of a new 届 (换届): it reviews five years, not one."""
+    return brief.occasion == "closing_session" and brief.session.meeting == 1
 
 
 def _thanks_text(brief: Brief) -> str:
     organ = brief.speaker.organ or todo("代表的党委，如镇党委")
     # Worded so that it shares no long run with any corpus speech (the copy check
     # would rightly flag a formula pasted from one).
+    if is_first_session(brief):
+        return (
+            f"在此，我代表{organ}，对大会的圆满成功表示热烈祝贺！向新当选的同志表示诚挚祝贺，"
+            "向不再担任领导职务的老同志致以崇高敬意，向各位代表和全体会务工作人员致以衷心感谢！"
+        )
     return (
         f"在此，我代表{organ}，对大会的圆满成功表示热烈祝贺！"
         "向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
     )
 
 
-CONGRESS_LEAD = "各级党组织要加强和改进对人大工作的领导，"
+def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
+    """Words the paragraph purposes are filled with, from the brief and its level."""
+    loc = brief.locality or ""
+    stem = loc[:-1] if loc[-1:] in "镇乡县区市" and len(loc) > 2 else loc
+    place = loc[-1:] if loc[-1:] in "镇乡县区市" else "地"
+    if loc.endswith("街道"):
+        place = "街道"
+    terms = level_terms(brief.level, brief.speaker.organ, brief.locality)
+    # Supervisory commissions exist since the 监察法 took effect on 2018-03-20.
+    if brief.date and brief.date < dt.date(2018, 3, 20) and terms["supervised"] == "“一府一委两院”":
+        terms["supervised"] = "“一府两院”"
+    topics = "、".join(brief.themes[:3]) or "、".join(h.rstrip("。") for h in headlines[:3])
+    return {
+        "place": place,
+        "stem": stem,
+        "years": "过去五年" if is_first_session(brief) else "过去一年",
+        "topics": topics or "会议主题",
+        **terms,
+    }
 
 
 def _point_headline(text: str) -> str:
@@ -344,7 +398,6 @@ def build_outline(
                 purpose=PURPOSES["congress_work"],
                 key_points=extra_points,
                 budget=budget_for(role),
-                lead=CONGRESS_LEAD,
             )
         elif role == "call":
             place = brief.locality or "本地"
@@ -353,22 +406,63 @@ def build_outline(
                 purpose=PURPOSES["call"].format(place=place),
                 key_points=extra_points,
                 budget=budget_for(role),
-                lead=CALL_LEAD,
             )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
-    return Outline(occasion=brief.occasion, sections=tuple(sections))
+    values = plan_values(brief, headlines)
+    planned = tuple(_with_plan(sec, brief, values) for sec in sections)
+    return Outline(occasion=brief.occasion, sections=planned)
+
+
+def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> OutlineSection:
+    """The section with its paragraph plan (fixed sections have none)."""
+    if sec.fixed:
+        return sec
+    role = sec.role
+    if role == "opening" and brief.occasion != "closing_session":
+        role = "meeting_opening"
+    facts: tuple[str, ...] = ()
+    if sec.role == "review":
+        facts = tuple(brief.achievements)
+    elif sec.role == "situation":
+        facts = tuple(brief.situation)
+    extra = tuple(p for p in sec.key_points if sec.role not in ("review", "situation", "opening"))
+    themes = extra if sec.role == "requirements" else extra
+    paragraphs = plan_section(
+        role, sec.budget, facts=facts, themes=themes, headline=sec.heading, values=values
+    )
+    return replace(sec, paragraphs=paragraphs)
 
 
 def with_budgets_scaled(outline: Outline, factor: float) -> Outline:
-    """The same outline with every model-written budget scaled (small test drafts)."""
+    """The same outline with every model-written budget scaled (small test drafts); a
+    scaled section keeps fewer paragraphs, and the facts of those dropped move to the
+    last one kept, so no fact is lost."""
     return Outline(
         occasion=outline.occasion,
-        sections=tuple(
-            s if s.fixed else replace(s, budget=max(30, int(s.budget * factor)))
-            for s in outline.sections
-        ),
+        sections=tuple(_scaled(s, factor) for s in outline.sections),
     )
+
+
+def _scaled(sec: OutlineSection, factor: float) -> OutlineSection:
+    if sec.fixed:
+        return sec
+    budget = max(30, int(sec.budget * factor))
+    paras = list(sec.paragraphs)
+    if not paras:
+        return replace(sec, budget=budget)
+    keep = max(1, min(len(paras), round(budget / 140)))
+    if sec.role == "review" and len(paras) > 1:
+        keep = max(keep, min(len(paras), 2))
+    kept, dropped = paras[:keep], paras[keep:]
+    moved = tuple(f for p in dropped for f in p.facts)
+    moved_themes = tuple(t for p in dropped for t in p.themes)
+    per = max(30, budget // keep)
+    kept = [replace(p, budget=per) for p in kept]
+    if moved or moved_themes:
+        last = kept[-1]
+        kept[-1] = replace(last, facts=last.facts + moved, themes=last.themes + moved_themes)
+    return replace(sec, budget=budget, paragraphs=tuple(kept))
 
 
 def save_outline(outline: Outline, path: Path) -> None:

@@ -30,6 +30,7 @@ def check_authorship(s: Subject) -> CheckResult:
     )
     if share <= limit:
         return CheckResult("authorship", True, 1.0, detail)
-    score = max(0.0, 1.0 - (share - limit) / (1.0 - limit))
+    # Steep: at twice the allowed share the draft is the program's, not the model's.
+    score = max(0.0, 1.0 - (share - limit) / limit)
     finding = f"程序提供的文字占 {share:.0%}，超过 {limit:.0%}"
     return CheckResult("authorship", False, score, finding + "。" + detail, (finding,))

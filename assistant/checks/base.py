@@ -267,6 +267,11 @@ def make_scorecard(
     fatal = any(r.fatal and not r.passed for r in final)
     if fatal:
         score = min(score, FATAL_SCORE_CAP)
+    # The weighted mean alone lets scaffolding that passes the form checks outweigh prose
+    # a writer would reject; each failed writer-level check lowers the ceiling.
+    failed_writer = sum(1 for r in final if not r.passed and _is_writer(r.name))
+    if failed_writer:
+        score = min(score, 1.0 - threshold("scorecard", "writer_fail_penalty", 0.1) * failed_writer)
     passed = all(r.passed for r in final) and score >= t["score"] and not fatal
     return Scorecard(
         score=score,
@@ -275,6 +280,11 @@ def make_scorecard(
         skipped=tuple(skipped),
         extra=dict(extra or {}),
     )
+
+
+def _is_writer(name: str) -> bool:
+    check = REGISTRY.get(name)
+    return bool(check and check.writer)
 
 
 def run_checks(

@@ -57,7 +57,9 @@ def _draft_sections(s: Subject) -> list[tuple[str, str, int, str]]:
             text = found.text if found else ""
         else:
             text = "".join(x.text for x in by_role.get(sec.role, []))
-        out.append((sec.title, sec.budget, han_count(text), text))
+        # The section's lead (headline, session sentence) is the program's, on top of the
+        # budget the model was given.
+        out.append((sec.title, sec.budget + han_count(sec.lead), han_count(text), text))
     return out
 
 

@@ -55,10 +55,13 @@ class Progress:
         elif event.kind == "token" and self.stream_tokens:
             err.write(f"\x1b[2m{event.text}\x1b[0m")
             err.flush()
+        elif event.kind == "paragraph":
+            err.write("\n" if self.stream_tokens else "·")
+            err.flush()
         elif event.kind == "repair":
             err.write(f"\n    ↻ 检查未通过，重写：{event.text}\n")
         elif event.kind == "section_done":
-            from assistant.structure import han_count
+            from assistant.text import han_count
 
             n = han_count(event.text)
             self.chars += n
@@ -91,15 +94,39 @@ def draft(
     outline_only: Annotated[
         bool, typer.Option("--outline-only", help="只生成提纲（outline.yaml），供审阅修改")
     ] = False,
-    max_repairs: Annotated[int, typer.Option(help="每节检查未通过时最多重写几次")] = 2,
+    max_repairs: Annotated[
+        int, typer.Option(help="每段的候选都未通过检查时，带着问题重写几次（0–3）", min=0, max=3)
+    ] = 1,
+    candidates: Annotated[
+        int | None,
+        typer.Option(
+            "--candidates",
+            "-n",
+            help="每段抽取几个候选、由检查挑最好的（默认 2，见 README 的测量）",
+            min=1,
+            max=8,
+        ),
+    ] = None,
     scale: Annotated[
         float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)
     ] = 1.0,
+    strategy: Annotated[
+        str,
+        typer.Option(
+            "--strategy",
+            help="写法：free（按段落计划自由写）或 rewrite（以同类范文段落为底稿改写）",
+        ),
+    ] = "free",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示逐字输出")] = False,
 ) -> None:
     """按简报分节起草讲话稿，打印草稿目录（draft.json + draft.md）。"""
     from assistant.brief import load_brief
-    from assistant.drafting import default_out_dir, draft_speech, ensure_store_ready
+    from assistant.drafting import (
+        DEFAULT_CANDIDATES,
+        default_out_dir,
+        draft_speech,
+        ensure_store_ready,
+    )
     from assistant.outline import build_outline, load_outline, save_outline
 
     b = load_brief(brief)
@@ -108,8 +135,12 @@ def draft(
         target.mkdir(parents=True, exist_ok=True)
         path = target / "outline.yaml"
         outline = build_outline(b)
+        if scale != 1.0:
+            from assistant.outline import with_budgets_scaled
+
+            outline = with_budgets_scaled(outline, scale)
         save_outline(outline, path)
-        sys.stderr.write(outline.summary() + "\n")
+        sys.stderr.write(outline.plan_text() + "\n")
         typer.echo(str(path))
         return
     outline = load_outline(outline_file) if outline_file else None
@@ -124,6 +155,8 @@ def draft(
             on_event=Progress(stream_tokens=not quiet),
             budget_factor=scale,
             max_repairs=max_repairs,
+            candidates=candidates or DEFAULT_CANDIDATES,
+            strategy=strategy,
         )
     finally:
         llm.close()
@@ -138,10 +171,20 @@ def regen(
     instruction: Annotated[
         str | None, typer.Option("--instruction", "-i", help="修改要求，如“更简洁，突出乡村振兴”")
     ] = None,
+    paragraph: Annotated[
+        int | None,
+        typer.Option(
+            "--paragraph", "-k", help="只重写这一节的第 K 段（从 1 数起），其他段原样保留", min=1
+        ),
+    ] = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
 ) -> None:
-    """只重写草稿中的一节，其他各节原样保留；旧版本保留可查。"""
+    """只重写草稿中的一节（或其中一段），按原提纲的段落计划写，其他各节原样保留；旧版本保留可查。
+
+    例：assistant regen drafts/q1 s05 --instruction "更简洁，突出乡村振兴"；
+    assistant regen drafts/q1 s06 --paragraph 2
+    """
     from assistant.drafting import ensure_store_ready, regenerate_section
 
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
@@ -152,6 +195,7 @@ def regen(
             section,
             llm=llm,
             instruction=instruction,
+            paragraph=paragraph,
             on_event=Progress(stream_tokens=True),
         )
     finally:

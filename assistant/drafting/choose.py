@@ -1,0 +1,120 @@
+"""Choosing among candidate paragraphs: the registry's paragraph checks rank them.
+
+Pure given the candidates: the same checks the eval runs (integrity, focus, register,
+voice, usage, politics, invented facts, leakage, copying, 提法, length…) read each
+candidate where it would stand in the draft; the best is the one with no fatal finding,
+the fewest failed checks and missing brief facts, then the highest score. What is still
+wrong is named, so the rewrite prompt can say it and the record can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.checks import PARAGRAPH, Subject, run_checks
+from assistant.checks.base import Scorecard
+from assistant.plan import ParagraphPlan
+
+_YEAR = re.compile(r"(19|20)\d\d年")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    index: int
+    card: Scorecard
+    missing: tuple[str, ...]  # brief facts the paragraph should carry and does not
+    empty: bool
+
+    @property
+    def failed(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.card.checks if not c.passed)
+
+    @property
+    def fatal(self) -> int:
+        return len(self.card.fatal)
+
+    @property
+    def acceptable(self) -> bool:
+        return not self.empty and not self.failed and not self.missing
+
+    @property
+    def key(self) -> tuple[int, int, float, float]:
+        """Smaller is better: no text, then political errors, then the number of failed
+        checks and missing facts, then the weighted score."""
+        return (
+            int(self.empty) * 100 + self.fatal,
+            len(self.failed) + len(self.missing),
+            -self.card.score,
+            0.0,
+        )
+
+    def problems(self) -> list[str]:
+        """What is wrong, in words the model can act on."""
+        out: list[str] = []
+        if self.empty:
+            out.append("没有写出完整的句子：请写一个完整的自然段")
+        for c in self.card.checks:
+            if not c.passed:
+                out.extend(c.findings or (c.reason.split("\n")[0],))
+        if self.missing:
+            out.append("没有写进简报中的这些事实（数字照抄）：" + "；".join(self.missing))
+        return list(dict.fromkeys(out))
+
+
+def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
+    """The facts whose figures (or, without figures, whose words) the text lacks. Years
+    frame a fact but a speech may say 去年/一年来 instead: they are not required."""
+    out = []
+    for fact in facts:
+        numbers = re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact))
+        if numbers:
+            ok = all(n in text for n in numbers)
+        else:
+            names = re.findall(r"《([^》]+)》", fact)
+            core = fact.rstrip("。；")
+            ok = all(n in text for n in names) if names else core[:12] in text or core in text
+        if not ok:
+            out.append(fact)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a candidate paragraph would stand: what the checks need to read it there."""
+
+    brief: Any
+    corpus: tuple[Any, ...] | None
+    exclude_ids: frozenset[str]
+    context: str
+    section_role: str
+    headline: str = ""
+    other_headlines: tuple[str, ...] = ()
+
+
+def judge(candidate: str, plan: ParagraphPlan, place: Place, index: int = 0) -> Verdict:
+    brief = place.brief
+    subject = Subject(
+        raw=candidate,
+        brief=brief,
+        occasion=brief.occasion,
+        date=brief.date,
+        corpus=place.corpus,
+        exclude_ids=place.exclude_ids,
+        scope=PARAGRAPH,
+        context=place.context,
+        section_role=place.section_role,
+        headline=place.headline,
+        other_headlines=place.other_headlines,
+        budget=plan.budget,
+    )
+    card = run_checks(subject)
+    return Verdict(index, card, missing_facts(candidate, plan.facts), not candidate.strip())
+
+
+def choose(candidates: Sequence[str], plan: ParagraphPlan, place: Place) -> list[Verdict]:
+    """Verdicts for every candidate, best first."""
+    verdicts = [judge(c, plan, place, i) for i, c in enumerate(candidates)]
+    return sorted(verdicts, key=lambda v: (v.key, v.index))

@@ -1,0 +1,576 @@
+"""The drafting pipeline: brief → outline with paragraph plans → for each paragraph:
+prompt → N candidates → checks → choose (→ one rewrite with the problems named →
+repairs that are recorded) → the draft on disk, saved after every paragraph.
+
+Everything the program supplies (fixed formulas, headlines, facts added verbatim, marks)
+is counted apart from what the model wrote, so the eval can tell the model's work from
+the scaffolding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from assistant import prompts as prompt_files
+from assistant.brief import Brief, brief_from_dict
+from assistant.draftdoc import DraftDoc, SectionRecord, now
+from assistant.drafting import write
+from assistant.drafting.choose import Place, Verdict, choose
+from assistant.drafting.repair import repair
+from assistant.errors import InputError
+from assistant.outline import Outline, OutlineSection, build_outline, with_budgets_scaled
+from assistant.plan import ParagraphPlan
+from assistant.text import han_count
+
+DEFAULT_CANDIDATES = 2  # measured: bench/bench_drafting.py --candidates
+LENGTH_LOW = 0.85  # a section below this share of its budget gets one more paragraph
+MAX_EXTRA_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True)
+class DraftEvent:
+    kind: str  # outline | section_start | token | paragraph | repair | section_done | done
+    index: int = 0
+    total: int = 0
+    section_id: str = ""
+    title: str = ""
+    text: str = ""
+    tokens: int = 0
+    seconds: float = 0.0
+    elapsed: float = 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds > 0 else 0.0
+
+
+EventSink = Callable[[DraftEvent], None]
+
+
+@dataclass
+class Draft:
+    doc: DraftDoc
+
+    @property
+    def dir(self) -> Path:
+        return self.doc.dir
+
+    @property
+    def text(self) -> str:
+        return self.doc.text()
+
+    @property
+    def outline(self) -> Outline:
+        return Outline.from_dict(self.doc.outline)
+
+    @property
+    def authorship(self) -> dict[str, int]:
+        return self.doc.authorship()
+
+
+class Drafter:
+    """Writes the paragraphs of one draft with one LLM, one retriever and the checks."""
+
+    def __init__(
+        self,
+        brief: Brief,
+        llm: Any,
+        *,
+        retrieve: Callable[..., list] | None = None,
+        corpus: list | None = None,
+        on_event: EventSink | None = None,
+        max_repairs: int = 1,
+        candidates: int = DEFAULT_CANDIDATES,
+        exclude_speech_ids: tuple[str, ...] = (),
+        sample: int = 1,
+        strategy: str = "free",
+    ) -> None:
+        if strategy not in write.STRATEGIES:
+            raise InputError(f"未知的写法 {strategy!r}；可选：{'、'.join(write.STRATEGIES)}")
+        self.strategy = strategy
+        self.brief = brief
+        self.llm = llm
+        self.retrieve = retrieve if retrieve is not None else _default_retrieve
+        self.corpus = tuple(corpus) if corpus is not None else _load_corpus()
+        self.on_event = on_event or (lambda e: None)
+        self.max_repairs = max(0, max_repairs)
+        self.candidates = max(1, candidates)
+        self.exclude = tuple(exclude_speech_ids)
+        self.sample = sample
+        self.started = time.monotonic()
+        self.written: list[str] = []  # text of the sections before the current one
+
+    def emit(self, kind: str, **kw: Any) -> None:
+        self.on_event(DraftEvent(kind=kind, elapsed=time.monotonic() - self.started, **kw))
+
+    def exemplars_for(self, section: OutlineSection) -> list[Any]:
+        query = " ".join([section.heading or section.title, section.purpose])
+        kw: dict[str, Any] = {"k": write.EXEMPLARS, "role": section.role}
+        if self.exclude:
+            kw["exclude_speech_ids"] = self.exclude
+        hits = self.retrieve(query, occasion=self.brief.occasion, **kw)
+        return list(hits or self.retrieve(query, **kw))
+
+    # -- one paragraph ---------------------------------------------------------------
+    def paragraph(
+        self,
+        outline: Outline,
+        section: OutlineSection,
+        position: int,
+        *,
+        previous: str,
+        context: str,
+        exemplars: str,
+        base: str = "",
+        instruction: str = "",
+        event: Callable[..., None],
+    ) -> dict[str, Any]:
+        """Write, choose, rewrite once if needed, repair: the paragraph's record."""
+        plan = section.paragraphs[position - 1]
+        lead = section.lead if position == 1 else ""
+        place = Place(
+            brief=self.brief,
+            corpus=self.corpus,
+            exclude_ids=frozenset(self.exclude),
+            context=context,
+            section_role=section.role,
+            headline=section.heading,
+            other_headlines=tuple(
+                s.heading for s in outline.sections if s.heading and s.id != section.id
+            ),
+        )
+        feedback = f"\n修改要求：{instruction}" if instruction else ""
+        texts: list[str] = []
+        calls: list[dict[str, Any]] = []
+        rewrites = 0
+        best: Verdict | None = None
+        for attempt in range(self.max_repairs + 1):
+            messages = write.render(
+                self.brief, outline, section, position, plan,
+                exemplars=exemplars, previous=previous, lead=lead, feedback=feedback,
+                base=base,
+            )  # fmt: skip
+            n = self.candidates if attempt == 0 else 1
+            for k in range(n):
+                cand = write.sample(
+                    self.llm,
+                    messages,
+                    budget=plan.budget,
+                    lead=lead,
+                    k=len(texts),
+                    sample_index=self.sample,
+                    temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
+                    on_token=(lambda t: event("token", text=t)) if k == 0 else None,
+                )
+                texts.append(cand.text)
+                calls.append({**cand.call, "attempt": attempt + 1})
+            ranked = choose(texts, plan, place)
+            best = ranked[0]
+            if best.acceptable or attempt == self.max_repairs:
+                break
+            rewrites += 1
+            problems = best.problems()
+            event("repair", text="；".join(problems)[:300])
+            feedback = (
+                f"\n上一稿：{texts[best.index]}\n上一稿有以下问题，请改正后重写这一段：\n"
+                + "\n".join(f"- {p}" for p in problems)
+                + (f"\n修改要求：{instruction}" if instruction else "")
+            )
+        assert best is not None
+        fixed = repair(
+            texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
+            label=f"{section.title}第{position}段",
+        )  # fmt: skip
+        return {
+            "position": position,
+            "purpose": plan.purpose,
+            "budget": plan.budget,
+            "text": fixed.text,
+            "model_text": texts[best.index],
+            "model_han": fixed.model_han,
+            "program_han": fixed.program_han + han_count(lead),
+            "marks": fixed.marks,
+            "candidates": len(texts),
+            "chosen": best.index + 1,
+            "rewrites": rewrites,
+            "scores": [round(v.card.score, 3) for v in sorted(ranked, key=lambda v: v.index)],
+            "failed_checks": list(best.failed),
+            "repairs": fixed.repairs,
+            "problems_left": fixed.problems_left,
+            "calls": calls,
+        }
+
+    # -- one section -----------------------------------------------------------------
+    def section(
+        self,
+        outline: Outline,
+        index: int,
+        *,
+        done: list[dict[str, Any]] | None = None,
+        only: int | None = None,
+        instruction: str = "",
+        on_paragraph: Callable[[list[dict[str, Any]]], None] | None = None,
+    ) -> tuple[str, dict[str, Any]]:
+        """Text for one section and its version record. `done` are paragraph records kept
+        as they are (resume, or a one-paragraph regen with `only` = its position)."""
+        section = outline.sections[index]
+        total = len(outline.sections)
+
+        def event(kind: str, **kw: Any) -> None:
+            self.emit(
+                kind, index=index + 1, total=total, section_id=section.id, title=section.title, **kw
+            )
+
+        event("section_start")
+        if section.fixed:
+            event("section_done", text=section.lead)
+            return section.lead, {
+                "source": "fixed",
+                "model_han": 0,
+                "program_han": han_count(section.lead),
+            }
+        hits = self.exemplars_for(section)
+        exemplars = write.exemplar_block(hits)
+        records = list(done or [])
+        planned = len(section.paragraphs)
+        position = 0
+        while True:
+            position += 1
+            if position > len(section.paragraphs):
+                if only is not None or not self._short(section, records, planned):
+                    break
+                section = section.with_paragraph()
+            if position <= len(records) and (only is None or position != only):
+                continue
+            previous = records[position - 2]["text"] if position > 1 else ""
+            context = "\n".join([*self.written, *(r["text"] for r in records[: position - 1])])
+            base = ""
+            if self.strategy == "rewrite" and hits:
+                plan = section.paragraphs[position - 1]
+                base = write.rewrite_block(hits[(position - 1) % len(hits) :], plan.budget)
+            record = self.paragraph(
+                outline, section, position,
+                previous=previous, context=context, exemplars=exemplars, base=base,
+                instruction=instruction, event=event,
+            )  # fmt: skip
+            if position <= len(records):
+                records[position - 1] = record
+            else:
+                records.append(record)
+            event("paragraph", text=record["text"])
+            if on_paragraph is not None:
+                on_paragraph(records)
+        text = compose(section, [r["text"] for r in records])
+        meta = {
+            "source": "model",
+            "exemplars": [h.speech_id for h in hits],
+            "paragraphs": records,
+            "model_han": sum(r["model_han"] for r in records),
+            "program_han": sum(r["program_han"] for r in records) + han_count(section.tail),
+            "marks": sum(r["marks"] for r in records),
+            "repaired_paragraphs": sum(1 for r in records if r["repairs"]),
+            "problems_left": [p for r in records for p in r["problems_left"]],
+        }
+        if instruction:
+            meta["instruction"] = instruction
+        secs = sum(c["seconds"] for r in records for c in r["calls"])
+        toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
+        event("section_done", text=text, tokens=toks, seconds=secs)
+        return text, meta
+
+    @staticmethod
+    def _short(section: OutlineSection, records: list[dict[str, Any]], planned: int) -> bool:
+        """Length by more paragraphs, never by repeating: one more while the section is
+        short of its budget and the model's last paragraph said something."""
+        written = sum(han_count(r["text"]) for r in records)
+        return (
+            written < section.budget * LENGTH_LOW
+            and len(records) < planned + MAX_EXTRA_PARAGRAPHS
+            and bool(records)
+            and records[-1]["model_han"] > 20
+        )
+
+
+def compose(section: OutlineSection, paragraphs: list[str]) -> str:
+    """The section's text: its lead (headline, session sentence) joined to the first
+    paragraph, the tail to the last, one paragraph a line."""
+    paras = [p for p in paragraphs if p.strip()]
+    if section.lead:
+        first = paras[0] if paras else ""
+        if not first and section.lead.endswith(("，", "是", "：")):
+            first = f"【待补：{section.title}的内容】。"
+        paras = [section.lead + first, *paras[1:]]
+    if section.tail:
+        if paras:
+            paras[-1] += section.tail
+        else:
+            paras = [section.tail]
+    return "\n".join(paras)
+
+
+# -- the whole draft -----------------------------------------------------------------
+
+
+def default_out_dir(brief: Brief) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    slug = re.sub(r"[^\w]+", "-", brief.locality or "draft").strip("-")
+    return Path("drafts") / f"{stamp}-{slug}-{brief.occasion}"
+
+
+def brief_hash(brief: Brief) -> str:
+    return hashlib.sha256(
+        json.dumps(brief.to_dict(), ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()[:16]
+
+
+def provenance_for(llm: Any) -> dict[str, Any]:
+    endpoint = getattr(llm, "endpoint", None)
+    return {
+        "model": getattr(endpoint, "model", None),
+        "provider": getattr(endpoint, "provider", None),
+        "endpoint_host": getattr(endpoint, "host", None),
+        "prompts": {name: prompt_files.load_prompt(name).ref for name in ("paragraph", "outline")},
+        "controls": dict(write.CONTROLS),
+    }
+
+
+def propose_headlines(brief: Brief, llm: Any) -> list[str]:
+    """Requirement headlines for a brief that names fewer than three: the model proposes
+    them from the themes; each is checked for form; a theme that gets no usable proposal
+    becomes a plain headline of its own words rather than a blank."""
+    missing = 3 - len(brief.requirements)
+    if missing <= 0 or not brief.themes:
+        return []
+    prompt = prompt_files.load_prompt("outline")
+    date_text = f"{brief.year}年" if brief.year else "（未给出）"
+    messages = prompt.render(
+        occasion_label=brief.occasion_label,
+        locality=brief.locality or "（未给出）",
+        date_text=date_text,
+        themes="\n".join(f"- {t}" for t in brief.themes),
+        count=missing,
+    )
+    result = llm.chat(messages, temperature=0.3, max_tokens=60 * missing + 40)
+    heads = [h for h in (_headline_form(x) for x in result.text.splitlines()) if h]
+    for theme in brief.themes:
+        if len(heads) >= missing:
+            break
+        core = theme.strip('“”"').rstrip("。")
+        if not any(core[:4] in h for h in heads):
+            heads.append(f"聚焦{core}，推动各项工作落地见效")
+    return heads[:missing]
+
+
+def _headline_form(line: str) -> str:
+    """A proposed headline as a sentence of 8–32 字 with no figures, or ''."""
+    line = re.sub(r"^[\s\d一二三四五六七八九十、.．)）(（是要第-]*", "", line).strip()
+    line = re.sub(r"[*#“”\"]", "", line).rstrip("。；;，,")
+    if not 8 <= han_count(line) <= 32 or re.search(r"\d|：|:", line):
+        return ""
+    return line
+
+
+def _new_doc(out_dir: Path, brief: Brief, outline: Outline) -> DraftDoc:
+    return DraftDoc(
+        dir=out_dir,
+        brief=brief.to_dict(),
+        outline=outline.to_dict(),
+        sections=[
+            SectionRecord(id=s.id, role=s.role, title=s.title, ordinal=s.ordinal, heading=s.heading)
+            for s in outline.sections
+        ],
+    )
+
+
+def draft_speech(
+    brief: Brief,
+    *,
+    llm: Any,
+    out_dir: Path | None = None,
+    outline: Outline | None = None,
+    on_event: EventSink | None = None,
+    retrieve: Callable[..., list] | None = None,
+    corpus: list | None = None,
+    budget_factor: float = 1.0,
+    max_repairs: int = 1,
+    candidates: int = DEFAULT_CANDIDATES,
+    exclude_speech_ids: tuple[str, ...] = (),
+    sample: int = 1,
+    strategy: str = "free",
+) -> Draft:
+    """Draft (or resume drafting) a speech; returns the saved draft."""
+    out_dir = Path(out_dir) if out_dir else default_out_dir(brief)
+    bhash = brief_hash(brief)
+    if (out_dir / "draft.json").is_file():
+        doc = DraftDoc.load(out_dir)
+        if doc.provenance.get("brief_hash") != bhash:
+            raise InputError(
+                f"{out_dir} 里已有另一份简报的草稿；换一个 --out 目录，或删除该目录后重试"
+            )
+        outline = Outline.from_dict(doc.outline)
+    else:
+        if outline is None:
+            outline = build_outline(brief, extra_headlines=propose_headlines(brief, llm))
+        if budget_factor != 1.0:
+            outline = with_budgets_scaled(outline, budget_factor)
+        doc = _new_doc(out_dir, brief, outline)
+    doc.provenance.update(provenance_for(llm))
+    doc.provenance.update(
+        {"brief_hash": bhash, "candidates": candidates, "sample": sample, "strategy": strategy}
+    )
+    doc.provenance.setdefault("started", now())
+    doc.save()
+
+    drafter = Drafter(
+        brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event,
+        max_repairs=max_repairs, candidates=candidates,
+        exclude_speech_ids=exclude_speech_ids, sample=sample, strategy=strategy,
+    )  # fmt: skip
+    drafter.emit("outline", total=len(outline.sections), text=outline.plan_text())
+    for i, record in enumerate(doc.sections):
+        if record.current:  # written before an interruption
+            drafter.written.append(record.text)
+            continue
+
+        def save_pending(records: list[dict[str, Any]], record: SectionRecord = record) -> None:
+            record.pending = list(records)
+            doc.save()
+
+        text, meta = drafter.section(outline, i, done=record.pending, on_paragraph=save_pending)
+        record.add_version(text, **meta)
+        drafter.written.append(text)
+        doc.provenance["authorship"] = doc.authorship()
+        doc.save()
+    if doc.status != "complete":
+        doc.status = "complete"
+        doc.record_history("初稿")
+    doc.provenance["finished"] = now()
+    doc.provenance["usage"] = usage_totals(doc)
+    doc.provenance["authorship"] = doc.authorship()
+    doc.save()
+    drafter.emit("done", total=len(doc.sections))
+    return Draft(doc)
+
+
+def usage_totals(doc: DraftDoc) -> dict[str, Any]:
+    prompt = completion = 0
+    seconds = 0.0
+    for s in doc.sections:
+        for v in s.versions:
+            for p in v.get("paragraphs", []):
+                for c in p.get("calls", []):
+                    prompt += c["prompt_tokens"]
+                    completion += c["completion_tokens"]
+                    seconds += c["seconds"]
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "model_seconds": round(seconds, 2),
+    }
+
+
+def regenerate_section(
+    draft_dir: Path,
+    key: str,
+    *,
+    llm: Any,
+    instruction: str | None = None,
+    paragraph: int | None = None,
+    on_event: EventSink | None = None,
+    retrieve: Callable[..., list] | None = None,
+    corpus: list | None = None,
+    candidates: int = DEFAULT_CANDIDATES,
+) -> tuple[DraftDoc, SectionRecord]:
+    """Rewrite one section (or one paragraph of it) on the same plan; every other
+    section's text is left exactly as it was."""
+    doc = DraftDoc.load(draft_dir)
+    record = doc.find(key)
+    brief = brief_from_dict(doc.brief)
+    outline = Outline.from_dict(doc.outline)
+    index = doc.sections.index(record)
+    section = outline.sections[index]
+    if section.fixed:
+        raise InputError(
+            f"第 {record.id} 节（{record.title}）是按简报生成的固定文字，不由模型写；"
+            "请改简报后重新起草，或直接编辑 draft.md"
+        )
+    done: list[dict[str, Any]] = []
+    if paragraph is not None:
+        if not record.current:
+            raise InputError(f"第 {record.id} 节还没有写完，不能只重写其中一段")
+        done = list(record.version(record.current).get("paragraphs", []))
+        if not 1 <= paragraph <= len(done):
+            raise InputError(f"第 {record.id} 节共 {len(done)} 段，没有第 {paragraph} 段")
+        # The plan may have grown by extra paragraphs: give it the written count.
+        while len(section.paragraphs) < len(done):
+            section = section.with_paragraph()
+        outline = Outline(
+            occasion=outline.occasion,
+            sections=tuple(section if j == index else s for j, s in enumerate(outline.sections)),
+        )
+    drafter = Drafter(brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event,
+                      candidates=candidates)  # fmt: skip
+    drafter.written = [s.text for s in doc.sections if s is not record and s.current]
+    text, meta = drafter.section(
+        outline, index, done=done, only=paragraph, instruction=instruction or ""
+    )
+    if paragraph is not None:
+        meta["paragraph"] = paragraph
+    record.add_version(text, **meta)
+    doc.provenance.update(provenance_for(llm))
+    what = f"重写 {record.id}" + (f" 第{paragraph}段" if paragraph else "")
+    doc.record_history(what + (f"：{instruction}" if instruction else ""))
+    doc.provenance["usage"] = usage_totals(doc)
+    doc.provenance["authorship"] = doc.authorship()
+    doc.save()
+    return doc, record
+
+
+def _default_retrieve(query: str, **kw: Any) -> list:
+    from assistant.retrieval import retrieve
+
+    return retrieve(query, **kw)
+
+
+def _load_corpus() -> tuple[Any, ...]:
+    """The corpus the leak and copy checks read. Drafting without it would silently drop
+    those guards, so a corpus that cannot be loaded is an error, not a degraded draft."""
+    from assistant.corpus import load_corpus
+
+    try:
+        return tuple(load_corpus())
+    except (OSError, ValueError) as exc:
+        raise InputError(f"语料库无法加载（{exc}），串稿和照抄检查无法进行；请先修复语料") from exc
+
+
+def ensure_store_ready(progress: Callable[[str], None] | None = None) -> None:
+    """Ingest the corpus when the store is empty, so a first draft works out of the box."""
+    from assistant.retrieval import default_store
+
+    store = default_store()
+    if store.count() == 0:
+        if progress:
+            progress("语料库尚未建立索引，正在建立索引（只需一次）……")
+        store.ingest()
+
+
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "Draft",
+    "DraftEvent",
+    "Drafter",
+    "ParagraphPlan",
+    "compose",
+    "default_out_dir",
+    "draft_speech",
+    "ensure_store_ready",
+    "regenerate_section",
+    "replace",
+]

@@ -1,0 +1,137 @@
+"""Repairs after choosing: what the program does to the chosen paragraph, recorded.
+
+The model's best candidate may still carry a figure the brief lacks, another place's
+name, a political error or miss a brief fact. The program never keeps such text silently:
+it marks it (【待核：…】), drops a politically wrong sentence, or adds the brief's own
+words, and every action is listed, with the 汉字 it supplied counted as the program's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.checks import PARAGRAPH, Subject, run_checks
+from assistant.checks.facts import (
+    find_invented_claims,
+    find_invented_numbers,
+    find_invented_titles,
+)
+from assistant.checks.leakage import find_leaks
+from assistant.drafting.choose import Verdict, missing_facts
+from assistant.plan import ParagraphPlan
+from assistant.text import han_count, sentence_key, sentences
+
+MARK = re.compile(r"【待[补核][：:][^】]*】")
+
+
+@dataclass
+class Fixed:
+    text: str
+    model_han: int
+    program_han: int
+    marks: int = 0
+    repairs: list[str] = field(default_factory=list)
+    problems_left: list[str] = field(default_factory=list)
+
+
+def _fatal_sentences(text: str, brief: Any) -> list[str]:
+    """Sentences that fail a fatal check on their own (a political error)."""
+    out = []
+    for sent in sentences(text):
+        subject = Subject(
+            raw=sent, brief=brief, occasion=brief.occasion, date=brief.date, scope=PARAGRAPH
+        )
+        if run_checks(subject, ["politics"]).fatal:
+            out.append(sent)
+    return out
+
+
+def _said_before(sentence: str, context: str) -> bool:
+    """The same sentence (its 汉字 and digits) is already in the draft."""
+    key = sentence_key(sentence)
+    return len(key) >= 8 and key in {sentence_key(x) for x in sentences(context)}
+
+
+def quarantine(
+    text: str, figures: Sequence[str], names: Sequence[str], claims: Sequence[str]
+) -> str:
+    """Mark what does not come from the brief, in one pass, longest first, so a mark is
+    never marked again (36万 from another speech is both a leak and an invented figure)."""
+    names = list(names) + [re.sub(r"(县|镇|市|区|乡|街道)$", "", x) for x in names]
+    names = [x for x in names if len(x) >= 2]
+    items = sorted(set(figures) | set(names) | set(claims), key=len, reverse=True)
+    if not items:
+        return text
+    figs = set(figures)
+    alternation = "|".join(
+        rf"(?<![\d.]){re.escape(x)}(?![\d.])" if x in figs else re.escape(x) for x in items
+    )
+
+    def mark(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if found in figs:
+            return f"【待核：{found}（简报中无此数字）】"
+        if found in claims:
+            return f"【待核：{found}（简报中无此说法）】"
+        return "【待补：本地名称】"
+
+    return re.sub(alternation, mark, text)
+
+
+def repair(
+    text: str,
+    verdict: Verdict,
+    plan: ParagraphPlan,
+    brief: Any,
+    corpus: Sequence[Any] | None,
+    exclude: Sequence[str] = (),
+    context: str = "",
+    label: str = "本段内容",
+) -> Fixed:
+    model_han = han_count(text)
+    repairs: list[str] = []
+    repeated = [x for x in sentences(text) if _said_before(x, context)]
+    if repeated:
+        for sent in repeated:
+            text = text.replace(sent, "", 1)
+        repairs.append("删去与前文重复的句子：" + "；".join(dict.fromkeys(repeated)))
+    if verdict.fatal:
+        bad = _fatal_sentences(text, brief)
+        for sent in bad:
+            text = text.replace(sent, "")
+        if bad:
+            repairs.append("删去有政治性错误的句子：" + "；".join(bad))
+    figures = find_invented_numbers(text, brief)
+    claims = find_invented_claims(text, brief) + [
+        f"《{t}》" for t in find_invented_titles(text, brief)
+    ]
+    leaks = find_leaks(text, brief, corpus or (), exclude) if corpus is not None else []
+    if figures or claims or leaks:
+        leak_figures = [x for x in leaks if re.search(r"\d", x)]
+        leak_names = [x for x in leaks if x not in leak_figures]
+        text = quarantine(text, [*figures, *leak_figures], leak_names, claims)
+        repairs.append("标出简报中没有的内容：" + "、".join([*figures, *claims, *leaks]))
+    added = ""
+    missing = missing_facts(text, plan.facts)
+    if missing:
+        added = "".join(m.rstrip("。；") + "。" for m in missing)
+        text = (text + added) if text else added
+        repairs.append("补入简报原文：" + "；".join(missing))
+    if not text.strip():
+        text = f"【待补：{label}】"
+        repairs.append("模型没有写出可用的段落，留下待补标记")
+    marks = MARK.findall(text)
+    kept_model = han_count(MARK.sub("", text)) - han_count(added)
+    program_han = han_count(added) + sum(han_count(m) for m in marks)
+    left = [p for p in verdict.problems() if not p.startswith("没有写进简报中的这些事实")]
+    return Fixed(
+        text=text,
+        model_han=max(0, min(model_han, kept_model)),
+        program_han=program_han,
+        marks=len(marks),
+        repairs=repairs,
+        problems_left=left if repairs or not verdict.acceptable else [],
+    )

@@ -1,0 +1,196 @@
+"""Paragraph plans: each section's budget becomes paragraphs of about 120–220 汉字, each
+with a one-line purpose and the brief facts and themes it carries.
+
+Small models write one good paragraph far more reliably than one good section
+(LongWriter's AgentWrite measured the same), so the model is asked for one paragraph at a
+time, and this plan says what each paragraph is for. Pure: the same brief and outline give
+the same plan, with no model call.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from assistant.text import chinese_number
+
+PARAGRAPH_TARGET = 170  # 汉字 per paragraph the plan aims at
+PARAGRAPH_MIN, PARAGRAPH_MAX = 110, 230
+
+
+@dataclass(frozen=True)
+class ParagraphPlan:
+    purpose: str
+    budget: int
+    facts: tuple[str, ...] = ()  # brief facts this paragraph must carry, figures and all
+    themes: tuple[str, ...] = ()  # brief themes it develops
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["facts"] = list(self.facts)
+        data["themes"] = list(self.themes)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ParagraphPlan:
+        return cls(
+            purpose=str(data["purpose"]),
+            budget=int(data["budget"]),
+            facts=tuple(data.get("facts") or ()),
+            themes=tuple(data.get("themes") or ()),
+        )
+
+
+def paragraph_count(budget: int) -> int:
+    """How many paragraphs a budget makes: about PARAGRAPH_TARGET 汉字 each."""
+    if budget <= PARAGRAPH_MAX:
+        return 1
+    return max(1, min(8, round(budget / PARAGRAPH_TARGET)))
+
+
+def split_budget(budget: int, n: int) -> list[int]:
+    base = budget // n
+    out = [base] * n
+    out[-1] += budget - base * n
+    return out
+
+
+def spread(items: tuple[str, ...], n: int) -> list[tuple[str, ...]]:
+    """Items in order over n paragraphs, as evenly as possible (never one paragraph all)."""
+    if not items:
+        return [()] * n
+    size = math.ceil(len(items) / n)
+    groups = [tuple(items[i : i + size]) for i in range(0, len(items), size)]
+    return groups + [()] * (n - len(groups))
+
+
+# Purposes per role, in the order the paragraphs come. {headline}, {years}, {organs}…
+# are filled from the brief; the last purpose repeats when a section needs more paragraphs.
+ROLE_PURPOSES = {
+    "opening": [
+        "评价这次大会：代表们怎样依法履职、认真审议、建言献策，会议开得怎样，"
+        "用“这是一次……的大会”的排比句概括",
+        "说明这次大会的意义：大会确定的目标任务凝聚了全{place}人民的意志，为今后的工作指明了方向",
+    ],
+    "meeting_opening": [
+        "接着“主要是”往下写完这一句和这一段：这次会议的目的和意义，围绕{topics}",
+    ],
+    "review": [
+        "回顾{years}的成绩：把下面这些事实写进连贯的句子，概括其意义，不要逐条罗列",
+        "接着回顾{years}的成绩：把下面这些事实写进连贯的句子，写出变化和成效",
+        "评价这些成绩：成绩来之不易，是上级党委正确领导、全{place}干部群众团结奋斗的结果，"
+        "也凝聚着各位代表的心血",
+    ],
+    "situation": [
+        "讲清当前所处的形势和今年的定位，说明为什么必须乘势而上、奋发有为",
+    ],
+    "requirements": [
+        "阐明为什么要做到“{headline}”：讲道理，讲它对{place}发展的意义",
+        "讲怎样做到“{headline}”：提出具体的工作要求和措施",
+        "对落实“{headline}”提出责任要求：各级各部门和干部要怎样担当作为",
+    ],
+    "congress_work": [
+        "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
+        "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
+        "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
+    ],
+    "call": [
+        "号召：以“让我们”开头，号召全{place}干部群众更加紧密地团结在以习近平同志为核心的"
+        "党中央周围，凝心聚力、开拓进取，以“而努力奋斗！”结尾",
+    ],
+}
+
+_REVIEW_WITHOUT_FACTS = (
+    "回顾{years}的工作：简报没有给出具体成绩和数字，只概括写工作的方向和成效，"
+    "不写任何数字、排名和荣誉"
+)
+_EXTRA_PURPOSE = "进一步展开本节的意思，补充新的角度和做法，不要重复前面已经写过的话"
+
+
+def level_terms(level: str | None, organ: str | None, locality: str | None) -> dict[str, str]:
+    """The organs a congress of this level has and supervises (DOMAIN.md, "Level, organ
+    and voice"): a 乡镇 congress has a 主席团, no 常委会, and supervises only its government."""
+    place = (locality or "")[-1:] if locality else ""
+    if level in ("镇", "乡"):
+        unit = level
+        return {
+            "party": f"{unit}党委",
+            "congress": f"{unit}人大主席团和{unit}人大",
+            "supervised": f"{unit}人民政府",
+        }
+    if level == "街道":
+        return {"party": "街道党工委", "congress": "街道人大工委", "supervised": "街道办事处"}
+    unit = level or place or "本级"
+    party = organ if organ and organ.endswith(("党委", "委")) else f"{unit}委"
+    return {
+        "party": "各级党组织" if level in ("县", "区", "市", "省") else party,
+        "congress": f"{unit}人大及其常委会",
+        "supervised": "“一府一委两院”",
+    }
+
+
+def plan_section(
+    role: str,
+    budget: int,
+    *,
+    facts: tuple[str, ...] = (),
+    themes: tuple[str, ...] = (),
+    headline: str = "",
+    values: dict[str, str] | None = None,
+) -> tuple[ParagraphPlan, ...]:
+    """Paragraph plans for one section of `budget` 汉字."""
+    values = dict(values or {})
+    values.setdefault("headline", headline.rstrip("。"))
+    purposes = ROLE_PURPOSES.get(role, [_EXTRA_PURPOSE])
+    if role == "review" and not facts:
+        purposes = [_REVIEW_WITHOUT_FACTS, _EXTRA_PURPOSE, purposes[-1]]
+    n = paragraph_count(budget)
+    if role == "review" and facts:
+        # Enough paragraphs that no paragraph carries more than three facts.
+        n = max(n, math.ceil(len(facts) / 3) + (1 if n > 1 else 0))
+    if role in ("call", "situation"):
+        n = 1
+    if role == "congress_work" and n < len(purposes):
+        # Every move of this section matters (leadership, supervision, delegates): fewer
+        # paragraphs carry several moves each rather than dropping one.
+        purposes = _merge_purposes(purposes, n)
+    budgets = split_budget(budget, n)
+    fact_groups = spread(facts, n - 1 if role == "review" and n > 2 else n)
+    theme_groups = spread(themes, n)
+    plans = []
+    for i in range(n):
+        template = purposes[i] if i < len(purposes) else _EXTRA_PURPOSE
+        if role == "review" and i == n - 1 and n > 2:
+            template = purposes[-1]
+        elif role == "review" and i > 0 and i < n - 1:
+            template = purposes[1]
+        purpose = template.format_map(_Default(values))
+        plans.append(
+            ParagraphPlan(
+                purpose=purpose,
+                budget=budgets[i],
+                facts=fact_groups[i] if i < len(fact_groups) else (),
+                themes=theme_groups[i],
+            )
+        )
+    return tuple(plans)
+
+
+def _merge_purposes(purposes: list[str], n: int) -> list[str]:
+    size = math.ceil(len(purposes) / n)
+    return ["；".join(purposes[i : i + size]) for i in range(0, len(purposes), size)]
+
+
+def extra_paragraph(budget: int) -> ParagraphPlan:
+    """One more paragraph for a section that came out short (length by more paragraphs,
+    never by repeating)."""
+    return ParagraphPlan(purpose=_EXTRA_PURPOSE, budget=budget)
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "本地" if key == "place" else ""
+
+
+def ordinal_marker(i: int) -> str:
+    return f"{chinese_number(i)}、"
