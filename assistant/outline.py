@@ -18,7 +18,13 @@ import yaml
 
 from assistant.brief import Brief
 from assistant.errors import InputError
-from assistant.plan import ParagraphPlan, extra_paragraph, level_terms, plan_section
+from assistant.plan import (
+    ParagraphPlan,
+    extra_paragraph,
+    level_terms,
+    plan_section,
+    split_budget,
+)
 from assistant.text import chinese_number
 
 ROLE_LABELS = {
@@ -48,9 +54,16 @@ TEMPLATES = {
         "call",
         "closing",
     ],
-    "experience_exchange": ["salutation", "opening", "review?", "requirements", "call"],
-    "symposium": ["salutation", "opening", "review?", "requirements", "call"],
-    "presidium_meeting": ["salutation", "opening", "review?", "requirements", "call"],
+    "experience_exchange": [
+        "salutation",
+        "opening",
+        "review?",
+        "situation?",
+        "requirements",
+        "call",
+    ],
+    "symposium": ["salutation", "opening", "review?", "situation?", "requirements", "call"],
+    "presidium_meeting": ["salutation", "opening", "review?", "situation?", "requirements", "call"],
 }
 
 # Share of the speech's 汉字 per role, measured on the corpus (see exemplar_shares);
@@ -235,6 +248,7 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "place": place,
         "stem": stem,
         "years": "过去五年" if is_first_session(brief) else "过去一年",
+        "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
         "topics": topics or "会议主题",
         **terms,
     }
@@ -252,9 +266,29 @@ def requirement_headlines(brief: Brief, extra: list[str] | None = None) -> list[
         if len(heads) >= 3:
             break
         heads.append(_point_headline(h))
-    while len(heads) < 3:
-        heads.append(todo(f"第{chinese_number(len(heads) + 1)}点要求的标题句"))
+    if not brief.requirements and not extra and not brief.themes:
+        # Nothing to propose from: say so rather than invent the speech's points.
+        while len(heads) < 3:
+            heads.append(todo(f"第{chinese_number(len(heads) + 1)}点要求的标题句"))
+    for h in GENERIC_HEADLINES.get(brief.occasion, GENERIC_HEADLINES["closing_session"]):
+        if len(heads) >= 3:
+            break
+        heads.append(_point_headline(h))
     return heads[:6]
+
+
+# Last-resort headlines for a brief with too few requirements and themes: the genre's
+# standing points, which carry no fact of their own.
+GENERIC_HEADLINES = {
+    "closing_session": (
+        "锤炼过硬作风，确保大会确定的各项目标任务落到实处",
+        "坚持和完善人民代表大会制度，充分发挥人大职能作用",
+    ),
+    "symposium": (
+        "加强自身建设，不断提高依法履职的能力和水平",
+        "锤炼过硬作风，推动各项工作落地见效",
+    ),
+}
 
 
 def exemplar_shares(occasion: str) -> dict[str, float]:
@@ -356,10 +390,11 @@ def build_outline(
         elif role == "thanks":
             add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
         elif role == "review":
-            points = brief.achievements or (todo("过去一年的主要成绩和数字"),)
+            years = "过去五年" if is_first_session(brief) else "过去一年"
+            points = brief.achievements or (todo(f"{years}的主要成绩和数字"),)
             add(
                 role,
-                purpose=PURPOSES["review"],
+                purpose=PURPOSES["review"].replace("过去一年", years),
                 key_points=tuple(points) + extra_points,
                 budget=budget_for(role),
                 must_include=tuple(brief.achievements),
@@ -426,8 +461,12 @@ def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> Out
         facts = tuple(brief.achievements)
     elif sec.role == "situation":
         facts = tuple(brief.situation)
-    extra = tuple(p for p in sec.key_points if sec.role not in ("review", "situation", "opening"))
-    themes = extra if sec.role == "requirements" else extra
+    # Themes: a point's assigned themes, plus whatever the writer's [[outline]] override
+    # asks this section to say (for every role, not only the points).
+    override = next((o for o in brief.outline if o.role == sec.role), None)
+    own = tuple(p for p in sec.key_points if sec.role == "requirements")
+    extra = tuple(override.points) if override else ()
+    themes = tuple(dict.fromkeys(own + extra))
     paragraphs = plan_section(
         role, sec.budget, facts=facts, themes=themes, headline=sec.heading, values=values
     )
@@ -451,14 +490,13 @@ def _scaled(sec: OutlineSection, factor: float) -> OutlineSection:
     paras = list(sec.paragraphs)
     if not paras:
         return replace(sec, budget=budget)
-    keep = max(1, min(len(paras), round(budget / 140)))
-    if sec.role == "review" and len(paras) > 1:
-        keep = max(keep, min(len(paras), 2))
+    keep = max(1, min(len(paras), round(budget / 140), budget // 30))
+    if sec.role == "review" and len(paras) > 1 and budget >= 60:
+        keep = max(keep, 2)  # the facts alone need room: never all in one short paragraph
     kept, dropped = paras[:keep], paras[keep:]
     moved = tuple(f for p in dropped for f in p.facts)
     moved_themes = tuple(t for p in dropped for t in p.themes)
-    per = max(30, budget // keep)
-    kept = [replace(p, budget=per) for p in kept]
+    kept = [replace(p, budget=b) for p, b in zip(kept, split_budget(budget, keep), strict=True)]
     if moved or moved_themes:
         last = kept[-1]
         kept[-1] = replace(last, facts=last.facts + moved, themes=last.themes + moved_themes)

@@ -45,7 +45,7 @@ def paragraph_count(budget: int) -> int:
     """How many paragraphs a budget makes: about PARAGRAPH_TARGET 汉字 each."""
     if budget <= PARAGRAPH_MAX:
         return 1
-    return max(1, min(8, round(budget / PARAGRAPH_TARGET)))
+    return max(2, min(8, round(budget / PARAGRAPH_TARGET)))
 
 
 def split_budget(budget: int, n: int) -> list[int]:
@@ -79,7 +79,7 @@ ROLE_PURPOSES = {
         "回顾{years}的成绩：把下面这些事实写进连贯的句子，概括其意义，不要逐条罗列",
         "接着回顾{years}的成绩：把下面这些事实写进连贯的句子，写出变化和成效",
         "评价这些成绩：成绩来之不易，是上级党委正确领导、全{place}干部群众团结奋斗的结果，"
-        "也凝聚着各位代表的心血",
+        "也凝聚着{hearts}的心血",
     ],
     "situation": [
         "讲清当前所处的形势和今年的定位，说明为什么必须乘势而上、奋发有为",
@@ -145,31 +145,61 @@ def plan_section(
     if role == "review" and not facts:
         purposes = [_REVIEW_WITHOUT_FACTS, _EXTRA_PURPOSE, purposes[-1]]
     n = paragraph_count(budget)
-    if role == "review" and facts:
-        # Enough paragraphs that no paragraph carries more than three facts.
-        n = max(n, math.ceil(len(facts) / 3) + (1 if n > 1 else 0))
     if role in ("call", "situation"):
         n = 1
+    if role == "review" and facts:
+        return _review_plan(purposes, budget, n, facts, themes, values)
     if role == "congress_work" and n < len(purposes):
         # Every move of this section matters (leadership, supervision, delegates): fewer
         # paragraphs carry several moves each rather than dropping one.
         purposes = _merge_purposes(purposes, n)
     budgets = split_budget(budget, n)
-    fact_groups = spread(facts, n - 1 if role == "review" and n > 2 else n)
     theme_groups = spread(themes, n)
     plans = []
     for i in range(n):
         template = purposes[i] if i < len(purposes) else _EXTRA_PURPOSE
-        if role == "review" and i == n - 1 and n > 2:
-            template = purposes[-1]
-        elif role == "review" and i > 0 and i < n - 1:
-            template = purposes[1]
-        purpose = template.format_map(_Default(values))
         plans.append(
             ParagraphPlan(
-                purpose=purpose,
+                purpose=template.format_map(_Default(values)),
                 budget=budgets[i],
-                facts=fact_groups[i] if i < len(fact_groups) else (),
+                facts=facts if n == 1 else (),
+                themes=theme_groups[i],
+            )
+        )
+    return tuple(plans)
+
+
+def _review_plan(
+    purposes: list[str],
+    budget: int,
+    n: int,
+    facts: tuple[str, ...],
+    themes: tuple[str, ...],
+    values: dict[str, str],
+) -> tuple[ParagraphPlan, ...]:
+    """The review: enough paragraphs that none carries more than three facts, every
+    paragraph told to write facts gets some, and an evaluation paragraph at the end when
+    the budget allows one."""
+    fact_paras = math.ceil(len(facts) / 3)
+    total = max(n, fact_paras)
+    evaluate = total > fact_paras or budget >= (fact_paras + 1) * PARAGRAPH_MIN
+    total = fact_paras + (1 if evaluate else 0) + max(0, total - fact_paras - 1)
+    groups = spread(facts, fact_paras)
+    theme_groups = spread(themes, total)
+    budgets = split_budget(budget, total)
+    plans = []
+    for i in range(total):
+        if i < fact_paras:
+            template, carried = purposes[0] if i == 0 else purposes[1], groups[i]
+        elif evaluate and i == total - 1:
+            template, carried = purposes[-1], ()
+        else:
+            template, carried = _EXTRA_PURPOSE, ()
+        plans.append(
+            ParagraphPlan(
+                purpose=template.format_map(_Default(values)),
+                budget=budgets[i],
+                facts=carried,
                 themes=theme_groups[i],
             )
         )

@@ -71,7 +71,8 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
     for fact in facts:
         numbers = re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact))
         if numbers:
-            ok = all(n in text for n in numbers)
+            # Whole figures only: 18 is not written by 2018年, nor 1.2 by 11.25万.
+            ok = all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\d)", text) for n in numbers)
         else:
             names = re.findall(r"《([^》]+)》", fact)
             core = fact.rstrip("。；")

@@ -27,7 +27,7 @@ from assistant.drafting.repair import repair
 from assistant.errors import InputError
 from assistant.outline import Outline, OutlineSection, build_outline, with_budgets_scaled
 from assistant.plan import ParagraphPlan
-from assistant.text import han_count
+from assistant.text import han_count, overlap
 
 DEFAULT_CANDIDATES = 2  # measured: bench/bench_drafting.py --candidates
 LENGTH_LOW = 0.85  # a section below this share of its budget gets one more paragraph
@@ -363,7 +363,7 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
         if len(heads) >= missing:
             break
         core = theme.strip('“”"').rstrip("。")
-        if not any(core[:4] in h for h in heads):
+        if not any(overlap(core, h) >= 0.5 for h in heads):
             heads.append(f"聚焦{core}，推动各项工作落地见效")
     return heads[:missing]
 
@@ -515,8 +515,10 @@ def regenerate_section(
             occasion=outline.occasion,
             sections=tuple(section if j == index else s for j, s in enumerate(outline.sections)),
         )
+    # Each regen draws a fresh sample (its own seeds and cache key), never a replay.
     drafter = Drafter(brief, llm, retrieve=retrieve, corpus=corpus, on_event=on_event,
-                      candidates=candidates)  # fmt: skip
+                      candidates=candidates, sample=len(record.versions) + 1,
+                      strategy=doc.provenance.get("strategy", "free"))  # fmt: skip
     drafter.written = [s.text for s in doc.sections if s is not record and s.current]
     text, meta = drafter.section(
         outline, index, done=done, only=paragraph, instruction=instruction or ""

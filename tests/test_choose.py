@@ -1,0 +1,162 @@
+"""Choosing among candidate paragraphs: pure table tests of choose() and missing_facts().
+
+The candidates are strings; the registry's paragraph checks read each where it would stand
+(the example brief's review section) and choose() ranks them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.brief import load_brief
+from assistant.drafting.choose import Place, choose, missing_facts
+from assistant.plan import ParagraphPlan
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+GDP = "2025年全镇地区生产总值完成18.6亿元，同比增长6.2%"
+FARM = "新建高标准农田1.2万亩，粮食总产量稳定在3.1万吨"
+PLAN = ParagraphPlan("回顾过去一年的成绩", 90, (GDP, FARM))
+
+CLEAN = (
+    "过去一年，全镇上下凝心聚力、真抓实干，地区生产总值完成18.6亿元，同比增长6.2%，"
+    "经济发展稳中有进。我们新建高标准农田1.2万亩，粮食总产量稳定在3.1万吨，农业基础更加"
+    "巩固。这些成绩的取得，离不开全镇干部群众的团结奋斗，也凝聚着各位代表的智慧和心血。"
+)
+INVENTED = CLEAN + "全年新增市场主体321家。"  # a figure the brief lacks
+POLITICAL = CLEAN + "镇人大要加强对镇党委工作的监督。"  # the congress supervising the Party
+LEAK_AND_INVENTED = INVENTED.replace("全镇上下", "高都镇上下")  # two checks fail
+MISSING_ONE = CLEAN.replace("地区生产总值完成18.6亿元，同比增长6.2%，", "")
+MISSING_TWO = (
+    "过去一年，全镇上下凝心聚力、真抓实干，经济社会发展稳中有进。我们坚持农业农村优先发展，"
+    "农业基础更加巩固，乡村面貌焕然一新。这些成绩的取得，离不开全镇干部群众的团结奋斗，"
+    "也凝聚着各位代表的智慧和心血。"
+)
+SHORT_INVENTED = "全年新增市场主体321家。"  # too short, a figure invented, both facts missing
+EMPTY = ""
+
+NAMES = {
+    id(v): k
+    for k, v in {
+        "CLEAN": CLEAN,
+        "INVENTED": INVENTED,
+        "POLITICAL": POLITICAL,
+        "LEAK_AND_INVENTED": LEAK_AND_INVENTED,
+        "MISSING_ONE": MISSING_ONE,
+        "MISSING_TWO": MISSING_TWO,
+        "SHORT_INVENTED": SHORT_INVENTED,
+        "EMPTY": EMPTY,
+    }.items()
+}
+
+
+@pytest.fixture(scope="module")
+def place():
+    from assistant import paths
+    from assistant.corpus import load_corpus
+
+    return Place(
+        brief=load_brief(EXAMPLE),
+        corpus=tuple(load_corpus([paths.bundled_corpus_dir()])),
+        exclude_ids=frozenset(),
+        context="",
+        section_role="review",
+    )
+
+
+def ranked(candidates, place):
+    return [v.index for v in choose(candidates, PLAN, place)]
+
+
+@pytest.mark.parametrize(
+    ("candidates", "order"),
+    [
+        # an empty candidate loses to anything, even a political error
+        ([EMPTY, INVENTED], [1, 0]),
+        ([EMPTY, POLITICAL], [1, 0]),
+        ([EMPTY, SHORT_INVENTED], [1, 0]),
+        # a political error loses to anything that has text
+        ([POLITICAL, SHORT_INVENTED], [1, 0]),
+        ([POLITICAL, LEAK_AND_INVENTED, MISSING_TWO], [2, 1, 0]),
+        # fewer failed checks win
+        ([INVENTED, CLEAN], [1, 0]),
+        ([LEAK_AND_INVENTED, INVENTED], [1, 0]),
+        ([LEAK_AND_INVENTED, INVENTED, CLEAN], [2, 1, 0]),
+        # a missing brief fact counts like a failed check
+        ([MISSING_ONE, CLEAN], [1, 0]),
+        ([MISSING_TWO, INVENTED], [1, 0]),
+        ([MISSING_TWO, MISSING_ONE], [1, 0]),
+        # a tie keeps the sampling order
+        ([CLEAN, CLEAN], [0, 1]),
+    ],
+    ids=lambda v: "+".join(NAMES[id(c)] for c in v) if isinstance(v[0], str) else None,
+)
+def test_choose_ranks(candidates, order, place):
+    assert ranked(candidates, place) == order
+
+
+def test_the_order_of_the_candidates_does_not_change_the_choice(place):
+    pool = [POLITICAL, EMPTY, INVENTED, CLEAN, LEAK_AND_INVENTED, MISSING_TWO]
+    best = {pool[i] for i in ranked(pool, place)[:1]}
+    assert best == {CLEAN}
+    rev = pool[::-1]
+    assert rev[ranked(rev, place)[0]] == CLEAN
+    assert [pool[i] for i in ranked(pool, place)][-2:] == [POLITICAL, EMPTY]
+
+
+@pytest.mark.parametrize(
+    ("candidate", "acceptable", "failed", "missing", "problem"),
+    [
+        (CLEAN, True, (), (), None),
+        (INVENTED, False, ("invented_facts",), (), "321"),
+        (POLITICAL, False, ("politics",), (), "人大要加强对镇党委工作的监督"),
+        (MISSING_ONE, False, (), (GDP,), "没有写进简报中的这些事实"),
+        (EMPTY, False, None, (GDP, FARM), "没有写出完整的句子"),
+    ],
+)
+def test_verdicts_name_what_is_wrong(candidate, acceptable, failed, missing, problem, place):
+    (v,) = choose([candidate], PLAN, place)
+    assert v.acceptable is acceptable
+    if failed is not None:
+        assert v.failed == failed
+    assert v.missing == missing
+    assert v.empty is (candidate == "")
+    assert v.fatal == (1 if candidate is POLITICAL else 0)
+    if problem is None:
+        assert v.problems() == []
+    else:
+        assert any(problem in p for p in v.problems()), v.problems()
+    if missing:
+        assert any(all(m in p for m in missing) for p in v.problems())
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "missing"),
+    [
+        # every figure of a fact must be there
+        pytest.param("地区生产总值完成18.6亿元，同比增长6.2%。", [GDP], (), id="all-figures"),
+        pytest.param("地区生产总值完成18.6亿元，增长较快。", [GDP], (GDP,), id="one-figure-short"),
+        pytest.param("", [GDP, FARM], (GDP, FARM), id="empty"),
+        pytest.param("新建高标准农田1.2万亩，粮食总产量稳定在3.1万吨。", [GDP, FARM], (GDP,),
+                     id="one-of-two"),
+        # the fact's year frames it: a speech may say 去年 instead
+        pytest.param("去年全镇地区生产总值完成18.6亿元，同比增长6.2%。", [GDP], (), id="year-free"),
+        # a fact without figures: its document title, else its opening words
+        pytest.param("要认真贯彻《青山镇乡村振兴规划》。", ["认真贯彻落实《青山镇乡村振兴规划》"], (),
+                     id="title-present"),
+        pytest.param("要认真贯彻乡村振兴规划。", ["认真贯彻落实《青山镇乡村振兴规划》"], None,
+                     id="title-absent"),
+        pytest.param("我们要发展全过程人民民主。", ["全过程人民民主"], (), id="words-present"),
+        pytest.param("我们要发展基层民主。", ["全过程人民民主"], None, id="words-absent"),
+        # a figure inside another number is not the fact's figure
+        pytest.param("2018年以来，我们修了不少路。", ["新改建农村公路18公里"], None,
+                     id="18-inside-2018"),
+        pytest.param("全镇共有11.25万人。", ["新建高标准农田1.2万亩"], None, id="1.2-inside-11.25"),
+        pytest.param("2026年，代表们建言献策，办结率100%。", ["组织代表视察调研6次，办结率100%"],
+                     None, id="6-inside-2026"),
+    ],
+)  # fmt: skip
+def test_missing_facts(text, facts, missing):
+    expected = tuple(facts) if missing is None else missing
+    assert missing_facts(text, facts) == expected

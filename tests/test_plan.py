@@ -1,0 +1,334 @@
+"""Paragraph plans: budgets, facts and purposes per paragraph, for every brief we have.
+
+Properties over the example and every eval case's brief (their shares measured on the
+corpus, as drafting uses them), plus golden checks on the example's plan.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from assistant.brief import load_brief, parse_brief
+from assistant.evalrun import load_cases
+from assistant.outline import (
+    Outline,
+    build_outline,
+    exemplar_shares,
+    is_first_session,
+    plan_values,
+    with_budgets_scaled,
+)
+from assistant.plan import (
+    PARAGRAPH_MAX,
+    PARAGRAPH_MIN,
+    ParagraphPlan,
+    level_terms,
+    paragraph_count,
+    plan_section,
+    split_budget,
+    spread,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+FACTS7 = tuple(f"第{i}项成绩完成{i * 11}件" for i in range(1, 8))
+
+
+@lru_cache(maxsize=8)
+def shares(occasion: str) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted(exemplar_shares(occasion).items()))
+
+
+def outline_for(brief) -> Outline:
+    return build_outline(brief, shares=dict(shares(brief.occasion)))
+
+
+def all_briefs():
+    briefs = [("example", load_brief(EXAMPLE))]
+    briefs += [(c.name, c.brief) for c in load_cases(None)]
+    return briefs
+
+
+BRIEFS = all_briefs()
+IDS = [name for name, _ in BRIEFS]
+
+
+def model_sections(outline: Outline):
+    return [s for s in outline.sections if not s.fixed]
+
+
+@pytest.mark.parametrize("brief", [b for _, b in BRIEFS], ids=IDS)
+def test_every_model_section_has_a_plan_whose_budgets_sum_to_its_budget(brief):
+    outline = outline_for(brief)
+    for sec in outline.sections:
+        if sec.fixed:
+            assert sec.paragraphs == (), sec.id
+            continue
+        assert sec.paragraphs, sec.id
+        assert sum(p.budget for p in sec.paragraphs) == sec.budget, sec.id
+        assert all(p.budget > 0 and p.purpose for p in sec.paragraphs), sec.id
+        assert all("{" not in p.purpose for p in sec.paragraphs), sec.id  # all filled
+
+
+@pytest.mark.parametrize("brief", [b for _, b in BRIEFS], ids=IDS)
+def test_every_fact_lands_in_exactly_one_paragraph_of_its_section(brief):
+    outline = outline_for(brief)
+    carried = Counter(f for s in outline.sections for p in s.paragraphs for f in p.facts)
+    has_situation = any(s.role == "situation" for s in outline.sections)
+    expected = Counter(brief.achievements) + (
+        Counter(brief.situation) if has_situation else Counter()
+    )
+    assert carried == expected
+    for sec in outline.sections:
+        facts = [f for p in sec.paragraphs for f in p.facts]
+        if sec.role == "review":
+            assert facts == list(brief.achievements)  # in the brief's order
+        elif sec.role == "situation":
+            assert facts == list(brief.situation)
+        else:
+            assert facts == [], sec.id
+
+
+@pytest.mark.parametrize("brief", [b for _, b in BRIEFS], ids=IDS)
+def test_every_theme_is_planned_once_in_the_requirement_points(brief):
+    outline = outline_for(brief)
+    planned = Counter(
+        t for s in outline.sections if s.role == "requirements" for p in s.paragraphs
+        for t in p.themes
+    )  # fmt: skip
+    points = sum(1 for s in outline.sections if s.role == "requirements")
+    # A point the writer adds for the requirements in the brief's outline goes to each one.
+    extra = Counter(
+        {pt: points for o in brief.outline if o.role == "requirements" for pt in o.points}
+    )
+    assert planned == Counter(brief.themes) + extra
+
+
+@pytest.mark.parametrize("factor", [0.05, 0.1, 0.2, 0.3, 0.5, 0.8])
+@pytest.mark.parametrize("brief", [b for _, b in BRIEFS], ids=IDS)
+def test_scaled_outlines_lose_no_fact_and_no_theme(brief, factor):
+    full = outline_for(brief)
+    small = with_budgets_scaled(full, factor)
+    assert [s.id for s in small.sections] == [s.id for s in full.sections]
+    for a, b in zip(full.sections, small.sections, strict=True):
+        assert [f for p in b.paragraphs for f in p.facts] == [
+            f for p in a.paragraphs for f in p.facts
+        ]
+        assert [t for p in b.paragraphs for t in p.themes] == [
+            t for p in a.paragraphs for t in p.themes
+        ]
+        assert len(b.paragraphs) <= len(a.paragraphs)
+        assert bool(b.paragraphs) == bool(a.paragraphs)
+        # The paragraphs kept are the first ones, with their purposes.
+        assert [p.purpose for p in b.paragraphs] == [p.purpose for p in a.paragraphs][
+            : len(b.paragraphs)
+        ]
+        if a.fixed:
+            assert b == a
+
+
+@pytest.mark.parametrize("factor", [0.1, 0.3, 0.5])
+def test_scaled_paragraph_budgets_still_sum_to_the_section_budget(factor):
+    # The section budget is what section_length checks against; the paragraphs are what
+    # the model is asked for. They must agree after scaling as they do before.
+    for _, brief in BRIEFS:
+        small = with_budgets_scaled(outline_for(brief), factor)
+        for sec in model_sections(small):
+            assert sum(p.budget for p in sec.paragraphs) == sec.budget, (brief.locality, sec.id)
+
+
+def test_paragraph_count_bounds():
+    assert paragraph_count(1) == 1
+    assert paragraph_count(PARAGRAPH_MAX) == 1
+    for budget in range(1, 5000, 7):
+        n = paragraph_count(budget)
+        assert 1 <= n <= 8
+        assert paragraph_count(budget + 50) >= n  # more budget never means fewer paragraphs
+
+
+def test_paragraphs_stay_within_their_size_bounds():
+    # Between one paragraph and the cap of eight, every planned paragraph is 110–230 字.
+    bad = []
+    for budget in range(PARAGRAPH_MAX + 1, 8 * PARAGRAPH_MAX + 1):
+        size = budget / paragraph_count(budget)
+        if not PARAGRAPH_MIN <= size <= PARAGRAPH_MAX:
+            bad.append((budget, paragraph_count(budget)))
+    assert bad == [], f"{len(bad)} budgets, first {bad[:3]}, last {bad[-1:]}"
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
+def test_split_budget_and_spread(n):
+    for budget in (n, 97, 430, 1001):
+        parts = split_budget(budget, n)
+        assert len(parts) == n and sum(parts) == budget and max(parts) - min(parts) < n
+    items = tuple(f"事实{i}" for i in range(7))
+    groups = spread(items, n)
+    assert len(groups) == n
+    assert [x for g in groups for x in g] == list(items)
+    if n > 1:
+        assert max(len(g) for g in groups) < len(items)  # never one paragraph all
+    assert spread((), n) == [()] * n
+
+
+@pytest.mark.parametrize("budget", [120, 200, 300, 450, 700])
+def test_a_review_paragraph_carries_at_most_three_facts(budget):
+    # plan.py: "Enough paragraphs that no paragraph carries more than three facts."
+    plans = plan_section("review", budget, facts=FACTS7, values={"years": "过去一年"})
+    assert [f for p in plans for f in p.facts] == list(FACTS7)
+    assert max(len(p.facts) for p in plans) <= 3, [len(p.facts) for p in plans]
+    assert sum(p.budget for p in plans) == budget
+
+
+@pytest.mark.parametrize("budget", [60, 150, 240, 400, 600])
+def test_congress_work_keeps_all_three_moves_at_any_length(budget):
+    values = level_terms("镇", "镇党委", "青山镇")
+    text = "".join(p.purpose for p in plan_section("congress_work", budget, values=values))
+    for move in (
+        "镇党委要加强对人大工作的领导",
+        "镇人民政府要自觉接受人大监督",
+        "各位代表要依法履职",
+    ):
+        assert text.count(move) == 1, (budget, move)
+
+
+def test_plans_are_deterministic_and_survive_draft_json():
+    brief = load_brief(EXAMPLE)
+    a, b = outline_for(brief), outline_for(brief)
+    assert a == b
+    data = json.loads(json.dumps(a.to_dict(), ensure_ascii=False))
+    assert Outline.from_dict(data) == a
+    p = a.sections[3].paragraphs[0]
+    assert ParagraphPlan.from_dict(p.to_dict()) == p
+
+
+def test_golden_example_plan():
+    brief = load_brief(EXAMPLE)
+    outline = build_outline(brief, shares={})
+    review = next(s for s in outline.sections if s.role == "review")
+    assert [p.facts for p in review.paragraphs] == [
+        brief.achievements[:3],
+        brief.achievements[3:],
+        (),
+    ]
+    assert review.paragraphs[0].purpose.startswith("回顾过去一年的成绩")
+    assert review.paragraphs[1].purpose.startswith("接着回顾过去一年的成绩")
+    assert review.paragraphs[2].purpose.startswith("评价这些成绩")
+    assert "全镇干部群众" in review.paragraphs[2].purpose
+    points = [s for s in outline.sections if s.role == "requirements"]
+    assert [p.paragraphs[0].themes for p in points] == [
+        ("全过程人民民主",),
+        ("乡村全面振兴",),
+        (),
+        (),
+    ]
+    for point in points:
+        head = point.heading.rstrip("。")
+        assert all(f"“{head}”" in p.purpose for p in point.paragraphs)
+    call = next(s for s in outline.sections if s.role == "call")
+    assert len(call.paragraphs) == 1 and "而努力奋斗！" in call.paragraphs[0].purpose
+    text = outline.plan_text()
+    assert "4. 回顾成绩（约" in text and "，3段）" in text
+    assert "写入：2025年全镇地区生产总值完成18.6亿元，同比增长6.2%" in text
+    assert "（固定文字）" in text
+
+
+@pytest.mark.parametrize(
+    ("level", "party", "supervised"),
+    [
+        ("镇", "镇党委", "镇人民政府"),
+        ("乡", "乡党委", "乡人民政府"),
+        ("街道", "街道党工委", "街道办事处"),
+        ("县", "各级党组织", "“一府一委两院”"),
+        ("市", "各级党组织", "“一府一委两院”"),
+    ],
+)
+def test_level_terms(level, party, supervised):
+    terms = level_terms(level, None, None)
+    assert terms["party"] == party and terms["supervised"] == supervised
+    if level in ("镇", "乡"):
+        assert "常委会" not in terms["congress"] and "主席团" in terms["congress"]
+
+
+def _closing(**over):
+    data = {
+        "occasion": "closing_session",
+        "locality": "柳塘镇",
+        "level": "镇",
+        "date": "2021-10-15",
+        "session": {"congress": 19, "meeting": 1},
+        "speaker": {"organ": "镇党委"},
+        "achievements": ["五年来新建高标准农田2.6万亩"],
+        "requirements": ["甲要求很重要", "乙要求很重要", "丙要求很重要"],
+    }
+    data.update(over)
+    return parse_brief(data)
+
+
+def test_first_session_is_told_apart_from_an_annual_one():
+    assert is_first_session(_closing())
+    assert not is_first_session(_closing(session={"congress": 19, "meeting": 2}))
+    assert not is_first_session(_closing(occasion="symposium"))
+    assert plan_values(_closing(), [])["years"] == "过去五年"
+    assert plan_values(_closing(session={"congress": 19, "meeting": 4}), [])["years"] == "过去一年"
+
+
+def test_a_township_outline_never_asks_for_yifu_yiwei_liangyuan():
+    # DOMAIN.md: a 镇 speech says 镇政府要自觉接受人大监督, never "一府一委两院". The
+    # outline is saved to draft.json and outline.yaml for the writer to edit.
+    outline = build_outline(load_brief(EXAMPLE), shares={})
+    sec = next(s for s in outline.sections if s.role == "congress_work")
+    assert "一府一委两院" not in json.dumps(sec.to_dict(), ensure_ascii=False), sec.purpose
+
+
+def test_a_first_session_outline_never_asks_for_one_year():
+    outline = build_outline(_closing(), shares={})
+    sec = next(s for s in outline.sections if s.role == "review")
+    assert all("过去五年" in p.purpose for p in sec.paragraphs[:1])
+    assert "过去一年" not in json.dumps(sec.to_dict(), ensure_ascii=False), sec.purpose
+
+
+@pytest.mark.parametrize("role", ["opening", "review", "situation", "congress_work", "call"])
+def test_points_the_writer_adds_in_the_brief_outline_reach_a_paragraph(role):
+    # examples/brief-closing.toml: [[outline]] points are "必须写到的要点" of that section.
+    point = "加强代表联络站建设，让代表联系群众常态化"
+    brief = _closing(
+        outline=[{"role": role, "points": [point]}],
+        situation=["2021年是“十四五”开局之年"],
+    )
+    sec = next(s for s in build_outline(brief, shares={}).sections if s.role == role)
+    carried = [x for p in sec.paragraphs for x in (*p.facts, *p.themes)]
+    assert carried.count(point) == 1, (role, sec.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("n_facts", "budget"), [(1, 150), (3, 300), (6, 460), (1, 460), (2, 700), (6, 1000)]
+)
+def test_a_review_paragraph_told_to_write_facts_is_given_some(n_facts, budget):
+    # "把下面这些事实写进连贯的句子" with nothing below invites a small model to invent them.
+    facts = FACTS7[:n_facts]
+    plans = plan_section("review", budget, facts=facts, values={"years": "过去一年"})
+    for k, p in enumerate(plans, 1):
+        if "下面这些事实" in p.purpose:
+            assert p.facts, (k, [len(q.facts) for q in plans])
+
+
+def test_outline_only_saves_and_shows_the_paragraph_plan(tmp_path):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.outline import load_outline
+
+    out = CliRunner().invoke(
+        app, ["draft", "--brief", str(EXAMPLE), "--outline-only", "--out", str(tmp_path)]
+    )
+    assert out.exit_code == 0, out.output
+    saved = load_outline(tmp_path / "outline.yaml")
+    assert saved == build_outline(load_brief(EXAMPLE))
+    review = next(s for s in saved.sections if s.role == "review")
+    assert len(review.paragraphs) >= 2
+    assert "1) 回顾过去一年的成绩" in out.stderr
+    assert "写入：2025年全镇地区生产总值完成18.6亿元" in out.stderr
