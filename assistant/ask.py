@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import prompts as prompt_files
+from assistant.text import HAN_RUN
 
 NOT_FOUND = "语料中没有相关内容。"
 SOURCE_CHARS = 500
 # Minimum share of the question's content bigrams found in the best passage.
 MIN_OVERLAP = 0.2
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _CITE = re.compile(r"[\[［](\d+)[\]］]")
 _STOP = set("的了是在和与及对把被要为也都就而并等如何怎么什么哪些哪个一个这个那个请问吗呢")
 
@@ -53,7 +53,7 @@ class Answer:
 
 def content_bigrams(text: str) -> set[str]:
     grams = set()
-    for run in _HAN.findall(text):
+    for run in HAN_RUN.findall(text):
         run = "".join(ch for ch in run if ch not in _STOP) if len(run) > 2 else run
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams

@@ -17,13 +17,12 @@ import yaml
 
 from assistant.corpus import OCCASIONS
 from assistant.errors import InputError
-
-# Re-exported: outline, drafting and scoring import chinese_number from here.
 from assistant.text import chinese_number
 
 # Briefs may name any level of government; the corpus metadata uses a narrower set.
 LEVELS = ("镇", "乡", "街道", "县", "区", "市", "省")
 __all__ = ["OCCASIONS", "LEVELS", "Brief", "BriefError", "load_brief", "parse_brief"]
+
 
 class BriefError(InputError):
     """A brief that cannot be used; the message names the field."""

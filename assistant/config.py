@@ -16,14 +16,13 @@ from urllib.parse import urlsplit
 
 from assistant import paths
 from assistant.errors import ConfigError
+from assistant.model_catalog import CATALOG, DEFAULT_LOCAL_MODEL
 
 # Placeholder sent to servers that ignore the key (ollama, vllm, llama.cpp): the openai
 # client refuses to start without some key.
 NO_KEY = "sk-no-key-required"
 
 LOCAL_PROVIDER = "local"
-# The embedded model used when nothing is configured (a name in local_model.CATALOG).
-DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
 DEFAULT_LOCAL_N_CTX = 8192
 DEFAULT_LOCAL_THREADS = 2
 
@@ -272,8 +271,6 @@ _MODEL_PREFIXES = (
 
 def _provider_for_model(model: str) -> str:
     """Guess the provider from a bare model name: catalog names and GGUF paths are local."""
-    from assistant.local_model import CATALOG
-
     low = model.lower()
     if low in CATALOG or low.endswith(".gguf"):
         return LOCAL_PROVIDER

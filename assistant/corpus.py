@@ -8,9 +8,7 @@ only what a source states: anything unknown is None, never guessed.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +18,10 @@ import yaml
 
 from assistant import paths
 from assistant.errors import InputError
+from assistant.text import atomic_write
+
+# Re-exported under its old name: the genre measures a speech in 汉字 (200–250 a minute).
+from assistant.text import han_count as count_hanzi
 from assistant.textio import read_text_file
 
 OCCASIONS: dict[str, str] = {
@@ -48,25 +50,6 @@ META_KEYS: tuple[str, ...] = (
 _EXTRA_KEYS = frozenset({"removed", "whitespace", "notes"})
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _SUFFIXES = (".txt", ".md")
-
-
-def count_hanzi(text: str) -> int:
-    """Number of CJK Unified Ideographs (basic block and extensions A–G) in `text`.
-
-    Punctuation, digits, Latin letters and placeholders such as "X" are not counted: the
-    genre measures a speech in 汉字 (about 200–250 a minute read aloud).
-    """
-    return sum(1 for ch in text if _is_hanzi(ch))
-
-
-def _is_hanzi(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF  # CJK Unified Ideographs
-        or 0x3400 <= cp <= 0x4DBF  # Extension A
-        or 0x20000 <= cp <= 0x2EBEF  # Extensions B–F
-        or 0x30000 <= cp <= 0x3134F  # Extension G
-    )
 
 
 @dataclass(frozen=True)
@@ -383,18 +366,7 @@ def add_speeches(
     added: list[Speech] = []
     for meta, text in prepared:
         target = user_dir / f"{meta['id']}.md"
-        _atomic_write(target, render_speech_file(meta, text))
+        # Write-then-rename: a crash mid-write never leaves half a speech in the corpus.
+        atomic_write(target, render_speech_file(meta, text))
         added.append(Speech(**meta, text=text, path=target))
     return added
-
-
-def _atomic_write(target: Path, content: str) -> None:
-    # Write-then-rename: a crash mid-write never leaves a half-written speech in the corpus.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

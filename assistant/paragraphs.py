@@ -1,4 +1,4 @@
-"""Paragraphs, sentences and 汉字 counts of Chinese official text.
+"""Paragraphs and sentence spans of Chinese official text (汉字 counts: `assistant.text`).
 
 Shared by the structure parser, the store's chunker and the drafting code. Web copies of
 speeches sometimes put a whole speech on one line with paragraphs joined by single
@@ -9,30 +9,11 @@ from __future__ import annotations
 
 import re
 
-_HALF_TO_FULL = str.maketrans(",:;!?()", "，：；！？（）")
-SENT_END = "。！？…"
-CLOSERS = "”’」』）》\"'"
+from assistant.text import CLOSERS
+from assistant.text import SENT_END as _SENT_END
 
-
-def normalise_punct(text: str) -> str:
-    """Same length as `text`: half-width punctuation mapped to full-width."""
-    return text.translate(_HALF_TO_FULL)
-
-
-def han_count(text: str) -> int:
-    """Number of CJK ideographs (汉字) in text; punctuation, digits and Latin do not count."""
-    n = 0
-    for ch in text:
-        o = ord(ch)
-        if (
-            0x4E00 <= o <= 0x9FFF
-            or 0x3400 <= o <= 0x4DBF
-            or 0xF900 <= o <= 0xFAFF
-            or 0x20000 <= o <= 0x3134F
-        ):
-            n += 1
-    return n
-
+# Cutting paragraphs and sentence spans, an ellipsis ends a sentence too.
+SENT_END = _SENT_END + "…"
 
 WS = " \t\u3000\u00a0"
 # A space ends a paragraph when the text before it ends a sentence, or when the piece

@@ -22,6 +22,7 @@ from typing import Any
 from assistant import embeddings, paths
 from assistant.errors import InputError
 from assistant.store import Store, StoredChunk
+from assistant.text import HAN_RUN
 
 METHODS = ("dense", "lexical", "hybrid")
 # Measured on 66 labelled queries (recall@5 / MRR@5, speech+role): lexical 1.00 / 0.94,
@@ -60,7 +61,6 @@ class Hit:
 
 # ---------------------------------------------------------------- BM25
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -71,7 +71,7 @@ def tokenize(text: str) -> list[str]:
     recall for one-character words and for bigrams that happen to be split differently.
     """
     tokens: list[str] = []
-    for run in _HAN_RUN.findall(text):
+    for run in HAN_RUN.findall(text):
         tokens.extend(run)
         tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
     tokens.extend(w.lower() for w in _ASCII_WORD.findall(text))

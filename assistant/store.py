@@ -24,6 +24,7 @@ from assistant import paths
 from assistant.corpus import Speech
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import ConfigError, InputError
+from assistant.text import han_count
 
 # Long sections are split at paragraph (then sentence) boundaries into chunks of at most this
 # many 汉字: small enough for E5's 512-token window (~1.9 汉字 per token on this corpus is
@@ -109,13 +110,8 @@ class IngestReport:
 
 # ---------------------------------------------------------------- chunking
 
+# A lossless cut (the pieces join back into the paragraph); text.sentences strips instead.
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
-
-
-def _han(text: str) -> int:
-    from assistant.structure import han_count
-
-    return han_count(text)
 
 
 def _split_long(paragraph: str, max_han: int) -> list[str]:
@@ -123,10 +119,10 @@ def _split_long(paragraph: str, max_han: int) -> list[str]:
     pieces: list[str] = []
     current = ""
     for sentence in (s for s in _SENTENCE_END.split(paragraph) if s):
-        if current and _han(current + sentence) > max_han:
+        if current and han_count(current + sentence) > max_han:
             pieces.append(current)
             current = ""
-        while _han(sentence) > max_han:  # one run-on "sentence": cut by characters
+        while han_count(sentence) > max_han:  # one run-on "sentence": cut by characters
             pieces.append(sentence[: max_han * 3 // 2])
             sentence = sentence[max_han * 3 // 2 :]
         current += sentence
@@ -141,7 +137,7 @@ def _pack(paragraphs: Sequence[str], max_han: int) -> list[str]:
     current: list[str] = []
     size = 0
     for para in paragraphs:
-        n = _han(para)
+        n = han_count(para)
         if n > max_han:
             if current:
                 chunks.append("\n".join(current))
@@ -168,7 +164,7 @@ def chunk_speech(speech: Speech, max_han: int = CHUNK_MAX_HAN) -> list[ChunkDraf
         text = section.text.strip()
         if not text or section.role in SKIPPED_ROLES:
             continue
-        pieces = [text] if _han(text) <= max_han else _pack(split_paragraphs(text), max_han)
+        pieces = [text] if han_count(text) <= max_han else _pack(split_paragraphs(text), max_han)
         for piece in pieces:
             if not piece.strip():
                 continue

@@ -32,9 +32,9 @@ Conventions (documented because other modules rely on them):
   mapping is one char to one char, so offsets are shared with the original.
 
 Text cutting lives in `assistant.paragraphs`, marker systems and break checks in
-`assistant.numbering`; this module picks the top level and labels roles, and re-exports
-the API other modules use (`ROLES`, `parse_speech`, `find_enumerations`,
-`check_numbering`, `split_paragraphs`, `han_count`).
+`assistant.numbering`, 汉字 counts and numerals in `assistant.text`; this module picks the
+top level and labels roles, and re-exports the API other modules use (`ROLES`,
+`parse_speech`, `find_enumerations`, `check_numbering`, `split_paragraphs`, `han_count`).
 """
 
 from __future__ import annotations
@@ -50,9 +50,8 @@ from assistant.numbering import (
     EnumItem,
     NumberingIssue,
     candidates,
-    chinese_number,
-    chinese_numeral,
     numbering_issues,
+    numeral_value,
     sentence_start,
     split_runs,
 )
@@ -61,12 +60,11 @@ from assistant.paragraphs import (
     VOCATIVE,
     VOCATIVE_ONLY,
     WS,
-    han_count,
-    normalise_punct,
     paragraph_spans,
     sentence_spans,
     split_paragraphs,
 )
+from assistant.text import chinese_number, chinese_numeral, han_count, normalise_punct
 
 # Re-exported: other modules import these from here.
 __all__ = [
@@ -470,7 +468,7 @@ def _find_lead_in(lay: _Layout) -> None:
             while start < e and ntext[start] in WS + "\n":
                 start += 1
             lay.lead_in = (start, first)
-            lay.announced = chinese_numeral(m.group("n"))
+            lay.announced = numeral_value(m.group("n"))
             return
         if ntext[s:e].strip():
             # only the sentence right before the points can be their lead-in

@@ -18,7 +18,7 @@ _HAN_RANGES = (
     (0x4E00, 0x9FFF),  # CJK Unified Ideographs
     (0x3400, 0x4DBF),  # Extension A
     (0xF900, 0xFAFF),  # Compatibility Ideographs
-    (0x20000, 0x3134F),  # Extensions B–G
+    (0x20000, 0x323AF),  # Extensions B–H
 )
 # A run of 汉字 (for tokenising within words, never across punctuation), same ranges.
 HAN_RUN = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES) + "]+")
@@ -139,7 +139,7 @@ def chinese_numeral(s: str) -> int | None:
             return None
         tens = _CN_VALUES.get(head, None) if head else 1
         ones = _CN_VALUES.get(tail, None) if tail else 0
-        if tens is None or ones is None:
+        if tens is None or ones is None or tens < 1:
             return None
         return tens * 10 + ones
     if len(s) == 1 and s in _CN_VALUES and _CN_VALUES[s] > 0:

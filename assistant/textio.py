@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.text import is_hanzi
 
 DEFAULT_MAX_BYTES = 2_000_000
 
@@ -164,7 +165,7 @@ def _plausibility(text: str) -> float:
             ordinary += ch.isprintable() or ch in "\t\n\r"
         elif "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f":
             ordinary += 1
-        elif "\u4e00" <= ch <= "\u9fff" and _in_gb2312(ch):
+        elif is_hanzi(ch) and _in_gb2312(ch):
             ordinary += 1
     return ordinary / len(text)
 

@@ -14,7 +14,8 @@ import io
 import re
 from pathlib import Path
 
-from assistant.draftdoc import DraftDoc, atomic_write_bytes, default_title
+from assistant.draftdoc import DraftDoc, default_title
+from assistant.text import atomic_write_bytes
 
 SIZE_2 = 22  # 2号, pt
 SIZE_3 = 16  # 3号
