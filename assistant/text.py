@@ -24,6 +24,13 @@ _HAN_RANGES = (
 HAN_RUN = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES) + "]+")
 
 
+_HAN_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES)
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_NOT_HAN_OR_ALNUM = re.compile(
+    f"[^{_HAN_CLASS}0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
+
+
 def is_hanzi(ch: str) -> bool:
     cp = ord(ch)
     return any(lo <= cp <= hi for lo, hi in _HAN_RANGES)
@@ -31,12 +38,13 @@ def is_hanzi(ch: str) -> bool:
 
 def han_count(text: str) -> int:
     """Number of 汉字 in `text`; punctuation, digits and Latin letters do not count."""
-    return sum(1 for ch in text if is_hanzi(ch))
+    return len(_HAN.findall(text))
 
 
 def han_only(text: str) -> str:
-    """The text's 汉字, digits and letters, punctuation and spaces removed (for matching)."""
-    return "".join(ch for ch in text if is_hanzi(ch) or ch.isalnum())
+    """The text's 汉字, digits and Latin letters (ASCII, full-width, Latin-1/Extended);
+    punctuation, spaces and everything else removed (for matching)."""
+    return _NOT_HAN_OR_ALNUM.sub("", text)
 
 
 def bigrams(text: str) -> set[str]:

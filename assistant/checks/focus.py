@@ -1,0 +1,287 @@
+"""focus: every part says its own thing once.
+
+What a small model does when it runs out of things to say: a point restates the other
+points' headlines (point 四 listing 一是…二是…三是… with points 一–三), a sentence comes
+back nearly verbatim in another section, one clause opens or closes sentence after
+sentence ("…也能享受到现代化的美好生活" five times running), and the review is the brief's
+achievements pasted as a list. Patterns in evals/style.yaml (`focus`), numbers in
+evals/checks.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.checks.base import (
+    PARAGRAPH,
+    SPEECH,
+    CheckResult,
+    Subject,
+    load_yaml,
+    register,
+    result_from_findings,
+    threshold,
+)
+from assistant.checks.integrity import prose_paragraphs
+from assistant.text import (
+    bigrams,
+    chinese_number,
+    han_count,
+    han_only,
+    paragraphs,
+    sentences,
+    short,
+)
+
+NAME = "focus"
+
+
+@dataclass(frozen=True)
+class _Sent:
+    text: str
+    grams: frozenset[str]
+    han: int
+    opens_paragraph: bool  # a paragraph's first sentence (排比 across paragraphs is a device)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    clause_split: re.Pattern[str]
+    strip_lead: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _compiled(key: int) -> _Patterns:
+    # keyed on the identity of load_yaml's cached object: a changed file recompiles
+    data = load_yaml("style.yaml")["focus"]
+    return _Patterns(re.compile(data["clause_split"]), re.compile(data["strip_lead"]))
+
+
+def _patterns() -> _Patterns:
+    return _compiled(id(load_yaml("style.yaml")))
+
+
+def _sents(paras: Sequence[str]) -> list[_Sent]:
+    return [
+        _Sent(s, frozenset(bigrams(s)), han_count(s), i == 0)
+        for p in paras
+        for i, s in enumerate(sentences(p))
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_sents(paragraph: str) -> tuple[_Sent, ...]:
+    return tuple(_sents([paragraph]))
+
+
+def _context_sents(context: str) -> list[_Sent]:
+    # cached per paragraph: the draft so far grows a paragraph at a time and is re-read
+    # for every candidate, so only its newest paragraph is ever measured afresh
+    return [s for p in paragraphs(context) for s in _paragraph_sents(p)]
+
+
+def _label(n: int | None) -> str:
+    return f"第{chinese_number(n)}点" if n and 0 < n < 100 else "这一点"
+
+
+# -- the same sentence twice ------------------------------------------------------------------
+
+
+def _near(a: _Sent, b: _Sent, cut: float) -> bool:
+    la, lb = len(a.grams), len(b.grams)
+    if not la or not lb or min(la, lb) < cut * max(la, lb):
+        return False  # sizes too different for both overlaps to reach `cut`
+    shared = len(a.grams & b.grams)
+    return shared >= cut * la and shared >= cut * lb
+
+
+def _duplicates(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[str]:
+    """Sentences of `new` that repeat one of `earlier` or an earlier one of `new`."""
+    cut = threshold(NAME, "dup_overlap", 0.8)
+    minimum = threshold(NAME, "dup_min_han", 12)
+    seen = [s for s in earlier if s.han >= minimum]
+    for s in new:
+        if s.han < minimum:
+            continue
+        twin = next((t for t in seen if _near(s, t, cut)), None)
+        if twin is not None:
+            yield f"同一句话说了两遍：“{short(s.text, 30)}”（前文已有“{short(twin.text, 20)}”）"
+        seen.append(s)
+
+
+# -- refrains ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, pat: _Patterns) -> tuple[str, str] | None:
+    # cached: the context's last sentences are re-read for every candidate paragraph
+    body = pat.strip_lead.sub("", text.strip()).rstrip("。！？；…”’")
+    parts = [c for c in pat.clause_split.split(body) if c.strip()]
+    if len(parts) < 2:
+        return None  # a one-clause sentence repeated is a duplicate, not a refrain
+    return han_only(parts[0]), han_only(parts[-1])
+
+
+def _refrains(sents: Sequence[_Sent], fresh_from: int, pat: _Patterns) -> Iterator[str]:
+    """Clauses opening (not counting paragraph openers) or closing `count` sentences within
+    `window`; reported only when a sentence at or after `fresh_from` takes part."""
+    minimum = threshold(NAME, "refrain_min_han", 6)
+    count = int(threshold(NAME, "refrain_count", 3))
+    window = int(threshold(NAME, "refrain_window", 8))
+    where: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(sents):
+        pair = _clauses(s.text, pat)
+        if pair is None:
+            continue
+        head, tail = pair
+        if len(head) >= minimum and not s.opens_paragraph:
+            where.setdefault(("句首", head), []).append(i)
+        if len(tail) >= minimum:
+            where.setdefault(("句末", tail), []).append(i)
+    for (side, clause), idx in where.items():
+        hits = [
+            idx[k : k + count]
+            for k in range(len(idx) - count + 1)
+            if idx[k + count - 1] - idx[k] < window
+        ]
+        if hits and any(i >= fresh_from for run in hits for i in run):
+            first = short(sents[idx[0]].text, 30)
+            yield f"同一分句“{clause}”在{side}反复出现（{len(idx)}次），像口号式的重复：“{first}”"
+
+
+# -- headlines restated -----------------------------------------------------------------------
+
+
+def _restated(
+    heading: str, body: Sequence[_Sent], others: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(label, sentence) of the other headlines that a sentence of `body` restates."""
+    cut = threshold(NAME, "headline_overlap", 0.7)
+    all_grams = [bigrams(h) for _, h in others] + [bigrams(heading)]
+    common = set.intersection(*all_grams) if len(all_grams) > 1 else set()
+    own = bigrams(heading)
+    out = []
+    for label, other in others:
+        distinct = bigrams(other) - own - common  # what only that headline says
+        if len(distinct) < 4:
+            continue
+        hit = next((s for s in body if len(distinct & s.grams) >= cut * len(distinct)), None)
+        if hit is not None:
+            out.append((label, hit.text))
+    return out
+
+
+def _restatement_finding(label: str, restated: list[tuple[str, str]]) -> str | None:
+    if not restated:
+        return None
+    names = "、".join(lab for lab, _ in restated)
+    verb = "又把" + names + "的标题列举了一遍" if len(restated) > 1 else "复述了" + names + "的标题"
+    return f"{label}{verb}，没有说自己的内容：“{short(restated[0][1], 30)}”"
+
+
+def _speech_restatements(subject: Subject) -> Iterator[str]:
+    points = subject.parsed.points()
+    for p in points:
+        at = p.text.find(p.heading) if p.heading else -1
+        body = p.text[at + len(p.heading) :] if at >= 0 else p.text
+        others = [(_label(q.ordinal), q.heading) for q in points if q is not p and q.heading]
+        found = _restatement_finding(
+            _label(p.ordinal), _restated(p.heading, _sents([body]), others)
+        )
+        if found:
+            yield found
+
+
+# -- the brief's list pasted --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _facts(achievements: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
+    # the same brief is checked against every candidate paragraph: measure its list once
+    return tuple((frozenset(bigrams(a)), han_count(a)) for a in achievements if bigrams(a))
+
+
+def _pasted(chunk: str, achievements: tuple[str, ...], sents: Sequence[_Sent] = ()) -> str | None:
+    """`sents`: the chunk's sentences when the caller has measured them already."""
+    if len(achievements) < 2:
+        return None
+    sents = sents or _sents([chunk])
+    total = sum(s.han for s in sents)
+    if not total:
+        return None
+    # an achievement is present when nearly all its bigrams are in the chunk (a sentence,
+    # or one clause of a longer sentence, taken over nearly verbatim)
+    every = frozenset().union(*(s.grams for s in sents))
+    cut = threshold(NAME, "pasted_presence", 0.9)
+    present = [n for grams, n in _facts(achievements) if len(grams & every) >= cut * len(grams)]
+    share = sum(present) / total
+    if len(present) >= 2 and share >= threshold(NAME, "pasted_share", 0.85):
+        return (
+            f"这一段只是把简报的成绩逐条罗列（{share:.0%}的字照抄简报），"
+            f"要写成讲话的评价和概括：“{short(chunk, 30)}”"
+        )
+    return None
+
+
+def _speech_pasted(subject: Subject) -> Iterator[str]:
+    achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
+    if not achievements:
+        return
+    review = subject.parsed.text_of("review")
+    found = _pasted(review, achievements) if review else None
+    if found:
+        yield found
+    for p in prose_paragraphs(subject):
+        if not (found and p in review):
+            hit = _pasted(p, achievements)
+            if hit:
+                yield hit
+
+
+# -- scopes -----------------------------------------------------------------------------------
+
+
+def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
+    sents = _sents(prose_paragraphs(subject))
+    out = list(_speech_restatements(subject))
+    out.extend(_duplicates(sents, ()))
+    out.extend(_refrains(sents, 0, pat))
+    out.extend(_speech_pasted(subject))
+    return out
+
+
+def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
+    own = _sents(paragraphs(subject.text))
+    context = _context_sents(subject.context) if subject.context else ()
+    others = [(f"另一点（{short(h, 12)}）", h) for h in subject.other_headlines if h]
+    out = []
+    found = _restatement_finding("这一段", _restated(subject.headline, own, others))
+    if found:
+        out.append(found)
+    out.extend(_duplicates(own, context))
+    window = int(threshold(NAME, "refrain_window", 8))
+    tail = list(context[-window:])
+    out.extend(_refrains([*tail, *own], len(tail), pat))
+    achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
+    hit = _pasted(subject.text, achievements, own)
+    if hit:
+        out.append(hit)
+    return out
+
+
+@register(NAME, scopes=(SPEECH, PARAGRAPH), weight=2.0, writer=True, label="重复与跑题")
+def run(subject: Subject) -> CheckResult:
+    pat = _patterns()
+    if subject.scope == PARAGRAPH:
+        findings = _paragraph_findings(subject, pat)
+    else:
+        findings = _speech_findings(subject, pat)
+    return result_from_findings(
+        NAME,
+        findings,
+        ok_reason="各部分各说各的：没有复述其他要点、重复的句子、口号式的反复和照抄的成绩单",
+        header=f"发现 {len(findings)} 处重复或复述：",
+    )

@@ -1,0 +1,226 @@
+"""integrity: fragments and splices, the things a writer circles at first reading.
+
+A paragraph or a point's body that opens with a bare predicate or connective ("是人大工作
+的生命线，…") has lost its subject; one that stops without a sentence end was cut; a
+requirement point that is its headline plus a phrase is no point; a re-address inside a
+sentence ("…的领导，各位代表、同志们，人民代表大会制度是…") is two texts spliced together;
+unpaired 《》“”（） and a headline repeated as body text are the same kind of seam.
+Patterns live in evals/style.yaml (`integrity`), thresholds in evals/checks.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.checks.base import (
+    PARAGRAPH,
+    SPEECH,
+    CheckResult,
+    Subject,
+    load_yaml,
+    register,
+    result_from_findings,
+    threshold,
+)
+from assistant.paragraphs import HEADING_START, VOCATIVE_ONLY
+from assistant.text import bigrams, chinese_number, han_count, overlap, paragraphs, sentences, short
+
+NAME = "integrity"
+# Roles whose lines are not prose (title lines, a printed 提纲) or are the bare 称谓.
+_SKIP_ROLES = frozenset({"title", "outline", "salutation"})
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    starter: re.Pattern[str]
+    readdress: re.Pattern[str]
+    before: str
+    after: str
+    end: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    pairs: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=2)
+def _compiled(key: int) -> _Patterns:
+    # keyed on the identity of load_yaml's cached object: a changed file recompiles
+    data = load_yaml("style.yaml")["integrity"]
+    return _Patterns(
+        starter=re.compile("^(?:" + "|".join(data["bare_starters"]) + ")"),
+        readdress=re.compile(data["readdress"]),
+        before=data["readdress_before"],
+        after=data["readdress_after"],
+        end=re.compile(data["sentence_end"]),
+        lead_in=re.compile(data["lead_in"]),
+        pairs=tuple((a, b) for a, b in data["pairs"]),
+    )
+
+
+def _patterns() -> _Patterns:
+    return _compiled(id(load_yaml("style.yaml")))
+
+
+def _is_heading_line(p: str) -> bool:
+    """A point's headline on a line of its own ("二、明确工作努力方向"): no sentence end needed."""
+    return bool(HEADING_START.match(p)) and not re.search("[。！？]", p) and han_count(p) <= 60
+
+
+# -- the individual findings ---------------------------------------------------------------
+
+
+def _bad_start(text: str, pat: _Patterns, where: str) -> str | None:
+    m = pat.starter.match(text)
+    if not m:
+        return None
+    return f"{where}缺主语或从半句开始（以“{m.group() or text[0]}”起头）：“{short(text, 24)}”"
+
+
+def _bad_end(p: str, next_p: str | None, pat: _Patterns) -> str | None:
+    if pat.end.search(p) or _is_heading_line(p) or VOCATIVE_ONLY.match(p):
+        return None
+    if p.endswith("：") and (
+        pat.lead_in.search(p) or (next_p is not None and HEADING_START.match(next_p))
+    ):
+        return None
+    what = "以“" + p[-1] + "”收尾" if p[-1] in "，、：；" else "没有句末标点"
+    return f"段落没有说完（{what}）：“…{p[-24:]}”"
+
+
+def _readdresses(p: str, pat: _Patterns) -> Iterator[str]:
+    for m in pat.readdress.finditer(p):
+        a, b = m.start(), m.end()
+        if a > 0 and p[a - 1] in pat.before and b < len(p) and p[b] in pat.after:
+            snippet = p[max(0, a - 12) : b + 12]
+            yield f"句中插入称呼“{m.group()}”，像两段话拼在一起：“…{snippet}…”"
+
+
+def _unpaired(p: str, pat: _Patterns) -> Iterator[str]:
+    for left, right in pat.pairs:
+        opens, closes = p.count(left), p.count(right)
+        if opens != closes or (closes and p.index(right) < p.index(left)):
+            yield f"“{left}{right}”不成对：“{short(p, 30)}”"
+
+
+def _thin_point(label: str, whole: str, body: str, minimum: float) -> str | None:
+    n = han_count(body)
+    if n >= minimum:
+        return None
+    return f"{label}只有标题和一句短语（正文仅{n}字），没有展开：“{short(whole, 40)}”"
+
+
+def _same(a: set[str], b: set[str], cut: float) -> bool:
+    """Both sides share `cut` of their bigrams (text.overlap both ways, sets made once)."""
+    shared = len(a & b)
+    return bool(a and b) and shared >= cut * len(a) and shared >= cut * len(b)
+
+
+def _echoes(heading: str, body_sentences: list[str], cut: float) -> Iterator[str]:
+    grams = bigrams(heading)
+    if len(grams) < 7:  # a headline of under 8 字 may recur as a phrase, not an echo
+        return
+    size = len(heading)
+    for s in body_sentences:
+        # lengths far apart cannot share `cut` both ways: skip the costly bigrams
+        if cut * size <= len(s) <= size / cut and _same(grams, bigrams(s), cut):
+            yield f"标题句在正文里重复了一遍：“{short(s, 30)}”"
+
+
+# -- scopes ---------------------------------------------------------------------------------
+
+
+def _point_label(ordinal: int | None) -> str:
+    return f"第{chinese_number(ordinal)}点要求" if ordinal and 0 < ordinal < 100 else "这一点要求"
+
+
+def prose_paragraphs(subject: Subject) -> list[str]:
+    """Whole paragraphs (sections may cut one in two) outside title, outline and 称谓."""
+    skip = [(s.start, s.end) for s in subject.parsed.sections if s.role in _SKIP_ROLES]
+    out: list[str] = []
+    pos = 0
+    for p in paragraphs(subject.text):
+        at = subject.text.find(p, pos)
+        pos = at + len(p)
+        if not any(a <= at < b for a, b in skip):
+            out.append(p)
+    return out
+
+
+def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
+    out: list[str] = []
+    minimum = threshold(NAME, "min_point_body", 40)
+    cut = threshold(NAME, "echo_overlap", 0.85)
+    paras = prose_paragraphs(subject)
+    for i, p in enumerate(paras):
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        out.extend(f for f in (_bad_start(p, pat, "段首"), _bad_end(p, nxt, pat)) if f)
+        out.extend(_readdresses(p, pat))
+        out.extend(_unpaired(p, pat))
+    for point in subject.parsed.points():
+        at = point.text.find(point.heading) if point.heading else -1
+        rest = point.text[at + len(point.heading) :] if at >= 0 else ""
+        body = rest.strip()
+        label = _point_label(point.ordinal)
+        # a body opening a new line is a paragraph, already checked above
+        mid_paragraph = body and "\n" not in rest[: len(rest) - len(rest.lstrip())]
+        found = [
+            _thin_point(label, point.text, body, minimum),
+            _bad_start(body, pat, label + "正文") if mid_paragraph else None,
+        ]
+        out.extend(f for f in found if f)
+        out.extend(_echoes(point.heading, sentences(body), cut))
+    return list(dict.fromkeys(out))
+
+
+def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
+    p = subject.text.strip()
+    if not p:
+        return ["段落是空的"]
+    out = [f for f in (_bad_start(p, pat, "段首"), _bad_end(p, None, pat)) if f]
+    out.extend(_readdresses(p, pat))
+    out.extend(_unpaired(p, pat))
+    if subject.headline.strip():
+        out.extend(_headline_findings(subject, p))
+    return out
+
+
+def _headline_findings(subject: Subject, p: str) -> Iterator[str]:
+    """A candidate paragraph against its point's headline: echoed, or followed by a scrap."""
+    headline = subject.headline.strip()
+    sents = sentences(p)
+    cut = threshold(NAME, "echo_overlap", 0.85)
+    already = headline in subject.context[-400:]  # headline written before this paragraph
+    opens = bool(sents) and overlap(headline, sents[0]) >= cut  # the headline itself
+    # where the headline itself is placed (first sentence, or a sentence opening with its
+    # marker, "…之年。第一，要…"), unless it was written before: not an echo
+    placed = [
+        not already and ((i == 0 and opens) or bool(HEADING_START.match(s)))
+        for i, s in enumerate(sents)
+    ]
+    yield from _echoes(
+        headline, [s for s, here in zip(sents, placed, strict=True) if not here], cut
+    )
+    rest = "".join(sents[1:])
+    # The headline alone may be its own paragraph (the body follows); the headline plus a
+    # scrap ("…落地见效。一是全过程人民民主。") is the point cut short.
+    if opens and not already and rest and subject.section_role == "requirements":
+        thin = _thin_point("这一点要求", p, rest, threshold(NAME, "min_point_body", 40))
+        if thin:
+            yield thin
+
+
+@register(NAME, scopes=(SPEECH, PARAGRAPH), weight=2.0, writer=True, label="残句与拼接")
+def run(subject: Subject) -> CheckResult:
+    pat = _patterns()
+    if subject.scope == PARAGRAPH:
+        findings = _paragraph_findings(subject, pat)
+    else:
+        findings = _speech_findings(subject, pat)
+    return result_from_findings(
+        NAME,
+        findings,
+        ok_reason="句子完整：没有缺主语的段首、半截段落、句中称呼和不成对的标点",
+        header=f"发现 {len(findings)} 处残句或拼接：",
+    )

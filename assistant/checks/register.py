@@ -1,0 +1,148 @@
+"""register: a speech is spoken, not a report or a memo.
+
+Report style read aloud sounds like a document: colon-headed items ("一是深化民主协商：…",
+"（一）加强学习："), "具体来说", "以下几个方面", Markdown left over from the model, runs of
+一是…十是, and a 一是 list restarting inside a 一是 list. A headline left as a mark
+(【待补：第二点要求的标题句】) is also flagged when the brief's themes could supply it.
+Patterns in evals/style.yaml (`register`), the run limit in evals/checks.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.checks.base import (
+    PARAGRAPH,
+    SPEECH,
+    CheckResult,
+    Subject,
+    load_yaml,
+    register,
+    result_from_findings,
+    threshold,
+)
+from assistant.text import chinese_number, chinese_numeral, paragraphs, short
+
+NAME = "register"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    colon_item: re.Pattern[str]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    markdown: re.Pattern[str]
+    inline_marker: re.Pattern[str]
+    headline_mark: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _compiled(key: int) -> _Patterns:
+    # keyed on the identity of load_yaml's cached object: a changed file recompiles
+    data = load_yaml("style.yaml")["register"]
+    return _Patterns(
+        colon_item=re.compile(data["colon_item"], re.M),
+        phrases=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["phrases"]),
+        markdown=re.compile(data["markdown"], re.M),
+        inline_marker=re.compile(data["inline_marker"], re.M),
+        headline_mark=re.compile(data["headline_mark"]),
+    )
+
+
+def _patterns() -> _Patterns:
+    return _compiled(id(load_yaml("style.yaml")))
+
+
+def _at(text: str, m: re.Match[str], after: int = 16) -> str:
+    line = text[m.start() : m.end() + after].strip().split("\n")[0]
+    return short(line, 30)
+
+
+def _memo_style(text: str, pat: _Patterns) -> Iterator[str]:
+    for m in pat.colon_item.finditer(text):
+        yield f"冒号式小标题是材料写法，讲话要用完整的标题句：“{_at(text, m)}”"
+    for rx, reason in pat.phrases:
+        for m in rx.finditer(text):
+            yield f"“{m.group()}”：{reason}。原文：“{_at(text, m)}”"
+    for m in pat.markdown.finditer(text):
+        yield f"残留的排版符号“{m.group().strip()}”，讲话稿是纯文字：“{_at(text, m)}”"
+
+
+# -- lists ---------------------------------------------------------------------------------------
+
+
+def _runs(ordinals: Sequence[int]) -> list[list[int]]:
+    """Cut a marker sequence where it restarts at 1 (一是…三是 | 一是…二是)."""
+    runs: list[list[int]] = []
+    for n in ordinals:
+        if n == 1 or not runs:
+            runs.append([n])
+        else:
+            runs[-1].append(n)
+    return runs
+
+
+def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
+    """Runs of inline markers (一是/一要) in one block: too long, or nested."""
+    by_kind: dict[str, list[int]] = {}
+    for m in pat.inline_marker.finditer(block):
+        n = chinese_numeral(m.group(1))
+        if n:
+            by_kind.setdefault(m.group(2), []).append(n)
+    for kind, ordinals in by_kind.items():
+        for run in _runs(ordinals):
+            if max(run) > limit:
+                last = f"{chinese_number(max(run))}{kind}"
+                yield (
+                    f"一{kind}……{last}连列{max(run)}项，像材料不像讲话，"
+                    f"归并成三五点：“{short(block, 30)}”"
+                )
+        # 一是A：一是a，二是b；二是B — a list restarting before its first item is done.
+        # (A repeated 三是 alone is a numbering slip, which the structure check reports.)
+        if any(a == b == 1 for a, b in zip(ordinals, ordinals[1:], strict=False)):
+            yield f"“一{kind}”里又套了一层“一{kind}、二{kind}”，层次混乱：“{short(block, 30)}”"
+
+
+def _list_blocks(subject: Subject) -> list[str]:
+    """Where a run of 一是… is counted: each requirement point (its own marker removed, so
+    sub-points in several paragraphs are one run), each other paragraph, or the candidate."""
+    if subject.scope == PARAGRAPH:
+        return [subject.text]
+    blocks: list[str] = []
+    for section in subject.parsed.sections:
+        if section.ordinal is not None:
+            at = section.text.find(section.marker) if section.marker else -1
+            blocks.append(section.text[at + len(section.marker) :] if at >= 0 else section.text)
+        else:
+            blocks.extend(paragraphs(section.text))
+    return blocks
+
+
+def _headline_marks(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
+    themes = tuple(getattr(subject.brief, "themes", ()) or ())
+    if not themes:
+        return  # nothing to propose a headline from: the mark is honest
+    for m in pat.headline_mark.finditer(text):
+        yield (
+            f"标题句留了空（{m.group()}），可以从简报的主题"
+            f"“{'”“'.join(themes[:3])}”拟出一句完整的标题句"
+        )
+
+
+@register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="讲话体")
+def run(subject: Subject) -> CheckResult:
+    pat = _patterns()
+    text = subject.text
+    limit = int(threshold(NAME, "max_run", 6))
+    findings = list(_memo_style(text, pat))
+    for block in _list_blocks(subject):
+        findings.extend(_list_findings(block, pat, limit))
+    findings.extend(_headline_marks(text, subject, pat))
+    return result_from_findings(
+        NAME,
+        findings,
+        ok_reason="是讲话的写法：没有冒号小标题、报告套语、排版符号和冗长列举",
+        header=f"发现 {len(findings)} 处材料体写法：",
+    )

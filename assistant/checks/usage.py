@@ -1,0 +1,173 @@
+"""usage: words wrong for the occasion and the organ, and a speech emptier than any reference.
+
+A reader circles "代表提案" (a 政协 word), "镇人大常委会" (a 乡镇 has no 常委会), "一府一委两院"
+in a 镇 speech (a 乡镇 congress supervises only its government) at once. Each wrong term is
+an entry in evals/usage.yaml with the reason and the fix, and optional level/occasion
+conditions. The second half measures 套话: stock adverbs and evaluations per 100 汉字,
+against the densest speech of the bundled corpus (computed once, cached).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant import paths
+from assistant.checks.base import (
+    PARAGRAPH,
+    SPEECH,
+    CheckResult,
+    Subject,
+    load_yaml,
+    register,
+    result_from_findings,
+    threshold,
+)
+from assistant.text import han_count, paragraphs, sentences, unquote
+
+NAME = "usage"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    levels: frozenset[str]
+    occasions: frozenset[str]
+    reason: str
+    advice: str
+
+    def applies(self, level: str | None, occasion: str | None) -> bool:
+        if self.levels and level not in self.levels:
+            return False
+        return not (self.occasions and occasion not in self.occasions)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    terms: tuple[Term, ...]
+    stock: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _compiled(key: int) -> _Lexicon:
+    # keyed on the identity of load_yaml's cached object: a changed file recompiles
+    data = load_yaml("usage.yaml")
+    terms = tuple(
+        Term(
+            id=t["id"],
+            pattern=re.compile(t["pattern"]),
+            unless=re.compile(t["unless"]) if t.get("unless") else None,
+            levels=frozenset(t.get("levels") or ()),
+            occasions=frozenset(t.get("occasions") or ()),
+            reason=t["reason"],
+            advice=t.get("advice", ""),
+        )
+        for t in data["terms"]
+    )
+    # longest first, so 认真贯彻 counts once and not also as 认真
+    words = sorted(data["stock_phrases"], key=len, reverse=True)
+    return _Lexicon(terms, re.compile("|".join(map(re.escape, words))))
+
+
+def _lexicon() -> _Lexicon:
+    return _compiled(id(load_yaml("usage.yaml")))
+
+
+# -- wrong terms --------------------------------------------------------------------------------
+
+
+def _around(s: str, m: re.Match[str], pad: int = 12) -> str:
+    """The match with a little of its sentence either side: enough to find it again."""
+    a, b = max(0, m.start() - pad), min(len(s), m.end() + pad)
+    return ("…" if a else "") + s[a:b] + ("…" if b < len(s) else "")
+
+
+def term_findings(text: str, level: str | None, occasion: str | None) -> Iterator[str]:
+    terms = [t for t in _lexicon().terms if t.applies(level, occasion)]
+    for s in sentences(unquote(text)):  # 提出“提案” is still 提案
+        for t in terms:
+            m = t.pattern.search(s)
+            if m and not (t.unless and t.unless.search(s)):
+                fix = f"，{t.advice}" if t.advice else ""
+                yield f"用词不当“{m.group()}”：{t.reason}{fix}。原句：“{_around(s, m)}”"
+
+
+# -- 套话 density ---------------------------------------------------------------------------------
+
+
+def stock_counts(text: str) -> Counter[str]:
+    return Counter(_lexicon().stock.findall(text))
+
+
+def density(text: str) -> float:
+    """Stock phrases per 100 汉字."""
+    n = han_count(text)
+    return 100 * sum(stock_counts(text).values()) / n if n else 0.0
+
+
+@dataclass(frozen=True)
+class CorpusDensity:
+    speech_max: float  # the densest reference speech
+    paragraph_max: float  # the densest reference paragraph of at least min_han 汉字
+    speech_id: str
+
+
+@lru_cache(maxsize=2)
+def _corpus_density(key: tuple[int, float], min_han: float) -> CorpusDensity:
+    from assistant.corpus import load_corpus
+
+    speeches = load_corpus([paths.bundled_corpus_dir()])
+    if not speeches:
+        return CorpusDensity(float("inf"), float("inf"), "")
+    top = max(speeches, key=lambda s: density(s.text))
+    paras = [p for s in speeches for p in paragraphs(s.text) if han_count(p) >= min_han]
+    return CorpusDensity(
+        density(top.text), max((density(p) for p in paras), default=float("inf")), top.id
+    )
+
+
+def corpus_density() -> CorpusDensity:
+    """The reference figures, recomputed only when the lexicon or the corpus folder changes."""
+    folder = paths.bundled_corpus_dir()
+    mtime = folder.stat().st_mtime if folder.is_dir() else 0.0
+    min_han = threshold(NAME, "density_min_han", 100)
+    return _corpus_density((id(load_yaml("usage.yaml")), mtime), min_han)
+
+
+def _density_finding(text: str, n_han: int, limit: float, what: str) -> str | None:
+    d = 100 * sum(stock_counts(text).values()) / n_han
+    if d <= limit:
+        return None
+    top = "、".join(f"“{w}”{n}次" for w, n in stock_counts(text).most_common(5))
+    return (
+        f"套话偏多：每百字{d:.1f}处，比{what}（{limit:.1f}处）还空；{top}。"
+        "删去空泛的修饰，换成具体的事、数字和举措"
+    )
+
+
+@register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="用词与套话")
+def run(subject: Subject) -> CheckResult:
+    findings = list(term_findings(subject.text, subject.level, subject.occasion))
+    ref = corpus_density()
+    n_han = han_count(subject.text)  # counted once: counting is the costly part here
+    if n_han < threshold(NAME, "density_min_han", 100):
+        found = None  # too short for a density to mean anything
+    elif subject.scope == SPEECH:
+        found = _density_finding(
+            subject.text, n_han, ref.speech_max, f"最空的参考讲话 {ref.speech_id}"
+        )
+    else:
+        found = _density_finding(subject.text, n_han, ref.paragraph_max, "参考讲话里最空的一段")
+    if found:
+        findings.append(found)
+    return result_from_findings(
+        NAME,
+        findings,
+        ok_reason="用词合乎场合与机关，套话不比参考讲话多",
+        header=f"发现 {len(findings)} 处用词问题：",
+    )

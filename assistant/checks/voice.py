@@ -1,0 +1,122 @@
+"""voice: the speaker speaks in the first person, for the organ the brief names.
+
+A speech is read aloud by its speaker: "县人大常委会主任××强调" or "李明书记指出" in his own
+speech names him in the third person; a 党委书记 saying "我们全体代表要" speaks as one of the
+delegates, "我们镇政府将" as the government; "我代表X" with X not the brief's organ speaks
+for someone else. Patterns in evals/style.yaml (`voice`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.checks.base import (
+    PARAGRAPH,
+    SPEECH,
+    CheckResult,
+    Subject,
+    load_yaml,
+    register,
+    result_from_findings,
+)
+from assistant.text import short
+
+NAME = "voice"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    verbs: str
+    as_delegate: tuple[re.Pattern[str], ...]
+    speak_for: re.Pattern[str]
+    as_government: re.Pattern[str]
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    delegate_role: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _compiled(key: int) -> _Patterns:
+    # keyed on the identity of load_yaml's cached object: a changed file recompiles
+    data = load_yaml("style.yaml")["voice"]
+    return _Patterns(
+        verbs=data["report_verbs"],
+        as_delegate=tuple(re.compile(p) for p in data["as_delegate"]),
+        speak_for=re.compile(data["speak_for"]),
+        as_government=re.compile(data["as_government"]),
+        kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
+        delegate_role=re.compile(data["delegate_role"]),
+    )
+
+
+def _patterns() -> _Patterns:
+    return _compiled(id(load_yaml("style.yaml")))
+
+
+@lru_cache(maxsize=32)
+def _third_person(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
+    # "县人大常委会主任××强调", "李明书记指出", "李明同志在…会上强调"; never 总书记
+    who = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<!总)(?:{who})[^。！？，；：“]{{0,4}}?(?:同志)?"
+        rf"(?:在[^。！？，；]{{0,20}}上)?(?:{verbs})"
+    )
+
+
+def _kinds(text: str, pat: _Patterns) -> set[str]:
+    return {name for name, rx in pat.kinds if rx.search(text)}
+
+
+def _snippet(text: str, m: re.Match[str]) -> str:
+    """The hit with a little context, kept within its paragraph."""
+    a = max(0, m.start() - 6, text.rfind("\n", 0, m.start()) + 1)
+    b = text.find("\n", m.end())
+    b = min(m.end() + 14, len(text) if b < 0 else b)
+    return short(text[a:b], 36)
+
+
+def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
+    speaker = getattr(subject.brief, "speaker", None)
+    role = (getattr(speaker, "role", None) or "").strip()
+    name = (getattr(speaker, "name", None) or "").strip()
+    organ = (getattr(speaker, "organ", None) or "").strip()
+    names = tuple(n for n in (role, name) if len(n) >= 2)
+    if names:
+        for m in _third_person(names, pat.verbs).finditer(text):
+            yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
+    if not pat.delegate_role.search(role):  # a 书记 or 主任 is not one of the delegates
+        spans: list[tuple[int, int]] = []
+        for rx in pat.as_delegate:
+            for m in rx.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue  # "作为…代表，我们全体代表": one slip, one finding
+                spans.append(m.span())
+                yield (
+                    f"讲话人说成了代表中的一员（“{m.group()}”），应对代表说“各位代表要…”："
+                    f"“{_snippet(text, m)}”"
+                )
+    own = _kinds(organ or role, pat)
+    if "党委" in own and "政府" not in own:
+        for m in pat.as_government.finditer(text):
+            yield f"以党委名义讲话，却用了政府的口吻（“{m.group()}”），应说“镇政府要…”：“{_snippet(text, m)}”"
+    if own:
+        for m in pat.speak_for.finditer(text):
+            said = _kinds(m.group(1), pat)
+            if said and not said & own:
+                yield (
+                    f"“我代表{m.group(1)}”与讲话人的身份不符，应是“我代表{organ or role}”："
+                    f"“{_snippet(text, m)}”"
+                )
+
+
+@register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="讲话人的口吻")
+def run(subject: Subject) -> CheckResult:
+    findings = list(dict.fromkeys(_findings(subject.text, subject, _patterns())))
+    return result_from_findings(
+        NAME,
+        findings,
+        ok_reason="讲话人用第一人称、以简报所写的机关名义讲话",
+        header=f"发现 {len(findings)} 处口吻不对：",
+    )
