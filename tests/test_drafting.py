@@ -35,7 +35,7 @@ SCALE = 0.3
 TASK = re.compile(r"现在写“([^”]+)”的第(\d+)段")
 FACTS = re.compile(r"这一段必须写进这些事实，数字照抄：(.*)")
 BUDGET = re.compile(r"篇幅：约(\d+)字")
-PLAN_BLOCK = re.compile(r"本节“[^\n]*\n(?:[ →]\d+\. [^\n]*\n)+")
+PLAN_BLOCK = re.compile(r"本节“[^\n]*共\d+段：第1段[^\n]*\n")
 PARAGRAPH_SYSTEM = "你每次只写讲话中的一个自然段"
 HEADLINE_SYSTEM = "拟定要点标题"
 

@@ -19,9 +19,34 @@ def _stderr(msg: str) -> None:
     sys.stderr.write(msg + "\n")
 
 
+JudgeFlag = Annotated[
+    bool,
+    typer.Option(
+        "--judge",
+        help="另请评审模型按评分标准打分（用 --model/--provider 指定的模型，温度 0）；"
+        "小模型的评分与人工判断未必一致，见 bench/bench_judge.py",
+    ),
+]
+
+
+def _judge_llm(model: str | None, provider: str | None, use_cache: bool):
+    """The judge's own client (never the drafting one), so its temperature and calls
+    stay apart from the drafts'."""
+    from assistant.llm import LLM, ResponseCache
+
+    return LLM.from_config(
+        model=model, provider=provider, cache=ResponseCache.default() if use_cache else None
+    )
+
+
 @eval_app.command("score")
 def score_cmd(
-    file: Annotated[Path, typer.Argument(help="要评分的讲话稿（文本或 Markdown）")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="要评分的讲话稿（文本或 Markdown），或草稿目录（读取其简报、提纲和写作记录）"
+        ),
+    ],
     brief: Annotated[Path | None, typer.Option("--brief", help="简报文件（TOML/YAML）")] = None,
     occasion: Annotated[
         str | None,
@@ -34,8 +59,16 @@ def score_cmd(
         str | None, typer.Option("--date", help="讲话日期 YYYY-MM-DD（判断提法是否过时）")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    judge: JudgeFlag = False,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="评审模型名（仅用于 --judge）")
+    ] = None,
+    provider: Annotated[
+        str | None, typer.Option("--provider", "-p", help="评审模型的服务商预设（仅用于 --judge）")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="评审时不用响应缓存")] = False,
 ) -> None:
-    """给任意讲话稿打分（确定性检查）。"""
+    """给任意讲话稿打分（确定性检查；加 --judge 再请评审模型打分）。"""
     from assistant.brief import OCCASIONS, load_brief
     from assistant.errors import InputError
     from assistant.scoring import read_text, score_text
@@ -49,7 +82,40 @@ def score_cmd(
             when = dt.date.fromisoformat(date)
         except ValueError:
             raise InputError(f"--date {date!r} 应为 YYYY-MM-DD") from None
-    card = score_text(read_text(file), brief=b, occasion=occasion, date=when)
+    judge_fn, llm = None, None
+    if judge:
+        from assistant.checks.judge import make_judge
+
+        llm = _judge_llm(model, provider, not no_cache)
+        judge_fn = make_judge(llm, temperature=0.0)
+    text = "" if file.is_dir() else read_text(file)
+    outline, provenance = None, None
+    draft_dir = file if file.is_dir() else file.parent
+    if (draft_dir / "draft.json").is_file() and (file.is_dir() or file.name == "draft.md"):
+        # A draft directory: its own brief, outline budgets and record of who wrote what.
+        from assistant.brief import brief_from_dict
+        from assistant.draftdoc import DraftDoc
+        from assistant.outline import Outline
+
+        doc = DraftDoc.load(draft_dir)
+        text = doc.text() if file.is_dir() else text
+        b = b or brief_from_dict(doc.brief)
+        outline, provenance = Outline.from_dict(doc.outline), doc.authorship()
+    elif file.is_dir():
+        raise InputError(f"{file} 是目录但不是草稿目录（没有 draft.json）")
+    try:
+        card = score_text(
+            text,
+            brief=b,
+            occasion=occasion,
+            date=when,
+            judge=judge_fn,
+            outline=outline,
+            provenance=provenance,
+        )
+    finally:
+        if llm is not None:
+            llm.close()
     for name, why in card.skipped:
         _stderr(f"跳过 {name}：{why}")
     if as_json:
@@ -98,6 +164,7 @@ def run_cmd(
             help="按比例缩短每个用例的目标字数（起草预算与长度评分同步缩放），用于在慢速本地模型上快速评测",
         ),
     ] = 1.0,
+    judge: JudgeFlag = False,
 ) -> None:
     """起草每个用例并评分，写出 results.json 与 report.html；退出码 0 全部达标，1 未达标，2 出错。"""
     from rich.console import Console
@@ -105,6 +172,7 @@ def run_cmd(
     from assistant.errors import AssistantError
     from assistant.evalrun import EXIT_ERROR, load_cases, rich_table, run_cases
 
+    judge_llm = None
     try:
         selected = load_cases(cases)
         if scale != 1.0:
@@ -114,6 +182,12 @@ def run_cmd(
         from assistant.drafting import ensure_store_ready
 
         ensure_store_ready(_stderr)
+        judge_fn = None
+        if judge:
+            from assistant.checks.judge import make_judge
+
+            judge_llm = _judge_llm(model, provider, not no_cache)
+            judge_fn = make_judge(judge_llm, temperature=0.0)
         result = run_cases(
             selected,
             model=model,
@@ -122,11 +196,15 @@ def run_cmd(
             out_dir=out,
             use_cache=not no_cache,
             concurrency=concurrency,
+            judge=judge_fn,
             on_case=_print_case,
         )
     except AssistantError as exc:
         _stderr(f"错误：{exc}")
         raise typer.Exit(EXIT_ERROR) from None
+    finally:
+        if judge_llm is not None:
+            judge_llm.close()
     Console(stderr=True).print(rich_table(result.data))
     s = result.data["summary"]
     _stderr(f"用例 {s['cases']}：通过 {s['passed']}，未通过 {s['failed']}，错误 {s['errors']}")

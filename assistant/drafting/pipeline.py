@@ -148,6 +148,7 @@ class Drafter:
         )
         feedback = f"\n修改要求：{instruction}" if instruction else ""
         texts: list[str] = []
+        raws: list[str] = []
         calls: list[dict[str, Any]] = []
         rewrites = 0
         best: Verdict | None = None
@@ -164,12 +165,14 @@ class Drafter:
                     messages,
                     budget=plan.budget,
                     lead=lead,
+                    purpose=plan.purpose,
                     k=len(texts),
                     sample_index=self.sample,
                     temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                     on_token=(lambda t: event("token", text=t)) if k == 0 else None,
                 )
                 texts.append(cand.text)
+                raws.append(cand.raw)
                 calls.append({**cand.call, "attempt": attempt + 1})
             ranked = choose(texts, plan, place)
             best = ranked[0]
@@ -194,6 +197,7 @@ class Drafter:
             "budget": plan.budget,
             "text": fixed.text,
             "model_text": texts[best.index],
+            "model_raw": raws[best.index],
             "model_han": fixed.model_han,
             "program_han": fixed.program_han + han_count(lead),
             "marks": fixed.marks,

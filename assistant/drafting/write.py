@@ -18,7 +18,7 @@ from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.outline import Outline, OutlineSection
 from assistant.plan import ParagraphPlan, level_terms
-from assistant.text import han_count
+from assistant.text import han_count, overlap
 
 EXEMPLARS = 2
 EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a paragraph
@@ -115,13 +115,11 @@ def exemplar_block(hits: list[Any], chars: int = EXEMPLAR_CHARS) -> str:
     return "\n".join(out) + "\n\n"
 
 
-def section_plan_text(section: OutlineSection, position: int) -> str:
-    heading = f"（要点标题：{section.heading}）" if section.heading else ""
-    lines = [f"本节“{section.title}”{heading}共{len(section.paragraphs)}段："]
-    for k, p in enumerate(section.paragraphs, 1):
-        mark = "→" if k == position else " "
-        lines.append(f"{mark}{k}. {p.purpose}")
-    return "\n".join(lines) + "\n"
+def section_plan_text(section: OutlineSection) -> str:
+    """The section's plan in one line (a numbered list invites a small model to copy it)."""
+    heading = f"，要点标题是“{section.heading.rstrip('。')}”" if section.heading else ""
+    parts = "；".join(f"第{k}段{p.purpose}" for k, p in enumerate(section.paragraphs, 1))
+    return f"本节“{section.title}”{heading}，共{len(section.paragraphs)}段：{parts}。\n"
 
 
 def start_instruction(section: OutlineSection, position: int, lead: str) -> str:
@@ -150,7 +148,7 @@ def render(
         facts = "这一段必须写进这些事实，数字照抄：" + "；".join(plan.facts) + "\n"
     if plan.themes:
         facts += "这一段要体现：" + "、".join(plan.themes) + "\n"
-    prev = f"上一段是：{previous}\n" if previous else ""
+    prev = f"讲话的上一段是：{previous}\n\n" if previous else ""
     sp = brief.speaker
     return prompt_files.load_prompt("paragraph").render(
         speaker=f"{sp.role or ''}{sp.name or ''}" or "领导",
@@ -162,9 +160,9 @@ def render(
         facts=facts_block(brief),
         outline=outline.summary(),
         exemplars=exemplars,
-        section_plan=section_plan_text(section, position),
         previous=prev,
         section_title=section.title,
+        section_plan=section_plan_text(section),
         position=position,
         purpose=plan.purpose,
         facts_line=facts,
@@ -205,9 +203,14 @@ _MARKER = re.compile(
 _END = "。！？”’」』）"
 
 
-def clean(raw: str, *, lead: str = "", cut: bool = False) -> str:
+# Words of our own instructions: a sentence carrying one is the model echoing the task.
+_ECHO = re.compile(r"这一段|自然段|本段|本节|范文|简报|篇幅|约\d+字|要讲的内容|不要复述|→")
+
+
+def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> str:
     """One paragraph from the model's text: Markdown and list markers off, heading-only
-    lines dropped, lines joined, a repeated lead removed, a cut-off sentence dropped."""
+    lines dropped, lines joined, a repeated lead removed, sentences that echo the task
+    dropped, a cut-off sentence dropped. The raw text is kept in the record."""
     text = re.sub(r"\*\*|__", "", _MD.sub("", raw)).strip()
     lines = []
     for line in text.split("\n"):
@@ -218,12 +221,25 @@ def clean(raw: str, *, lead: str = "", cut: bool = False) -> str:
     text = "".join(lines)
     if lead:
         text = without_overlap(lead, text)
+    text = "".join(
+        x for x in sentences_keep(text) if not _ECHO.search(x) and not _echoes(x, purpose)
+    )
     if text and (cut or text[-1] not in _END):
         end = max(text.rfind(c) for c in "。！？")
         text = text[: end + 1] if end >= 0 else ""
         if text and text[-1] not in _END:
             text = ""
     return text.strip()
+
+
+def sentences_keep(text: str) -> list[str]:
+    """Sentences with their trailing punctuation, nothing stripped, so joining them gives
+    the text back."""
+    return re.findall(r"[^。！？；]+(?:[。！？；]+[”’」』]*)?", text)
+
+
+def _echoes(sentence: str, purpose: str) -> bool:
+    return bool(purpose) and han_count(sentence) >= 6 and overlap(sentence, purpose) >= 0.85
 
 
 def without_overlap(lead: str, body: str) -> str:
@@ -244,6 +260,7 @@ def sample(
     budget: int,
     lead: str,
     k: int,
+    purpose: str = "",
     sample_index: int = 1,
     temperature: float = 0.7,
     on_token: Any = None,
@@ -271,7 +288,8 @@ def sample(
         "cached": bool(getattr(result, "cached", False)),
         "finish_reason": getattr(result, "finish_reason", None),
     }
-    return Candidate(clean(result.text, lead=lead, cut=cut), result.text, cut, call)
+    text = clean(result.text, lead=lead, cut=cut, purpose=purpose)
+    return Candidate(text, result.text, cut, call)
 
 
 _BIAS_CACHE: dict[str, dict[str, float]] = {}
