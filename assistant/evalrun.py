@@ -178,6 +178,7 @@ def run_cases(
     corpus: Sequence[Any] | None = None,
     judge: Any = None,
     on_case: Callable[[int, int, str, dict[str, Any]], None] | None = None,
+    drafting: dict[str, Any] | None = None,
 ) -> RunResult:
     """Draft and score every case `repeat` times; write results.json and report.html.
 
@@ -193,6 +194,7 @@ def run_cases(
         "repeat": repeat,
         "use_cache": use_cache,
         "cases": [c.name for c in cases],
+        "drafting": dict(drafting or {}),
     }
     if draft_fn is None:
         from assistant.config import resolve_endpoint
@@ -208,7 +210,12 @@ def run_cases(
         ) -> Any:
             # sample k > 1 draws a fresh sample (its own cache key and seed), not a replay
             return draft_speech(
-                brief, llm=llm, out_dir=out_dir, exclude_speech_ids=exclude, sample=sample
+                brief,
+                llm=llm,
+                out_dir=out_dir,
+                exclude_speech_ids=exclude,
+                sample=sample,
+                **(drafting or {}),
             )
 
         draft_fn.excludes_reference = True  # type: ignore[attr-defined]
@@ -252,14 +259,21 @@ def run_cases(
         try:
             draft = draft_fn(case.brief, **kw)
             record["draft_dir"] = str(getattr(draft, "dir", draft_dir))
+            authorship = getattr(draft, "authorship", None)
             card = score_case_text(
                 draft.text,
                 case,
                 corpus=corpus,
                 judge=judge,
                 checks=[*CHECKS, "judge"] if judge else None,
+                outline=getattr(draft, "outline", None),
+                provenance=authorship,
             )
             record.update(card.to_dict())
+            if authorship:
+                # What the model wrote vs what the program supplied, so the eval measures
+                # the model's work and not only the guards.
+                record["authorship"] = authorship
             record["skipped"] = [{"name": n, "reason": r} for n, r in card.skipped]
             record["error"] = None
         except (AssistantError, OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
@@ -490,11 +504,18 @@ def _spread_cells(case_row: dict[str, Any]) -> tuple[str, str]:
     return rng, "、".join(notes) or "全部检查每次都通过"
 
 
+def _program_share(run: dict[str, Any]) -> str:
+    """The share of the draft's 汉字 the program supplied (fixed text, pasted facts, marks)."""
+    a = run.get("authorship") or {}
+    total = a.get("model_han", 0) + a.get("program_han", 0)
+    return f"{a['program_han'] / total:.0%}" if total else "—"
+
+
 def rich_table(data: dict[str, Any]) -> Any:
     from rich.table import Table
 
     table = Table(title="评测结果")
-    for col in ("用例", "次", "得分", "结果", "未通过的检查"):
+    for col in ("用例", "次", "得分", "结果", "程序写", "未通过的检查"):
         table.add_column(col)
     for c in data["cases"]:
         for r in c["runs"]:
@@ -504,10 +525,10 @@ def rich_table(data: dict[str, Any]) -> Any:
                 verdict = "[green]通过[/]" if r["passed"] else "[red]未通过[/]"
                 failed = "、".join(ch["name"] for ch in r["checks"] if not ch["passed"]) or "—"
             score = "—" if r["score"] is None else f"{r['score']:.3f}"
-            table.add_row(c["name"], str(r["repeat"]), score, verdict, failed)
+            table.add_row(c["name"], str(r["repeat"]), score, verdict, _program_share(r), failed)
         if len(c["runs"]) > 1:
             rng, notes = _spread_cells(c)
-            table.add_row(c["name"], "波动", rng, "", notes, style="dim", end_section=True)
+            table.add_row(c["name"], "波动", rng, "", "", notes, style="dim", end_section=True)
     return table
 
 

@@ -165,6 +165,13 @@ def run_cmd(
         ),
     ] = 1.0,
     judge: JudgeFlag = False,
+    candidates: Annotated[
+        int | None,
+        typer.Option("--candidates", "-n", min=1, max=8, help="每段抽几个候选（默认同 draft）"),
+    ] = None,
+    strategy: Annotated[
+        str | None, typer.Option("--strategy", help="写法：free 或 rewrite（默认 free）")
+    ] = None,
 ) -> None:
     """起草每个用例并评分，写出 results.json 与 report.html；退出码 0 全部达标，1 未达标，2 出错。"""
     from rich.console import Console
@@ -198,6 +205,11 @@ def run_cmd(
             concurrency=concurrency,
             judge=judge_fn,
             on_case=_print_case,
+            drafting={
+                k: v
+                for k, v in (("candidates", candidates), ("strategy", strategy))
+                if v is not None
+            },
         )
     except AssistantError as exc:
         _stderr(f"错误：{exc}")
