@@ -268,6 +268,7 @@ def run_cases(
                 checks=[*CHECKS, "judge"] if judge else None,
                 outline=getattr(draft, "outline", None),
                 provenance=authorship,
+                sections=getattr(draft, "sections", None),
             )
             record.update(card.to_dict())
             if authorship:

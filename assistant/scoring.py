@@ -55,6 +55,7 @@ def score_text(
     judge: Any = None,
     outline: Any = None,
     provenance: Mapping[str, Any] | None = None,
+    sections: Sequence[tuple[str, str]] | None = None,
 ) -> Scorecard:
     """Run the checks on `text`; the score is the weighted mean of the checks run.
 
@@ -85,6 +86,7 @@ def score_text(
         exclude_ids=frozenset(exclude_ids),
         outline=outline,
         provenance=provenance,
+        sections=tuple(sections) if sections is not None else None,
         judge=judge,
     )
     return run_checks(subject, names, weights=weights, thresholds=thresholds)

@@ -72,6 +72,9 @@ class Subject:
     exclude_ids: frozenset[str] = frozenset()
     outline: Any = None  # assistant.outline.Outline: budgets per section
     provenance: Mapping[str, Any] | None = None  # 汉字 by source: model / program
+    # A draft's own sections as (outline section id, text): where each section starts and
+    # ends is known by construction, so length checks need not guess it from the text.
+    sections: tuple[tuple[str, str], ...] | None = None
     judge: Any = None  # callable(text, brief, occasion) -> CheckResult
     scope: str = SPEECH
     # Paragraph scope (drafting): where the candidate paragraph sits.
@@ -122,10 +125,14 @@ class Check:
     writer: bool = False  # a writer-level check (reads the prose, not the scaffolding)
     optional: bool = False  # run only when asked for (the LLM judge)
     label: str = ""
+    paragraph_needs: tuple[str, ...] | None = None  # None: the same as `needs`
 
     def missing(self, subject: Subject) -> str | None:
         """Why this check cannot run on `subject`, or None."""
-        for need in self.needs:
+        needs = self.needs
+        if subject.scope == PARAGRAPH and self.paragraph_needs is not None:
+            needs = self.paragraph_needs
+        for need in needs:
             if not subject.has(need):
                 return _NEED_LABELS[need]
         return None
@@ -144,6 +151,7 @@ def register(
     writer: bool = False,
     optional: bool = False,
     label: str = "",
+    paragraph_needs: Iterable[str] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Decorator: add a check to the registry (once; a second name is a bug)."""
     needs = tuple(needs)
@@ -155,7 +163,16 @@ def register(
         if name in REGISTRY and REGISTRY[name].run is not fn:
             raise ValueError(f"check {name!r} registered twice")
         REGISTRY[name] = Check(
-            name, fn, needs, tuple(scopes), weight, fatal, writer, optional, label or name
+            name,
+            fn,
+            needs,
+            tuple(scopes),
+            weight,
+            fatal,
+            writer,
+            optional,
+            label or name,
+            tuple(paragraph_needs) if paragraph_needs is not None else None,
         )
         return fn
 

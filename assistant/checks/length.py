@@ -40,6 +40,14 @@ def check_length(s: Subject) -> CheckResult:
 def _draft_sections(s: Subject) -> list[tuple[str, str, int, str]]:
     """(label, role, 汉字, opening words) per outline section found in the draft, with its
     budget: requirement points matched by position, other roles summed by role."""
+    if s.sections is not None:
+        texts = dict(s.sections)
+        return [
+            (sec.title, sec.budget + han_count(sec.lead), han_count(texts.get(sec.id, "")),
+             texts.get(sec.id, ""))
+            for sec in s.outline.sections
+            if not sec.fixed and sec.role in SUBSTANTIVE and sec.budget
+        ]  # fmt: skip
     parsed = s.parsed
     points = parsed.points()
     by_role: dict[str, list[Any]] = {}
@@ -66,6 +74,7 @@ def _draft_sections(s: Subject) -> list[tuple[str, str, int, str]]:
 @register(
     "section_length",
     needs=("outline",),
+    paragraph_needs=(),
     scopes=("speech", "paragraph"),
     weight=2.0,
     writer=True,

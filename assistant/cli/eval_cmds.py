@@ -89,7 +89,7 @@ def score_cmd(
         llm = _judge_llm(model, provider, not no_cache)
         judge_fn = make_judge(llm, temperature=0.0)
     text = "" if file.is_dir() else read_text(file)
-    outline, provenance = None, None
+    outline, provenance, sections = None, None, None
     draft_dir = file if file.is_dir() else file.parent
     if (draft_dir / "draft.json").is_file() and (file.is_dir() or file.name == "draft.md"):
         # A draft directory: its own brief, outline budgets and record of who wrote what.
@@ -101,6 +101,7 @@ def score_cmd(
         text = doc.text() if file.is_dir() else text
         b = b or brief_from_dict(doc.brief)
         outline, provenance = Outline.from_dict(doc.outline), doc.authorship()
+        sections = [(x.id, x.text) for x in doc.sections] if file.is_dir() else None
     elif file.is_dir():
         raise InputError(f"{file} 是目录但不是草稿目录（没有 draft.json）")
     try:
@@ -112,6 +113,7 @@ def score_cmd(
             judge=judge_fn,
             outline=outline,
             provenance=provenance,
+            sections=sections,
         )
     finally:
         if llm is not None:

@@ -74,6 +74,10 @@ class Draft:
     def authorship(self) -> dict[str, int]:
         return self.doc.authorship()
 
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        return [(s.id, s.text) for s in self.doc.sections]
+
 
 class Drafter:
     """Writes the paragraphs of one draft with one LLM, one retriever and the checks."""

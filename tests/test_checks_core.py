@@ -1,0 +1,185 @@
+"""The checks the lead wrote: section length, authorship, invented facts without digits,
+提法 through quotation marks, the level-aware congress-work expectation, and how a
+scorecard weighs writer-level and fatal failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assistant import scoring
+from assistant.brief import load_brief, parse_brief
+from assistant.checks import Subject, run_checks
+from assistant.checks.base import CheckResult, make_scorecard
+from assistant.corpus import load_corpus
+from assistant.outline import build_outline
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+
+
+@pytest.fixture(scope="module")
+def brief():
+    return load_brief(EXAMPLE)
+
+
+def _speech_for(outline, short_point: int | None = None) -> list[tuple[str, str]]:
+    """A draft's sections, every model section at its budget (filler with no facts)."""
+    paras = []
+    filler = "全镇上下要凝心聚力抓落实，把每一项任务都落到实处，让群众看到实实在在的变化。"
+    for sec in outline.sections:
+        if sec.fixed:
+            paras.append((sec.id, sec.lead))
+            continue
+        n = sec.budget
+        if short_point is not None and sec.ordinal == short_point:
+            n = 20
+        body = ""
+        k = 0
+        while len(body) < n:
+            body += filler.replace("每一项", f"第{'一二三四五六七八九十'[k % 10]}项")
+            k += 1
+        paras.append((sec.id, sec.lead + body))
+    return paras
+
+
+def test_section_length_names_the_point_cut_short(brief):
+    outline = build_outline(brief)
+
+    def card(sections):
+        text = "\n".join(t for _, t in sections)
+        subject = Subject(text, brief=brief, occasion=brief.occasion, outline=outline,
+                          sections=tuple(sections))  # fmt: skip
+        return run_checks(subject, ["section_length"])
+
+    ok = card(_speech_for(outline))
+    assert ok.check("section_length").passed, ok.check("section_length").reason
+    bad = card(_speech_for(outline, short_point=1))
+    check = bad.check("section_length")
+    assert not check.passed and "要求之一" in check.reason
+
+
+def test_section_length_reads_a_plain_text_by_its_parse():
+    """Without a draft record the sections come from the parser: a reference speech
+    with one point cut to its headline fails, naming that point."""
+    from assistant.corpus import get_speech
+    from assistant.evalrun import load_cases
+
+    case = next(c for c in load_cases() if c.name == "gaodu-closing-2023")
+    text = get_speech(case.reference).text
+    outline = build_outline(case.brief)
+    full = scoring.score_text(text, brief=case.brief, outline=outline, checks=["section_length"])
+    from assistant.structure import parse_speech
+
+    point = parse_speech(text, case.occasion).points()[1]
+    cut = text.replace(point.text, point.text[:30] + "。")
+    short = scoring.score_text(cut, brief=case.brief, outline=outline, checks=["section_length"])
+    assert short.check("section_length").score < full.check("section_length").score
+    assert not short.check("section_length").passed
+    assert "要求之二" in short.check("section_length").reason
+
+
+def test_section_length_paragraph_scope_uses_the_paragraph_budget(brief):
+    long = "各位代表要依法履职，密切联系群众。" * 10
+    short = "各位代表要依法履职。"
+    for text, passed in ((long, True), (short, False)):
+        card = run_checks(Subject(text, brief=brief, scope="paragraph", budget=150,
+                                  outline=None), ["section_length"])  # fmt: skip
+        assert card.check("section_length").passed is passed
+
+
+@pytest.mark.parametrize(("model", "program", "passed"), [(900, 100, True), (500, 500, False)])
+def test_authorship_fails_a_draft_the_program_wrote(model, program, passed):
+    card = run_checks(
+        Subject("讲话。", provenance={"model_han": model, "program_han": program}),
+        ["authorship"],
+    )
+    assert card.check("authorship").passed is passed
+
+
+def test_authorship_is_skipped_without_a_record():
+    card = run_checks(Subject("讲话。"), ["authorship"])
+    assert not card.checks and card.skipped[0][0] == "authorship"
+
+
+def test_rankings_honours_and_document_titles_count_as_invented(brief):
+    text = (
+        "去年我镇经济总量在全省排名前五，荣获全国文明村镇称号。"
+        "要认真落实《关于加强乡镇党委和政府工作监督的决定》，认真贯彻《中华人民共和国宪法》。"
+    )
+    card = scoring.score_text(text, brief=brief, checks=["invented_facts"])
+    reason = card.check("invented_facts").reason
+    assert not card.check("invented_facts").passed
+    assert "排名前五" in reason and "荣获全国文明村镇称号" in reason
+    assert "关于加强乡镇党委和政府工作监督的决定" in reason and "宪法" not in reason
+    # The same claims are facts when the brief gives them.
+    data = brief.to_dict() | {
+        "achievements": [*brief.achievements, "经济总量在全省排名前五", "荣获全国文明村镇称号"],
+        "documents": ["关于加强乡镇党委和政府工作监督的决定"],
+    }
+    given = parse_brief(data)
+    assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed
+
+
+def test_stale_tifa_is_seen_through_quotation_marks():
+    for text in ("要为“十四五”开好局。", "要为十四五开好局。", "为「十四五」开好局"):
+        hits = scoring.find_stale_tifa(text, dt.date(2026, 1, 16))
+        assert hits, text
+    assert not scoring.find_stale_tifa("要为“十四五”开好局。", dt.date(2021, 1, 20))
+
+
+def _closing(level: str, date: str = "2026-01-16"):
+    return parse_brief(
+        {"occasion": "closing_session", "locality": "石门" + level, "level": level, "date": date}
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "date", "expects", "never"),
+    [
+        ("镇", "2026-01-16", "镇（乡）政府自觉接受人大监督", "“一府一委两院”接受人大监督"),
+        ("县", "2026-01-16", "“一府一委两院”接受人大监督", "镇（乡）政府自觉接受人大监督"),
+        ("县", "2017-01-16", "“一府两院”接受人大监督", "“一府一委两院”接受人大监督"),
+    ],
+)
+def test_congress_work_expectation_follows_the_level(level, date, expects, never):
+    b = _closing(level, date)
+    card = scoring.score_text("各位代表、同志们：会议开得很成功。", brief=b, checks=["tifa"])
+    reason = card.check("tifa").reason
+    assert expects in reason and never not in reason
+
+
+def test_fatal_failure_fails_and_caps_the_card():
+    results = [
+        CheckResult("structure", True, 1.0, ""),
+        CheckResult("politics", False, 0.0, "人大监督党委", fatal=True),
+    ]
+    card = make_scorecard(results)
+    assert not card.passed and card.score <= 0.4
+
+
+def test_each_failed_writer_check_lowers_the_ceiling():
+    passing = [CheckResult("structure", True, 1.0, ""), CheckResult("copying", True, 1.0, "")]
+    writer_fail = [CheckResult(n, False, 0.9, "") for n in ("integrity", "focus", "voice")]
+    card = make_scorecard(passing + writer_fail)
+    assert card.score <= 0.7 + 1e-9
+    non_writer_fail = [CheckResult(n, False, 0.9, "") for n in ("length", "placeholders")]
+    assert make_scorecard(passing + non_writer_fail).score > 0.9
+
+
+def test_every_reference_passes_the_writer_checks_it_should(corpus=None):
+    """The new checks do not fail the speeches that were actually given (street-symposium's
+    参政议政 is its one real defect, recorded in test_writer_checks)."""
+    from assistant.evalrun import load_cases, score_case_text
+
+    corpus = load_corpus()
+    for case in load_cases():
+        if not case.reference:
+            continue
+        from assistant.corpus import get_speech
+
+        card = score_case_text(get_speech(case.reference).text, case, corpus=corpus)
+        for name in ("integrity", "focus", "voice", "register", "politics", "invented_facts"):
+            check = card.check(name)
+            assert check is not None and check.passed, f"{case.name} {name}: {check.reason}"
