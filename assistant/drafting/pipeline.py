@@ -150,70 +150,52 @@ class Drafter:
                 s.heading for s in outline.sections if s.heading and s.id != section.id
             ),
         )
+        pool = _Pool()
         feedback = f"\n修改要求：{instruction}" if instruction else ""
-        texts: list[str] = []
-        raws: list[str] = []
-        calls: list[dict[str, Any]] = []
-        rewrites = 0
-        best: Verdict | None = None
         for attempt in range(self.max_repairs + 1):
             messages = write.render(
                 self.brief, outline, section, position, plan,
                 exemplars=exemplars, previous=previous, lead=lead, feedback=feedback,
                 base=base,
             )  # fmt: skip
-            n = self.candidates if attempt == 0 else 1
-            for k in range(n):
-                cand = write.sample(
-                    self.llm,
-                    messages,
-                    budget=plan.budget,
-                    lead=lead,
-                    purpose=plan.purpose,
-                    k=len(texts),
-                    sample_index=self.sample,
-                    temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
-                    on_token=(lambda t: event("token", text=t)) if k == 0 else None,
-                )
-                texts.append(cand.text)
-                raws.append(cand.raw)
-                calls.append({**cand.call, "attempt": attempt + 1})
-            ranked = choose(texts, plan, place)
+            self._sample(pool, messages, plan, lead, attempt, event)
+            ranked = choose(pool.texts, plan, place)
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:
                 break
-            rewrites += 1
             problems = best.problems()
             event("repair", text="；".join(problems)[:300])
-            feedback = (
-                f"\n上一稿：{texts[best.index]}\n上一稿有以下问题，请改正后重写这一段：\n"
-                + "\n".join(f"- {p}" for p in problems)
-                + (f"\n修改要求：{instruction}" if instruction else "")
-            )
-        assert best is not None
+            feedback = rewrite_feedback(pool.texts[best.index], problems, instruction)
         fixed = repair(
-            texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
+            pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段",
         )  # fmt: skip
-        return {
-            "position": position,
-            "purpose": plan.purpose,
-            "budget": plan.budget,
-            "text": fixed.text,
-            "model_text": texts[best.index],
-            "model_raw": raws[best.index],
-            "model_han": fixed.model_han,
-            "program_han": fixed.program_han + han_count(lead),
-            "marks": fixed.marks,
-            "candidates": len(texts),
-            "chosen": best.index + 1,
-            "rewrites": rewrites,
-            "scores": [round(v.card.score, 3) for v in sorted(ranked, key=lambda v: v.index)],
-            "failed_checks": list(best.failed),
-            "repairs": fixed.repairs,
-            "problems_left": fixed.problems_left,
-            "calls": calls,
-        }
+        return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
+
+    def _sample(
+        self,
+        pool: _Pool,
+        messages: list[dict[str, str]],
+        plan: ParagraphPlan,
+        lead: str,
+        attempt: int,
+        event: Callable[..., None],
+    ) -> None:
+        """N candidates on the first attempt (more diverse), one on a rewrite."""
+        n = self.candidates if attempt == 0 else 1
+        for k in range(n):
+            cand = write.sample(
+                self.llm,
+                messages,
+                budget=plan.budget,
+                lead=lead,
+                purpose=plan.purpose,
+                k=len(pool.texts),
+                sample_index=self.sample,
+                temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
+                on_token=(lambda t: event("token", text=t)) if k == 0 else None,
+            )
+            pool.add(cand, attempt)
 
     # -- one section -----------------------------------------------------------------
     def section(
@@ -276,18 +258,7 @@ class Drafter:
             if on_paragraph is not None:
                 on_paragraph(records)
         text = compose(section, [r["text"] for r in records])
-        meta = {
-            "source": "model",
-            "exemplars": [h.speech_id for h in hits],
-            "paragraphs": records,
-            "model_han": sum(r["model_han"] for r in records),
-            "program_han": sum(r["program_han"] for r in records) + han_count(section.tail),
-            "marks": sum(r["marks"] for r in records),
-            "repaired_paragraphs": sum(1 for r in records if r["repairs"]),
-            "problems_left": [p for r in records for p in r["problems_left"]],
-        }
-        if instruction:
-            meta["instruction"] = instruction
+        meta = section_meta(section, records, hits, instruction)
         secs = sum(c["seconds"] for r in records for c in r["calls"])
         toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
         event("section_done", text=text, tokens=toks, seconds=secs)
@@ -304,6 +275,79 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
+
+
+class _Pool:
+    """The candidates of one paragraph, in sampling order."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.raws: list[str] = []
+        self.calls: list[dict[str, Any]] = []
+
+    def add(self, cand: write.Candidate, attempt: int) -> None:
+        self.texts.append(cand.text)
+        self.raws.append(cand.raw)
+        self.calls.append({**cand.call, "attempt": attempt + 1})
+
+
+def rewrite_feedback(previous: str, problems: list[str], instruction: str = "") -> str:
+    """The rewrite request: the chosen candidate and what is wrong with it, quoted."""
+    out = f"\n上一稿：{previous}\n上一稿有以下问题，请改正后重写这一段：\n"
+    out += "\n".join(f"- {p}" for p in problems)
+    return out + (f"\n修改要求：{instruction}" if instruction else "")
+
+
+def paragraph_record(
+    position: int,
+    plan: ParagraphPlan,
+    lead: str,
+    pool: _Pool,
+    ranked: list[Verdict],
+    fixed: Any,
+    attempt: int,
+) -> dict[str, Any]:
+    """What draft.json keeps of a paragraph: the text, the model's own text and raw reply,
+    who wrote how much, the candidates' scores, the repairs and what is still wrong."""
+    best = ranked[0]
+    return {
+        "position": position,
+        "purpose": plan.purpose,
+        "budget": plan.budget,
+        "text": fixed.text,
+        "model_text": pool.texts[best.index],
+        "model_raw": pool.raws[best.index],
+        "model_han": fixed.model_han,
+        "program_han": fixed.program_han + han_count(lead),
+        "marks": fixed.marks,
+        "candidates": len(pool.texts),
+        "chosen": best.index + 1,
+        "rewrites": attempt,
+        "scores": [round(v.card.score, 3) for v in sorted(ranked, key=lambda v: v.index)],
+        "failed_checks": list(best.failed),
+        "repairs": fixed.repairs,
+        "problems_left": fixed.problems_left,
+        "calls": pool.calls,
+    }
+
+
+def section_meta(
+    section: OutlineSection, records: list[dict[str, Any]], hits: list[Any], instruction: str
+) -> dict[str, Any]:
+    """A section version's record: its paragraphs and the sums the eval reads."""
+    meta: dict[str, Any] = {
+        "source": "model",
+        "exemplars": [h.speech_id for h in hits],
+        "paragraphs": records,
+        "model_han": sum(r["model_han"] for r in records),
+        "program_han": sum(r["program_han"] for r in records) + han_count(section.tail),
+        "marks": sum(r["marks"] for r in records),
+        "repaired_paragraphs": sum(1 for r in records if r["repairs"]),
+        "problems_left": [p for r in records for p in r["problems_left"]],
+    }
+    if instruction:
+        meta["instruction"] = instruction
+    return meta
 
 
 def compose(section: OutlineSection, paragraphs: list[str]) -> str:
