@@ -24,7 +24,7 @@ EXEMPLARS = 2
 EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a paragraph
 # Decoding controls against small models' loops and lists (see bench/bench_controls.py).
 CONTROLS: dict[str, Any] = {"frequency_penalty": 0.3, "presence_penalty": 0.1}
-LOGIT_BIAS_TEXT = {"：": -3.0, "**": -8.0, "#": -8.0}
+LOGIT_BIAS_TEXT = {"：": -3.0, ":": -5.0, "**": -8.0, "#": -8.0}
 
 
 @dataclass(frozen=True)
