@@ -57,6 +57,11 @@ def main() -> int:
         brief, exclude = case.brief, ((case.reference,) if case.reference else ())
     else:
         brief, exclude = load_brief(args.brief), ()
+    if args.scale != 1.0:
+        # The brief's target moves with the budgets, as in eval run --scale.
+        from dataclasses import replace
+
+        brief = replace(brief, length=max(100, int(brief.length * args.scale)))
     if args.no_controls:
         write.CONTROLS.clear()
         write.LOGIT_BIAS_TEXT.clear()
@@ -72,7 +77,6 @@ def main() -> int:
         brief,
         llm=llm,
         out_dir=Path(args.out) if args.out else Path(tmp) / "draft",
-        budget_factor=args.scale,
         max_repairs=args.max_repairs,
         candidates=candidates,
         exclude_speech_ids=exclude,
@@ -106,7 +110,7 @@ def main() -> int:
     rate = statistics.median(decode_rates) if decode_rates else 0.0
     pure = completion / rate if rate else float("nan")
     delivered = han_count(draft.text)
-    asked = brief.length * args.scale
+    asked = brief.length
     a = draft.authorship
     share = a["program_han"] / max(1, a["model_han"] + a["program_han"])
     print(f"total: {total_s:.1f} s for {completion} completion tokens")

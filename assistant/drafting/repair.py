@@ -22,7 +22,7 @@ from assistant.checks.facts import (
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
-from assistant.text import han_count, sentence_key, sentences
+from assistant.text import han_count, overlap, sentence_key, sentences
 
 MARK = re.compile(r"【待[补核][：:][^】]*】")
 
@@ -47,6 +47,14 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
         if run_checks(subject, ["politics"]).fatal:
             out.append(sent)
     return out
+
+
+def copied_from_plan(text: str, purpose: str) -> int:
+    """汉字 of sentences the model copied from the paragraph's purpose: the program wrote
+    those words, so they count as the program's."""
+    return sum(
+        han_count(x) for x in sentences(text) if han_count(x) >= 6 and overlap(x, purpose) >= 0.85
+    )
 
 
 def _said_before(sentence: str, context: str) -> bool:
@@ -124,8 +132,9 @@ def repair(
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
     marks = MARK.findall(text)
-    kept_model = han_count(MARK.sub("", text)) - han_count(added)
-    program_han = han_count(added) + sum(han_count(m) for m in marks)
+    copied = copied_from_plan(text, plan.purpose)
+    kept_model = han_count(MARK.sub("", text)) - han_count(added) - copied
+    program_han = han_count(added) + sum(han_count(m) for m in marks) + copied
     left = [p for p in verdict.problems() if not p.startswith("没有写进简报中的这些事实")]
     return Fixed(
         text=text,

@@ -190,10 +190,16 @@ def rewrite_block(hits: list[Any], budget: int) -> str:
     )
 
 
-def max_tokens_for(budget: int) -> int:
-    # Qwen-family tokenizers spend about 0.8 tokens per 汉字, cl100k about 1.3: room for
-    # the slower one, not for a model that rambles on.
-    return int(budget * 1.4) + 40
+def max_tokens_for(budget: int, llm: Any = None) -> int:
+    """A paragraph's token cap: about 1.3× its budget in 汉字. The embedded Qwen model
+    spends about 0.8 tokens per 汉字 (measured through its own tokenizer); for other
+    endpoints the tokenizer is unknown, so leave room for one that spends 1.3."""
+    per_han = 0.8 if getattr(llm, "tokenize", None) is not None and _is_local(llm) else 1.3
+    return int(budget * 1.3 * per_han) + 30
+
+
+def _is_local(llm: Any) -> bool:
+    return bool(getattr(getattr(llm, "endpoint", None), "is_local", False))
 
 
 _MD = re.compile(r"^\s*(#{1,6}\s*|[-*+]\s+|>\s+)", re.MULTILINE)
@@ -238,8 +244,22 @@ def sentences_keep(text: str) -> list[str]:
     return re.findall(r"[^。！？；]+(?:[。！？；]+[”’」』]*)?", text)
 
 
+# Words of a purpose that are instructions about writing, not words of a speech.
+_META = re.compile(
+    r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|写足|的排比句|提出责任要求"
+)
+
+
 def _echoes(sentence: str, purpose: str) -> bool:
-    return bool(purpose) and han_count(sentence) >= 6 and overlap(sentence, purpose) >= 0.85
+    """A sentence that copies the paragraph's purpose where the purpose is an instruction
+    (阐明为什么要…：讲道理). A purpose that is itself speech (the congress-work moves) may
+    be copied: that text is counted as the program's, see repair.copied_from_plan."""
+    return (
+        bool(purpose)
+        and bool(_META.search(sentence))
+        and han_count(sentence) >= 6
+        and overlap(sentence, purpose) >= 0.6
+    )
 
 
 def without_overlap(lead: str, body: str) -> str:
@@ -273,7 +293,7 @@ def sample(
     result = llm.chat(
         messages,
         temperature=temperature,
-        max_tokens=max_tokens_for(budget),
+        max_tokens=max_tokens_for(budget, llm),
         seed=1000 * sample_index + k,
         on_token=on_token,
         cache_salt=f"sample-{sample_index}-cand-{k}",
