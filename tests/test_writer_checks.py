@@ -539,14 +539,22 @@ def test_issue_bad_draft_fails_every_writer_check():
 KNOWN_BAD = DATA / "known-bad-draft.md"
 
 
-@pytest.mark.skipif(not KNOWN_BAD.exists(), reason="the lead adds the pipeline's draft")
-def test_known_bad_draft_fails_integrity_and_focus():
+def test_known_bad_draft_fails_integrity_focus_and_section_length():
+    """The draft `make draft` produced before the paragraph pipeline (1.5B, example brief,
+    1555 字 of 3000): the old harness scored it 0.963 with every check but length passed."""
+    from assistant import scoring
+
     facts = load_brief(REPO / "examples" / "brief-closing.toml")
-    subject = Subject(
-        raw=KNOWN_BAD.read_text(encoding="utf-8"), brief=facts, occasion="closing_session"
-    )
-    for name in ("integrity", "focus"):
-        assert not REGISTRY[name].run(subject).passed, name
+    text = KNOWN_BAD.read_text(encoding="utf-8")
+    card = scoring.score_text(text, brief=facts)
+    for name in ("integrity", "focus", "section_length", "usage"):
+        assert not card.check(name).passed, name
+    # What a writer circles, quoted in the reasons.
+    assert "一是全过程人民民主" in card.check("integrity").reason
+    assert "各位代表、同志们，人民代表大会制度" in card.check("integrity").reason
+    assert "提案" in card.check("usage").reason
+    assert "要求之一" in card.check("section_length").reason
+    assert not card.passed and card.score <= 0.6
 
 
 # -- paragraph scope ------------------------------------------------------------------------------
