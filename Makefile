@@ -15,7 +15,7 @@ draft: setup
 
 test:
 	scripts/setup.sh $(TEST_MODEL)
-	$(VENV)/bin/python -m pytest -q
+	ASSISTANT_REQUIRE_LOCAL_MODEL=1 $(VENV)/bin/python -m pytest -q
 
 lint:
 	$(VENV)/bin/ruff check assistant tests bench
