@@ -183,3 +183,13 @@ def test_every_reference_passes_the_writer_checks_it_should(corpus=None):
         for name in ("integrity", "focus", "voice", "register", "politics", "invented_facts"):
             check = card.check(name)
             assert check is not None and check.passed, f"{case.name} {name}: {check.reason}"
+
+
+def test_a_leaders_quotation_the_brief_does_not_give_is_invented(brief):
+    text = "县委书记王强强调：“要深刻认识人民代表大会制度的优越性，坚定制度自信。”"
+    card = scoring.score_text(text, brief=brief, checks=["invented_facts"])
+    assert not card.passed and "引语" in card.check("invented_facts").reason
+    given = parse_brief(
+        brief.to_dict() | {"themes": ["要深刻认识人民代表大会制度的优越性，坚定制度自信"]}
+    )
+    assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed

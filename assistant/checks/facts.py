@@ -96,6 +96,25 @@ def find_invented_claims(text: str, brief: Any) -> list[str]:
     return out
 
 
+_QUOTE = re.compile(
+    r"(总书记|习近平|主席|总理|书记|领导)[^。！？“]{0,30}(指出|强调|说|要求|提出|讲)(过|道)?[：，,]?\s*“([^”]{6,})”"
+)
+
+
+def find_invented_quotes(text: str, brief: Any) -> list[str]:
+    """Words put in a leader's mouth (总书记…指出：“…”) that the brief does not give: a
+    quotation is a fact, and a small model invents them, dates and all."""
+    text = normalize(text)
+    facts = normalize(brief.facts_text()) if brief is not None else ""
+    out = []
+    for m in _QUOTE.finditer(text):
+        quoted = m.group(4)
+        if quoted[:12] in facts or quoted in out:
+            continue
+        out.append(quoted)
+    return out
+
+
 def find_invented_titles(text: str, brief: Any) -> list[str]:
     """《…》 titles that neither the brief nor the list of national laws and documents
     a speech may cite (evals/facts.yaml) names."""
@@ -188,7 +207,8 @@ def check_invented_facts(s: Subject) -> CheckResult:
     invented = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief)
     titles = find_invented_titles(text, brief)
-    if not invented and not claims and not titles:
+    quotes = find_invented_quotes(text, brief)
+    if not invented and not claims and not titles and not quotes:
         return CheckResult(
             "invented_facts", True, 1.0, "所有数字都来自简报（年份、日期、届次除外）"
         )
@@ -205,6 +225,7 @@ def check_invented_facts(s: Subject) -> CheckResult:
         where = sentence_at(norm, i, i + len(claim), 50)
         findings.append(f"简报没有给出的排名或比较“{claim}”：{where}（删去，或写成【待补：…】）")
     findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
+    findings += [f"简报没有给出的引语“{q[:30]}…”（不得编造领导讲话）" for q in quotes]
     n = len(findings)
     reason = f"简报中没有的事实 {n} 处：\n" + "\n".join(f"- {f}" for f in findings)
     return CheckResult("invented_facts", False, max(0.0, 1 - 0.25 * n), reason, tuple(findings))

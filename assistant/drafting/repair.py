@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.checks import PARAGRAPH, Subject, run_checks
+from assistant.checks.copying import COPY_RUN_OK, copy_stats
 from assistant.checks.facts import (
     find_invented_claims,
     find_invented_numbers,
+    find_invented_quotes,
     find_invented_titles,
 )
 from assistant.checks.leakage import find_leaks
@@ -47,6 +49,15 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
         if run_checks(subject, ["politics"]).fatal:
             out.append(sent)
     return out
+
+
+def _copied_sentences(text: str, corpus: Sequence[Any], exclude: Sequence[str]) -> list[str]:
+    """Sentences sharing a run of COPY_RUN_OK 汉字 or more with a corpus speech."""
+    ref = [x for x in corpus if x.id not in set(exclude)]
+    return [
+        x for x in sentences(text)
+        if han_count(x) >= COPY_RUN_OK and copy_stats(x, ref).longest >= COPY_RUN_OK
+    ]  # fmt: skip
 
 
 def copied_from_plan(text: str, purpose: str) -> int:
@@ -112,6 +123,14 @@ def repair(
             text = text.replace(sent, "")
         if bad:
             repairs.append("删去有政治性错误的句子：" + "；".join(bad))
+    copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
+    quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
+    for sent in dict.fromkeys(copied + quoted):
+        text = text.replace(sent, "", 1)
+    if copied:
+        repairs.append("删去照抄范文的句子：" + "；".join(x[:30] for x in copied))
+    if quoted:
+        repairs.append("删去简报没有的领导引语：" + "；".join(x[:30] for x in quoted))
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)

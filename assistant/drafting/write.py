@@ -262,11 +262,20 @@ def _echoes(sentence: str, purpose: str) -> bool:
     )
 
 
+# A model asked to continue 召开这次座谈会，主要是… often restarts the sentence.
+_RESTART = re.compile(
+    r"^(召开这次[^，。]{0,12}[，,]?|这次会议的?|本次会议的?)(主要)?(目的|任务|意图)?(就)?是"
+)
+
+
 def without_overlap(lead: str, body: str) -> str:
-    """Drop the start of `body` that repeats `lead` or its end (主要是 + 主要是总结…)."""
+    """Drop the start of `body` that repeats `lead` or its end (主要是 + 主要是总结…), or
+    restarts the sentence the lead began."""
     lead = lead.strip()
     if lead and body.startswith(lead):
         return body[len(lead) :].lstrip("，。 ")
+    if lead.endswith("是"):
+        body = _RESTART.sub("", body)
     for n in range(min(len(lead), len(body)), 1, -1):
         if body.startswith(lead[-n:]):
             return body[n:]

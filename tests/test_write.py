@@ -1,0 +1,37 @@
+"""Cleaning a model's paragraph: what is dropped is only our own instructions echoed,
+a restarted lead, Markdown and list debris; speech text stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.write import clean, without_overlap
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("这次会议的主要目的是总结经验、部署工作。", "总结经验、部署工作。"),
+        ("召开这次座谈会，主要是总结经验。", "总结经验。"),
+        ("主要是总结经验。", "总结经验。"),
+        ("总结经验、部署工作。", "总结经验、部署工作。"),
+    ],
+)
+def test_a_restarted_lead_is_joined_once(body, expected):
+    assert without_overlap("召开这次座谈会，主要是", body) == expected
+
+
+def test_instruction_echoes_go_and_a_speech_like_purpose_stays():
+    purpose = "阐明为什么要做到“坚持党的领导”：讲道理，讲它对镇发展的意义"
+    raw = "阐明为什么要做到“坚持党的领导”：讲道理，讲它对镇发展的意义。坚持党的领导，是做好一切工作的根本保证。"
+    assert clean(raw, purpose=purpose) == "坚持党的领导，是做好一切工作的根本保证。"
+    said = "镇人民政府要自觉接受人大监督，认真办理代表提出的议案和建议。"
+    assert clean(said, purpose="镇人民政府要自觉接受人大监督，认真办理代表提出的议案和建议") == said
+
+
+def test_markdown_headings_and_a_cut_sentence_are_dropped():
+    raw = "**一、加强领导**\n各级党组织要加强领导，把责任扛在肩上。各位代表要"
+    assert clean(raw) == "各级党组织要加强领导，把责任扛在肩上。"
+    assert clean("各级党组织要加强领导，把责任扛在肩上。", cut=True) == (
+        "各级党组织要加强领导，把责任扛在肩上。"
+    )
