@@ -243,13 +243,14 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
     # Supervisory commissions exist since the 监察法 took effect on 2018-03-20.
     if brief.date and brief.date < dt.date(2018, 3, 20) and terms["supervised"] == "“一府一委两院”":
         terms["supervised"] = "“一府两院”"
-    topics = "、".join(brief.themes[:3]) or "、".join(h.rstrip("。") for h in headlines[:3])
+    # The meeting's theme, not the list of points (a model given the headlines pastes them).
+    topics = f"，围绕{'、'.join(brief.themes[:2])}" if brief.themes else ""
     return {
         "place": place,
         "stem": stem,
         "years": "过去五年" if is_first_session(brief) else "过去一年",
         "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
-        "topics": topics or "会议主题",
+        "topics": topics,
         **terms,
     }
 
