@@ -213,6 +213,14 @@ class LLM:
                 pass
         return tokens.count_messages(messages, self.endpoint.model)
 
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids of `text` in the embedded model's vocabulary (for logit_bias). Only
+        the embedded model has this; other endpoints raise ModelError."""
+        server = self._local_server()
+        if server is None:
+            raise ModelError("只有内置本地模型可以取得 token 编号")
+        return list(server.tokenize(text))
+
     def prompt_budget(self, max_tokens: int) -> int:
         """How many prompt tokens fit beside a reply of `max_tokens`."""
         return self.endpoint.context_window - max_tokens - CONTEXT_MARGIN
@@ -229,12 +237,15 @@ class LLM:
         on_token: Callable[[str], None] | None = None,
         on_retry: Callable[[], None] | None = None,
         use_cache: bool = True,
+        cache_salt: str | None = None,
+        **sampling: Any,
     ) -> ChatResult:
         """Send `messages`; stream pieces to `on_token` when given.
 
         `on_retry` is called before a broken stream is re-run from scratch, so a caller
         that printed the partial text can discard it. A cache hit delivers its whole text
-        to `on_token` once.
+        to `on_token` once. `cache_salt` goes into the cache key only, never to the API:
+        a different salt draws a fresh sample where the same request would be a replay.
         """
         messages = [dict(m) for m in messages]
         prompt_tokens = self.count_prompt(messages)
@@ -250,10 +261,14 @@ class LLM:
             params["stop"] = list(stop)
         if seed is not None:
             params["seed"] = seed
+        # Further OpenAI sampling parameters (frequency_penalty, presence_penalty,
+        # logit_bias): sent as given and part of the cache key.
+        params.update({k: v for k, v in sampling.items() if v is not None})
 
         key = None
         if self.cache is not None and use_cache:
-            key = ResponseCache.key(self.endpoint, messages, params)
+            salted = params if cache_salt is None else {**params, "cache_salt": cache_salt}
+            key = ResponseCache.key(self.endpoint, messages, salted)
             hit = self.cache.get(key)
             if hit is not None:
                 if on_token is not None and hit.text:
