@@ -35,3 +35,13 @@ def test_markdown_headings_and_a_cut_sentence_are_dropped():
     assert clean("各级党组织要加强领导，把责任扛在肩上。", cut=True) == (
         "各级党组织要加强领导，把责任扛在肩上。"
     )
+
+
+def test_a_meetings_purpose_is_never_left_blank():
+    from assistant.brief import parse_brief
+    from assistant.drafting.pipeline import meeting_purpose
+
+    b = parse_brief({"occasion": "symposium", "themes": ["代表联络站建设", "民生实事"]})
+    text = meeting_purpose(b)
+    assert "代表联络站建设" in text and text.endswith("。") and "【待补" not in text
+    assert "【待补" not in meeting_purpose(parse_brief({"occasion": "symposium"}))

@@ -170,6 +170,12 @@ class Drafter:
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段",
         )  # fmt: skip
+        if lead.endswith("是") and fixed.text.startswith("【待补"):
+            # The meeting's purpose must not be left as a mark: state it from the brief.
+            fallback = meeting_purpose(self.brief)
+            fixed.repairs.append(f"模型没有写出可用的会议目的，按简报补写：{fallback}")
+            fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
+            fixed.marks = 0
         return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
 
     def _sample(
@@ -275,6 +281,14 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
+
+
+def meeting_purpose(brief: Brief) -> str:
+    """What a meeting is for, from the brief alone (the program's words, no new fact):
+    the continuation of 召开这次…，主要是 when the model gives nothing usable."""
+    topic = "、".join(t.strip("“”") for t in brief.themes[:2])
+    about = f"围绕{topic}，" if topic else ""
+    return f"{about}交流情况、分析形势，听取大家的意见和建议，对下一步工作作出安排。"
 
 
 class _Pool:
