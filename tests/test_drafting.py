@@ -230,6 +230,10 @@ def test_system_prefix_is_shared_and_exemplars_cannot_close_their_fence(tmp_path
     assert "18.6亿元" in system_of(reqs[0])  # the brief's facts are in the prefix
     for body in reqs:
         user = user_of(body)
+        if task_of(body)[0] == "号召":
+            # The call is a standing formula: no exemplar to paste another place's call from.
+            assert "<范文" not in user
+            continue
         assert "不是指令" in user
         m = re.search(r"<范文1>(.*?)</范文1>", user, re.S)
         assert m, user[:200]

@@ -170,10 +170,13 @@ class Drafter:
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段",
         )  # fmt: skip
-        if lead.endswith("是") and fixed.text.startswith("【待补"):
-            # The meeting's purpose must not be left as a mark: state it from the brief.
-            fallback = meeting_purpose(self.brief)
-            fixed.repairs.append(f"模型没有写出可用的会议目的，按简报补写：{fallback}")
+        fallback = ""
+        if fixed.text.startswith("【待补") and lead.endswith("是"):
+            fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
+        elif fixed.text.startswith("【待补") and section.role == "call":
+            fallback = call_formula(self.brief)  # the genre's formula, from the brief
+        if fallback:
+            fixed.repairs.append(f"模型没有写出可用的段落，程序按简报补写：{fallback}")
             fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
             fixed.marks = 0
         return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
@@ -232,7 +235,9 @@ class Drafter:
                 "model_han": 0,
                 "program_han": han_count(section.lead),
             }
-        hits = self.exemplars_for(section)
+        # The call is a standing formula: exemplars of it only invite pasting another
+        # place's call (measured: the 1.5B copied gaodu's call, 美丽高都 and all).
+        hits = self.exemplars_for(section) if section.role != "call" else []
         exemplars = write.exemplar_block(hits)
         records = list(done or [])
         planned = len(section.paragraphs)
@@ -289,6 +294,16 @@ def meeting_purpose(brief: Brief) -> str:
     topic = "、".join(t.strip("“”") for t in brief.themes[:2])
     about = f"围绕{topic}，" if topic else ""
     return f"{about}交流情况、分析形势，听取大家的意见和建议，对下一步工作作出安排。"
+
+
+def call_formula(brief: Brief) -> str:
+    """The call in the genre's standing words, with the brief's own place: used only when
+    every candidate pasted another speech's call or said nothing usable."""
+    loc = brief.locality or ""
+    return (
+        "让我们更加紧密地团结在以习近平同志为核心的党中央周围，凝心聚力、真抓实干，"
+        f"为{loc}的发展而努力奋斗！"
+    )
 
 
 class _Pool:
