@@ -272,8 +272,11 @@ def test_judge_parse_failure_is_an_error():
     with pytest.raises(scoring.JudgeError):
         scoring.parse_judge("我觉得写得不错")
     with pytest.raises(scoring.JudgeError):
-        scoring.parse_judge('{"structure": 9, "style": 3, "facts": 3, "tifa": 3}')
+        scoring.parse_judge(
+            '{"fidelity": 9, "structure": 3, "style": 3, "specificity": 3, "fluency": 3, "voice": 3}'
+        )
     score, _ = scoring.parse_judge(
-        '好的：{"structure": 5, "style": 5, "facts": 3, "tifa": 3, "reason": "可"}'
+        '好的：{"fidelity": 5, "structure": 5, "style": 5, "specificity": 3, "fluency": 3,'
+        ' "voice": 3, "reason": "可"}'
     )
     assert score == pytest.approx(0.75)
