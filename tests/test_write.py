@@ -45,3 +45,8 @@ def test_a_meetings_purpose_is_never_left_blank():
     text = meeting_purpose(b)
     assert "代表联络站建设" in text and text.endswith("。") and "【待补" not in text
     assert "【待补" not in meeting_purpose(parse_brief({"occasion": "symposium"}))
+
+
+def test_the_start_instruction_echoed_at_the_end_goes():
+    raw = "其次，我们要提高履职能力。之后，直接往下写，不要重复这句话。"
+    assert clean(raw) == "其次，我们要提高履职能力。"

@@ -210,7 +210,9 @@ _END = "。！？”’」』）"
 
 
 # Words of our own instructions: a sentence carrying one is the model echoing the task.
-_ECHO = re.compile(r"这一段|自然段|本段|本节|范文|简报|篇幅|约\d+字|要讲的内容|不要复述|→")
+_ECHO = re.compile(
+    r"这一段|自然段|本段|本节|范文|简报|篇幅|约\d+字|要讲的内容|不要复述|往下写|不要重复这|→"
+)
 
 
 def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> str:
