@@ -193,3 +193,23 @@ def test_a_leaders_quotation_the_brief_does_not_give_is_invented(brief):
         brief.to_dict() | {"themes": ["要深刻认识人民代表大会制度的优越性，坚定制度自信"]}
     )
     assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        # From the example draft the 1.5B wrote for 白沙镇: a political error twice over.
+        ("第三，人大要加强对党的领导的监督，确保权力行使符合法律规范和程序。", False),
+        ("第四，媒体和公众也要参与对党的领导工作的监督和评价。", False),
+        ("人大代表要增强对党的领导的政治认同。", True),
+        ("人大要监督党的领导下的政府依法行政。", True),
+    ],
+)
+def test_the_party_leadership_is_not_supervised_by_the_congress(text, passed):
+    card = run_checks(Subject(text, scope="paragraph"), ["politics"])
+    assert card.check("politics").passed is passed
+
+
+def test_a_2026_speech_may_not_plan_around_the_14th_plan():
+    hits = scoring.find_stale_tifa("扎实推动各项工作，围绕“十四五”规划目标。", dt.date(2026, 1, 9))
+    assert hits
