@@ -95,7 +95,9 @@ ROLE_PURPOSES = {
         "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
     ],
     "call": [
-        "发出号召：全{place}干部群众更加紧密地团结在以习近平同志为核心的党中央周围，"
+        # Worded as the call itself: the 1.5B copies a call's purpose, and a copy of
+        # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们.
+        "让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
         "凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！",
     ],
 }
