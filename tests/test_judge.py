@@ -64,12 +64,6 @@ def test_parse_picks_the_object_with_the_rubric_keys():
     assert scores["fluency"] == 1.0 and reason == "重复"
 
 
-def test_the_problems_the_prompt_asks_for_become_the_reason():
-    answer = json.dumps({"problems": ["“四点要求”：只有标题", " ", "同一句重复五次"], **ALL_FOUR})
-    assert parse_scores(answer)[1] == "“四点要求”：只有标题；同一句重复五次"
-    assert parse_scores(json.dumps({"problems": [], **ALL_FOUR}))[1] == ""
-
-
 def test_score_is_the_mean_criterion_on_a_unit_scale():
     lowest = json.dumps({k: 1 for k in CRITERIA})
     highest = json.dumps({k: 5 for k in CRITERIA})

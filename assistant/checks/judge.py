@@ -95,10 +95,7 @@ def parse_scores(answer: str) -> tuple[dict[str, float], str]:
         if value is None:
             raise JudgeError(f"评审模型输出的 {key} 分值无效：{obj[key]!r}（应为 1–5）")
         scores[key] = value
-    problems = obj.get("problems")
-    if isinstance(problems, list):
-        problems = "；".join(str(x).strip() for x in problems if str(x).strip())
-    return scores, str(problems or obj.get("reason") or "").strip()
+    return scores, str(obj.get("reason") or "").strip()
 
 
 def parse_judge(answer: str) -> tuple[float, str]:
