@@ -213,3 +213,20 @@ def test_the_party_leadership_is_not_supervised_by_the_congress(text, passed):
 def test_a_2026_speech_may_not_plan_around_the_14th_plan():
     hits = scoring.find_stale_tifa("扎实推动各项工作，围绕“十四五”规划目标。", dt.date(2026, 1, 9))
     assert hits
+
+
+def test_compiled_data_is_rebuilt_only_when_the_file_is_reloaded(monkeypatch):
+    from assistant.checks import base
+
+    loads = [{"a": 1}]
+    monkeypatch.setattr(base, "load_yaml", lambda name: loads[-1])
+    builds = []
+
+    def build(data):
+        builds.append(data)
+        return data["a"] * 10
+
+    assert base.compiled("x.yaml", build) == 10
+    assert base.compiled("x.yaml", build) == 10 and len(builds) == 1
+    loads.append({"a": 2})  # the file changed: load_yaml returns a new object
+    assert base.compiled("x.yaml", build) == 20 and len(builds) == 2

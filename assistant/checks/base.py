@@ -196,6 +196,22 @@ def load_yaml(name: str) -> Any:
     return _yaml(str(path), path.stat().st_mtime)
 
 
+_COMPILED: dict[tuple[str, str | None, Callable[[Any], Any]], tuple[Any, Any]] = {}
+
+
+def compiled(name: str, build: Callable[[Any], Any], section: str | None = None) -> Any:
+    """`build(data)` for a data file in evals/ (or one `section` of it), built once per
+    load of the file: a changed file is rebuilt, an unchanged one never. Compares the
+    loaded object itself, not its id(), which Python may reuse after the old is freed."""
+    data = load_yaml(name)
+    key = (name, section, build)
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not data:
+        hit = (data, build(data[section] if section else data))
+        _COMPILED[key] = hit
+    return hit[1]
+
+
 def threshold(check: str, key: str, default: float) -> float:
     """A number from evals/checks.yaml (`check.key`), so thresholds are data, not code."""
     data = load_yaml("checks.yaml") or {}

@@ -14,13 +14,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from assistant.checks.base import (
     PARAGRAPH,
     SPEECH,
     CheckResult,
     Subject,
-    load_yaml,
+    compiled,
     register,
     result_from_findings,
     threshold,
@@ -53,15 +54,12 @@ class _Patterns:
     strip_lead: re.Pattern[str]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Patterns:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("style.yaml")["focus"]
+def _build(data: Any) -> _Patterns:
     return _Patterns(re.compile(data["clause_split"]), re.compile(data["strip_lead"]))
 
 
 def _patterns() -> _Patterns:
-    return _compiled(id(load_yaml("style.yaml")))
+    return compiled("style.yaml", _build, "focus")
 
 
 def _sents(paras: Sequence[str]) -> list[_Sent]:

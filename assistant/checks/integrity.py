@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from assistant.checks.base import (
     PARAGRAPH,
     SPEECH,
     CheckResult,
     Subject,
-    load_yaml,
+    compiled,
     register,
     result_from_findings,
     threshold,
@@ -44,10 +44,7 @@ class _Patterns:
     pairs: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Patterns:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("style.yaml")["integrity"]
+def _build(data: Any) -> _Patterns:
     return _Patterns(
         starter=re.compile("^(?:" + "|".join(data["bare_starters"]) + ")"),
         readdress=re.compile(data["readdress"]),
@@ -60,7 +57,7 @@ def _compiled(key: int) -> _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _compiled(id(load_yaml("style.yaml")))
+    return compiled("style.yaml", _build, "integrity")
 
 
 def _is_heading_line(p: str) -> bool:

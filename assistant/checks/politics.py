@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from assistant.checks.base import (
     PARAGRAPH,
     SPEECH,
     CheckResult,
     Subject,
-    load_yaml,
+    compiled,
     register,
     result_from_findings,
 )
@@ -47,10 +47,7 @@ class _Rules:
     negation_after: re.Pattern[str]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Rules:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("politics.yaml")
+def _build(data: Any) -> _Rules:
     rules = tuple(
         Rule(
             id=r["id"],
@@ -66,7 +63,7 @@ def _compiled(key: int) -> _Rules:
 
 
 def _rules() -> _Rules:
-    return _compiled(id(load_yaml("politics.yaml")))
+    return compiled("politics.yaml", _build)
 
 
 def _negated(s: str, m: re.Match[str], rules: _Rules) -> bool:

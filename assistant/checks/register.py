@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from assistant.checks.base import (
     PARAGRAPH,
     SPEECH,
     CheckResult,
     Subject,
-    load_yaml,
+    compiled,
     register,
     result_from_findings,
     threshold,
@@ -38,10 +38,7 @@ class _Patterns:
     headline_mark: re.Pattern[str]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Patterns:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("style.yaml")["register"]
+def _build(data: Any) -> _Patterns:
     return _Patterns(
         colon_item=re.compile(data["colon_item"], re.M),
         phrases=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["phrases"]),
@@ -52,7 +49,7 @@ def _compiled(key: int) -> _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _compiled(id(load_yaml("style.yaml")))
+    return compiled("style.yaml", _build, "register")
 
 
 def _at(text: str, m: re.Match[str], after: int = 16) -> str:

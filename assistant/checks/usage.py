@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from assistant import paths
 from assistant.checks.base import (
@@ -21,6 +22,7 @@ from assistant.checks.base import (
     SPEECH,
     CheckResult,
     Subject,
+    compiled,
     load_yaml,
     register,
     result_from_findings,
@@ -53,10 +55,7 @@ class _Lexicon:
     stock: re.Pattern[str]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Lexicon:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("usage.yaml")
+def _build(data: Any) -> _Lexicon:
     terms = tuple(
         Term(
             id=t["id"],
@@ -75,7 +74,7 @@ def _compiled(key: int) -> _Lexicon:
 
 
 def _lexicon() -> _Lexicon:
-    return _compiled(id(load_yaml("usage.yaml")))
+    return compiled("usage.yaml", _build)
 
 
 # -- wrong terms --------------------------------------------------------------------------------

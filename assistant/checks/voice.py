@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from assistant.checks.base import (
     PARAGRAPH,
     SPEECH,
     CheckResult,
     Subject,
-    load_yaml,
+    compiled,
     register,
     result_from_findings,
 )
@@ -37,10 +38,7 @@ class _Patterns:
     delegate_role: re.Pattern[str]
 
 
-@lru_cache(maxsize=2)
-def _compiled(key: int) -> _Patterns:
-    # keyed on the identity of load_yaml's cached object: a changed file recompiles
-    data = load_yaml("style.yaml")["voice"]
+def _build(data: Any) -> _Patterns:
     return _Patterns(
         verbs=data["report_verbs"],
         as_delegate=tuple(re.compile(p) for p in data["as_delegate"]),
@@ -52,7 +50,7 @@ def _compiled(key: int) -> _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _compiled(id(load_yaml("style.yaml")))
+    return compiled("style.yaml", _build, "voice")
 
 
 @lru_cache(maxsize=32)
