@@ -19,6 +19,7 @@ from assistant.checks import REGISTRY, Subject, run_checks
 from assistant.checks.base import CheckResult, Scorecard, make_scorecard
 from assistant.checks.copying import COPY_RUN_OK, copy_stats
 from assistant.checks.facts import find_invented_numbers
+from assistant.checks.judge import JudgeError, make_judge, parse_judge
 from assistant.checks.leakage import find_leaks
 from assistant.checks.length import length_score
 from assistant.checks.placeholders import find_placeholders
@@ -98,21 +99,12 @@ def read_text(path: str | Path) -> str:
     return read_text_file(Path(path))
 
 
-def __getattr__(name: str) -> Any:
-    # The judge's names live in checks/judge.py; imported lazily so that a judge module
-    # being rewritten does not break every other import of this one.
-    if name in ("parse_judge", "make_judge", "JudgeError"):
-        from assistant.checks import judge
-
-        return getattr(judge, name)
-    raise AttributeError(name)
-
-
 __all__ = [
     "ALL_CHECKS",
     "CHECKS",
     "COPY_RUN_OK",
     "CheckResult",
+    "JudgeError",
     "Scorecard",
     "TifaHit",
     "copy_stats",
@@ -122,8 +114,10 @@ __all__ = [
     "find_stale_tifa",
     "han_count",
     "length_score",
+    "make_judge",
     "make_scorecard",
     "normalize",
+    "parse_judge",
     "score_text",
     "sentences",
 ]

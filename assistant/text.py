@@ -107,6 +107,14 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+_PIECE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』]*)?")
+
+
+def sentence_pieces(text: str) -> list[str]:
+    """Sentences of one paragraph with nothing stripped: joining them gives the text back."""
+    return _PIECE.findall(text)
+
+
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()]
 

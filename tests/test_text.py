@@ -233,3 +233,11 @@ def test_failed_atomic_write_keeps_the_old_file_and_no_temp_file(tmp_path):
         atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["draft.docx"]
+
+
+def test_sentence_pieces_give_the_text_back():
+    from assistant.text import sentence_pieces
+
+    text = "各位代表要履职。“要带头！”群众满意；工作落实"
+    pieces = sentence_pieces(text)
+    assert "".join(pieces) == text and pieces[1] == "“要带头！”"

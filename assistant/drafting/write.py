@@ -18,7 +18,7 @@ from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.outline import Outline, OutlineSection
 from assistant.plan import ParagraphPlan, level_terms
-from assistant.text import han_count, overlap
+from assistant.text import han_count, overlap, sentence_pieces
 
 EXEMPLARS = 2
 EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a paragraph
@@ -230,7 +230,7 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
     if lead:
         text = without_overlap(lead, text)
     text = "".join(
-        x for x in sentences_keep(text) if not _ECHO.search(x) and not _echoes(x, purpose)
+        x for x in sentence_pieces(text) if not _ECHO.search(x) and not _echoes(x, purpose)
     )
     if text and (cut or text[-1] not in _END):
         end = max(text.rfind(c) for c in "。！？")
@@ -238,12 +238,6 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
         if text and text[-1] not in _END:
             text = ""
     return text.strip()
-
-
-def sentences_keep(text: str) -> list[str]:
-    """Sentences with their trailing punctuation, nothing stripped, so joining them gives
-    the text back."""
-    return re.findall(r"[^。！？；]+(?:[。！？；]+[”’」』]*)?", text)
 
 
 # Words of a purpose that are instructions about writing, not words of a speech.
