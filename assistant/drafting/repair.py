@@ -53,7 +53,8 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 
 def _copied_sentences(text: str, corpus: Sequence[Any], exclude: Sequence[str]) -> list[str]:
     """Sentences sharing a run of COPY_RUN_OK 汉字 or more with a corpus speech."""
-    ref = [x for x in corpus if x.id not in set(exclude)]
+    skip = set(exclude)
+    ref = [x for x in corpus if x.id not in skip]
     return [
         x for x in sentences(text)
         if han_count(x) >= COPY_RUN_OK and copy_stats(x, ref).longest >= COPY_RUN_OK
@@ -68,10 +69,22 @@ def copied_from_plan(text: str, purpose: str) -> int:
     )
 
 
-def _said_before(sentence: str, context: str) -> bool:
-    """The same sentence (its 汉字 and digits) is already in the draft."""
-    key = sentence_key(sentence)
-    return len(key) >= 8 and key in {sentence_key(x) for x in sentences(context)}
+def _said_before(text: str, context: str) -> list[str]:
+    """Sentences of `text` already in the draft (same 汉字 and digits, 8 or more)."""
+    said = {sentence_key(x) for x in sentences(context)}
+    return [x for x in sentences(text) if len(sentence_key(x)) >= 8 and sentence_key(x) in said]
+
+
+def _drop(
+    text: str, drop: list[str], note: str, repairs: list[str], quote: int | None = None
+) -> str:
+    """The text without these sentences (each listed occurrence once); the action
+    recorded, quoting each sentence (cut to `quote` characters), when there were any."""
+    for sent in drop:
+        text = text.replace(sent, "", 1)
+    if drop:
+        repairs.append(note + "；".join(dict.fromkeys(x[:quote] for x in drop)))
+    return text
 
 
 def quarantine(
@@ -112,25 +125,14 @@ def repair(
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
-    repeated = [x for x in sentences(text) if _said_before(x, context)]
-    if repeated:
-        for sent in repeated:
-            text = text.replace(sent, "", 1)
-        repairs.append("删去与前文重复的句子：" + "；".join(dict.fromkeys(repeated)))
+    text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)
-        for sent in bad:
-            text = text.replace(sent, "")
-        if bad:
-            repairs.append("删去有政治性错误的句子：" + "；".join(bad))
+        text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
+    text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
-    for sent in dict.fromkeys(copied + quoted):
-        text = text.replace(sent, "", 1)
-    if copied:
-        repairs.append("删去照抄范文的句子：" + "；".join(x[:30] for x in copied))
-    if quoted:
-        repairs.append("删去简报没有的领导引语：" + "；".join(x[:30] for x in quoted))
+    text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)
