@@ -42,14 +42,13 @@ class Verdict:
         return not self.empty and not self.failed and not self.missing
 
     @property
-    def key(self) -> tuple[int, int, float, float]:
+    def key(self) -> tuple[int, int, float]:
         """Smaller is better: no text, then political errors, then the number of failed
         checks and missing facts, then the weighted score."""
         return (
             int(self.empty) * 100 + self.fatal,
             len(self.failed) + len(self.missing),
             -self.card.score,
-            0.0,
         )
 
     def problems(self) -> list[str]:
