@@ -22,6 +22,7 @@ from assistant.plan import (
     ParagraphPlan,
     extra_paragraph,
     level_terms,
+    party_centre,
     plan_section,
     split_budget,
 )
@@ -250,6 +251,7 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "stem": stem,
         "years": "过去五年" if is_first_session(brief) else "过去一年",
         "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
+        "centre": party_centre(brief.date),
         "topics": topics,
         **terms,
     }

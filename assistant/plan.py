@@ -9,6 +9,7 @@ the same plan, with no model call.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import asdict, dataclass
 
@@ -97,7 +98,7 @@ ROLE_PURPOSES = {
     "call": [
         # Worded as the call itself: the 1.5B copies a call's purpose, and a copy of
         # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们.
-        "让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
+        "让我们更加紧密地团结在{centre}周围，"
         "凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！",
     ],
 }
@@ -219,8 +220,22 @@ def extra_paragraph(budget: int) -> ParagraphPlan:
     return ParagraphPlan(purpose=_EXTRA_PURPOSE, budget=budget)
 
 
+def party_centre(date: object) -> str:
+    """The Party centre as a speech of that date names it: 核心 since 十八届六中全会
+    (2016-10-27), 习近平 总书记 since 十八届一中全会 (2012-11-15), 胡锦涛 before
+    (evals/tifa.yaml checks all three)."""
+    if isinstance(date, dt.date):
+        if date < dt.date(2012, 11, 15):
+            return "以胡锦涛同志为总书记的党中央"
+        if date < dt.date(2016, 10, 27):
+            return "以习近平同志为总书记的党中央"
+    return "以习近平同志为核心的党中央"
+
+
 class _Default(dict):
     def __missing__(self, key: str) -> str:
+        if key == "centre":
+            return party_centre(None)
         return "本地" if key == "place" else ""
 
 

@@ -29,6 +29,7 @@ from assistant.plan import (
     ParagraphPlan,
     level_terms,
     paragraph_count,
+    party_centre,
     plan_section,
     split_budget,
     spread,
@@ -332,3 +333,26 @@ def test_outline_only_saves_and_shows_the_paragraph_plan(tmp_path):
     assert len(review.paragraphs) >= 2
     assert "1) 回顾过去一年的成绩" in out.stderr
     assert "写入：2025年全镇地区生产总值完成18.6亿元" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2011-01-10", "以胡锦涛同志为总书记的党中央"),
+        ("2013-01-10", "以习近平同志为总书记的党中央"),
+        ("2016-10-26", "以习近平同志为总书记的党中央"),
+        ("2016-10-27", "以习近平同志为核心的党中央"),
+        ("2026-01-10", "以习近平同志为核心的党中央"),
+    ],
+)
+def test_the_call_names_the_party_centre_as_a_speech_of_that_date_would(day, expected):
+    import datetime as dt
+
+    from assistant.tifa import find_stale
+
+    date = dt.date.fromisoformat(day)
+    assert party_centre(date) == expected
+    # what the program supplies is never what the 提法 check flags
+    assert find_stale(f"让我们更加紧密地团结在{party_centre(date)}周围。", date) == []
+    other = "以习近平同志为核心的党中央" if "总书记" in expected else "以胡锦涛同志为总书记的党中央"
+    assert find_stale(f"团结在{other}周围。", date)

@@ -26,7 +26,7 @@ from assistant.drafting.choose import Place, Verdict, choose
 from assistant.drafting.repair import repair
 from assistant.errors import InputError
 from assistant.outline import Outline, OutlineSection, build_outline, with_budgets_scaled
-from assistant.plan import ParagraphPlan
+from assistant.plan import ParagraphPlan, party_centre
 from assistant.text import han_count, overlap
 
 DEFAULT_CANDIDATES = 2  # measured: bench/bench_drafting.py --candidates
@@ -301,7 +301,7 @@ def call_formula(brief: Brief) -> str:
     every candidate pasted another speech's call or said nothing usable."""
     loc = brief.locality or ""
     return (
-        "让我们更加紧密地团结在以习近平同志为核心的党中央周围，凝心聚力、真抓实干，"
+        f"让我们更加紧密地团结在{party_centre(brief.date)}周围，凝心聚力、真抓实干，"
         f"为{loc}的发展而努力奋斗！"
     )
 
