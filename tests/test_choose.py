@@ -160,3 +160,29 @@ def test_verdicts_name_what_is_wrong(candidate, acceptable, failed, missing, pro
 def test_missing_facts(text, facts, missing):
     expected = tuple(facts) if missing is None else missing
     assert missing_facts(text, facts) == expected
+
+
+def test_repair_drops_a_sentence_the_focus_check_calls_a_repeat(place):
+    """The repair and the eval agree on what a repeat is: a nearly identical sentence
+    (one clause reworded) is dropped and recorded, not only a verbatim one."""
+    from assistant.checks import PARAGRAPH, Subject, run_checks
+    from assistant.drafting.repair import repair
+
+    brief = load_brief(EXAMPLE)
+    earlier = "这些成绩的取得，离不开全镇干部群众的团结奋斗，也凝聚着各位代表的智慧和心血。"
+    near = "这些成绩的取得，离不开全镇广大干部群众的团结奋斗，也凝聚着各位代表的智慧和心血。"
+    text = CLEAN.replace(earlier, near)
+    subject = Subject(
+        raw=text, brief=brief, occasion=brief.occasion, date=brief.date,
+        scope=PARAGRAPH, context=earlier,
+    )  # fmt: skip
+    assert not run_checks(subject, ["focus"]).checks[0].passed
+    verdict = choose([text], PLAN, place)[0]
+    fixed = repair(text, verdict, PLAN, brief, None, context=earlier)
+    assert near not in fixed.text
+    assert any("重复" in r for r in fixed.repairs)
+    subject = Subject(
+        raw=fixed.text, brief=brief, occasion=brief.occasion, date=brief.date,
+        scope=PARAGRAPH, context=earlier,
+    )  # fmt: skip
+    assert run_checks(subject, ["focus"]).checks[0].passed

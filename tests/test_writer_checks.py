@@ -446,6 +446,9 @@ EXAMPLES = [
         False,
         "",
     ),
+    ("register", "要大力发展特色farming，带动群众增收。", {}, "closing_session", True, "farming"),
+    # acronyms and the anonymised XX of the corpus are not English prose
+    ("register", "全镇GDP稳步增长，XX同志作了报告。", {}, "closing_session", False, ""),
     ("politics", "这次街道人民代表大会开得很成功。", STREET, "symposium", True, "街道人民代表大会"),
     ("politics", "人大工委要监督街道党工委的工作。", STREET, "symposium", True, "监督街道党工委"),
     (

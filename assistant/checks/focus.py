@@ -96,8 +96,9 @@ def _near(a: _Sent, b: _Sent, cut: float) -> bool:
     return shared >= cut * la and shared >= cut * lb
 
 
-def _duplicates(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[str]:
-    """Sentences of `new` that repeat one of `earlier` or an earlier one of `new`."""
+def _twins(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[tuple[_Sent, _Sent]]:
+    """(sentence, its twin) for sentences of `new` that repeat one of `earlier` or an
+    earlier one of `new`."""
     cut = threshold(NAME, "dup_overlap", 0.8)
     minimum = threshold(NAME, "dup_min_han", 12)
     seen = [s for s in earlier if s.han >= minimum]
@@ -106,8 +107,20 @@ def _duplicates(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[str]
             continue
         twin = next((t for t in seen if _near(s, t, cut)), None)
         if twin is not None:
-            yield f"同一句话说了两遍：“{short(s.text, 30)}”（前文已有“{short(twin.text, 20)}”）"
+            yield s, twin
         seen.append(s)
+
+
+def _duplicates(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[str]:
+    for s, twin in _twins(new, earlier):
+        yield f"同一句话说了两遍：“{short(s.text, 30)}”（前文已有“{short(twin.text, 20)}”）"
+
+
+def repeated_sentences(text: str, context: str = "") -> list[str]:
+    """The sentences of `text` this check calls a repeat (of `context` or of an earlier
+    sentence of `text`): what the drafting repair drops."""
+    earlier = _context_sents(context) if context else []
+    return [s.text for s, _ in _twins(_sents(paragraphs(text)), earlier)]
 
 
 # -- refrains ---------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class _Patterns:
     markdown: re.Pattern[str]
     inline_marker: re.Pattern[str]
     headline_mark: re.Pattern[str]
+    foreign_word: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -45,6 +46,7 @@ def _build(data: Any) -> _Patterns:
         markdown=re.compile(data["markdown"], re.M),
         inline_marker=re.compile(data["inline_marker"], re.M),
         headline_mark=re.compile(data["headline_mark"]),
+        foreign_word=re.compile(data["foreign_word"]),
     )
 
 
@@ -117,6 +119,18 @@ def _list_blocks(subject: Subject) -> list[str]:
     return blocks
 
 
+def _foreign_words(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
+    """English words in a Chinese speech, unless the brief itself uses them."""
+    brief = subject.brief
+    given = " ".join(str(v) for v in vars(brief).values()).lower() if brief is not None else ""
+    seen = set()
+    for m in pat.foreign_word.finditer(text):
+        word = m.group()
+        if len(word) >= 3 and word.lower() not in given and word not in seen:
+            seen.add(word)
+            yield f"夹杂英文“{word}”，讲话稿用中文：“{_at(text, m)}”"
+
+
 def _headline_marks(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     themes = tuple(getattr(subject.brief, "themes", ()) or ())
     if not themes:
@@ -137,6 +151,7 @@ def run(subject: Subject) -> CheckResult:
     for block in _list_blocks(subject):
         findings.extend(_list_findings(block, pat, limit))
     findings.extend(_headline_marks(text, subject, pat))
+    findings.extend(_foreign_words(text, subject, pat))
     return result_from_findings(
         NAME,
         findings,

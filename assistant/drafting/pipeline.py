@@ -110,6 +110,7 @@ class Drafter:
         self.sample = sample
         self.started = time.monotonic()
         self.written: list[str] = []  # text of the sections before the current one
+        self.grammar = write.text_grammar(brief)
 
     def emit(self, kind: str, **kw: Any) -> None:
         self.on_event(DraftEvent(kind=kind, elapsed=time.monotonic() - self.started, **kw))
@@ -203,6 +204,7 @@ class Drafter:
                 sample_index=self.sample,
                 temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
+                grammar=self.grammar,
             )
             pool.add(cand, attempt)
 
@@ -418,7 +420,7 @@ def provenance_for(llm: Any) -> dict[str, Any]:
         "provider": getattr(endpoint, "provider", None),
         "endpoint_host": getattr(endpoint, "host", None),
         "prompts": {name: prompt_files.load_prompt(name).ref for name in ("paragraph", "outline")},
-        "controls": dict(write.CONTROLS),
+        "controls": {**write.CONTROLS, "grammar": write.GRAMMAR},
     }
 
 

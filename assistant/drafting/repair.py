@@ -21,6 +21,7 @@ from assistant.checks.facts import (
     find_invented_quotes,
     find_invented_titles,
 )
+from assistant.checks.focus import repeated_sentences
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
@@ -70,9 +71,13 @@ def copied_from_plan(text: str, purpose: str) -> int:
 
 
 def _said_before(text: str, context: str) -> list[str]:
-    """Sentences of `text` already in the draft (same 汉字 and digits, 8 or more)."""
+    """Sentences of `text` already said: the same 汉字 and digits (8 or more) as one in
+    the draft so far, or what the focus check calls a repeat (nearly the same sentence,
+    in the draft or earlier in this paragraph)."""
     said = {sentence_key(x) for x in sentences(context)}
-    return [x for x in sentences(text) if len(sentence_key(x)) >= 8 and sentence_key(x) in said]
+    exact = [x for x in sentences(text) if len(sentence_key(x)) >= 8 and sentence_key(x) in said]
+    near = [x for x in repeated_sentences(text, context) if x not in exact]
+    return exact + near
 
 
 def _drop(

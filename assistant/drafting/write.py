@@ -25,6 +25,19 @@ EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a para
 # Decoding controls against small models' loops and lists (see bench/bench_controls.py).
 CONTROLS: dict[str, Any] = {"frequency_penalty": 0.3, "presence_penalty": 0.1}
 LOGIT_BIAS_TEXT = {"：": -3.0, ":": -5.0, "**": -8.0, "#": -8.0}
+# A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
+# style and markup impossible rather than unlikely: a logit bias reaches only the tokens
+# that are exactly "：", while the Qwen vocabulary merges the colon into many others.
+GRAMMAR = True
+_BANNED = "：:#*|<>\\n\\r\\t"
+
+
+def text_grammar(brief: Brief | None = None) -> str:
+    """One paragraph of plain speech: no colon, Markdown, line break or (unless the brief
+    itself uses them, as in 5G or GDP) Latin letters."""
+    latin = brief is not None and bool(re.search(r"[A-Za-z]", facts_block(brief)))
+    banned = _BANNED + ("" if latin else "a-zA-Z")
+    return f"root ::= [^{banned}]+\n"
 
 
 @dataclass(frozen=True)
@@ -290,12 +303,15 @@ def sample(
     sample_index: int = 1,
     temperature: float = 0.7,
     on_token: Any = None,
+    grammar: str = "",
 ) -> Candidate:
     """One candidate paragraph: the k-th draw (its own seed) of this prompt."""
     extra: dict[str, Any] = dict(CONTROLS)
     bias = logit_bias(llm)
     if bias:
         extra["logit_bias"] = bias
+    if grammar and GRAMMAR and _is_local(llm):
+        extra["extra_body"] = {"grammar": grammar}
     result = llm.chat(
         messages,
         temperature=temperature,
