@@ -50,3 +50,54 @@ def test_a_meetings_purpose_is_never_left_blank():
 def test_the_start_instruction_echoed_at_the_end_goes():
     raw = "其次，我们要提高履职能力。之后，直接往下写，不要重复这句话。"
     assert clean(raw) == "其次，我们要提高履职能力。"
+
+
+def test_the_grammar_bans_report_marks_and_letters_the_brief_does_not_use():
+    import re
+    from dataclasses import replace
+    from pathlib import Path
+
+    from assistant.brief import load_brief
+    from assistant.drafting.write import text_grammar
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    banned = re.search(r"\[\^(.*)\]\+", text_grammar(brief)).group(1)
+    for mark in ("：", ":", "#", "*", "\\n"):
+        assert mark in banned
+    assert "f" in banned and "P" in banned  # no Latin in this brief: none allowed
+    with_pm = replace(brief, achievements=(*brief.achievements, "PM2.5年均浓度下降到35"))
+    banned = re.search(r"\[\^(.*)\]\+", text_grammar(with_pm)).group(1)
+    assert "P" not in banned and "M" not in banned
+    assert "i" in banned and "q" in banned  # …but not the letters of "inequality"
+
+
+class _Recorder:
+    """An LLM double that records the sampling parameters of each call."""
+
+    def __init__(self, local: bool) -> None:
+        from types import SimpleNamespace
+
+        self.endpoint = SimpleNamespace(is_local=local, model="m")
+        self.seen: list[dict] = []
+
+    def chat(self, messages, **kw):
+        from types import SimpleNamespace
+
+        self.seen.append(kw)
+        return SimpleNamespace(text="各位代表要依法履职。", finish_reason="stop")
+
+
+@pytest.mark.parametrize("local", [True, False])
+def test_the_grammar_goes_only_to_the_embedded_model(local):
+    from assistant.drafting.write import sample
+
+    llm = _Recorder(local)
+    sample(
+        llm,
+        [{"role": "user", "content": "x"}],
+        budget=50,
+        lead="",
+        k=0,
+        grammar="root ::= [^：]+\n",
+    )
+    assert ("extra_body" in llm.seen[0]) is local

@@ -446,6 +446,14 @@ EXAMPLES = [
         False,
         "",
     ),
+    (
+        "voice",
+        "作为镇党委书记李明，我们要始终保持清醒的政治头脑。",
+        {},
+        "closing_session",
+        True,
+        "李明",
+    ),
     ("register", "要大力发展特色farming，带动群众增收。", {}, "closing_session", True, "farming"),
     # acronyms and the anonymised XX of the corpus are not English prose
     ("register", "全镇GDP稳步增长，XX同志作了报告。", {}, "closing_session", False, ""),

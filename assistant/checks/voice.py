@@ -23,6 +23,7 @@ from assistant.checks.base import (
     register,
     result_from_findings,
 )
+from assistant.checks.integrity import prose_paragraphs
 from assistant.text import short
 
 NAME = "voice"
@@ -81,9 +82,16 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     name = (getattr(speaker, "name", None) or "").strip()
     organ = (getattr(speaker, "organ", None) or "").strip()
     names = tuple(n for n in (role, name) if len(n) >= 2)
+    hits = []
     if names:
         for m in _third_person(names, pat.verbs).finditer(text):
+            hits.append(m.span())
             yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
+    if len(name) >= 2 and not re.search(r"[×xX＊*]", name):
+        # a speaker never says his own name ("作为区委书记韩立群，我们要…")
+        for m in re.finditer(re.escape(name), text):
+            if not any(a <= m.start() < b for a, b in hits):
+                yield f"讲话人在讲话里说了自己的姓名（“{name}”），讲话里用“我”：“{_snippet(text, m)}”"
     if not pat.delegate_role.search(role):  # a 书记 or 主任 is not one of the delegates
         spans: list[tuple[int, int]] = []
         for rx in pat.as_delegate:
@@ -111,7 +119,9 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
 
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="讲话人的口吻")
 def run(subject: Subject) -> CheckResult:
-    findings = list(dict.fromkeys(_findings(subject.text, subject, _patterns())))
+    # the body only: the byline under the title names the speaker, as it should
+    text = subject.text if subject.scope == PARAGRAPH else "\n".join(prose_paragraphs(subject))
+    findings = list(dict.fromkeys(_findings(text, subject, _patterns())))
     return result_from_findings(
         NAME,
         findings,

@@ -253,7 +253,11 @@ class Drafter:
             if position <= len(records) and (only is None or position != only):
                 continue
             previous = records[position - 2]["text"] if position > 1 else ""
-            context = "\n".join([*self.written, *(r["text"] for r in records[: position - 1])])
+            # the section's own lead (its headline) is part of what has been said: a
+            # paragraph that restates it is a repeat, for the chooser and the repair alike
+            context = "\n".join(
+                [*self.written, section.lead, *(r["text"] for r in records[: position - 1])]
+            )
             base = ""
             if self.strategy == "rewrite" and hits:
                 plan = section.paragraphs[position - 1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,11 +34,12 @@ _BANNED = "：:#*|<>\\n\\r\\t"
 
 
 def text_grammar(brief: Brief | None = None) -> str:
-    """One paragraph of plain speech: no colon, Markdown, line break or (unless the brief
-    itself uses them, as in 5G or GDP) Latin letters."""
-    latin = brief is not None and bool(re.search(r"[A-Za-z]", facts_block(brief)))
-    banned = _BANNED + ("" if latin else "a-zA-Z")
-    return f"root ::= [^{banned}]+\n"
+    """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
+    letter but those the brief's own facts use (PM2.5 lets P and M through, never the
+    letters of an English word)."""
+    given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
+    latin = "".join(c for c in string.ascii_letters if c not in given)
+    return f"root ::= [^{_BANNED}{latin}]+\n"
 
 
 @dataclass(frozen=True)
