@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import asdict, dataclass
 
-from assistant.text import chinese_number
+from assistant.text import chinese_number, han_count
 
 PARAGRAPH_TARGET = 170  # 汉字 per paragraph the plan aims at
 PARAGRAPH_MIN, PARAGRAPH_MAX = 110, 230
@@ -25,6 +25,14 @@ class ParagraphPlan:
     budget: int
     facts: tuple[str, ...] = ()  # brief facts this paragraph must carry, figures and all
     themes: tuple[str, ...] = ()  # brief themes it develops
+
+    @property
+    def room(self) -> int:
+        """汉字 this paragraph needs: its budget, or more when its facts alone fill it (a
+        scaled review of 43 字 carrying 60 字 of figures was cut off mid-sentence, the
+        figures dropped with it and pasted back by the program)."""
+        facts = sum(han_count(f) for f in self.facts)
+        return max(self.budget, facts + 40) if facts else self.budget
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -66,6 +66,10 @@ _HOW = ["要坚定信心、真抓实干", "要守正创新、勇于担当", "要
 _WHAT = ["推动农文旅融合发展迈上新台阶", "把民生实事办到群众心坎上", "让振兴成果惠及千家万户",
          "以实干实绩回应群众期盼", "把各项决策部署落到实处", "为全镇发展注入强大动力",
          "持续擦亮生态宜居的金字招牌", "夯实基层治理的坚实根基"]  # fmt: skip
+# a fourth part keeps any two sentences of one draft apart by more than the focus check's
+# near-repeat overlap: a well-behaved model does not say the same thing twice
+_WHEN = ["在新的起点上", "面对新形势", "在关键之年", "立足当前", "着眼长远", "对标先进",
+         "紧扣目标", "在实干中", "以钉钉子精神", "在攻坚克难中", "对照群众期盼"]  # fmt: skip
 
 
 class Writer:
@@ -79,7 +83,7 @@ class Writer:
     def sentence(self) -> str:
         with self.lock:
             n, self.n = self.n, self.n + 1
-        return f"{_WHO[n % 7]}{_HOW[n % 5]}，{_WHAT[n % 8]}。"
+        return f"{_WHEN[n % 11]}，{_WHO[n % 7]}{_HOW[n % 5]}，{_WHAT[n % 8]}。"
 
     def __call__(self, body: dict) -> str:
         user = user_of(body)

@@ -356,3 +356,18 @@ def test_the_call_names_the_party_centre_as_a_speech_of_that_date_would(day, exp
     assert find_stale(f"让我们更加紧密地团结在{party_centre(date)}周围。", date) == []
     other = "以习近平同志为核心的党中央" if "总书记" in expected else "以胡锦涛同志为总书记的党中央"
     assert find_stale(f"团结在{other}周围。", date)
+
+
+def test_a_paragraph_has_room_for_the_facts_it_carries():
+    from assistant.drafting.write import max_tokens_for
+    from assistant.text import han_count
+
+    facts = (
+        "2018年全区地区生产总值达到486.3亿元，增长7.6%",
+        "一般公共预算收入完成38.2亿元，增长8.1%",
+    )
+    plan = ParagraphPlan("回顾成绩", 43, facts)
+    need = sum(han_count(f) for f in facts)
+    assert plan.room >= need + 40 > plan.budget
+    assert max_tokens_for(plan.room) > max_tokens_for(plan.budget)
+    assert ParagraphPlan("讲道理", 150).room == 150  # no facts: the budget as planned

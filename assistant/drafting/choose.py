@@ -110,7 +110,7 @@ def judge(candidate: str, plan: ParagraphPlan, place: Place, index: int = 0) -> 
         section_role=place.section_role,
         headline=place.headline,
         other_headlines=place.other_headlines,
-        budget=plan.budget,
+        budget=plan.room,
     )
     card = run_checks(subject)
     return Verdict(index, card, missing_facts(candidate, plan.facts), not candidate.strip())

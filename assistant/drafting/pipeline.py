@@ -197,7 +197,7 @@ class Drafter:
             cand = write.sample(
                 self.llm,
                 messages,
-                budget=plan.budget,
+                budget=plan.room,
                 lead=lead,
                 purpose=plan.purpose,
                 k=len(pool.texts),

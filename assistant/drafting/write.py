@@ -181,7 +181,7 @@ def render(
         position=position,
         purpose=plan.purpose,
         facts_line=facts,
-        budget=plan.budget,
+        budget=plan.room,
         start=start_instruction(section, position, lead) + base,
         feedback=feedback,
     )
