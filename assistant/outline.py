@@ -26,7 +26,7 @@ from assistant.plan import (
     plan_section,
     split_budget,
 )
-from assistant.text import chinese_number
+from assistant.text import chinese_number, han_count
 
 ROLE_LABELS = {
     "salutation": "称谓",
@@ -345,11 +345,27 @@ def build_outline(
     total_w = sum(weights.values()) or 1.0
     fixed_chars = 60
 
+    floors = _fact_floors(brief)
+    shares_of = {r: w / total_w for r, w in weights.items()}
+    # A section must have room for the brief facts it carries (a short brief with a long
+    # list of figures): floor those, and the other roles share what is left.
+    floored = {r: f for r, f in floors.items() if r in shares_of and r not in overrides}
+    free_share = sum(v for r, v in shares_of.items() if r not in floored)
+    room = brief.length - fixed_chars
+    need = [r for r in floored if room * shares_of[r] < floored[r]]
+    if need and free_share > 0:
+        left = max(0.0, room - sum(floored[r] for r in need))
+        others = sum(v for r, v in shares_of.items() if r not in need)
+        for r in shares_of:
+            shares_of[r] = (
+                floored[r] / room if r in need else shares_of[r] * left / room / (others or 1.0)
+            )
+
     def budget_for(role: str) -> int:
         if role in overrides and overrides[role].chars:
             return overrides[role].chars
-        share = weights.get(role, 0.0) / total_w
-        return max(40, int(round((brief.length - fixed_chars) * share / 10.0)) * 10)
+        share = shares_of.get(role, 0.0)
+        return max(40, int(round(room * share / 10.0)) * 10)
 
     sections: list[OutlineSection] = []
 
@@ -450,6 +466,17 @@ def build_outline(
     values = plan_values(brief, headlines)
     planned = tuple(_with_plan(sec, brief, values) for sec in sections)
     return Outline(occasion=brief.occasion, sections=planned)
+
+
+def _fact_floors(brief: Brief) -> dict[str, int]:
+    """The least room a section needs for the brief's facts it must carry, in 汉字: the
+    facts themselves plus a sentence of evaluation per paragraph of three."""
+    out = {}
+    for role, facts in (("review", brief.achievements), ("situation", brief.situation)):
+        if facts:
+            n = sum(han_count(f) for f in facts)
+            out[role] = int(n * 1.1) + 40 * -(-len(facts) // 3)
+    return out
 
 
 def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> OutlineSection:

@@ -49,9 +49,11 @@ def main() -> int:
                 brief=case.brief,
                 outline=draft.outline,
                 provenance=draft.authorship,
+                sections=draft.sections,
             )
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy(work / "draft.md", target / "draft.md")
+            shutil.copy(work / "draft.json", target / "draft.json")  # plan, records, repairs
             if case.path:
                 shutil.copy(case.path, target / "case.toml")
             a = draft.authorship

@@ -371,3 +371,19 @@ def test_a_paragraph_has_room_for_the_facts_it_carries():
     assert plan.room >= need + 40 > plan.budget
     assert max_tokens_for(plan.room) > max_tokens_for(plan.budget)
     assert ParagraphPlan("讲道理", 150).room == 150  # no facts: the budget as planned
+
+
+def test_a_short_brief_with_many_figures_gives_the_review_room_for_them():
+    from dataclasses import replace
+
+    from assistant.text import han_count
+
+    brief = load_brief(EXAMPLE)
+    short_brief = replace(brief, length=700)
+    outline = build_outline(short_brief)
+    review = next(s for s in outline.sections if s.role == "review")
+    assert review.budget >= sum(han_count(f) for f in brief.achievements)
+    # the other sections give way: the whole stays near the length asked
+    assert outline.budget <= 700 * 1.15
+    full = build_outline(brief)  # a long brief is planned by the corpus shares as before
+    assert next(s for s in full.sections if s.role == "review").budget < 0.2 * brief.length
