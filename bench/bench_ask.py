@@ -1,7 +1,7 @@
 """`ask` benchmark on the labelled writer questions (evals/ask/questions.yaml).
 
     .venv/bin/python bench/bench_ask.py [--home DIR] [--calibrate] [--json]
-    flock /work/model.lock .venv/bin/python bench/bench_ask.py --model qwen2.5-coder-0.5b [--limit N]
+    flock /work/model.lock .venv/bin/python bench/bench_ask.py --model qwen2.5-coder-0.5b [--limit N]  (N evenly spaced answerable questions)
 
 Without a model (seconds): how each question is understood and what is gathered, then
   - citation hit@5 by labelled kind: a relevant passage among the first five handed over,
@@ -112,7 +112,7 @@ def run_plans(questions: list[dict], ctx) -> list[dict]:
 
 def report(rows: list[dict], threshold: float) -> dict:
     out: dict = {"threshold": threshold}
-    for split in ("tune", "held", "all"):
+    for split in ("tune", "held", "held2", "all"):
         sel = [r for r in rows if split == "all" or r["split"] == split]
         ans = [r for r in sel if r["answerable"]]
         by_kind = {}
@@ -157,8 +157,10 @@ def run_model(questions: list[dict], ctx, model: str, limit: int | None) -> dict
 
     llm.chat = recording_chat  # type: ignore[method-assign]
     answerable = [q for q in questions if q.get("answerable", True)]
-    if limit:
-        answerable = answerable[:limit]
+    if limit and limit < len(answerable):
+        # Evenly spaced, so every kind of question is in the sample.
+        step = len(answerable) / limit
+        answerable = [answerable[int(i * step)] for i in range(limit)]
     per: list[dict] = []
     t0 = time.perf_counter()
     try:
@@ -220,7 +222,7 @@ def main() -> int:
     parser.add_argument("--home", help="data dir with a built store (default: a fresh one)")
     parser.add_argument("--calibrate", action="store_true", help="fit min_support on tune")
     parser.add_argument("--model", help="also answer with this model (under flock!)")
-    parser.add_argument("--limit", type=int, help="with --model: only the first N questions")
+    parser.add_argument("--limit", type=int, help="with --model: N evenly spaced questions")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -265,7 +267,7 @@ def _print(figures: dict, rows: list[dict]) -> None:
         print(f"calibrated min_support on tune: {figures['calibrated_min_support']}")
     print(f"threshold in use: {rep['threshold']}; plan p50 {rep['plan_ms_p50']} ms")
     print("split  n   hit@5  genre  speech compare fact   complete  kind-ok  NF-P   NF-R")
-    for split in ("tune", "held", "all"):
+    for split in ("tune", "held", "held2", "all"):
         s = rep[split]
         kinds = [s["hit@5_by_kind"].get(k) for k in KINDS]
         cells = [f"{v[0]:.2f}/{v[1]}" if v else "  -  " for v in kinds]
