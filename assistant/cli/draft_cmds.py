@@ -276,22 +276,30 @@ def export(
 
 
 def ask(
-    question: Annotated[str, typer.Argument(help="关于语料库的问题")],
+    question: Annotated[str, typer.Argument(help="关于语料库（或草稿）的问题")],
     k: Annotated[int, typer.Option("-k", help="检索的段落数", min=1, max=20)] = 5,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    draft_dir: Annotated[
+        Path | None,
+        typer.Option("--draft", help="就这个草稿目录提问（如“第三点和哪篇范文最像？”）"),
+    ] = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
 ) -> None:
     """根据语料库回答问题，并标注出处（讲话编号与段落）。"""
     from assistant.ask import ask as ask_corpus
+    from assistant.ask import ask_draft
     from assistant.drafting import ensure_store_ready
 
     if not question.strip():
-        raise InputError("问题为空")
+        raise InputError("问题为空：请写出要问的内容，如“闭幕讲话一般怎样致谢？”")
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
-        answer = ask_corpus(question, llm=llm, k=k)
+        if draft_dir is not None:
+            answer = ask_draft(draft_dir, question, llm=llm, k=k)
+        else:
+            answer = ask_corpus(question, llm=llm, k=k)
     finally:
         llm.close()
     if json_out:
