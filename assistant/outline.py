@@ -11,6 +11,7 @@ the model never improvises them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -337,6 +338,10 @@ def build_outline(
 
     headlines = requirement_headlines(brief, extra_headlines)
     overrides = {o.role: o for o in brief.outline}
+    if "congress_work" not in overrides and any(CONGRESS_POINT.search(h) for h in headlines):
+        # one of the points already is the requirement on the congress's work (支持和保证人大
+        # 依法行使职权…): a separate section after it would say the same thing twice
+        roles = [r for r in roles if r != "congress_work"]
     weights = {r: max(shares.get(r, DEFAULT_SHARES.get(r, 0.05)), 0.02) for r in roles}
     weights.pop("salutation", None)
     weights.pop("closing", None)
@@ -466,6 +471,13 @@ def build_outline(
     values = plan_values(brief, headlines)
     planned = tuple(_with_plan(sec, brief, values) for sec in sections)
     return Outline(occasion=brief.occasion, sections=planned)
+
+
+# A requirement point about the congress's own work (its headline names the congress's
+# powers, its supervision or its delegates' duties).
+CONGRESS_POINT = re.compile(
+    r"人大(?:工作|依法|及其常委会|主席团|代表)|接受[^，。]{0,4}人大监督|代表(?:依法)?履职|人大.{0,6}职权"
+)
 
 
 def _fact_floors(brief: Brief) -> dict[str, int]:

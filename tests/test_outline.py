@@ -24,8 +24,7 @@ def test_closing_speech_outline_follows_the_anatomy():
         "thanks",
         "review",
         "situation",
-        "requirements",
-        "congress_work",
+        "requirements",  # 四、依法履职尽责，充分发挥人大代表作用: no separate congress_work
         "call",
         "closing",
     ]

@@ -280,9 +280,33 @@ def test_first_session_is_told_apart_from_an_annual_one():
 def test_a_township_outline_never_asks_for_yifu_yiwei_liangyuan():
     # DOMAIN.md: a 镇 speech says 镇政府要自觉接受人大监督, never "一府一委两院". The
     # outline is saved to draft.json and outline.yaml for the writer to edit.
-    outline = build_outline(load_brief(EXAMPLE), shares={})
+    from dataclasses import replace
+
+    brief = load_brief(EXAMPLE)
+    brief = replace(brief, requirements=brief.requirements[:3])  # none about the congress
+    outline = build_outline(brief, shares={})
     sec = next(s for s in outline.sections if s.role == "congress_work")
     assert "一府一委两院" not in json.dumps(sec.to_dict(), ensure_ascii=False), sec.purpose
+
+
+@pytest.mark.parametrize(
+    ("point", "separate"),
+    [
+        ("要支持和保证人大依法行使职权，一府一委两院要自觉接受人大监督。", False),
+        ("新一届镇政府要依法行政、勤政为民，自觉接受镇人大监督。", False),
+        ("依法履职尽责，充分发挥人大代表作用。", False),
+        ("聚焦高质量发展，做强特色农业和农文旅融合产业。", True),
+    ],
+)
+def test_a_point_on_the_congress_replaces_the_separate_congress_work_section(point, separate):
+    """The corpus does it this way: closing speeches whose points include the congress's
+    work (chujiang, gaodu) have no separate 对人大工作的要求; the others have one."""
+    from dataclasses import replace
+
+    brief = load_brief(EXAMPLE)
+    brief = replace(brief, requirements=(*brief.requirements[:2], point))
+    roles = [s.role for s in build_outline(brief, shares={}).sections]
+    assert ("congress_work" in roles) is separate
 
 
 def test_a_first_session_outline_never_asks_for_one_year():

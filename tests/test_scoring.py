@@ -115,7 +115,10 @@ def test_mutation_fails_its_check_and_improves_no_other(target, mutate, corpus):
         if name == target:
             continue
         assert passed <= before[name][0], f"{name} verdict improved under {mutate.__name__}"
-        assert score <= before[name][1] + 1e-9, f"{name} score improved under {mutate.__name__}"
+        # length measures move a little with any edit that adds, drops or moves text (three
+        # 汉字 of 楚江镇 bring a section nearer its budget); other scores may not move up at all
+        slack = 0.05 if name in ("length", "section_length") else 1e-9
+        assert score <= before[name][1] + slack, f"{name} score improved under {mutate.__name__}"
 
 
 def test_cut_text_also_fails_structure(corpus):
