@@ -101,3 +101,14 @@ def test_the_grammar_goes_only_to_the_embedded_model(local):
         grammar="root ::= [^：]+\n",
     )
     assert ("extra_body" in llm.seen[0]) is local
+
+
+def test_the_prompt_names_formulations_that_did_not_exist_yet():
+    import datetime as dt
+
+    from assistant.drafting.write import not_yet_said
+
+    early = not_yet_said(dt.date(2013, 1, 18))
+    assert "乡村振兴" in early and "新时代" in early
+    assert "乡村振兴" not in not_yet_said(dt.date(2019, 1, 18))
+    assert not_yet_said(dt.date(2026, 11, 1)) == []
