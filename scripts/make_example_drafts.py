@@ -3,7 +3,8 @@ embedded default model, with each draft's eval scorecard beside it.
 
     .venv/bin/python scripts/make_example_drafts.py [CASE ...] [--model M] [--scale 1.0]
 
-Default cases: one township closing speech and one county-level one. Each case gets
+Default cases: a township closing speech (2026, no figures) and a county symposium of
+township congress chairs (2016): two occasions, two levels, two 提法 years. Each case gets
 examples/drafts/<case>/draft.md, brief.toml (the case's brief) and score.txt (what the
 eval says, writer-level checks included, and how much of the text the model wrote).
 """
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CASES = ("new-baisha-closing-2026-sparse", "new-fengyuan-closing-2025-themes")
+DEFAULT_CASES = ("new-baisha-closing-2026-sparse", "new-shiqiao-chairs-symposium-2016")
 
 
 def main() -> int:
