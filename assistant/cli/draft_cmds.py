@@ -209,7 +209,7 @@ def show(
     draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
     version: Annotated[
         int | None,
-        typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
+        typer.Option("--version", "-v", min=1, help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
@@ -264,7 +264,7 @@ def export(
         typer.Option("--out", "-o", help="输出的 .docx 文件（默认草稿目录下 draft.docx）"),
     ] = None,
     version: Annotated[
-        int | None, typer.Option("--version", "-v", help="导出第 N 版（默认最新版）")
+        int | None, typer.Option("--version", "-v", min=1, help="导出第 N 版（默认最新版）")
     ] = None,
 ) -> None:
     """导出 Word 文件（A4、仿宋_GB2312 三号正文、小标宋标题、页码“— 1 —”）。"""
