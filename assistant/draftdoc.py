@@ -116,8 +116,13 @@ class DraftDoc:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise InputError(f"{path} 已损坏：{exc}") from exc
+        if not isinstance(data, dict):
+            raise InputError(
+                f"{path} 已损坏：顶层应是一个对象；请从备份恢复，或删除该目录后重新起草"
+            )
         if data.get("format") != FORMAT_VERSION:
             raise InputError(f"{path} 的格式版本 {data.get('format')} 不受支持")
+        _validate(data, path)
         sections = [
             SectionRecord(
                 id=s["id"],
@@ -213,6 +218,52 @@ class DraftDoc:
         if who or date_cn:
             head += [f"{who}{date_cn}".strip(), ""]
         return "\n".join(head) + self.text(version)
+
+
+def _validate(data: dict[str, Any], path: Path) -> None:
+    """A draft.json edited by hand or cut short: one line naming the first bad field."""
+
+    def bad(what: str) -> InputError:
+        return InputError(f"{path} 已损坏：{what}；请改正该处，或从备份恢复，或换一个目录重新起草")
+
+    for key, kind, label in (
+        ("brief", dict, "对象"),
+        ("outline", dict, "对象"),
+        ("sections", list, "列表"),
+    ):
+        if key not in data:
+            raise bad(f"缺少 {key}")
+        if not isinstance(data[key], kind):
+            raise bad(f"{key} 应为{label}")
+    for i, s in enumerate(data["sections"], 1):
+        where = f"sections 第{i}项"
+        if not isinstance(s, dict):
+            raise bad(f"{where} 应为对象")
+        for key in ("id", "role", "title"):
+            if not isinstance(s.get(key), str):
+                raise bad(f"{where} 缺少文字字段 {key}")
+        versions = s.get("versions", [])
+        if not isinstance(versions, list) or not all(
+            isinstance(v, dict) and isinstance(v.get("text"), str) for v in versions
+        ):
+            raise bad(f"{where}（{s['id']}）的 versions 应为含 text 的对象列表")
+        current = s.get("current", 0)
+        if isinstance(current, bool) or not isinstance(current, int):
+            raise bad(f"{where}（{s['id']}）的 current 应为整数")
+        if not 0 <= current <= len(versions):
+            raise bad(f"{where}（{s['id']}）的 current={current}，但只有 {len(versions)} 版")
+        if not isinstance(s.get("pending", []), list):
+            raise bad(f"{where}（{s['id']}）的 pending 应为列表")
+    from assistant.brief import brief_from_dict
+    from assistant.outline import Outline
+
+    try:
+        brief_from_dict(data["brief"])
+        outline = Outline.from_dict(data["outline"])
+    except InputError as exc:
+        raise bad(str(exc)) from None
+    if len(outline.sections) != len(data["sections"]):
+        raise bad(f"提纲有 {len(outline.sections)} 节，sections 却有 {len(data['sections'])} 节")
 
 
 def default_title(brief: dict[str, Any]) -> str:
