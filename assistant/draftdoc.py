@@ -10,9 +10,14 @@ section's text stays byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import json
+import os
+import socket
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +26,9 @@ from assistant.errors import InputError
 from assistant.text import atomic_write, sentences
 
 FORMAT_VERSION = 1
+
+
+LOCK_NAME = ".lock"
 
 
 def now() -> str:
@@ -296,3 +304,44 @@ def section_diff(section: SectionRecord, old: int | None = None, new: int | None
         a, b, fromfile=f"{section.id} 第{old}版", tofile=f"{section.id} 第{new}版", lineterm=""
     )
     return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def draft_lock(directory: str | Path, command: str = "") -> Iterator[None]:
+    """One writer per draft directory (draft, resume, regen), so no run's sections are
+    silently lost to another's save. The lock is an flock on DIR/.lock: the kernel drops
+    it when its process dies, even by kill -9, so a stale lock is taken over by the next
+    run without asking; the file only says who holds it, for the message."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / LOCK_NAME
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock rather than no drafting
+            yield
+            return
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip() or "另一个进程"
+            raise InputError(
+                f"草稿目录 {directory} 正在被另一个命令写入（{holder}）；"
+                "请等它结束后再运行，或换一个目录"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        what = command or " ".join(["assistant", *sys.argv[1:2]])
+        fh.write(f"pid {os.getpid()}@{socket.gethostname()}，{what}，始于 {now()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fh.flush()
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    finally:
+        fh.close()

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from fakellm import FakeLLMServer
-from test_drafting import Writer, draft_with
+from test_drafting import EXAMPLE, Writer, draft_with, fake_retrieve
 from typer.testing import CliRunner
 
+from assistant.brief import load_brief
 from assistant.cli import app
 from assistant.draftdoc import DraftDoc
-from assistant.errors import InputError
+from assistant.errors import InputError, ModelError
 
 runner = CliRunner()
 
@@ -120,3 +121,128 @@ def test_a_spoiled_draft_json_gives_one_clear_line(finished, tmp_path, name):
         result = runner.invoke(app, args)
         assert result.exit_code != 0
         assert isinstance(result.exception, InputError), (args, result.exception)
+
+
+# -- one writer per draft directory; resume keeps its plan and its record --------------
+
+
+@pytest.fixture
+def cli_model(monkeypatch):
+    """A fake endpoint configured as a user would, and no store needed."""
+    import assistant.drafting
+    import assistant.drafting.pipeline as pipeline
+
+    monkeypatch.setattr(assistant.drafting, "ensure_store_ready", lambda progress=None: None)
+    monkeypatch.setattr(pipeline, "_default_retrieve", fake_retrieve)
+    with FakeLLMServer(responder=Writer()) as srv:
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-canary-5f3a")
+        monkeypatch.setenv("ASSISTANT_MODEL", "fake-model")
+        yield srv
+
+
+def _draft_args(d: Path, *more: str) -> list[str]:
+    return ["draft", "--brief", str(EXAMPLE), "--out", str(d), "-n", "1", "-q", *more]
+
+
+def test_a_second_writer_is_refused_while_the_draft_is_written(finished, tmp_path, cli_model):
+    from assistant.draftdoc import draft_lock
+
+    d = _copy(finished, tmp_path)
+    before = (d / "draft.json").read_bytes()
+    n = len(cli_model.chat_requests)
+    with draft_lock(d, "assistant draft"):
+        for args in (["regen", str(d), "s02"], _draft_args(d, "--scale", "0.3")):
+            result = runner.invoke(app, args)
+            assert result.exit_code != 0
+            assert isinstance(result.exception, InputError)
+            assert "正在被另一个命令写入" in str(result.exception)
+            assert "assistant draft" in str(result.exception)
+    assert len(cli_model.chat_requests) == n  # refused before any model call
+    assert (d / "draft.json").read_bytes() == before
+    # Released: the same regen now runs.
+    result = runner.invoke(app, ["regen", str(d), "s02"])
+    assert result.exit_code == 0, result.output
+    assert DraftDoc.load(d).find("s02").current == 2
+
+
+def test_a_stale_lock_of_a_dead_process_is_taken_over(finished, tmp_path, cli_model):
+    import subprocess
+    import sys
+
+    d = _copy(finished, tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    (d / ".lock").write_text(f"pid {dead}@host，assistant draft，始于 2024-01-01", "utf-8")
+    result = runner.invoke(app, ["regen", str(d), "s02"])
+    assert result.exit_code == 0, result.output
+    assert DraftDoc.load(d).find("s02").current == 2
+
+
+def _interrupted(tmp_path: Path, srv: FakeLLMServer, *more: str) -> Path:
+    """A CLI draft that the endpoint breaks in the review section (retries included)."""
+    writer = srv.responder
+    armed = {"on": True}
+
+    def responder(body):
+        user = body["messages"][-1]["content"]
+        if armed["on"] and "回顾成绩" in user and "第2段" in user:
+            armed["on"] = False
+            srv.fail_next(500, times=3)
+        return writer(body)
+
+    srv.responder = responder
+    d = tmp_path / "d"
+    result = runner.invoke(app, _draft_args(d, "--scale", "0.3", *more))
+    assert result.exit_code != 0 and isinstance(result.exception, ModelError)
+    srv.responder = writer
+    return d
+
+
+def test_resume_refuses_a_new_outline_or_scale_and_finishes_with_the_recorded_one(
+    tmp_path, cli_model
+):
+    from assistant.outline import build_outline, save_outline
+
+    d = _interrupted(tmp_path, cli_model)
+    partial = DraftDoc.load(d)
+    assert partial.status == "in_progress" and partial.provenance["scale"] == 0.3
+    other = tmp_path / "other.yaml"
+    save_outline(build_outline(load_brief(EXAMPLE)), other)
+    n = len(cli_model.chat_requests)
+    for extra, word in ((["--outline", str(other)], "--outline"), (["--scale", "0.5"], "0.3")):
+        result = runner.invoke(app, ["draft", "--resume", str(d), "-n", "1", "-q", *extra])
+        assert result.exit_code != 0 and isinstance(result.exception, InputError)
+        assert word in str(result.exception)
+    assert len(cli_model.chat_requests) == n
+    assert DraftDoc.load(d).outline == partial.outline
+    result = runner.invoke(app, ["draft", "--resume", str(d), "-n", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    doc = DraftDoc.load(d)
+    assert doc.status == "complete" and doc.outline == partial.outline
+
+
+def test_resume_with_another_model_keeps_the_record_of_the_first(tmp_path, cli_model, monkeypatch):
+    d = _interrupted(tmp_path, cli_model)
+    written = [s.id for s in DraftDoc.load(d).sections if s.current]
+    assert written
+    monkeypatch.setenv("ASSISTANT_MODEL", "other-model")
+    result = runner.invoke(app, ["draft", "--resume", str(d), "-n", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    doc = DraftDoc.load(d)
+    assert doc.provenance["model"] == "fake-model"
+    for s in doc.sections:
+        tag = s.version(1).get("model")
+        if s.id in written:
+            assert tag == "custom:fake-model", s.id
+        else:
+            assert tag == "custom:other-model", s.id
+
+
+def test_a_finished_draft_needs_no_resume_and_a_draft_needs_a_brief(finished, tmp_path, cli_model):
+    d = _copy(finished, tmp_path)
+    n = len(cli_model.chat_requests)
+    result = runner.invoke(app, ["draft", "--resume", str(d)])
+    assert result.exit_code == 0 and len(cli_model.chat_requests) == n
+    result = runner.invoke(app, ["draft", "--out", str(tmp_path / "x")])
+    assert result.exit_code != 0 and "--brief" in str(result.exception)

@@ -75,8 +75,12 @@ class Progress:
 
 def draft(
     brief: Annotated[
-        Path, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")
-    ],
+        Path | None, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option("--resume", help="续写中断的草稿目录（沿用其中的简报、提纲和篇幅）"),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -108,8 +112,13 @@ def draft(
         ),
     ] = None,
     scale: Annotated[
-        float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            help="按比例缩放每节字数预算（如 0.2 用于快速试跑；续写时默认沿用原值）",
+            min=0.05,
+            max=3.0,
+        ),
+    ] = None,
     strategy: Annotated[
         str,
         typer.Option(
@@ -120,7 +129,8 @@ def draft(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示逐字输出")] = False,
 ) -> None:
     """按简报分节起草讲话稿，打印草稿目录（draft.json + draft.md）。"""
-    from assistant.brief import load_brief
+    from assistant.brief import brief_from_dict, load_brief
+    from assistant.draftdoc import DraftDoc, draft_lock
     from assistant.drafting import (
         DEFAULT_CANDIDATES,
         default_out_dir,
@@ -129,13 +139,26 @@ def draft(
     )
     from assistant.outline import build_outline, load_outline, save_outline
 
-    b = load_brief(brief)
+    if resume is not None:
+        if out is not None and out.resolve() != resume.resolve():
+            raise InputError("--resume 与 --out 指向不同目录；续写时只给 --resume DIR")
+        doc = DraftDoc.load(resume)
+        b = load_brief(brief) if brief is not None else brief_from_dict(doc.brief)
+        out = resume
+        if doc.status == "complete":
+            typer.echo(str(resume))
+            sys.stderr.write("草稿已经写完，无需续写；要改某一节请用 assistant regen\n")
+            return
+    elif brief is None:
+        raise InputError("缺少 --brief 简报文件；续写中断的草稿请用 --resume DIR")
+    else:
+        b = load_brief(brief)
     if outline_only:
         target = out or default_out_dir(b)
         target.mkdir(parents=True, exist_ok=True)
         path = target / "outline.yaml"
         outline = build_outline(b)
-        if scale != 1.0:
+        if scale not in (None, 1.0):
             from assistant.outline import with_budgets_scaled
 
             outline = with_budgets_scaled(outline, scale)
@@ -144,20 +167,26 @@ def draft(
         typer.echo(str(path))
         return
     outline = load_outline(outline_file) if outline_file else None
+    out = out or default_out_dir(b)
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
-        result = draft_speech(
-            b,
-            llm=llm,
-            out_dir=out,
-            outline=outline,
-            on_event=Progress(stream_tokens=not quiet),
-            budget_factor=scale,
-            max_repairs=max_repairs,
-            candidates=candidates or DEFAULT_CANDIDATES,
-            strategy=strategy,
-        )
+        with draft_lock(out, "assistant draft"):
+            result = draft_speech(
+                b,
+                llm=llm,
+                out_dir=out,
+                outline=outline,
+                on_event=Progress(stream_tokens=not quiet),
+                budget_factor=scale,
+                max_repairs=max_repairs,
+                candidates=candidates or DEFAULT_CANDIDATES,
+                strategy=strategy,
+            )
+    except BaseException:
+        if (out / "draft.json").is_file():
+            sys.stderr.write(f"\n已写完的段落保存在 {out}；续写：assistant draft --resume {out}\n")
+        raise
     finally:
         llm.close()
     typer.echo(str(result.dir))
@@ -185,19 +214,22 @@ def regen(
     例：assistant regen drafts/q1 s05 --instruction "更简洁，突出乡村振兴"；
     assistant regen drafts/q1 s06 --paragraph 2
     """
+    from assistant.draftdoc import DraftDoc, draft_lock
     from assistant.drafting import ensure_store_ready, regenerate_section
 
+    DraftDoc.load(draft_dir)  # not a draft: say so before starting anything
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
-        doc, record = regenerate_section(
-            draft_dir,
-            section,
-            llm=llm,
-            instruction=instruction,
-            paragraph=paragraph,
-            on_event=Progress(stream_tokens=True),
-        )
+        with draft_lock(draft_dir, "assistant regen"):
+            doc, record = regenerate_section(
+                draft_dir,
+                section,
+                llm=llm,
+                instruction=instruction,
+                paragraph=paragraph,
+                on_event=Progress(stream_tokens=True),
+            )
     finally:
         llm.close()
     typer.echo(
