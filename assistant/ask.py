@@ -73,7 +73,10 @@ def sources_block(hits: list[Any]) -> str:
         if len(text) > SOURCE_CHARS:
             text = text[:SOURCE_CHARS] + "……"
         where = f"{h.speech_id}·{h.role}" + (f"·{h.ordinal}" if h.ordinal else "")
-        lines.append(f"[{i}]（{where}）{text}")
+        # Fenced as data and labelled with its source: a passage cannot close the fence.
+        lines.append(
+            f"[{i}]（{prompt_files.fence_safe(where)}）" + prompt_files.fence("资料", text)
+        )
     return "\n".join(lines)
 
 

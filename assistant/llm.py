@@ -23,6 +23,7 @@ from typing import Any
 from assistant import paths, tokens
 from assistant.config import LOCAL_PROVIDER, NO_KEY, Endpoint, resolve_endpoint
 from assistant.errors import ModelError
+from assistant.prompts import strip_chat_tokens
 
 Messages = Sequence[Mapping[str, Any]]
 # Slack between our cl100k count and the server's own tokenizer at the edge of the window.
@@ -247,7 +248,12 @@ class LLM:
         to `on_token` once. `cache_salt` goes into the cache key only, never to the API:
         a different salt draws a fresh sample where the same request would be a replay.
         """
-        messages = [dict(m) for m in messages]
+        messages = [
+            {**m, "content": strip_chat_tokens(m["content"])}
+            if isinstance(m.get("content"), str)
+            else dict(m)
+            for m in messages
+        ]
         prompt_tokens = self.count_prompt(messages)
         budget = self.prompt_budget(max_tokens)
         if prompt_tokens > budget:
