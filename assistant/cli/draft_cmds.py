@@ -41,6 +41,14 @@ class Progress:
         self.stream_tokens = stream_tokens and sys.stderr.isatty()
         self.start = time.monotonic()
         self.chars = 0
+        self.line_open = False  # a section line waits for its "N 字" end
+
+    def close_line(self) -> None:
+        """End an unfinished progress line, so an error message starts a line of its own."""
+        if self.line_open:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.line_open = False
 
     def __call__(self, event) -> None:  # DraftEvent
         err = sys.stderr
@@ -48,6 +56,7 @@ class Progress:
         if event.kind == "outline":
             err.write(f"提纲（共 {event.total} 节）：\n{event.text}\n\n")
         elif event.kind == "section_start":
+            self.line_open = True
             err.write(f"[{event.index}/{event.total}] {event.title} …")
             if self.stream_tokens:
                 err.write("\n")
@@ -68,6 +77,7 @@ class Progress:
             speed = f"，{event.tokens_per_second:.1f} tokens/s" if event.tokens else ""
             prefix = "\n" if self.stream_tokens and event.tokens else ""
             err.write(f"{prefix} {n} 字{speed}，已用 {elapsed:.0f} 秒\n")
+            self.line_open = False
         elif event.kind == "done":
             err.write(f"完成：共 {self.chars} 字，用时 {elapsed:.0f} 秒\n")
         err.flush()
@@ -170,6 +180,7 @@ def draft(
     out = out or default_out_dir(b)
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
+    progress = Progress(stream_tokens=not quiet)
     try:
         with draft_lock(out, "assistant draft"):
             result = draft_speech(
@@ -177,15 +188,16 @@ def draft(
                 llm=llm,
                 out_dir=out,
                 outline=outline,
-                on_event=Progress(stream_tokens=not quiet),
+                on_event=progress,
                 budget_factor=scale,
                 max_repairs=max_repairs,
                 candidates=candidates or DEFAULT_CANDIDATES,
                 strategy=strategy,
             )
     except BaseException:
+        progress.close_line()
         if (out / "draft.json").is_file():
-            sys.stderr.write(f"\n已写完的段落保存在 {out}；续写：assistant draft --resume {out}\n")
+            sys.stderr.write(f"已写完的段落保存在 {out}；续写：assistant draft --resume {out}\n")
         raise
     finally:
         llm.close()
@@ -220,6 +232,7 @@ def regen(
     DraftDoc.load(draft_dir)  # not a draft: say so before starting anything
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
+    progress = Progress(stream_tokens=True)
     try:
         with draft_lock(draft_dir, "assistant regen"):
             doc, record = regenerate_section(
@@ -228,8 +241,11 @@ def regen(
                 llm=llm,
                 instruction=instruction,
                 paragraph=paragraph,
-                on_event=Progress(stream_tokens=True),
+                on_event=progress,
             )
+    except BaseException:
+        progress.close_line()
+        raise
     finally:
         llm.close()
     typer.echo(
