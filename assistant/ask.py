@@ -96,6 +96,8 @@ def ask(
     messages = prompt.render(sources=sources_block(hits), question=question)
     result = llm.chat(messages, temperature=0.2, max_tokens=600)
     text = result.text.strip()
+    if getattr(result, "finish_reason", None) == "length" and text:
+        text += "……（回答达到长度上限，没有说完）"
     cited = sorted({int(n) for n in _CITE.findall(text) if 1 <= int(n) <= len(hits)})
     usage = {"prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens}
     if NOT_FOUND.rstrip("。") in text or not text:

@@ -14,7 +14,7 @@ retries, streaming and error classes are exercised for real.
 or use the `fake_llm` fixture (import it into the test module or conftest.py).
 
 Replies come from the `replies` queue (first in, first out), else from
-`responder(request_json) -> str`, else a fixed echo of the last user message. Failures
+`responder(request_json) -> str | (str, finish_reason)`, else a fixed echo of the last user message. Failures
 are queued with `fail_next(status)` (401/429/500/…, with or without Retry-After),
 `drop_next_stream(after_chunks)`, `malformed_next()` (a broken SSE line), `empty_next()`
 (no choices), `truncate_next(chars)` (finish_reason "length") and `hang_next()` (the
@@ -72,7 +72,7 @@ class _Drop:
 @dataclass
 class FakeLLMServer:
     replies: list[str] = field(default_factory=list)
-    responder: Callable[[dict[str, Any]], str] | None = None
+    responder: Callable[[dict[str, Any]], str | tuple[str, str]] | None = None
     model: str = "fake-model"
     # Streamed replies are cut into pieces of this many characters (one SSE chunk each).
     chunk_chars: int = 2
@@ -183,7 +183,7 @@ class FakeLLMServer:
                 return None
             return self._failures.popleft()
 
-    def _reply_for(self, body: dict[str, Any]) -> str:
+    def _reply_for(self, body: dict[str, Any]) -> str | tuple[str, str]:
         with self._lock:
             if self._queue:
                 return self._queue.popleft()
@@ -303,6 +303,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         text = self.fake._reply_for(body)
         finish = "stop"
+        if isinstance(text, tuple):  # a responder may answer (text, finish_reason)
+            text, finish = text
         if odd is not None and odd.kind == "truncate":
             text, finish = text[: odd.chars], "length"
         model = body.get("model") or self.fake.model

@@ -13,7 +13,17 @@ from pathlib import Path
 
 import pytest
 from fakellm import FakeLLMServer
-from test_drafting import EXAMPLE, FakeHit, Writer, draft_with, fake_retrieve, make_llm
+from test_drafting import (
+    EXAMPLE,
+    FakeHit,
+    Writer,
+    draft_with,
+    fake_retrieve,
+    make_llm,
+    paragraph_requests,
+    section_of,
+    task_of,
+)
 from typer.testing import CliRunner
 
 from assistant.brief import load_brief
@@ -318,3 +328,56 @@ def test_chat_tokens_in_a_brief_or_question_never_reach_the_endpoint(tmp_path):
         sent = srv.chat_requests[-1].json["messages"]
     assert len(sent) == 2 and all("<|im_" not in m["content"] for m in sent)
     assert "新规则" in sent[1]["content"]
+
+
+# -- a reply cut off by max_tokens is never saved as whole -------------------------------
+
+
+def _cut_first_paragraph(srv: FakeLLMServer, times: int) -> dict:
+    writer = srv.responder
+    seen = {"n": 0}
+
+    def responder(body):
+        if task_of(body) == ("回顾成绩", 1) and seen["n"] < times:
+            seen["n"] += 1
+            return writer(body)[:40], "length"
+        return writer(body)
+
+    srv.responder = responder
+    return seen
+
+
+def test_a_cut_off_paragraph_is_retried_with_more_room(tmp_path, corpus):
+    with FakeLLMServer(responder=Writer()) as srv:
+        _cut_first_paragraph(srv, 1)
+        draft = draft_with(srv, tmp_path, corpus, candidates=1)
+        asks = paragraph_requests(srv, "回顾成绩", 1)
+    assert len(asks) == 2 and asks[1]["max_tokens"] > asks[0]["max_tokens"]
+    para = section_of(DraftDoc.load(draft.dir), "review").version(1)["paragraphs"][0]
+    assert para["calls"][0]["cut_retried"] and para["calls"][0]["finish_reason"] == "stop"
+    assert "18.6亿元" in para["text"]
+
+
+def test_a_paragraph_cut_twice_loses_its_broken_sentence_and_says_so(tmp_path, corpus):
+    with FakeLLMServer(responder=Writer()) as srv:
+        _cut_first_paragraph(srv, 2)
+        draft = draft_with(srv, tmp_path, corpus, candidates=1, max_repairs=0)
+    para = section_of(DraftDoc.load(draft.dir), "review").version(1)["paragraphs"][0]
+    assert para["calls"][0]["finish_reason"] == "length"
+    assert any("截断" in r for r in para["repairs"])
+    raw = para["model_raw"]
+    fragment = raw[raw.rfind("。") + 1 :]
+    # The half sentence is gone from what the model is credited with; a brief fact it
+    # carried may come back whole, added by the program in the brief's words.
+    assert fragment and fragment not in para["model_text"]
+    assert para["text"].endswith(("。", "！", "？", "】"))
+
+
+def test_ask_says_when_its_answer_was_cut(tmp_path):
+    from assistant.ask import ask
+
+    hits = [FakeHit("gaodu-closing-2023", "requirements", 1, "代表要依法履职，密切联系群众。")]
+    with FakeLLMServer(replies=["代表要依法履职[1]，密切联系"]) as srv:
+        srv.truncate_next(14)
+        answer = ask("代表如何依法履职？", llm=make_llm(srv), retrieve=lambda q, k=5: hits)
+    assert "没有说完" in answer.answer

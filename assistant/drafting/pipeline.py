@@ -170,6 +170,8 @@ class Drafter:
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段",
         )  # fmt: skip
+        if pool.calls[best.index].get("finish_reason") == "length":
+            fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
             fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark

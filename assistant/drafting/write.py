@@ -296,17 +296,32 @@ def sample(
     bias = logit_bias(llm)
     if bias:
         extra["logit_bias"] = bias
+    room = max_tokens_for(budget, llm)
     result = llm.chat(
         messages,
         temperature=temperature,
-        max_tokens=max_tokens_for(budget, llm),
+        max_tokens=room,
         seed=1000 * sample_index + k,
         on_token=on_token,
         cache_salt=f"sample-{sample_index}-cand-{k}",
         **extra,
     )
+    retried = False
+    if getattr(result, "finish_reason", None) == "length":
+        # Cut off by max_tokens: once more with more room, rather than keep a paragraph
+        # that stops mid-sentence (what is still cut then loses its last sentence).
+        retried = True
+        result = llm.chat(
+            messages,
+            temperature=temperature,
+            max_tokens=int(room * 1.6),
+            seed=1000 * sample_index + k,
+            cache_salt=f"sample-{sample_index}-cand-{k}-room",
+            **extra,
+        )
     cut = getattr(result, "finish_reason", None) == "length"
     call = {
+        "cut_retried": retried,
         "candidate": k,
         "prompt_tokens": getattr(result, "prompt_tokens", 0),
         "completion_tokens": getattr(result, "completion_tokens", 0),
