@@ -29,7 +29,8 @@ from typer.testing import CliRunner
 from assistant.brief import load_brief
 from assistant.cli import app
 from assistant.draftdoc import DraftDoc
-from assistant.errors import InputError, ModelError
+from assistant.drafting import draft_speech
+from assistant.errors import AssistantError, InputError, ModelError
 
 runner = CliRunner()
 
@@ -381,3 +382,53 @@ def test_ask_says_when_its_answer_was_cut(tmp_path):
         srv.truncate_next(14)
         answer = ask("代表如何依法履职？", llm=make_llm(srv), retrieve=lambda q, k=5: hits)
     assert "没有说完" in answer.answer
+
+
+# -- no silent degradation: corpus guards and the context window ------------------------
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError("磁盘错误"),
+        ValueError("bad metadata"),
+        InputError("讲话稿 id 重复"),
+        None,  # an empty corpus: no guards either
+    ],
+)
+def test_drafting_without_its_corpus_guards_is_an_error(monkeypatch, failure):
+    import assistant.corpus
+    from assistant.drafting import Drafter
+
+    def broken(dirs=None):
+        if failure is None:
+            return []
+        raise failure
+
+    monkeypatch.setattr(assistant.corpus, "load_corpus", broken)
+    with pytest.raises(InputError, match="语料|重复"):
+        Drafter(load_brief(EXAMPLE), llm=None, retrieve=fake_retrieve)
+
+
+def test_facts_that_overflow_the_context_fail_at_once_never_loop(tmp_path, corpus):
+    """The old Drafter.fit looped forever here; the paragraph writer must refuse at once."""
+    import dataclasses
+
+    from assistant.config import Endpoint
+    from assistant.llm import LLM
+
+    brief = load_brief(EXAMPLE)
+    facts = tuple(
+        f"第{i}项成绩：完成投资{i}.5亿元，同比增长{i % 9}.1%，惠及群众{i}万人" for i in range(400)
+    )
+    brief = dataclasses.replace(brief, achievements=facts)
+    with FakeLLMServer(responder=Writer()) as srv:
+        llm = LLM(
+            Endpoint("custom", srv.base_url, "fake-model", api_key="sk-x", context_window=4096)
+        )
+        with pytest.raises(AssistantError) as err:
+            draft_speech(brief, llm=llm, out_dir=tmp_path / "d", retrieve=fake_retrieve,
+                         corpus=corpus, candidates=1, budget_factor=0.3)  # fmt: skip
+        sent = [r for r in srv.chat_requests if task_of(r.json)]
+    assert "提示过长" in str(err.value) and "4096" in str(err.value)
+    assert sent == []  # refused before sending, not trimmed into a loop

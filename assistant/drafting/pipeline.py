@@ -662,9 +662,17 @@ def _load_corpus() -> tuple[Any, ...]:
     from assistant.corpus import load_corpus
 
     try:
-        return tuple(load_corpus())
+        speeches = tuple(load_corpus())
     except (OSError, ValueError) as exc:
         raise InputError(f"语料库无法加载（{exc}），串稿和照抄检查无法进行；请先修复语料") from exc
+    if not speeches:
+        from assistant import paths
+
+        raise InputError(
+            f"语料库是空的（{paths.bundled_corpus_dir()} 与 {paths.user_corpus_dir()} 中都没有讲话稿），"
+            "串稿和照抄检查无法进行；请检查安装是否完整，或用 assistant corpus add 添加讲话稿"
+        )
+    return speeches
 
 
 def ensure_store_ready(progress: Callable[[str], None] | None = None) -> None:
