@@ -432,3 +432,19 @@ def test_facts_that_overflow_the_context_fail_at_once_never_loop(tmp_path, corpu
         sent = [r for r in srv.chat_requests if task_of(r.json)]
     assert "提示过长" in str(err.value) and "4096" in str(err.value)
     assert sent == []  # refused before sending, not trimmed into a loop
+
+
+# -- brief new ----------------------------------------------------------------------------
+
+
+def test_brief_new_writes_a_template_without_any_fact(tmp_path):
+    path = tmp_path / "mine.toml"
+    result = runner.invoke(app, ["brief", "new", str(path)])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    # Not even in a comment: the example's figures, place and speaker.
+    for figure in ("18.6", "1.35", "24860", "47件", "青山", "李明", "2026"):
+        assert figure not in text
+    brief = load_brief(path)  # it parses, and it carries no fact at all
+    assert brief.fact_items() == []
+    assert runner.invoke(app, ["brief", "check", str(path)]).exit_code == 0

@@ -356,15 +356,18 @@ def brief_new(
     path: Annotated[Path, typer.Argument(help="要写出的简报文件（.toml）")] = Path("brief.toml"),
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
 ) -> None:
-    """写出一份带注释的简报模板。"""
+    """写出一份带注释、不含任何事实的简报模板。"""
     from assistant.paths import REPO_DIR
 
     if path.exists() and not force:
         raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
-    template = (REPO_DIR / "examples" / "brief-closing.toml").read_text(encoding="utf-8")
+    # The blank template, never the filled example: a figure the writer forgot to replace
+    # would pass every guard as a "brief fact".
+    template = (REPO_DIR / "examples" / "brief-template.toml").read_text(encoding="utf-8")
     path.write_text(template, encoding="utf-8")
     typer.echo(
-        f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}"
+        f"已写出简报模板：{path}。填写其中的地方、日期、会议、讲话人和成绩后运行："
+        f"assistant brief check {path}"
     )
 
 
