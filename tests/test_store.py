@@ -273,8 +273,11 @@ def test_ingest_and_search_through_a_real_chroma_server(tmp_path, monkeypatch, s
         assert store.url and store.path is None
         report = store.ingest(speeches)
         assert report.chunks_total > 0
-        # Nothing was written to the local data dir: the server holds the vectors.
-        assert not (tmp_path / "chroma").exists()
+        # Nothing was written to the local store the store would otherwise use: the
+        # server holds the vectors.
+        from assistant import paths
+
+        assert not paths.store_dir().exists()
         emb.embedded.clear()
         assert Store(embedder=emb).ingest(speeches).unchanged and emb.embedded == []
         for method in ("dense", "lexical", "hybrid"):
