@@ -28,6 +28,25 @@ ProviderOpt = Annotated[
 ]
 
 
+MAX_QUESTION = 2000
+MAX_INSTRUCTION = 500
+
+
+def _user_text(text: str, what: str, limit: int) -> str:
+    """A question or instruction typed by the user: control and zero-width characters
+    dropped; empty, unreadable or oversized text refused with what to do."""
+    import unicodedata
+
+    cleaned = "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    ).strip()
+    if not any(ch.isalnum() for ch in cleaned):
+        raise InputError(f"{what}为空或没有可读的文字；请用中文写出{what}")
+    if len(cleaned) > limit:
+        raise InputError(f"{what}过长（{len(cleaned)} 字，上限 {limit} 字）；请写得简短些")
+    return cleaned
+
+
 def _llm(model: str | None, provider: str | None):
     from assistant.llm import LLM
 
@@ -229,6 +248,8 @@ def regen(
     from assistant.draftdoc import DraftDoc, draft_lock
     from assistant.drafting import ensure_store_ready, regenerate_section
 
+    if instruction is not None:
+        instruction = _user_text(instruction, "修改要求", MAX_INSTRUCTION)
     DraftDoc.load(draft_dir)  # not a draft: say so before starting anything
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
@@ -334,8 +355,7 @@ def ask(
     from assistant.ask import ask as ask_corpus
     from assistant.drafting import ensure_store_ready
 
-    if not question.strip():
-        raise InputError("问题为空")
+    question = _user_text(question, "问题", MAX_QUESTION)
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
