@@ -268,3 +268,111 @@ def test_an_interrupted_draft_resumes_after_any_fault(tmp_path, endpoint_env, ca
     doc = DraftDoc.load(d)
     assert doc.status == "complete"
     assert {sid: doc.find(sid).text for sid in kept} == kept
+
+
+# -- kill -9 and Ctrl-C in mid-draft -------------------------------------------------------
+
+DRIVER = """
+import sys
+import assistant.drafting as d
+import assistant.drafting.pipeline as p
+d.ensure_store_ready = lambda progress=None: None
+p._default_retrieve = lambda query, **kw: []
+from assistant.cli import main
+sys.argv = ["assistant", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGINT"])
+def test_a_killed_draft_keeps_its_sections_and_resumes(
+    signal_name, tmp_path, endpoint_env, capsys, monkeypatch
+):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "d"
+    with FakeLLMServer(responder=Writer()) as srv:
+        endpoint_env(srv.base_url)
+        gate = {"open": False}
+        writer = srv.responder
+
+        def slow(body):  # after six calls the model goes quiet until the kill
+            if len(srv.chat_requests) > 6 and not gate["open"]:
+                time.sleep(0.5)
+            return writer(body)
+
+        srv.responder = slow
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+        proc = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, "draft", "--brief", str(EXAMPLE), "--out", str(d),
+             "--scale", "0.3", "-n", "1", "-q"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while len(srv.chat_requests) < 8 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(proc.pid, getattr(signal, signal_name))
+        _, err = proc.communicate(timeout=30)
+        gate["open"] = True
+        if signal_name == "SIGINT":
+            assert proc.returncode == 130 and "Traceback" not in err, err
+            assert f"--resume {d}" in err
+        else:
+            assert proc.returncode == -signal.SIGKILL
+        partial = DraftDoc.load(d)
+        assert partial.status == "in_progress"
+        kept = {s.id: s.text for s in partial.sections if s.current}
+        assert kept and all(kept.values())
+        code, out, err = run_main(["draft", "--resume", str(d), "-n", "1", "-q"], capsys)
+    assert code == 0, err
+    doc = DraftDoc.load(d)
+    assert doc.status == "complete"
+    assert {sid: doc.find(sid).text for sid in kept} == kept
+
+
+# -- secrets: a canary key never lands in any artefact ------------------------------------
+
+
+def test_the_key_appears_in_no_output_and_no_file(tmp_path, endpoint_env, capsys, monkeypatch):
+    from assistant import paths
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("ASSISTANT_DEBUG", "1")  # debug output included
+    d = tmp_path / "d"
+    seen = ""
+    with FakeLLMServer(responder=Writer()) as srv:
+        endpoint_env(srv.base_url)
+        monkeypatch.setenv("ASSISTANT_DEBUG", "1")
+        runs = [
+            ["draft", "--brief", str(EXAMPLE), "--out", str(d), "--scale", "0.3", "-n", "1", "-q"],
+            ["regen", str(d), "s02", "--instruction", "更简洁"],
+            ["export", str(d)],
+            ["show", str(d), "--json"],
+            ["ask", "代表如何依法履职？", "--json"],
+            ["models"],
+            ["eval", "run", "--cases", "evals/cases/new-fenglin-*.toml", "--scale", "0.2",
+             "-n", "1", "--out", str(tmp_path / "eval")],
+            ["eval", "score", str(d)],
+        ]  # fmt: skip
+        for argv in runs:
+            code, out, err = run_main(argv, capsys)
+            seen += out + err
+            assert code in (0, 1, 2), (argv, err)
+        # the key did go to the endpoint it was meant for
+        assert srv.chat_requests[0].headers["authorization"] == f"Bearer {KEY}"
+    assert KEY not in seen
+    for root in (tmp_path, paths.home()):
+        for path in root.rglob("*"):
+            if not path.is_file():
+                continue
+            blobs = [path.read_bytes()]
+            if path.suffix == ".docx":  # compressed: look inside
+                import zipfile
+
+                with zipfile.ZipFile(path) as z:
+                    blobs += [z.read(n) for n in z.namelist()]
+            assert all(KEY.encode() not in b for b in blobs), path
