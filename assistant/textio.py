@@ -54,6 +54,8 @@ def read_text_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     binary or undecodable files.
     """
     path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path} 是一个失效或循环的符号链接，读不到文件；请改用真实文件的路径。")
     if not path.is_file():
         raise InputError(f"找不到文件：{path}。请检查路径是否正确。")
     size = path.stat().st_size
@@ -66,6 +68,8 @@ def read_text_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         )
     data = path.read_bytes()
     text, _encoding = decode_bytes(data, name=str(path))
+    if not text.strip():
+        raise InputError(f"文件只有空白，没有文字：{path}。请确认保存了讲话稿正文后再添加。")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -203,3 +203,12 @@ def test_control_characters_are_dropped_from_usable_text():
     from assistant.cli.draft_cmds import _user_text
 
     assert _user_text("代表\x00如何\u200b依法\x1b履职？", "问题", 100) == "代表如何依法履职？"
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_the_reader_itself_refuses_each_non_text(tmp_path, kind):
+    from assistant.textio import read_text_file
+
+    with pytest.raises(InputError) as err:
+        read_text_file(_spoiled(tmp_path, kind))
+    assert "\n" not in str(err.value)
