@@ -267,10 +267,11 @@ def _validate(data: dict[str, Any], path: Path) -> None:
 
     try:
         brief_from_dict(data["brief"])
-        outline = Outline.from_dict(data["outline"])
+        # A record built without an outline (an imported text) has {} here.
+        outline = Outline.from_dict(data["outline"]) if data["outline"] else None
     except InputError as exc:
         raise bad(str(exc)) from None
-    if len(outline.sections) != len(data["sections"]):
+    if outline is not None and len(outline.sections) != len(data["sections"]):
         raise bad(f"提纲有 {len(outline.sections)} 节，sections 却有 {len(data['sections'])} 节")
 
 
