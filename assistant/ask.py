@@ -166,7 +166,9 @@ def sources_block(passages: Sequence[Passage], catalogue: Sequence[SpeechInfo]) 
         text = p.text.strip().replace("\n", "")
         if len(text) > limit:
             text = text[:limit] + "……"
-        lines.append(f"[{i}]（{source_label(p, catalogue)}）{text}")
+        # Fenced as data and labelled with its source: a passage cannot close the fence.
+        label = prompt_files.fence_safe(source_label(p, catalogue))
+        lines.append(f"[{i}]（{label}）" + prompt_files.fence("资料", text))
     return "\n".join(lines)
 
 
@@ -190,6 +192,8 @@ def _answer_from_model(
     text = result.text.strip()
     if not text or NOT_FOUND.rstrip("。") in text:
         return NOT_FOUND, None, usage
+    if getattr(result, "finish_reason", None) == "length":
+        text += "……（回答达到长度上限，没有说完）"
     labels = [source_label(p, ctx.catalogue) for p in passages]
     grounded = ground(text, [f"{lab}\n{p.text}" for lab, p in zip(labels, passages, strict=True)])
     return grounded.text, grounded, usage

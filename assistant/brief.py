@@ -21,6 +21,7 @@ from assistant.text import chinese_number
 
 # Briefs may name any level of government; the corpus metadata uses a narrower set.
 LEVELS = ("镇", "乡", "街道", "县", "区", "市", "省")
+MAX_REQUIREMENTS = 6  # the outline's enumerated points
 __all__ = ["OCCASIONS", "LEVELS", "Brief", "BriefError", "load_brief", "parse_brief"]
 
 
@@ -272,10 +273,17 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
     length = data.get("length", 3000)
     if isinstance(length, bool) or not isinstance(length, int) or not 300 <= length <= 20000:
         raise BriefError(f"简报字段 length（目标汉字数）应为 300–20000 的整数，实际是 {length!r}")
+    from assistant.outline import ROLE_LABELS  # outline imports this module
+
     outline = []
     for i, item in enumerate(data.get("outline") or [], 1):
         if not isinstance(item, dict) or not item.get("role"):
             raise BriefError(f"简报字段 outline 第{i}项应为含 role 的表")
+        if item["role"] not in ROLE_LABELS:
+            raise BriefError(
+                f"简报字段 outline 第{i}项的 role “{item['role']}” 不是讲话的一节；"
+                f"可用：{'、'.join(ROLE_LABELS)}"
+            )
         outline.append(
             OutlineItem(
                 role=str(item["role"]),
@@ -283,6 +291,13 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
                 points=_list(item, "points"),
                 chars=_int(item, "chars", f"outline[{i}].", 50, 10000),
             )
+        )
+    requirements = _list(data, "requirements")
+    if len(requirements) > MAX_REQUIREMENTS:
+        # The outline has room for six points; a seventh was silently dropped before.
+        raise BriefError(
+            f"简报字段 requirements 有 {len(requirements)} 条，最多 {MAX_REQUIREMENTS} 条"
+            "（讲话的要求通常 3–5 点）；请合并相近的要求"
         )
     return Brief(
         occasion=occasion,
@@ -305,7 +320,7 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
         achievements=_list(data, "achievements"),
         situation=_list(data, "situation"),
         themes=_list(data, "themes"),
-        requirements=_list(data, "requirements"),
+        requirements=requirements,
         documents=_list(data, "documents"),
         length=length,
         outline=tuple(outline),
@@ -317,11 +332,16 @@ def load_brief(path: str | Path) -> Brief:
     path = Path(path)
     if not path.is_file():
         raise BriefError(f"找不到简报文件：{path}（可用 `assistant brief new` 生成模板）")
+    from assistant.textio import decode_bytes
+
     raw = path.read_bytes()
+    if not raw.strip():
+        raise BriefError(f"简报文件 {path} 是空的（可用 `assistant brief new` 生成模板）")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BriefError(f"简报文件 {path} 不是 UTF-8 编码，请另存为 UTF-8") from exc
+        # Offices save from Notepad in GBK as often as in UTF-8: the corpus's rules apply.
+        text, _ = decode_bytes(raw, name=f"简报文件 {path}")
+    except InputError as exc:
+        raise BriefError(str(exc)) from None
     try:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)

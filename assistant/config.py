@@ -366,11 +366,18 @@ def resolve_endpoint(
     key_env = prov.key_env
     if data.get("api_key_env") and where == 2:
         key_env = str(data["api_key_env"])
+    # A key goes only to the endpoint it was issued for: a vendor's own variable to that
+    # vendor; OPENAI_API_KEY to OpenAI, or to a base URL the user set beside it in the
+    # environment (OPENAI_BASE_URL + OPENAI_API_KEY is the ecosystem's pair), never to
+    # another vendor chosen by --provider, ASSISTANT_PROVIDER or the config file.
+    openai_key_fits = prov.name in ("openai", "custom") or (
+        source == "env" and bool(where_layer.get("base_url")) and not where_layer.get("provider")
+    )
     api_key = NO_KEY
     if key_env:
-        api_key = env.get(key_env) or env.get(ENV_KEY) or ""
+        api_key = env.get(key_env) or (env.get(ENV_KEY) if openai_key_fits else "") or ""
         if not api_key and require_key and not prov.is_local:
-            alt = f" 或 {ENV_KEY}" if key_env != ENV_KEY else ""
+            alt = f" 或 {ENV_KEY}" if key_env != ENV_KEY and openai_key_fits else ""
             raise ConfigError(
                 f"{prov.name} 需要 API key：请设置环境变量 {key_env}{alt}；"
                 "或用 --provider local 改用内置本地模型"

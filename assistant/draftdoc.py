@@ -10,9 +10,14 @@ section's text stays byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import json
+import os
+import socket
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +26,9 @@ from assistant.errors import InputError
 from assistant.text import atomic_write, sentences
 
 FORMAT_VERSION = 1
+
+
+LOCK_NAME = ".lock"
 
 
 def now() -> str:
@@ -116,8 +124,13 @@ class DraftDoc:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise InputError(f"{path} 已损坏：{exc}") from exc
+        if not isinstance(data, dict):
+            raise InputError(
+                f"{path} 已损坏：顶层应是一个对象；请从备份恢复，或删除该目录后重新起草"
+            )
         if data.get("format") != FORMAT_VERSION:
             raise InputError(f"{path} 的格式版本 {data.get('format')} 不受支持")
+        _validate(data, path)
         sections = [
             SectionRecord(
                 id=s["id"],
@@ -215,6 +228,53 @@ class DraftDoc:
         return "\n".join(head) + self.text(version)
 
 
+def _validate(data: dict[str, Any], path: Path) -> None:
+    """A draft.json edited by hand or cut short: one line naming the first bad field."""
+
+    def bad(what: str) -> InputError:
+        return InputError(f"{path} 已损坏：{what}；请改正该处，或从备份恢复，或换一个目录重新起草")
+
+    for key, kind, label in (
+        ("brief", dict, "对象"),
+        ("outline", dict, "对象"),
+        ("sections", list, "列表"),
+    ):
+        if key not in data:
+            raise bad(f"缺少 {key}")
+        if not isinstance(data[key], kind):
+            raise bad(f"{key} 应为{label}")
+    for i, s in enumerate(data["sections"], 1):
+        where = f"sections 第{i}项"
+        if not isinstance(s, dict):
+            raise bad(f"{where} 应为对象")
+        for key in ("id", "role", "title"):
+            if not isinstance(s.get(key), str):
+                raise bad(f"{where} 缺少文字字段 {key}")
+        versions = s.get("versions", [])
+        if not isinstance(versions, list) or not all(
+            isinstance(v, dict) and isinstance(v.get("text"), str) for v in versions
+        ):
+            raise bad(f"{where}（{s['id']}）的 versions 应为含 text 的对象列表")
+        current = s.get("current", 0)
+        if isinstance(current, bool) or not isinstance(current, int):
+            raise bad(f"{where}（{s['id']}）的 current 应为整数")
+        if not 0 <= current <= len(versions):
+            raise bad(f"{where}（{s['id']}）的 current={current}，但只有 {len(versions)} 版")
+        if not isinstance(s.get("pending", []), list):
+            raise bad(f"{where}（{s['id']}）的 pending 应为列表")
+    from assistant.brief import brief_from_dict
+    from assistant.outline import Outline
+
+    try:
+        brief_from_dict(data["brief"])
+        # A record built without an outline (an imported text) has {} here.
+        outline = Outline.from_dict(data["outline"]) if data["outline"] else None
+    except InputError as exc:
+        raise bad(str(exc)) from None
+    if outline is not None and len(outline.sections) != len(data["sections"]):
+        raise bad(f"提纲有 {len(outline.sections)} 节，sections 却有 {len(data['sections'])} 节")
+
+
 def default_title(brief: dict[str, Any]) -> str:
     session = brief.get("session") or {}
     occasion = brief.get("occasion")
@@ -245,3 +305,44 @@ def section_diff(section: SectionRecord, old: int | None = None, new: int | None
         a, b, fromfile=f"{section.id} 第{old}版", tofile=f"{section.id} 第{new}版", lineterm=""
     )
     return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def draft_lock(directory: str | Path, command: str = "") -> Iterator[None]:
+    """One writer per draft directory (draft, resume, regen), so no run's sections are
+    silently lost to another's save. The lock is an flock on DIR/.lock: the kernel drops
+    it when its process dies, even by kill -9, so a stale lock is taken over by the next
+    run without asking; the file only says who holds it, for the message."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / LOCK_NAME
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock rather than no drafting
+            yield
+            return
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip() or "另一个进程"
+            raise InputError(
+                f"草稿目录 {directory} 正在被另一个命令写入（{holder}）；"
+                "请等它结束后再运行，或换一个目录"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        what = command or " ".join(["assistant", *sys.argv[1:2]])
+        fh.write(f"pid {os.getpid()}@{socket.gethostname()}，{what}，始于 {now()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fh.flush()
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    finally:
+        fh.close()

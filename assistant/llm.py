@@ -23,12 +23,32 @@ from typing import Any
 from assistant import paths, tokens
 from assistant.config import LOCAL_PROVIDER, NO_KEY, Endpoint, resolve_endpoint
 from assistant.errors import ModelError
+from assistant.prompts import strip_chat_tokens
 
 Messages = Sequence[Mapping[str, Any]]
 # Slack between our cl100k count and the server's own tokenizer at the edge of the window.
 CONTEXT_MARGIN = 16
-LOCAL_TIMEOUT = 900.0  # a 2-core CPU may need minutes for one long section
+# A total deadline per call, retries included: each attempt gets an equal share, so a
+# server that accepts the connection and never answers costs this long, not this × the
+# attempts (it was 900 s × 3 = 45 minutes). A 2-core CPU may need minutes for one long
+# paragraph; ASSISTANT_LLM_DEADLINE (seconds) changes it.
+LOCAL_TIMEOUT = 900.0
 REMOTE_TIMEOUT = 300.0
+CONNECT_TIMEOUT = 10.0
+ENV_DEADLINE = "ASSISTANT_LLM_DEADLINE"
+
+
+def default_deadline(is_local: bool) -> float:
+    raw = os.environ.get(ENV_DEADLINE)
+    if raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = 0.0
+        if value > 0:
+            return value
+        raise ModelError(f"环境变量 {ENV_DEADLINE} 应为正数（秒），实际是 {raw!r}")
+    return LOCAL_TIMEOUT if is_local else REMOTE_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,10 @@ class _BrokenStream(Exception):
     """The stream ended without a finish reason or the connection dropped mid-way."""
 
 
+class _Overdue(Exception):
+    """A stream still running past the call's deadline."""
+
+
 class LLM:
     """A chat client for one endpoint; the openai client is built on first use."""
 
@@ -131,7 +155,7 @@ class LLM:
     ) -> None:
         self.endpoint = endpoint
         self.cache = cache
-        self.timeout = timeout or (LOCAL_TIMEOUT if endpoint.is_local else REMOTE_TIMEOUT)
+        self.timeout = timeout or default_deadline(endpoint.is_local)  # total, per call
         self.max_retries = max_retries
         self.calls: list[ChatResult] = []  # usage of every call, in order
         self._client: Any = None
@@ -190,9 +214,32 @@ class LLM:
                 base_url=self.base_url,
                 api_key=self.endpoint.api_key or NO_KEY,
                 max_retries=self.max_retries,
-                timeout=self.timeout,
+                timeout=self._attempt_timeout(self.timeout),
             )
         return self._client
+
+    def _attempt_timeout(self, remaining: float) -> Any:
+        """Each of the client's attempts gets an equal share of what is left of the call's
+        deadline; a connection that cannot even be opened fails in seconds."""
+        import httpx
+
+        share = max(remaining, 0.1) / (self.max_retries + 1)
+        return httpx.Timeout(share, connect=min(CONNECT_TIMEOUT, share))
+
+    def _client_within(self, started: float) -> Any:
+        """The client, its timeouts cut to the rest of the deadline of a call begun at
+        `started` (for the re-run of a broken stream)."""
+        remaining = self.timeout - (time.monotonic() - started)
+        if remaining <= 0:
+            raise self._deadline_error()
+        return self.client().with_options(timeout=self._attempt_timeout(remaining))
+
+    def _deadline_error(self) -> ModelError:
+        where = "内置本地模型" if self.endpoint.provider == LOCAL_PROVIDER else self.host
+        return ModelError(
+            f"{where} 在 {self.timeout:.0f} 秒内（含重试）没有给出完整回复，已放弃这次调用："
+            f"请检查服务是否卡住后重试，或设置环境变量 {ENV_DEADLINE}（秒）放宽时限"
+        )
 
     def close(self) -> None:
         if self._client is not None:
@@ -247,7 +294,12 @@ class LLM:
         to `on_token` once. `cache_salt` goes into the cache key only, never to the API:
         a different salt draws a fresh sample where the same request would be a replay.
         """
-        messages = [dict(m) for m in messages]
+        messages = [
+            {**m, "content": strip_chat_tokens(m["content"])}
+            if isinstance(m.get("content"), str)
+            else dict(m)
+            for m in messages
+        ]
         prompt_tokens = self.count_prompt(messages)
         budget = self.prompt_budget(max_tokens)
         if prompt_tokens > budget:
@@ -276,16 +328,19 @@ class LLM:
                 self.calls.append(hit)
                 return hit
 
+        started = time.monotonic()
         if on_token is None:
             result = self._complete(messages, params, prompt_tokens)
         else:
             try:
-                result = self._stream(messages, params, prompt_tokens, on_token)
+                result = self._stream(messages, params, prompt_tokens, on_token, started)
             except _BrokenStream:
                 if on_retry is not None:
                     on_retry()
                 try:
-                    result = self._stream(messages, params, prompt_tokens, on_token)
+                    result = self._stream(
+                        messages, params, prompt_tokens, on_token, started, retry=True
+                    )
                 except _BrokenStream as exc:
                     raise ModelError(
                         f"{self.host} 的流式输出两次中途断开（{exc}）；请检查网络或服务端后重试"
@@ -306,7 +361,11 @@ class LLM:
         except Exception as exc:  # noqa: BLE001 - mapped to a user-facing error below
             raise self._map_error(exc) from None
         seconds = time.monotonic() - start
-        choice = resp.choices[0] if resp.choices else None
+        if not getattr(resp, "choices", None):
+            raise ModelError(
+                f"{self.host} 返回了空回复（没有 choices）；请稍后重试，或检查模型名与服务端"
+            )
+        choice = resp.choices[0]
         text = (choice.message.content if choice and choice.message else None) or ""
         usage = getattr(resp, "usage", None)
         return ChatResult(
@@ -327,16 +386,20 @@ class LLM:
         params: dict[str, Any],
         prompt_tokens: int,
         on_token: Callable[[str], None],
+        started: float | None = None,
+        retry: bool = False,
     ) -> ChatResult:
         import openai
 
         start = time.monotonic()
+        started = start if started is None else started
         extra: dict[str, Any] = {}
         if self._usage_in_stream:
             extra["stream_options"] = {"include_usage": True}
+        client = self._client_within(started) if retry else self.client()
         try:
             try:
-                stream = self.client().chat.completions.create(
+                stream = client.chat.completions.create(
                     model=self.endpoint.model, messages=messages, stream=True, **extra, **params
                 )
             except openai.BadRequestError as exc:
@@ -344,7 +407,7 @@ class LLM:
                 if "stream_options" not in str(exc) or not extra:
                     raise
                 self._usage_in_stream = False
-                stream = self.client().chat.completions.create(
+                stream = client.chat.completions.create(
                     model=self.endpoint.model, messages=messages, stream=True, **params
                 )
         except Exception as exc:  # noqa: BLE001 - mapped to a user-facing error below
@@ -356,6 +419,9 @@ class LLM:
         model = self.endpoint.model
         try:
             for chunk in stream:
+                if time.monotonic() - started > self.timeout:
+                    # Tokens still trickle in, but the call is over its deadline.
+                    raise _Overdue
                 model = getattr(chunk, "model", None) or model
                 if getattr(chunk, "usage", None):
                     usage = chunk.usage
@@ -368,6 +434,8 @@ class LLM:
                         on_token(piece)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+        except _Overdue:
+            raise self._deadline_error() from None
         except Exception as exc:  # noqa: BLE001 - transport errors surface from the iterator
             raise _BrokenStream(type(exc).__name__) from None
         finally:
@@ -413,7 +481,7 @@ class LLM:
         where = "内置本地模型" if ep.provider == LOCAL_PROVIDER else f"{host}"
         key_hint = f"环境变量 {ep.key_env}" if ep.key_env else "API key"
         if isinstance(exc, openai.APITimeoutError):
-            msg = f"{where} 在 {self.timeout:.0f} 秒内没有回应；请稍后重试，或调低 max_tokens"
+            return self._deadline_error()
         elif isinstance(exc, openai.APIConnectionError):
             msg = (
                 f"连不上 {self.base_url}：服务没有运行或网络不通；"

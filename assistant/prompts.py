@@ -36,6 +36,29 @@ class PromptError(AssistantError):
     pass
 
 
+# Every angle bracket a model may read as a tag edge: ASCII, full-width, small, single
+# guillemets and CJK angle brackets. Text fenced as data loses them, so no passage of a
+# corpus, a brief or a draft can open or close a fence, nor spell a chat-template token.
+_TAG_EDGES = str.maketrans("", "", "<>＜＞﹤﹥‹›〈〉")
+_CHAT_TOKEN = re.compile(r"<\|[A-Za-z_]+\|>")
+
+
+def fence_safe(text: str) -> str:
+    """`text` with chat-template tokens (<|im_start|>…) and every angle bracket removed."""
+    return _CHAT_TOKEN.sub("", text).translate(_TAG_EDGES)
+
+
+def fence(label: str, text: str) -> str:
+    """`text` between <label> and </label>, made unable to close or forge the fence."""
+    return f"<{label}>{fence_safe(text)}</{label}>"
+
+
+def strip_chat_tokens(text: str) -> str:
+    """Chat-template control tokens out of any message text: a brief field or a question
+    spelling <|im_start|>system must stay text, never become a turn of the conversation."""
+    return _CHAT_TOKEN.sub("", text)
+
+
 @dataclass(frozen=True)
 class Prompt:
     name: str

@@ -10,13 +10,15 @@ embedding function is never used. Ingest is incremental by content hash.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -422,6 +424,17 @@ class Store:
         embedded and stored before its old ones are deleted, so a failure midway never loses
         what was already ingested; speeches no longer present lose their chunks.
         """
+        if self.path is None:  # a Chroma server serialises writers itself
+            return self._ingest(speeches, rebuild, progress)
+        with _ingest_lock(Path(self.path), INGEST_WAIT):
+            return self._ingest(speeches, rebuild, progress)
+
+    def _ingest(
+        self,
+        speeches: Sequence[Speech] | None,
+        rebuild: bool,
+        progress: ProgressCallback | None,
+    ) -> IngestReport:
         start = time.perf_counter()
         if speeches is None:
             from assistant.corpus import load_corpus
@@ -495,3 +508,37 @@ class Store:
         if self.count() > 0:
             return None
         return self.ingest(progress=progress)
+
+
+INGEST_WAIT = 600.0  # seconds a second ingest waits for the first before giving up
+
+
+@contextlib.contextmanager
+def _ingest_lock(store_path: Path, wait: float) -> Iterator[None]:
+    """One ingest at a time per local store: a second process waits for the first (the
+    kernel drops the lock of a killed process), then fails with what to do. A killed
+    ingest leaves chunks of mixed hashes, which the next ingest sees as changed and
+    re-embeds (see `_existing`), so nothing ingested before is lost."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    store_path.mkdir(parents=True, exist_ok=True)
+    with open(store_path / ".ingest.lock", "a+", encoding="utf-8") as fh:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    raise ConfigError(
+                        f"另一个进程正在为 {store_path} 建立索引，等了 {wait:.0f} 秒仍未结束；"
+                        "请等它完成后再运行 assistant corpus ingest"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -7,7 +7,9 @@ made by fixed rules, in this order, never by a statistical charset guesser:
 1. a BOM (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) decides outright;
 2. NUL bytes: UTF-16 without BOM if one byte order decodes to plausible text, else binary;
 3. strict UTF-8;
-4. strict GB18030 (a superset of GBK and GB2312).
+4. strict GB18030 (a superset of GBK and GB2312);
+5. Big5, only when the GB18030 reading is implausible; a reading that is still a jumble
+   is refused.
 
 Steps 3 and 4 can both succeed on short input. UTF-8 wins unless its result is less
 plausible Chinese text than the GB18030 reading (see `_plausibility`): GBK bytes that happen
@@ -52,6 +54,8 @@ def read_text_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     binary or undecodable files.
     """
     path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path} 是一个失效或循环的符号链接，读不到文件；请改用真实文件的路径。")
     if not path.is_file():
         raise InputError(f"找不到文件：{path}。请检查路径是否正确。")
     size = path.stat().st_size
@@ -64,6 +68,8 @@ def read_text_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         )
     data = path.read_bytes()
     text, _encoding = decode_bytes(data, name=str(path))
+    if not text.strip():
+        raise InputError(f"文件只有空白，没有文字：{path}。请确认保存了讲话稿正文后再添加。")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -120,6 +126,19 @@ def decode_bytes(data: bytes, name: str = "输入") -> tuple[str, str]:
         chosen, codec = gb, "gb18030"
     assert chosen is not None
     _refuse_binary_text(chosen, name)
+    if codec == "gb18030" and _plausibility(chosen) < 0.9:
+        # Big5 (Traditional Chinese from Taiwan/Hong Kong) bytes are mostly valid GB18030
+        # too, and read as a jumble of rare characters and Cyrillic: try Big5 when the
+        # GB18030 reading is implausible, and refuse rather than store a jumble.
+        big5 = _strict(data, "big5")
+        if big5 is not None and _plausibility(big5, any_hanzi=True) >= 0.95:
+            chosen, codec = big5, "big5"
+        elif _plausibility(chosen, any_hanzi=True) < 0.9:
+            raise InputError(
+                f"无法可靠识别 {name} 的编码：按 GB18030/GBK 读出的是乱码，也不是 Big5。"
+                "请用记事本或 WPS 打开后“另存为”UTF-8 编码的 .txt 再添加。"
+            )
+    _refuse_binary_text(chosen, name)
     return chosen, codec
 
 
@@ -149,7 +168,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return best[1], best[2]
 
 
-def _plausibility(text: str) -> float:
+def _plausibility(text: str, any_hanzi: bool = False) -> float:
     """Share of characters that are ordinary in a Chinese document.
 
     Ordinary: ASCII printable and whitespace, CJK and full-width punctuation, general
@@ -165,7 +184,7 @@ def _plausibility(text: str) -> float:
             ordinary += ch.isprintable() or ch in "\t\n\r"
         elif "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f":
             ordinary += 1
-        elif is_hanzi(ch) and _in_gb2312(ch):
+        elif is_hanzi(ch) and (any_hanzi or _in_gb2312(ch)):
             ordinary += 1
     return ordinary / len(text)
 

@@ -14,8 +14,11 @@ retries, streaming and error classes are exercised for real.
 or use the `fake_llm` fixture (import it into the test module or conftest.py).
 
 Replies come from the `replies` queue (first in, first out), else from
-`responder(request_json) -> str`, else a fixed echo of the last user message. Failures
-are queued with `fail_next(status)` (401/429/500/…) and `drop_next_stream(after_chunks)`.
+`responder(request_json) -> str | (str, finish_reason)`, else a fixed echo of the last user message. Failures
+are queued with `fail_next(status)` (401/429/500/…, with or without Retry-After),
+`drop_next_stream(after_chunks)`, `malformed_next()` (a broken SSE line), `empty_next()`
+(no choices), `truncate_next(chars)` (finish_reason "length") and `hang_next()` (the
+request is read and never answered). `closed_port()` gives a URL where nothing listens.
 Usage is reported as prompt_tokens = characters of all message contents and
 completion_tokens = number of streamed pieces, so tests can tell API usage from counted.
 """
@@ -49,6 +52,16 @@ class _Failure:
     status: int
     message: str
     retry_after_ms: int | None
+    retry_after: str | None = None  # the standard header, in seconds
+
+
+@dataclass
+class _Odd:
+    """A 200 answer that is wrong in one way: malformed | empty | truncate | hang."""
+
+    kind: str
+    chars: int = 0
+    seconds: float = 0.0
 
 
 @dataclass
@@ -59,7 +72,7 @@ class _Drop:
 @dataclass
 class FakeLLMServer:
     replies: list[str] = field(default_factory=list)
-    responder: Callable[[dict[str, Any]], str] | None = None
+    responder: Callable[[dict[str, Any]], str | tuple[str, str]] | None = None
     model: str = "fake-model"
     # Streamed replies are cut into pieces of this many characters (one SSE chunk each).
     chunk_chars: int = 2
@@ -72,6 +85,7 @@ class FakeLLMServer:
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     # -- scripting ------------------------------------------------------------------------
     def push(self, *replies: str) -> None:
@@ -79,14 +93,43 @@ class FakeLLMServer:
             self._queue.extend(replies)
 
     def fail_next(
-        self, status: int, *, times: int = 1, message: str = "", retry_after_ms: int | None = 1
+        self,
+        status: int,
+        *,
+        times: int = 1,
+        message: str = "",
+        retry_after_ms: int | None = 1,
+        retry_after: str | None = None,
     ) -> None:
-        """The next `times` chat/embedding requests answer with HTTP `status`."""
+        """The next `times` chat/embedding requests answer with HTTP `status`
+        (`retry_after_ms=None` sends no retry-after-ms header; `retry_after` sends the
+        standard Retry-After header with that value)."""
         with self._lock:
             for _ in range(times):
                 self._failures.append(
-                    _Failure(status, message or f"fake error {status}", retry_after_ms)
+                    _Failure(status, message or f"fake error {status}", retry_after_ms, retry_after)
                 )
+
+    def malformed_next(self, *, times: int = 1) -> None:
+        """The next `times` streamed replies carry an SSE line that is not JSON."""
+        with self._lock:
+            self._failures.extend(_Odd("malformed") for _ in range(times))
+
+    def empty_next(self, *, times: int = 1) -> None:
+        """The next `times` chat replies have an empty `choices` list."""
+        with self._lock:
+            self._failures.extend(_Odd("empty") for _ in range(times))
+
+    def truncate_next(self, chars: int, *, times: int = 1) -> None:
+        """The next `times` replies stop after `chars` characters, finish_reason "length"."""
+        with self._lock:
+            self._failures.extend(_Odd("truncate", chars=chars) for _ in range(times))
+
+    def hang_next(self, seconds: float = 30.0, *, times: int = 1) -> None:
+        """The next `times` requests are read and never answered (for `seconds`, or until
+        the server stops): a server that accepts the connection and goes silent."""
+        with self._lock:
+            self._failures.extend(_Odd("hang", seconds=seconds) for _ in range(times))
 
     def drop_next_stream(self, after_chunks: int = 2, *, times: int = 1) -> None:
         """The next `times` streamed replies close the socket after `after_chunks` chunks."""
@@ -115,6 +158,7 @@ class FakeLLMServer:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -130,7 +174,7 @@ class FakeLLMServer:
         self.stop()
 
     # -- behaviour ------------------------------------------------------------------------
-    def _next_failure(self, streaming: bool) -> _Failure | _Drop | None:
+    def _next_failure(self, streaming: bool) -> _Failure | _Drop | _Odd | None:
         with self._lock:
             if not self._failures:
                 return None
@@ -139,7 +183,7 @@ class FakeLLMServer:
                 return None
             return self._failures.popleft()
 
-    def _reply_for(self, body: dict[str, Any]) -> str:
+    def _reply_for(self, body: dict[str, Any]) -> str | tuple[str, str]:
         with self._lock:
             if self._queue:
                 return self._queue.popleft()
@@ -148,6 +192,16 @@ class FakeLLMServer:
         users = [m for m in body.get("messages", []) if m.get("role") == "user"]
         last = users[-1]["content"] if users else ""
         return f"收到：{last}"
+
+
+def closed_port() -> str:
+    """A base URL on 127.0.0.1 where nothing listens: connect refused."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
 
 
 def _prompt_chars(body: dict[str, Any]) -> int:
@@ -214,6 +268,8 @@ class _Handler(BaseHTTPRequestHandler):
         extra = {}
         if failure.retry_after_ms is not None:
             extra["retry-after-ms"] = str(failure.retry_after_ms)
+        if failure.retry_after is not None:
+            extra["retry-after"] = failure.retry_after
         err = {"message": failure.message, "type": "fake_error", "code": failure.status}
         self._send_json(failure.status, {"error": err}, extra)
 
@@ -240,9 +296,23 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(failure, _Failure):
             self._fail(failure)
             return
+        odd = failure if isinstance(failure, _Odd) else None
+        if odd is not None and odd.kind == "hang":
+            self.fake._stopping.wait(odd.seconds)
+            self.close_connection = True
+            return
         text = self.fake._reply_for(body)
+        finish = "stop"
+        if isinstance(text, tuple):  # a responder may answer (text, finish_reason)
+            text, finish = text
+        if odd is not None and odd.kind == "truncate":
+            text, finish = text[: odd.chars], "length"
         model = body.get("model") or self.fake.model
         created = int(time.time())
+        if odd is not None and odd.kind == "empty" and not streaming:
+            self._send_json(200, {"id": "chatcmpl-fake", "object": "chat.completion",
+                                  "created": created, "model": model, "choices": []})  # fmt: skip
+            return
         if not streaming:
             usage = {
                 "prompt_tokens": _prompt_chars(body),
@@ -255,16 +325,24 @@ class _Handler(BaseHTTPRequestHandler):
                 "object": "chat.completion",
                 "created": created,
                 "model": model,
-                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                "choices": [{"index": 0, "message": message, "finish_reason": finish}],
             }
             if self.fake.report_usage:
                 payload["usage"] = usage
             self._send_json(200, payload)
             return
-        self._stream(body, text, model, created, failure if isinstance(failure, _Drop) else None)
+        drop = failure if isinstance(failure, _Drop) else None
+        self._stream(body, text, model, created, drop, finish, odd.kind if odd else "")
 
     def _stream(
-        self, body: dict[str, Any], text: str, model: str, created: int, drop: _Drop | None
+        self,
+        body: dict[str, Any],
+        text: str,
+        model: str,
+        created: int,
+        drop: _Drop | None,
+        finish: str = "stop",
+        odd: str = "",
     ) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -290,8 +368,19 @@ class _Handler(BaseHTTPRequestHandler):
 
         step = max(1, self.fake.chunk_chars)
         pieces = [text[i : i + step] for i in range(0, len(text), step)] or [""]
+        if odd == "empty":  # a stream whose chunks carry no choices and no finish
+            for _ in pieces:
+                empty = chunk({}, None)
+                empty["choices"] = []
+                event(empty)
+            event("[DONE]")
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+            return
         event(chunk({"role": "assistant", "content": ""}, None))
         for n, piece in enumerate(pieces):
+            if odd == "malformed" and n == 1:
+                event('{"id": "chatcmpl-fake", "choices": [{"delta": {"content": "断')
             if drop is not None and n >= drop.after_chunks:
                 # Cut mid-body: no terminating chunk, so the client sees an incomplete read.
                 # The reply goes back to the queue's front: a retry gets the same text.
@@ -301,7 +390,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(2)
                 return
             event(chunk({"content": piece}, None))
-        event(chunk({}, "stop"))
+        event(chunk({}, finish))
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
         if include_usage and self.fake.report_usage:
             usage_chunk = chunk({}, None)

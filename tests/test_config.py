@@ -53,7 +53,8 @@ def test_provider_flag_needs_its_key_and_says_which(monkeypatch):
     with pytest.raises(ConfigError) as err:
         resolve_endpoint(provider="moonshot")
     assert "MOONSHOT_API_KEY" in str(err.value)
-    assert "OPENAI_API_KEY" in str(err.value)
+    # An OpenAI key is no substitute for Moonshot's: the message must not suggest it.
+    assert "OPENAI_API_KEY" not in str(err.value)
     monkeypatch.setenv("MOONSHOT_API_KEY", SECRET)
     ep = resolve_endpoint(provider="moonshot")
     assert ep.api_key == SECRET
@@ -182,3 +183,37 @@ def test_key_never_in_repr_str_or_describe(monkeypatch):
     for text in (repr(ep), str(ep), str(ep.describe()), f"{ep}"):
         assert SECRET not in text
     assert Endpoint("x", "http://h/v1", "m", api_key=SECRET).host == "h"
+
+
+@pytest.mark.parametrize("vendor", ["deepseek", "qwen", "moonshot", "zhipu"])
+def test_an_openai_key_is_never_sent_to_another_vendor(monkeypatch, vendor):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    with pytest.raises(ConfigError) as err:
+        resolve_endpoint(provider=vendor)
+    assert PRESETS[vendor].key_env in str(err.value)
+    ep = resolve_endpoint(provider=vendor, require_key=False)
+    assert ep.api_key != SECRET
+    assert not ep.describe()["key_set"]
+    # Chosen by the environment or the config file: the same.
+    monkeypatch.setenv("ASSISTANT_PROVIDER", vendor)
+    assert resolve_endpoint(require_key=False).api_key != SECRET
+    monkeypatch.delenv("ASSISTANT_PROVIDER")
+    write_config(f'provider = "{vendor}"\n')
+    assert resolve_endpoint(require_key=False).api_key != SECRET
+
+
+def test_a_vendor_key_goes_to_its_vendor_only(monkeypatch):
+    monkeypatch.setenv("DEEPSEEK_API_KEY", "sk-deepseek-0000")
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    assert resolve_endpoint(provider="deepseek").api_key == "sk-deepseek-0000"
+    assert resolve_endpoint(provider="openai").api_key == SECRET
+    # A file naming a vendor's URL gets that vendor's key, not the OpenAI one.
+    write_config('base_url = "https://api.moonshot.cn/v1"\n')
+    assert resolve_endpoint(require_key=False).api_key != SECRET
+
+
+def test_openai_key_goes_to_a_custom_url_the_user_configured(monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    write_config('base_url = "https://llm.example.org/v1"\nmodel = "m"\n')
+    ep = resolve_endpoint()
+    assert (ep.provider, ep.api_key) == ("custom", SECRET)

@@ -7,7 +7,6 @@ import sys
 import types
 from dataclasses import dataclass
 
-import pytest
 from typer.testing import CliRunner
 
 from assistant import paths
@@ -104,7 +103,6 @@ def test_show_sections_uses_the_structure_parser(monkeypatch):
 
 
 def test_show_sections_with_the_real_parser():
-    pytest.importorskip("assistant.structure")
     result = runner.invoke(app, ["corpus", "show", "gaodu-closing-2023", "--sections", "--json"])
     assert result.exit_code == 0, result.output
     sections = json.loads(result.stdout)["sections"]

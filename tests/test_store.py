@@ -273,8 +273,11 @@ def test_ingest_and_search_through_a_real_chroma_server(tmp_path, monkeypatch, s
         assert store.url and store.path is None
         report = store.ingest(speeches)
         assert report.chunks_total > 0
-        # Nothing was written to the local data dir: the server holds the vectors.
-        assert not (tmp_path / "chroma").exists()
+        # Nothing was written to the local store the store would otherwise use: the
+        # server holds the vectors.
+        from assistant import paths
+
+        assert not paths.store_dir().exists()
         emb.embedded.clear()
         assert Store(embedder=emb).ingest(speeches).unchanged and emb.embedded == []
         for method in ("dense", "lexical", "hybrid"):
@@ -294,3 +297,42 @@ def test_unreachable_server_gives_a_clear_error(speeches):
     store = Store(embedder=HashEmbedder(), url=f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(ConfigError, match="Chroma"):
         store.ingest(speeches)
+
+
+# -- two writers, a killed ingest (issue 8) ------------------------------------------------
+
+
+def test_a_second_ingest_waits_for_the_first_then_fails_cleanly(tmp_path, speeches, monkeypatch):
+    import assistant.store as store_mod
+
+    monkeypatch.setattr(store_mod, "INGEST_WAIT", 0.3)
+    store = _store(tmp_path)
+    with store_mod._ingest_lock(Path(store.path), 0):  # another process is ingesting
+        with pytest.raises(ConfigError, match="另一个进程正在"):
+            _store(tmp_path).ingest(speeches)
+    report = _store(tmp_path).ingest(speeches)  # released: it runs
+    assert report.chunks_total > 0
+
+
+def test_an_ingest_killed_midway_is_repaired_and_loses_nothing(tmp_path, speeches):
+    _store(tmp_path).ingest(speeches[:1])
+    kept = _store(tmp_path).collection().count()
+
+    class Dies(HashEmbedder):
+        calls = 0
+
+        def embed_documents(self, texts):
+            Dies.calls += 1
+            if Dies.calls == 2:
+                raise KeyboardInterrupt  # the process is killed after the first speech
+            return super().embed_documents(texts)
+
+    changed = [replace(speeches[0], text=speeches[0].text + "\n谢谢大家！"), *speeches[1:]]
+    with pytest.raises(KeyboardInterrupt):
+        _store(tmp_path, Dies()).ingest(changed)
+    # Nothing of the first ingest is gone; the next run finishes the job.
+    assert _store(tmp_path).collection().count() >= kept
+    report = _store(tmp_path).ingest(changed)
+    assert {*report.unchanged, *report.added, *report.updated} == {s.id for s in changed}
+    again = _store(tmp_path).ingest(changed)
+    assert again.chunks_embedded == 0 and again.chunks_total == report.chunks_total

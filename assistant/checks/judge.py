@@ -38,14 +38,14 @@ class JudgeError(ModelError):
 
 # -- the fence ---------------------------------------------------------------------------
 
-_FENCE_TABLE = str.maketrans({"<": "＜", ">": "＞"})
-
 
 def fence(text: str) -> str:
-    """`text` made safe to put between <讲话稿> and </讲话稿>: ASCII angle brackets become
-    their full-width twins, so no tag (closing or opening) can appear inside it. Chinese
-    speeches use 《》 for titles, so nothing a writer wrote is lost."""
-    return text.translate(_FENCE_TABLE)
+    """`text` made safe to put between <讲话稿> and </讲话稿>: every angle bracket (ASCII,
+    full-width, guillemet) is removed, so no tag can appear inside it. Chinese speeches
+    use 《》 for titles, which stay."""
+    from assistant.prompts import fence_safe
+
+    return fence_safe(text)
 
 
 # -- parsing the answer ------------------------------------------------------------------

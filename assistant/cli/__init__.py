@@ -36,11 +36,36 @@ def _register() -> None:
 _register()
 
 
+def _scrub(text: str) -> str:
+    """No key from the environment in anything we print, whatever raised it."""
+    for name, value in os.environ.items():
+        if name.endswith(("_API_KEY", "_KEY", "_TOKEN")) and len(value) >= 8:
+            text = text.replace(value, "***")
+    return text
+
+
 def main() -> None:
     try:
         app()
     except AssistantError as exc:
         if os.environ.get("ASSISTANT_DEBUG"):
             raise
-        typer.secho(f"错误：{exc}", err=True, fg=typer.colors.RED)
+        typer.secho(f"错误：{_scrub(str(exc))}", err=True, fg=typer.colors.RED)
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        # draft saves after every paragraph; the command said where to resume.
+        typer.secho("\n已中断（Ctrl-C）。", err=True, fg=typer.colors.YELLOW)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug must not dump a traceback on a writer
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        detail = _scrub(" ".join(str(exc).split()))[:200]
+        typer.secho(
+            f"内部错误：{type(exc).__name__}: {detail}；设置 ASSISTANT_DEBUG=1 重试可查看详情，"
+            "并请报告此问题",
+            err=True,
+            fg=typer.colors.RED,
+        )
+        sys.exit(1)

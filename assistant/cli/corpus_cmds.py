@@ -141,7 +141,7 @@ def add_cmd(
     level: Annotated[str | None, typer.Option("--level", help="层级：镇、县、市、区。")] = None,
     locality: Annotated[str | None, typer.Option("--locality", help="地点，如 高都镇。")] = None,
     date: Annotated[str | None, typer.Option("--date", help="日期 YYYY-MM-DD。")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年份。")] = None,
+    year: Annotated[int | None, typer.Option("--year", min=1949, max=2100, help="年份。")] = None,
     speaker_role: Annotated[
         str | None, typer.Option("--speaker-role", help="讲话人职务，如 镇党委书记。")
     ] = None,

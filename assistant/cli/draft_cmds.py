@@ -28,6 +28,25 @@ ProviderOpt = Annotated[
 ]
 
 
+MAX_QUESTION = 2000
+MAX_INSTRUCTION = 500
+
+
+def _user_text(text: str, what: str, limit: int) -> str:
+    """A question or instruction typed by the user: control and zero-width characters
+    dropped; empty, unreadable or oversized text refused with what to do."""
+    import unicodedata
+
+    cleaned = "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    ).strip()
+    if not any(ch.isalnum() for ch in cleaned):
+        raise InputError(f"{what}为空或没有可读的文字；请用中文写出{what}")
+    if len(cleaned) > limit:
+        raise InputError(f"{what}过长（{len(cleaned)} 字，上限 {limit} 字）；请写得简短些")
+    return cleaned
+
+
 def _llm(model: str | None, provider: str | None):
     from assistant.llm import LLM
 
@@ -41,6 +60,14 @@ class Progress:
         self.stream_tokens = stream_tokens and sys.stderr.isatty()
         self.start = time.monotonic()
         self.chars = 0
+        self.line_open = False  # a section line waits for its "N 字" end
+
+    def close_line(self) -> None:
+        """End an unfinished progress line, so an error message starts a line of its own."""
+        if self.line_open:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.line_open = False
 
     def __call__(self, event) -> None:  # DraftEvent
         err = sys.stderr
@@ -48,6 +75,7 @@ class Progress:
         if event.kind == "outline":
             err.write(f"提纲（共 {event.total} 节）：\n{event.text}\n\n")
         elif event.kind == "section_start":
+            self.line_open = True
             err.write(f"[{event.index}/{event.total}] {event.title} …")
             if self.stream_tokens:
                 err.write("\n")
@@ -68,6 +96,7 @@ class Progress:
             speed = f"，{event.tokens_per_second:.1f} tokens/s" if event.tokens else ""
             prefix = "\n" if self.stream_tokens and event.tokens else ""
             err.write(f"{prefix} {n} 字{speed}，已用 {elapsed:.0f} 秒\n")
+            self.line_open = False
         elif event.kind == "done":
             err.write(f"完成：共 {self.chars} 字，用时 {elapsed:.0f} 秒\n")
         err.flush()
@@ -75,8 +104,12 @@ class Progress:
 
 def draft(
     brief: Annotated[
-        Path, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")
-    ],
+        Path | None, typer.Option("--brief", "-b", help="简报文件（TOML/YAML），见 examples/")
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option("--resume", help="续写中断的草稿目录（沿用其中的简报、提纲和篇幅）"),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -108,8 +141,13 @@ def draft(
         ),
     ] = None,
     scale: Annotated[
-        float, typer.Option(help="按比例缩放每节字数预算（如 0.2 用于快速试跑）", min=0.05, max=3.0)
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            help="按比例缩放每节字数预算（如 0.2 用于快速试跑；续写时默认沿用原值）",
+            min=0.05,
+            max=3.0,
+        ),
+    ] = None,
     strategy: Annotated[
         str,
         typer.Option(
@@ -120,7 +158,8 @@ def draft(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示逐字输出")] = False,
 ) -> None:
     """按简报分节起草讲话稿，打印草稿目录（draft.json + draft.md）。"""
-    from assistant.brief import load_brief
+    from assistant.brief import brief_from_dict, load_brief
+    from assistant.draftdoc import DraftDoc, draft_lock
     from assistant.drafting import (
         DEFAULT_CANDIDATES,
         default_out_dir,
@@ -129,13 +168,26 @@ def draft(
     )
     from assistant.outline import build_outline, load_outline, save_outline
 
-    b = load_brief(brief)
+    if resume is not None:
+        if out is not None and out.resolve() != resume.resolve():
+            raise InputError("--resume 与 --out 指向不同目录；续写时只给 --resume DIR")
+        doc = DraftDoc.load(resume)
+        b = load_brief(brief) if brief is not None else brief_from_dict(doc.brief)
+        out = resume
+        if doc.status == "complete":
+            typer.echo(str(resume))
+            sys.stderr.write("草稿已经写完，无需续写；要改某一节请用 assistant regen\n")
+            return
+    elif brief is None:
+        raise InputError("缺少 --brief 简报文件；续写中断的草稿请用 --resume DIR")
+    else:
+        b = load_brief(brief)
     if outline_only:
         target = out or default_out_dir(b)
         target.mkdir(parents=True, exist_ok=True)
         path = target / "outline.yaml"
         outline = build_outline(b)
-        if scale != 1.0:
+        if scale not in (None, 1.0):
             from assistant.outline import with_budgets_scaled
 
             outline = with_budgets_scaled(outline, scale)
@@ -144,20 +196,28 @@ def draft(
         typer.echo(str(path))
         return
     outline = load_outline(outline_file) if outline_file else None
+    out = out or default_out_dir(b)
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
+    progress = Progress(stream_tokens=not quiet)
     try:
-        result = draft_speech(
-            b,
-            llm=llm,
-            out_dir=out,
-            outline=outline,
-            on_event=Progress(stream_tokens=not quiet),
-            budget_factor=scale,
-            max_repairs=max_repairs,
-            candidates=candidates or DEFAULT_CANDIDATES,
-            strategy=strategy,
-        )
+        with draft_lock(out, "assistant draft"):
+            result = draft_speech(
+                b,
+                llm=llm,
+                out_dir=out,
+                outline=outline,
+                on_event=progress,
+                budget_factor=scale,
+                max_repairs=max_repairs,
+                candidates=candidates or DEFAULT_CANDIDATES,
+                strategy=strategy,
+            )
+    except BaseException:
+        progress.close_line()
+        if (out / "draft.json").is_file():
+            sys.stderr.write(f"已写完的段落保存在 {out}；续写：assistant draft --resume {out}\n")
+        raise
     finally:
         llm.close()
     typer.echo(str(result.dir))
@@ -185,19 +245,28 @@ def regen(
     例：assistant regen drafts/q1 s05 --instruction "更简洁，突出乡村振兴"；
     assistant regen drafts/q1 s06 --paragraph 2
     """
+    from assistant.draftdoc import DraftDoc, draft_lock
     from assistant.drafting import ensure_store_ready, regenerate_section
 
+    if instruction is not None:
+        instruction = _user_text(instruction, "修改要求", MAX_INSTRUCTION)
+    DraftDoc.load(draft_dir)  # not a draft: say so before starting anything
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
+    progress = Progress(stream_tokens=True)
     try:
-        doc, record = regenerate_section(
-            draft_dir,
-            section,
-            llm=llm,
-            instruction=instruction,
-            paragraph=paragraph,
-            on_event=Progress(stream_tokens=True),
-        )
+        with draft_lock(draft_dir, "assistant regen"):
+            doc, record = regenerate_section(
+                draft_dir,
+                section,
+                llm=llm,
+                instruction=instruction,
+                paragraph=paragraph,
+                on_event=progress,
+            )
+    except BaseException:
+        progress.close_line()
+        raise
     finally:
         llm.close()
     typer.echo(
@@ -209,7 +278,7 @@ def show(
     draft_dir: Annotated[Path, typer.Argument(help="草稿目录")],
     version: Annotated[
         int | None,
-        typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
+        typer.Option("--version", "-v", min=1, help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
@@ -264,7 +333,7 @@ def export(
         typer.Option("--out", "-o", help="输出的 .docx 文件（默认草稿目录下 draft.docx）"),
     ] = None,
     version: Annotated[
-        int | None, typer.Option("--version", "-v", help="导出第 N 版（默认最新版）")
+        int | None, typer.Option("--version", "-v", min=1, help="导出第 N 版（默认最新版）")
     ] = None,
 ) -> None:
     """导出 Word 文件（A4、仿宋_GB2312 三号正文、小标宋标题、页码“— 1 —”）。"""
@@ -291,8 +360,7 @@ def ask(
     from assistant.ask import ask_draft
     from assistant.drafting import ensure_store_ready
 
-    if not question.strip():
-        raise InputError("问题为空：请写出要问的内容，如“闭幕讲话一般怎样致谢？”")
+    question = _user_text(question, "问题", MAX_QUESTION)
     ensure_store_ready(lambda msg: sys.stderr.write(msg + "\n"))
     llm = _llm(model, provider)
     try:
@@ -316,15 +384,18 @@ def brief_new(
     path: Annotated[Path, typer.Argument(help="要写出的简报文件（.toml）")] = Path("brief.toml"),
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
 ) -> None:
-    """写出一份带注释的简报模板。"""
+    """写出一份带注释、不含任何事实的简报模板。"""
     from assistant.paths import REPO_DIR
 
     if path.exists() and not force:
         raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
-    template = (REPO_DIR / "examples" / "brief-closing.toml").read_text(encoding="utf-8")
+    # The blank template, never the filled example: a figure the writer forgot to replace
+    # would pass every guard as a "brief fact".
+    template = (REPO_DIR / "examples" / "brief-template.toml").read_text(encoding="utf-8")
     path.write_text(template, encoding="utf-8")
     typer.echo(
-        f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}"
+        f"已写出简报模板：{path}。填写其中的地方、日期、会议、讲话人和成绩后运行："
+        f"assistant brief check {path}"
     )
 
 

@@ -149,13 +149,14 @@ def run_cmd(
     ] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="模型名")] = None,
     provider: Annotated[str | None, typer.Option("--provider", "-p", help="服务商预设")] = None,
-    repeat: Annotated[int, typer.Option("--repeat", help="每个用例起草几次")] = 1,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, max=20, help="每个用例起草几次")] = 1,
     out: Annotated[
         Path | None, typer.Option("--out", help="输出目录（默认数据目录下 evals/run-时间）")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不用响应缓存")] = False,
     concurrency: Annotated[
-        int | None, typer.Option("--concurrency", help="并发数（本地模型默认 1，远程默认 4）")
+        int | None,
+        typer.Option("--concurrency", min=1, max=16, help="并发数（本地模型默认 1，远程默认 4）"),
     ] = None,
     scale: Annotated[
         float,

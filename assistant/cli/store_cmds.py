@@ -102,8 +102,12 @@ def search_cmd(
     level: Annotated[
         str | None, typer.Option("--level", help="只检索某一层级：镇/县/市/区。")
     ] = None,
-    year_from: Annotated[int | None, typer.Option("--year-from", help="年份下限（含）。")] = None,
-    year_to: Annotated[int | None, typer.Option("--year-to", help="年份上限（含）。")] = None,
+    year_from: Annotated[
+        int | None, typer.Option("--year-from", min=1949, max=2100, help="年份下限（含）。")
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--year-to", min=1949, max=2100, help="年份上限（含）。")
+    ] = None,
     method: Annotated[
         str | None,
         typer.Option("--method", help="检索方法：lexical（默认，实测最好）、hybrid、dense。"),

@@ -171,6 +171,8 @@ class Drafter:
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段",
         )  # fmt: skip
+        if pool.calls[best.index].get("finish_reason") == "length":
+            fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
             fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
@@ -485,14 +487,15 @@ def draft_speech(
     on_event: EventSink | None = None,
     retrieve: Callable[..., list] | None = None,
     corpus: list | None = None,
-    budget_factor: float = 1.0,
+    budget_factor: float | None = None,
     max_repairs: int = 1,
     candidates: int = DEFAULT_CANDIDATES,
     exclude_speech_ids: tuple[str, ...] = (),
     sample: int = 1,
     strategy: str = "free",
 ) -> Draft:
-    """Draft (or resume drafting) a speech; returns the saved draft."""
+    """Draft (or resume drafting) a speech; returns the saved draft. On resume the
+    recorded outline and scale hold: `budget_factor` None means "as recorded"."""
     out_dir = Path(out_dir) if out_dir else default_out_dir(brief)
     bhash = brief_hash(brief)
     if (out_dir / "draft.json").is_file():
@@ -501,14 +504,20 @@ def draft_speech(
             raise InputError(
                 f"{out_dir} 里已有另一份简报的草稿；换一个 --out 目录，或删除该目录后重试"
             )
+        _refuse_changed_plan(doc, out_dir, outline, budget_factor)
         outline = Outline.from_dict(doc.outline)
     else:
         if outline is None:
             outline = build_outline(brief, extra_headlines=propose_headlines(brief, llm))
+        budget_factor = 1.0 if budget_factor is None else budget_factor
         if budget_factor != 1.0:
             outline = with_budgets_scaled(outline, budget_factor)
         doc = _new_doc(out_dir, brief, outline)
-    doc.provenance.update(provenance_for(llm))
+        doc.provenance["scale"] = budget_factor
+    # A resumed draft keeps the record of who wrote its first sections; each section
+    # version names its own model (see `model_tag`).
+    for key, value in provenance_for(llm).items():
+        doc.provenance.setdefault(key, value)
     doc.provenance.update(
         {"brief_hash": bhash, "candidates": candidates, "sample": sample, "strategy": strategy}
     )
@@ -531,7 +540,7 @@ def draft_speech(
             doc.save()
 
         text, meta = drafter.section(outline, i, done=record.pending, on_paragraph=save_pending)
-        record.add_version(text, **meta)
+        record.add_version(text, model=model_tag(llm), **meta)
         drafter.written.append(text)
         doc.provenance["authorship"] = doc.authorship()
         doc.save()
@@ -544,6 +553,31 @@ def draft_speech(
     doc.save()
     drafter.emit("done", total=len(doc.sections))
     return Draft(doc)
+
+
+def model_tag(llm: Any) -> str:
+    """provider:model of the endpoint that wrote a section version."""
+    endpoint = getattr(llm, "endpoint", None)
+    return f"{getattr(endpoint, 'provider', '?')}:{getattr(endpoint, 'model', '?')}"
+
+
+def _refuse_changed_plan(
+    doc: DraftDoc, out_dir: Path, outline: Outline | None, budget_factor: float | None
+) -> None:
+    """Resuming goes on with the recorded plan; a new --outline or --scale would silently
+    not apply (or mix two plans in one speech), so it is refused with what to do instead."""
+    started = sum(1 for s in doc.sections if s.current or s.pending)
+    if outline is not None and outline.to_dict() != doc.outline:
+        raise InputError(
+            f"{out_dir} 是按原提纲写到一半的草稿（已写 {started} 节），续写不能换用新的 --outline；"
+            "要用新提纲请换一个 --out 目录重新起草，续写原稿请去掉 --outline"
+        )
+    recorded = doc.provenance.get("scale")
+    if None not in (recorded, budget_factor) and abs(float(recorded) - budget_factor) > 1e-9:
+        raise InputError(
+            f"{out_dir} 的草稿按 --scale {recorded:g} 起草，续写不能改为 {budget_factor:g}；"
+            f"续写请用 --scale {recorded:g}（或不写），要换篇幅请换一个 --out 目录重新起草"
+        )
 
 
 def usage_totals(doc: DraftDoc) -> dict[str, Any]:
@@ -612,7 +646,7 @@ def regenerate_section(
     )
     if paragraph is not None:
         meta["paragraph"] = paragraph
-    record.add_version(text, **meta)
+    record.add_version(text, model=model_tag(llm), **meta)
     doc.provenance.update(provenance_for(llm))
     what = f"重写 {record.id}" + (f" 第{paragraph}段" if paragraph else "")
     doc.record_history(what + (f"：{instruction}" if instruction else ""))
@@ -634,9 +668,17 @@ def _load_corpus() -> tuple[Any, ...]:
     from assistant.corpus import load_corpus
 
     try:
-        return tuple(load_corpus())
+        speeches = tuple(load_corpus())
     except (OSError, ValueError) as exc:
         raise InputError(f"语料库无法加载（{exc}），串稿和照抄检查无法进行；请先修复语料") from exc
+    if not speeches:
+        from assistant import paths
+
+        raise InputError(
+            f"语料库是空的（{paths.bundled_corpus_dir()} 与 {paths.user_corpus_dir()} 中都没有讲话稿），"
+            "串稿和照抄检查无法进行；请检查安装是否完整，或用 assistant corpus add 添加讲话稿"
+        )
+    return speeches
 
 
 def ensure_store_ready(progress: Callable[[str], None] | None = None) -> None:
