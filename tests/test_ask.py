@@ -248,7 +248,8 @@ def _draft(tmp_path, corpus):
 
     gaodu = next(s for s in corpus if s.id == "gaodu-closing-2023")
     third = gaodu.text[gaodu.text.index("三是一心为民拼口碑") :][:300]
-    doc = DraftDoc(dir=tmp_path / "d", brief={"locality": "青山镇"}, outline={}, sections=[])
+    brief = {"occasion": "closing_session", "locality": "青山镇", "length": 3000}
+    doc = DraftDoc(dir=tmp_path / "d", brief=brief, outline={}, sections=[])
     for sid, role, ordinal, text in [
         (
             "s01-opening",
