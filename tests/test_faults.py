@@ -158,6 +158,7 @@ def endpoint_env(monkeypatch):
     monkeypatch.setattr(assistant.drafting, "ensure_store_ready", lambda progress=None: None)
     monkeypatch.setattr(pipeline, "_default_retrieve", fake_retrieve)
     monkeypatch.setattr(assistant.retrieval, "retrieve", _ask_retrieve)
+    _ask_found(monkeypatch)
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
     monkeypatch.setenv("ASSISTANT_MODEL", "fake-model")
     monkeypatch.setenv("ASSISTANT_LLM_DEADLINE", "3")
@@ -167,6 +168,20 @@ def endpoint_env(monkeypatch):
         monkeypatch.setenv("OPENAI_BASE_URL", url)
 
     return point
+
+
+def _ask_found(monkeypatch):
+    """ask finds one passage without a store, so every fault reaches the model call."""
+    from types import SimpleNamespace
+
+    import assistant.ask
+    from assistant.passages import Passage
+
+    passage = Passage("gaodu-closing-2023", "thanks", None, "", "向各位代表表示衷心感谢。", 3)
+    understanding = SimpleNamespace(to_dict=lambda: {"kind": "genre"})
+    found = assistant.ask.Plan(understanding, (passage,), 1.0, True, "致谢")
+    monkeypatch.setattr(assistant.ask, "context", lambda store=None: SimpleNamespace(catalogue=[]))
+    monkeypatch.setattr(assistant.ask, "plan", lambda question, ctx, k=5: found)
 
 
 def _ask_retrieve(query, k=5, **filters):
@@ -180,7 +195,7 @@ def _commands(tmp_path: Path, finished: Path) -> dict[str, list[str]]:
         "draft": ["draft", "--brief", str(EXAMPLE), "--out", str(tmp_path / "d"), "-n", "1",
                   "-q", "--scale", "0.3"],
         "regen": ["regen", str(finished), "s02"],
-        "ask": ["ask", "代表如何依法履职？"],
+        "ask": ["ask", "闭幕讲话一般怎样致谢？"],  # a question the corpus answers: the model is called
         "eval run": ["eval", "run", "--cases", "evals/cases/new-fenglin-*.toml", "--scale", "0.2",
                      "--no-cache", "-n", "1", "--out", str(tmp_path / "eval")],
     }  # fmt: skip

@@ -304,20 +304,33 @@ def test_a_corpus_passage_cannot_close_its_fence_or_steer_the_draft(tmp_path, co
     assert seen
 
 
+def _ask_with(passages, llm):
+    """ask's model step over these passages, as ask() runs it once a question is found."""
+    from types import SimpleNamespace
+
+    from assistant.ask import _answer_from_model
+
+    ctx = SimpleNamespace(catalogue=[])
+    return _answer_from_model("代表如何依法履职？", passages, ctx, llm, "检索说明")
+
+
+def _passage(speech_id, ordinal, text):
+    from assistant.passages import Passage
+
+    return Passage(speech_id, "requirements", ordinal, "", text, ordinal)
+
+
 def test_ask_fences_its_sources_and_labels_them(tmp_path):
-
-    from assistant.ask import ask
-
-    hits = [
-        FakeHit("evil-speech", "requirements", 1, "代表要依法履职。" + ATTACK),
-        FakeHit("gaodu-closing-2023", "requirements", 2, "代表要依法履职，密切联系群众。"),
+    passages = [
+        _passage("evil-speech", 1, "代表要依法履职。" + ATTACK),
+        _passage("gaodu-closing-2023", 2, "代表要依法履职，密切联系群众。"),
     ]
     with FakeLLMServer(responder=obedient(lambda body: "代表要依法履职[2]。")) as srv:
-        answer = ask("代表如何依法履职？", llm=make_llm(srv), retrieve=lambda q, k=5: hits)
+        text, grounded, _ = _ask_with(passages, make_llm(srv))
         user = srv.chat_requests[-1].json["messages"][-1]["content"]
-    assert "HACKED" not in answer.answer and answer.found
+    assert "HACKED" not in text and grounded is not None
     assert user.count("<资料>") == 2 and user.count("</资料>") == 2
-    assert "（evil-speech·requirements·1）<资料>" in user
+    assert "（evil-speech·要求第1点）<资料>" in user
 
 
 def test_chat_tokens_in_a_brief_or_question_never_reach_the_endpoint(tmp_path):
@@ -375,13 +388,11 @@ def test_a_paragraph_cut_twice_loses_its_broken_sentence_and_says_so(tmp_path, c
 
 
 def test_ask_says_when_its_answer_was_cut(tmp_path):
-    from assistant.ask import ask
-
-    hits = [FakeHit("gaodu-closing-2023", "requirements", 1, "代表要依法履职，密切联系群众。")]
+    passages = [_passage("gaodu-closing-2023", 1, "代表要依法履职，密切联系群众。")]
     with FakeLLMServer(replies=["代表要依法履职[1]，密切联系"]) as srv:
         srv.truncate_next(14)
-        answer = ask("代表如何依法履职？", llm=make_llm(srv), retrieve=lambda q, k=5: hits)
-    assert "没有说完" in answer.answer
+        text, _, _ = _ask_with(passages, make_llm(srv))
+    assert "没有说完" in text
 
 
 # -- no silent degradation: corpus guards and the context window ------------------------
