@@ -667,9 +667,11 @@ def render_text(block: Mapping[str, Any]) -> str:
     diffs = block["alignment"]["differences"]
     lines.append("  结构差异：" + ("无" if not diffs else "；".join(diffs)))
     for row in block["sections"]:
-        sim = "—" if row["similarity"] is None else f"{row['similarity']:.2f}"
+        if not row["reference_text"]:
+            lines.append(f"  {row['label']}：参考稿没有这一部分（草稿 {row['draft_chars']} 字）")
+            continue
         ratio = "—" if row["length_ratio"] is None else f"{row['length_ratio']:.2f}"
-        lines.append(f"  {row['label']}：相似度 {sim}，篇幅比 {ratio}")
+        lines.append(f"  {row['label']}：相似度 {row['similarity']:.2f}，篇幅比 {ratio}")
     pts = block["points"]
     for m in pts["matches"]:
         who = f"草稿第{m['draft']}点" if m["draft"] else "草稿无对应"
