@@ -306,3 +306,20 @@ def test_eval_score_with_reference(tmp_path):
     assert isinstance(bad.exception, InputError) and "no-such" in str(bad.exception)
     lone = runner.invoke(app, ["eval", "score", str(speech), "--pairwise"])
     assert isinstance(lone.exception, InputError) and "--reference" in str(lone.exception)
+
+
+def test_eval_score_pairwise_on_an_endpoint(fake_llm, monkeypatch, tmp_path):  # noqa: F811
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    fake_llm.push("B", "A")  # the reference both times
+    speech = tmp_path / "speech.txt"
+    speech.write_text("各位代表、同志们：\n大会圆满完成了各项议程。", encoding="utf-8")
+    out = runner.invoke(
+        app,
+        ["eval", "score", str(speech), "--reference", "gaodu-closing-2023", "--pairwise"]
+        + ["--model", "judge-x", "--json"],
+    )
+    assert out.exit_code == 0, out.output
+    pw = json.loads(out.stdout)["reference"]["pairwise"]
+    assert pw == {"winner": "reference", "answers": ["B", "A"], "model": "judge-x"}
+    assert [r.json["temperature"] for r in fake_llm.chat_requests] == [0, 0]
