@@ -3,7 +3,9 @@
 A case is data in evals/cases/*.toml: a brief (inline table or path), the occasion, the
 reference speech id if any, thresholds and weights. A run writes results.json (config, git
 commit, timestamps, per case per repeat the scores and reasons and the draft dir) and a
-self-contained report.html. Exit codes: 0 all thresholds met, 1 some missed, 2 harness error.
+self-contained report.html; a case with a reference speech gets, per draft, a `reference`
+block comparing the draft with it (assistant/reference.py). Exit codes: 0 all thresholds
+met, 1 some missed, 2 harness error.
 """
 
 from __future__ import annotations
