@@ -26,8 +26,9 @@ from typing import Any
 from assistant import paths
 from assistant.brief import Brief, load_brief, parse_brief
 from assistant.errors import AssistantError, InputError
-from assistant.reference import FIGURE_LABELS, figures_of, reference_changes, short_figures
-from assistant.reference import html_block as reference_html
+from assistant.reference import FIGURE_LABELS
+from assistant.reference_report import figures_of, reference_changes, short_figures
+from assistant.reference_report import html_block as reference_html
 from assistant.scoring import ALL_CHECKS, CHECKS, score_text
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2

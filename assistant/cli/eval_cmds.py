@@ -183,7 +183,7 @@ def score_cmd(
         for line in c.reason.splitlines():
             typer.echo(f"    {line}")
     if block is not None:
-        from assistant.reference import render_text
+        from assistant.reference_report import render_text
 
         typer.echo(render_text(block))
 
