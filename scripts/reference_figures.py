@@ -38,9 +38,12 @@ def _cells(figs: dict) -> str:
 
 
 def from_runs(dirs: list[str]) -> None:
-    print("run\tcase\t" + "\t".join(KEYS) + "\tuncovered\tdraft 字/asked\tscore")
+    print("run\tcase\t" + "\t".join(KEYS) + "\tuncovered\tdraft 字\tscore")
     for d in dirs:
         path = Path(d) / "results.json" if Path(d).is_dir() else Path(d)
+        if not path.is_file():
+            print(f"{path.parent.name}\t(no results.json: the run did not finish)")
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
             for run in case["runs"]:
