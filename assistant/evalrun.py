@@ -3,7 +3,9 @@
 A case is data in evals/cases/*.toml: a brief (inline table or path), the occasion, the
 reference speech id if any, thresholds and weights. A run writes results.json (config, git
 commit, timestamps, per case per repeat the scores and reasons and the draft dir) and a
-self-contained report.html. Exit codes: 0 all thresholds met, 1 some missed, 2 harness error.
+self-contained report.html; a case with a reference speech gets, per draft, a `reference`
+block comparing the draft with it (assistant/reference.py). Exit codes: 0 all thresholds
+met, 1 some missed, 2 harness error.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from typing import Any
 from assistant import paths
 from assistant.brief import Brief, load_brief, parse_brief
 from assistant.errors import AssistantError, InputError
+from assistant.reference import FIGURE_LABELS
+from assistant.reference_report import figures_of, reference_changes, short_figures
+from assistant.reference_report import html_block as reference_html
 from assistant.scoring import ALL_CHECKS, CHECKS, score_text
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -179,10 +184,13 @@ def run_cases(
     judge: Any = None,
     on_case: Callable[[int, int, str, dict[str, Any]], None] | None = None,
     drafting: dict[str, Any] | None = None,
+    pairwise: Any = None,
 ) -> RunResult:
     """Draft and score every case `repeat` times; write results.json and report.html.
 
-    `on_case(done, total, case_name, record)` is called as each draft is scored.
+    `on_case(done, total, case_name, record)` is called as each draft is scored. A case
+    with a reference speech gets a `reference` block per draft (assistant/reference.py);
+    `pairwise` (reference.make_pairwise) adds the optional A/B judge to it.
     """
     if repeat < 1:
         raise InputError("--repeat 至少为 1")
@@ -241,6 +249,11 @@ def run_cases(
         from assistant.corpus import load_corpus
 
         corpus = load_corpus()
+    if pairwise is not None:
+        config["pairwise"] = getattr(pairwise, "model", None) or "custom"
+    from assistant.reference import case_references
+
+    references = case_references(cases, corpus)
 
     jobs = [(case, k) for case in cases for k in range(1, repeat + 1)]
     progress = {"done": 0}
@@ -271,6 +284,8 @@ def run_cases(
                 sections=getattr(draft, "sections", None),
             )
             record.update(card.to_dict())
+            if case.name in references:
+                record["reference"] = references[case.name].compare(draft.text, card, pairwise)
             if authorship:
                 # What the model wrote vs what the program supplied, so the eval measures
                 # the model's work and not only the guards.
@@ -408,6 +423,7 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:
 th{background:#f3f3f3}.pass{color:#1a7f37;font-weight:bold}.fail{color:#c62828;font-weight:bold}
 .err{color:#8e24aa;font-weight:bold}pre{white-space:pre-wrap;margin:0;font-family:inherit}
 details{margin:.5em 0}summary{cursor:pointer}
+table.side td{width:45%}mark.only-draft{background:#fff3b0}mark.only-ref{background:#d7ecff}
 """
 
 
@@ -467,7 +483,9 @@ def render_html(data: dict[str, Any]) -> str:
                 out.append(
                     f"<tr><td>{_e(sk['name'])}</td><td>—</td><td>跳过</td><td>{_e(sk['reason'])}</td></tr>"
                 )
-            out.append("</table></details>")
+            out.append("</table>")
+            out.extend(reference_html(r.get("reference")))
+            out.append("</details>")
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -516,7 +534,7 @@ def rich_table(data: dict[str, Any]) -> Any:
     from rich.table import Table
 
     table = Table(title="评测结果")
-    for col in ("用例", "次", "得分", "结果", "程序写", "未通过的检查"):
+    for col in ("用例", "次", "得分", "结果", "程序写", "参考稿", "未通过的检查"):
         table.add_column(col)
     for c in data["cases"]:
         for r in c["runs"]:
@@ -526,10 +544,13 @@ def rich_table(data: dict[str, Any]) -> Any:
                 verdict = "[green]通过[/]" if r["passed"] else "[red]未通过[/]"
                 failed = "、".join(ch["name"] for ch in r["checks"] if not ch["passed"]) or "—"
             score = "—" if r["score"] is None else f"{r['score']:.3f}"
-            table.add_row(c["name"], str(r["repeat"]), score, verdict, _program_share(r), failed)
+            ref = short_figures(figures_of(r))
+            table.add_row(
+                c["name"], str(r["repeat"]), score, verdict, _program_share(r), ref, failed
+            )
         if len(c["runs"]) > 1:
             rng, notes = _spread_cells(c)
-            table.add_row(c["name"], "波动", rng, "", "", notes, style="dim", end_section=True)
+            table.add_row(c["name"], "波动", rng, "", "", "", notes, style="dim", end_section=True)
     return table
 
 
@@ -569,6 +590,8 @@ class Flip:
 class Comparison:
     rows: tuple[tuple[str, float | None, float | None, bool | None, bool | None], ...]
     flips: tuple[Flip, ...]
+    # (case, figure, mean in A, mean in B): the reference figures, for cases that have them
+    reference: tuple[tuple[str, str, float | None, float | None], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -577,6 +600,9 @@ class Comparison:
                 for n, a, b, pa, pb in self.rows
             ],
             "flips": [f.__dict__ for f in self.flips],
+            "reference": [
+                {"name": n, "figure": k, "a": x, "b": y} for n, k, x, y in self.reference
+            ],
         }
 
 
@@ -598,7 +624,7 @@ def compare(run_a: str | Path | dict, run_b: str | Path | dict) -> Comparison:
         for check in list(dict.fromkeys([*va, *vb])):
             if va.get(check) != vb.get(check):
                 flips.append(Flip(name, check, va.get(check), vb.get(check)))
-    return Comparison(rows=tuple(rows), flips=tuple(flips))
+    return Comparison(rows=tuple(rows), flips=tuple(flips), reference=reference_changes(a, b))
 
 
 def render_comparison(cmp: Comparison) -> str:
@@ -618,4 +644,9 @@ def render_comparison(cmp: Comparison) -> str:
         for f in cmp.flips:
             what = f"{f.case} / {f.check}" if f.check else f"{f.case}（整体）"
             lines.append(f"- {what}：{v(f.before)} → {v(f.after)}")
+    if cmp.reference:
+        lines += ["", "与参考稿对照（各次平均）：", "用例\t指标\tA\tB\t变化"]
+        for n, k, x, y in cmp.reference:
+            delta = "—" if x is None or y is None else f"{y - x:+.3f}"
+            lines.append(f"{n}\t{FIGURE_LABELS[k]}\t{sc(x)}\t{sc(y)}\t{delta}")
     return "\n".join(lines)

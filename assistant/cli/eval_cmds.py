@@ -29,6 +29,16 @@ JudgeFlag = Annotated[
 ]
 
 
+PairwiseFlag = Annotated[
+    bool,
+    typer.Option(
+        "--pairwise",
+        help="另请评审模型在草稿与参考稿之间二选一（A/B 顺序各问一次，两次不一致记为平）；"
+        "用 --model/--provider 指定的模型，宜用较强的远程模型",
+    ),
+]
+
+
 def _judge_llm(model: str | None, provider: str | None, use_cache: bool):
     """The judge's own client (never the drafting one), so its temperature and calls
     stay apart from the drafts'."""
@@ -67,8 +77,16 @@ def score_cmd(
         str | None, typer.Option("--provider", "-p", help="评审模型的服务商预设（仅用于 --judge）")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="评审时不用响应缓存")] = False,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            help="与语料库中这篇参考稿对照（结构、各部分内容、要点覆盖、各检查差距）",
+        ),
+    ] = None,
+    pairwise: PairwiseFlag = False,
 ) -> None:
-    """给任意讲话稿打分（确定性检查；加 --judge 再请评审模型打分）。"""
+    """给任意讲话稿打分（确定性检查；加 --judge 再请评审模型打分；加 --reference 与参考稿对照）。"""
     from assistant.brief import OCCASIONS, load_brief
     from assistant.errors import InputError
     from assistant.scoring import read_text, score_text
@@ -82,11 +100,19 @@ def score_cmd(
             when = dt.date.fromisoformat(date)
         except ValueError:
             raise InputError(f"--date {date!r} 应为 YYYY-MM-DD") from None
-    judge_fn, llm = None, None
+    judge_fn, llm, ref_speech = None, None, None
+    if pairwise and not reference:
+        raise InputError("--pairwise 需要同时给出 --reference 参考稿")
+    if reference:
+        from assistant.corpus import get_speech
+
+        ref_speech = get_speech(reference)
+        occasion = occasion or (b.occasion if b else None) or ref_speech.occasion
+    if judge or pairwise:
+        llm = _judge_llm(model, provider, not no_cache)
     if judge:
         from assistant.checks.judge import make_judge
 
-        llm = _judge_llm(model, provider, not no_cache)
         judge_fn = make_judge(llm, temperature=0.0)
     text = "" if file.is_dir() else read_text(file)
     outline, provenance, sections = None, None, None
@@ -114,14 +140,40 @@ def score_cmd(
             outline=outline,
             provenance=provenance,
             sections=sections,
+            exclude_ids=[reference] if reference else [],
         )
+        block = None
+        if ref_speech is not None:
+            from assistant.reference import compare_texts, make_pairwise
+
+            ref_card = score_text(
+                ref_speech.text,
+                brief=b,
+                occasion=occasion,
+                date=when,
+                exclude_ids=[reference],
+                checks=[c.name for c in card.checks if c.name != "judge"],
+            )
+            block = compare_texts(
+                text,
+                ref_speech.text,
+                reference_id=ref_speech.id,
+                occasion=occasion,
+                draft_card=card,
+                reference_card=ref_card,
+                pairwise=make_pairwise(llm) if pairwise else None,
+                brief=b,
+            )
     finally:
         if llm is not None:
             llm.close()
     for name, why in card.skipped:
         _stderr(f"跳过 {name}：{why}")
     if as_json:
-        typer.echo(card.to_json())
+        out = card.to_dict()
+        if block is not None:
+            out["reference"] = block
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     verdict = "通过" if card.passed else "未通过"
     typer.echo(f"总分 {card.score:.3f}（{verdict}）")
@@ -130,6 +182,10 @@ def score_cmd(
         typer.echo(f"{mark} {c.name}  {c.score:.2f}")
         for line in c.reason.splitlines():
             typer.echo(f"    {line}")
+    if block is not None:
+        from assistant.reference_report import render_text
+
+        typer.echo(render_text(block))
 
 
 def _print_case(done: int, total: int, name: str, record: dict) -> None:
@@ -175,6 +231,7 @@ def run_cmd(
     strategy: Annotated[
         str | None, typer.Option("--strategy", help="写法：free 或 rewrite（默认 free）")
     ] = None,
+    pairwise: PairwiseFlag = False,
 ) -> None:
     """起草每个用例并评分，写出 results.json 与 report.html；退出码 0 全部达标，1 未达标，2 出错。"""
     from rich.console import Console
@@ -192,12 +249,17 @@ def run_cmd(
         from assistant.drafting import ensure_store_ready
 
         ensure_store_ready(_stderr)
-        judge_fn = None
+        judge_fn, pairwise_fn = None, None
+        if judge or pairwise:
+            judge_llm = _judge_llm(model, provider, not no_cache)
         if judge:
             from assistant.checks.judge import make_judge
 
-            judge_llm = _judge_llm(model, provider, not no_cache)
             judge_fn = make_judge(judge_llm, temperature=0.0)
+        if pairwise:
+            from assistant.reference import make_pairwise
+
+            pairwise_fn = make_pairwise(judge_llm)
         result = run_cases(
             selected,
             model=model,
@@ -207,6 +269,7 @@ def run_cmd(
             use_cache=not no_cache,
             concurrency=concurrency,
             judge=judge_fn,
+            pairwise=pairwise_fn,
             on_case=_print_case,
             drafting={
                 k: v
