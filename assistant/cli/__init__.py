@@ -36,6 +36,16 @@ def _register() -> None:
 _register()
 
 
+def _register_tooling() -> None:
+    # Setting up, checking and serving: one block so it merges apart from the groups above.
+    from assistant.cli import setup_cmds
+
+    setup_cmds.register(app)
+
+
+_register_tooling()
+
+
 def main() -> None:
     try:
         app()

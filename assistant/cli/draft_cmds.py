@@ -309,11 +309,11 @@ def brief_new(
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
 ) -> None:
     """写出一份带注释的简报模板。"""
-    from assistant.paths import REPO_DIR
+    from assistant.paths import examples_dir
 
     if path.exists() and not force:
         raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
-    template = (REPO_DIR / "examples" / "brief-closing.toml").read_text(encoding="utf-8")
+    template = (examples_dir() / "brief-closing.toml").read_text(encoding="utf-8")
     path.write_text(template, encoding="utf-8")
     typer.echo(
         f"已写出简报模板：{path}。修改其中的地方、会议、讲话人和数字后运行：assistant draft --brief {path}"

@@ -1,0 +1,53 @@
+"""`assistant setup`: finish an install (runtime, embedded model, corpus index)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def _say(msg: str) -> None:
+    typer.secho(f"==> {msg}", err=True, bold=True)
+
+
+def setup(
+    models: Annotated[
+        list[str] | None,
+        typer.Argument(help="要安装的内置模型（默认：内置默认模型），如 qwen2.5-coder-0.5b"),
+    ] = None,
+    no_runtime: Annotated[
+        bool, typer.Option("--no-runtime", help="不安装 llama.cpp 运行时（只用远程端点时）")
+    ] = False,
+    no_index: Annotated[bool, typer.Option("--no-index", help="不建立语料索引")] = False,
+) -> None:
+    """安装之后的准备工作：llama.cpp 运行时、内置模型（拼接并校验 SHA-256）、语料索引。
+
+    每一步已完成时跳过，重复运行只需几秒。
+
+    示例：assistant setup qwen2.5-coder-0.5b
+    """
+    from assistant.cli.model_cmds import _progress_printer
+    from assistant.cli.store_cmds import _run_ingest, _summary
+    from assistant.setup_steps import run_setup
+    from assistant.store import Store
+
+    result = run_setup(
+        models or (),
+        runtime=not no_runtime,
+        index=not no_index,
+        say=_say,
+        model_progress=_progress_printer,
+        ingest=lambda: _summary(_run_ingest(Store())),
+    )
+    typer.echo(f"llama.cpp 运行时：{result.runtime}")
+    for path in result.models:
+        typer.echo(f"内置模型：{path}")
+    typer.echo(f"语料索引：{result.index}")
+    typer.echo(
+        "完成。试试：assistant brief new mybrief.toml，然后 assistant draft --brief mybrief.toml"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("setup")(setup)
