@@ -49,5 +49,33 @@ def setup(
     )
 
 
+_MARK = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red"), "skip": ("-", None)}
+
+
+def doctor(
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（每项一个对象）")] = False,
+) -> None:
+    """检查安装：Python、模型文件及其 SHA-256、llama.cpp 运行时、语料索引、模型端点、Word 字体。
+
+    每一项不正常时给出怎么做；有一项失败时退出码为 1。API key 只说是否设置，从不显示。
+
+    示例：assistant doctor --json
+    """
+    from assistant import doctor as checks
+
+    findings = checks.run_all()
+    if as_json:
+        typer.echo(checks.as_json(findings))
+    else:
+        for f in findings:
+            mark, colour = _MARK.get(f.status, ("?", None))
+            typer.secho(f"{mark} {f.name}：{f.detail}", fg=colour)
+            if f.fix:
+                typer.echo(f"    → {f.fix}")
+    if checks.failed(findings):
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command("setup")(setup)
+    app.command("doctor")(doctor)
