@@ -38,9 +38,10 @@ _register()
 
 def _register_tooling() -> None:
     # Setting up, checking and serving: one block so it merges apart from the groups above.
-    from assistant.cli import setup_cmds
+    from assistant.cli import serve_cmds, setup_cmds
 
     setup_cmds.register(app)
+    serve_cmds.register(app)
 
 
 _register_tooling()
