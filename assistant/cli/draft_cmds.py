@@ -212,11 +212,19 @@ def show(
         typer.Option("--version", "-v", help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    rate: Annotated[
+        int | None, typer.Option("--rate", help="讲话语速（字/分钟），用于估计讲话时长；默认 220")
+    ] = None,
 ) -> None:
-    """显示草稿全文（默认最新版）。"""
+    """显示草稿全文（默认最新版），并估计讲话时长。
+
+    示例：assistant show drafts/q1 --version 1
+    """
     from assistant.draftdoc import DraftDoc
+    from assistant.speaking import estimate
 
     doc = DraftDoc.load(draft_dir)
+    speaking = estimate(doc.text(version), rate)
     if json_out:
         typer.echo(
             json.dumps(
@@ -225,6 +233,7 @@ def show(
                     "status": doc.status,
                     "versions": len(doc.history),
                     "text": doc.text(version),
+                    "speaking": speaking.as_dict(),
                     "sections": [
                         {
                             "id": s.id,
@@ -244,6 +253,7 @@ def show(
     if doc.status != "complete":
         sys.stderr.write("（草稿尚未完成，可用同一 --out 重新运行 draft 续写）\n")
     typer.echo(doc.render(version))
+    typer.secho(speaking.line(), err=True, dim=True)
 
 
 def diff(
@@ -266,13 +276,27 @@ def export(
     version: Annotated[
         int | None, typer.Option("--version", "-v", help="导出第 N 版（默认最新版）")
     ] = None,
+    large_print: Annotated[
+        bool,
+        typer.Option("--large-print", help="领导念稿用大字版：标题 24 磅、正文 18 磅、行距 30 磅"),
+    ] = False,
+    rate: Annotated[
+        int | None, typer.Option("--rate", help="讲话语速（字/分钟），用于估计讲话时长；默认 220")
+    ] = None,
 ) -> None:
-    """导出 Word 文件（A4、仿宋_GB2312 三号正文、小标宋标题、页码“— 1 —”）。"""
+    """导出 Word 文件（A4、仿宋_GB2312 三号正文两端对齐、小标宋标题、页码“— 1 —”）。
+
+    示例：assistant export drafts/q1 --large-print -o 念稿.docx
+    """
+    from assistant.draftdoc import DraftDoc
+    from assistant.speaking import estimate
     from assistant.wordfile import export_docx
 
     if out is not None and out.suffix.lower() != ".docx":
         raise InputError(f"输出文件应以 .docx 结尾：{out}")
-    typer.echo(str(export_docx(draft_dir, out, version)))
+    speaking = estimate(DraftDoc.load(draft_dir).text(version), rate)
+    typer.echo(str(export_docx(draft_dir, out, version, large_print=large_print)))
+    typer.secho(speaking.line(), err=True, dim=True)
 
 
 def ask(
