@@ -344,12 +344,24 @@ def brief_new(
     )
 
 
-def brief_check(path: Annotated[Path, typer.Argument(help="简报文件")]) -> None:
+def brief_check(
+    path: Annotated[Path, typer.Argument(help="简报文件")],
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON（简报与提纲各节）")] = False,
+) -> None:
     """检查简报是否有效，并显示将生成的提纲。"""
     from assistant.brief import load_brief
     from assistant.outline import build_outline
 
     b = load_brief(path)
+    if json_out:
+        outline = build_outline(b)
+        sections = [
+            {"id": s.id, "role": s.role, "title": s.title, "budget": s.budget}
+            for s in outline.sections
+        ]
+        data = {"valid": True, "brief": b.to_dict(), "sections": sections}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
     typer.echo(f"简报有效：{b.occasion_label}，{b.locality or '（未填地方）'}，目标 {b.length} 字")
     typer.echo(build_outline(b).summary())
 

@@ -20,6 +20,7 @@ def setup(
         bool, typer.Option("--no-runtime", help="不安装 llama.cpp 运行时（只用远程端点时）")
     ] = False,
     no_index: Annotated[bool, typer.Option("--no-index", help="不建立语料索引")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度，只输出结果")] = False,
 ) -> None:
     """安装之后的准备工作：llama.cpp 运行时、内置模型（拼接并校验 SHA-256）、语料索引。
 
@@ -36,9 +37,11 @@ def setup(
         models or (),
         runtime=not no_runtime,
         index=not no_index,
-        say=_say,
-        model_progress=_progress_printer,
-        ingest=lambda: _summary(_run_ingest(Store())),
+        say=(lambda _msg: None) if quiet else _say,
+        model_progress=None if quiet else _progress_printer,
+        ingest=(lambda: _summary(Store().ingest()))
+        if quiet
+        else (lambda: _summary(_run_ingest(Store()))),
     )
     typer.echo(f"llama.cpp 运行时：{result.runtime}")
     for path in result.models:
