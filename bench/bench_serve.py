@@ -9,6 +9,7 @@ Runs the real embedded model: wrap it in `flock /work/model.lock` on a shared ma
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import statistics
@@ -33,6 +34,15 @@ def _cli(env: dict[str, str], *args: str, check: bool = True) -> float:
     return seconds
 
 
+def _first_model_section(draft_dir: Path) -> str:
+    """Fixed sections (salutation, thanks…) are the program's text and cannot be regenerated."""
+    doc = json.loads((draft_dir / "draft.json").read_text(encoding="utf-8"))
+    for s in doc["sections"]:
+        if s["versions"][0]["source"] == "model":
+            return str(s["id"])
+    raise SystemExit("the draft has no section written by the model")
+
+
 def _start_serve(env: dict[str, str], model: str, home: Path) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--model", model],
@@ -53,7 +63,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="qwen2.5-coder-0.5b")
     ap.add_argument("--runs", type=int, default=2)
-    ap.add_argument("--section", default="s03", help="the section regen rewrites")
+    ap.add_argument(
+        "--section", help="the section regen rewrites (default: the first the model wrote)"
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
@@ -67,8 +79,9 @@ def main() -> None:
         draft = ["draft", "--brief", brief, "--model", args.model, "--out", str(draft_dir)]
         _cli(env, *draft, "--scale", "0.12", "--max-repairs", "0", "-n", "1", "--quiet")
 
+        section = args.section or _first_model_section(draft_dir)
         ask = ["ask", QUESTION, "--model", args.model, "-k", "3"]
-        regen = ["regen", str(draft_dir), args.section, "--model", args.model]
+        regen = ["regen", str(draft_dir), section, "--model", args.model]
         times: dict[tuple[str, str], list[float]] = {}
         for mode in ("cold", "warm"):
             serve = _start_serve(env, args.model, home) if mode == "warm" else None
@@ -81,7 +94,9 @@ def main() -> None:
                     serve.send_signal(signal.SIGTERM)
                     serve.wait(timeout=60)
 
-    print(f"model {args.model}, {args.runs} runs each, 2 cores, wall time per command (s)\n")
+    print(
+        f"model {args.model}, regen {section}, {args.runs} runs each, wall time per command (s)\n"
+    )
     print("| command | cold (median) | warm with serve (median) | cold runs | warm runs |")
     print("| --- | --- | --- | --- | --- |")
     for cmd in ("ask", "regen"):
