@@ -144,7 +144,15 @@ ENV_KEY = "OPENAI_API_KEY"
 ENV_BASE_URL = "OPENAI_BASE_URL"
 ENV_MODEL = "ASSISTANT_MODEL"
 ENV_PROVIDER = "ASSISTANT_PROVIDER"
-FILE_KEYS = {"provider", "model", "base_url", "api_key_env", "context_window", "local"}
+FILE_KEYS = {
+    "provider",
+    "model",
+    "base_url",
+    "api_key_env",
+    "context_window",
+    "local",
+    "speaking_rate",
+}
 
 
 @dataclass(frozen=True)

@@ -137,10 +137,13 @@ DraftFn = Callable[..., Any]  # (brief, *, out_dir) -> object with .text and .di
 
 
 def git_commit() -> str | None:
+    repo = paths.checkout_dir()
+    if repo is None:  # an installed package: no commit to record
+        return None
     try:
         out = subprocess.run(
             ["git", "rev-parse", "HEAD"],
-            cwd=paths.REPO_DIR,
+            cwd=repo,
             capture_output=True,
             text=True,
             timeout=5,

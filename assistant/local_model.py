@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from assistant import paths
+from assistant import paths, serve_state
 from assistant.errors import ConfigError, ModelError
 from assistant.model_catalog import CATALOG, DEFAULT_LOCAL_MODEL, ModelSpec, spec_for
 
@@ -295,6 +295,7 @@ class LocalServer:
         alias: str | None = None,
         startup_timeout: float = 180.0,
         prompt_cache: bool = False,
+        port: int | None = None,
     ) -> None:
         self.model = Path(model)
         self.n_ctx = n_ctx
@@ -302,8 +303,12 @@ class LocalServer:
         self.alias = alias or self.model.stem
         self.startup_timeout = startup_timeout
         self.prompt_cache = prompt_cache
+        self.fixed_port = port
         self.port: int | None = None
         self.proc: subprocess.Popen[bytes] | None = None
+        self.attached = False  # True: a server `assistant serve` runs, not ours to stop
+        # Tokenizer calls wait on the server's lock; a shared server may be busy for minutes.
+        self.request_timeout = 30.0
         self.log_path = paths.home() / "logs" / f"llama-server-{self.model.stem}.log"
         self._log: IO[bytes] | None = None
 
@@ -315,13 +320,24 @@ class LocalServer:
 
     @property
     def running(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
+        return self.attached or (self.proc is not None and self.proc.poll() is None)
+
+    @classmethod
+    def attach(cls, model: Path, port: int, alias: str | None = None) -> LocalServer:
+        """A handle on a server another process runs (`assistant serve`): used, never stopped."""
+        server = cls(model, alias=alias)
+        server.port = port
+        server.attached = True
+        server.request_timeout = 900.0
+        return server
 
     def command(self, port: int) -> list[str]:
         cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.model)]
         cmd += ["--model_alias", self.alias, "--host", "127.0.0.1", "--port", str(port)]
         cmd += ["--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads)]
         cmd += ["--n_threads_batch", str(self.n_threads), "--verbose", "False"]
+        # Requests queue on the server's lock; a new one must not cut off a stream in progress.
+        cmd += ["--interrupt_requests", "False"]
         if self.prompt_cache:
             cmd += ["--cache", "True", "--cache_type", "ram"]
         return cmd
@@ -334,7 +350,7 @@ class LocalServer:
         if not self.model.is_file():
             raise ConfigError(f"找不到模型文件 {self.model}")
         paths.ensure_dir(self.log_path.parent)
-        self.port = free_port()
+        self.port = self.fixed_port or free_port()
         self._log = self.log_path.open("ab")
         self._log.write(
             f"\n=== {time.strftime('%F %T')} {' '.join(self.command(self.port))}\n".encode()
@@ -384,7 +400,7 @@ class LocalServer:
             headers={"Content-Type": "application/json"},
         )
         try:
-            with urllib.request.urlopen(req, timeout=30) as resp:
+            with urllib.request.urlopen(req, timeout=self.request_timeout) as resp:
                 return int(json.loads(resp.read())["count"])
         except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
             raise ModelError(f"本地模型服务无法计数 tokens：{exc}") from None
@@ -398,7 +414,7 @@ class LocalServer:
             headers={"Content-Type": "application/json"},
         )
         try:
-            with urllib.request.urlopen(req, timeout=30) as resp:
+            with urllib.request.urlopen(req, timeout=self.request_timeout) as resp:
                 return [int(t) for t in json.loads(resp.read())["tokens"]]
         except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"本地模型服务无法切分 tokens：{exc}") from None
@@ -411,6 +427,8 @@ class LocalServer:
         return "\n".join(text.strip().splitlines()[-lines:])
 
     def stop(self) -> None:
+        if self.attached:
+            return
         proc, self.proc = self.proc, None
         if proc is not None and proc.poll() is None:
             proc.terminate()
@@ -457,7 +475,14 @@ def shared_server(endpoint: object) -> LocalServer:
     path = model_path(model).resolve()
     with _servers_lock:
         server = _servers.get(path)
+        if server is not None and server.attached and not serve_state.healthy(server.port or 0):
+            server = None  # the serve we used has gone: start our own
         if server is None:
+            running = serve_state.find_running(path)
+            if running is not None:
+                server = LocalServer.attach(path, running.port, alias=model)
+                _servers[path] = server
+                return server
             server = LocalServer(
                 path,
                 n_ctx=getattr(local, "n_ctx", 8192),

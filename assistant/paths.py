@@ -1,16 +1,37 @@
-"""Where things live: the user's data dir, config dir and the repo's bundled data.
+"""Where things live: the user's data dir, config dir and the data shipped with the package.
 
-Nothing here touches the disk at import time.
+The package's data (corpus/, prompts/, evals/, examples/) sits at the repository's top level.
+A built wheel carries it as `assistant/_data/<name>/` (see pyproject.toml) and it is found
+through importlib.resources; in a checkout (editable install, or running from the tree) it is
+the directory beside the package. Nothing here touches the disk at import time.
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-# corpus/, prompts/ and evals/ sit beside the package in the repository (editable install).
+# In a checkout: the repository. In an installed wheel: site-packages (no data there).
 REPO_DIR = PACKAGE_DIR.parent
+
+DATA_DIRS = ("corpus", "prompts", "evals", "examples")
+
+
+def data_dir(name: str) -> Path:
+    """One of the package's data directories: the installed copy, else the checkout's."""
+    if name not in DATA_DIRS:
+        raise ValueError(f"unknown data dir {name!r}")
+    shipped = resources.files("assistant").joinpath("_data", name)
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return REPO_DIR / name
+
+
+def checkout_dir() -> Path | None:
+    """The repository when running from a checkout (it has pyproject.toml), else None."""
+    return REPO_DIR if (REPO_DIR / "pyproject.toml").is_file() else None
 
 
 def home() -> Path:
@@ -32,7 +53,7 @@ def config_file() -> Path:
 
 
 def bundled_corpus_dir() -> Path:
-    return REPO_DIR / "corpus"
+    return data_dir("corpus")
 
 
 def user_corpus_dir() -> Path:
@@ -51,11 +72,15 @@ def models_dir() -> Path:
 
 
 def prompts_dir() -> Path:
-    return REPO_DIR / "prompts"
+    return data_dir("prompts")
 
 
 def evals_dir() -> Path:
-    return REPO_DIR / "evals"
+    return data_dir("evals")
+
+
+def examples_dir() -> Path:
+    return data_dir("examples")
 
 
 def ensure_dir(path: Path) -> Path:

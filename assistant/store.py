@@ -509,6 +509,25 @@ class Store:
             return None
         return self.ingest(progress=progress)
 
+    def stale(self, speeches: Sequence[Speech] | None = None) -> dict[str, list[str]]:
+        """What an ingest would change, without embedding: speech ids missing from the index,
+        changed since it was built, or indexed but no longer in the corpus."""
+        if speeches is None:
+            from assistant.corpus import load_corpus
+
+            speeches = load_corpus()
+        col = self.collection(create=False)
+        existing = self._existing(col) if col is not None else {}
+        missing = [s.id for s in speeches if s.id not in existing]
+        changed = [
+            s.id
+            for s in speeches
+            if s.id in existing and existing[s.id][0] != speech_hash(s, self.max_han)
+        ]
+        current = {s.id for s in speeches}
+        removed = sorted(sid for sid in existing if sid not in current)
+        return {"missing": missing, "changed": changed, "removed": removed}
+
 
 INGEST_WAIT = 600.0  # seconds a second ingest waits for the first before giving up
 

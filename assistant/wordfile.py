@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.draftdoc import DraftDoc, default_title
@@ -25,6 +26,20 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 KAI_FONT = "楷体_GB2312"
 HEI_FONT = "黑体"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Type sizes and line pitch, in pt."""
+
+    title: int = SIZE_2
+    body: int = SIZE_3
+    pitch: int = LINE_PITCH
+
+
+STANDARD = Layout()
+# The copy a leader reads from at the lectern: larger type, more air between lines.
+LARGE_PRINT = Layout(title=24, body=18, pitch=30)
 
 _HEADLINE = re.compile(
     r"^((?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+，)[^。！？]*[。！？])"
@@ -47,18 +62,18 @@ def _font(run, name: str, size: int, bold: bool = False) -> None:
         fonts.set(qn(attr), name)
 
 
-def _paragraph(doc, *, indent: bool = True, align=None):
+def _paragraph(doc, *, indent: bool = True, align=None, layout: Layout = STANDARD):
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
     p = doc.add_paragraph()
     fmt = p.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(LINE_PITCH)
+    fmt.line_spacing = Pt(layout.pitch)
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     if indent:
-        fmt.first_line_indent = Pt(SIZE_3 * 2)
+        fmt.first_line_indent = Pt(layout.body * 2)
     if align is not None:
         p.alignment = align
     return p
@@ -92,12 +107,13 @@ def _page_number_footer(section) -> None:
     text_run(" —")
 
 
-def build_docx(doc: DraftDoc, version: int | None = None) -> bytes:
-    """The draft as a .docx file's bytes."""
+def build_docx(doc: DraftDoc, version: int | None = None, *, large_print: bool = False) -> bytes:
+    """The draft as a .docx file's bytes; body paragraphs justified (两端对齐)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
+    layout = LARGE_PRINT if large_print else STANDARD
     word = Document()
     section = word.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -107,8 +123,8 @@ def build_docx(doc: DraftDoc, version: int | None = None) -> bytes:
 
     brief = doc.brief
     title = brief.get("title") or default_title(brief)
-    p = _paragraph(word, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _font(p.add_run(title), TITLE_FONT, SIZE_2)
+    p = _paragraph(word, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, layout=layout)
+    _font(p.add_run(title), TITLE_FONT, layout.title)
 
     speaker = brief.get("speaker") or {}
     who = " ".join(x for x in (speaker.get("role"), speaker.get("name")) if x)
@@ -120,24 +136,24 @@ def build_docx(doc: DraftDoc, version: int | None = None) -> bytes:
             else f"（{d.year}年{d.month}月{d.day}日）"
         )
     for line in who.split("\n") if who else []:
-        p = _paragraph(word, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _font(p.add_run(line), KAI_FONT, SIZE_3)
-    _paragraph(word, indent=False)  # one blank line before the body
+        p = _paragraph(word, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, layout=layout)
+        _font(p.add_run(line), KAI_FONT, layout.body)
+    _paragraph(word, indent=False, layout=layout)  # one blank line before the body
 
     for para in doc.text(version).split("\n"):
         para = para.strip()
         if not para:
             continue
         salutation = para.endswith("：") and len(para) <= 12
-        p = _paragraph(word, indent=not salutation)
+        p = _paragraph(word, indent=not salutation, align=WD_ALIGN_PARAGRAPH.JUSTIFY, layout=layout)
         m = _HEADLINE.match(para)
         if m:
-            _font(p.add_run(m.group(1)), HEI_FONT, SIZE_3)
+            _font(p.add_run(m.group(1)), HEI_FONT, layout.body)
             rest = para[len(m.group(1)) :]
             if rest:
-                _font(p.add_run(rest), BODY_FONT, SIZE_3)
+                _font(p.add_run(rest), BODY_FONT, layout.body)
         else:
-            _font(p.add_run(para), BODY_FONT, SIZE_3)
+            _font(p.add_run(para), BODY_FONT, layout.body)
 
     buf = io.BytesIO()
     word.save(buf)
@@ -145,9 +161,13 @@ def build_docx(doc: DraftDoc, version: int | None = None) -> bytes:
 
 
 def export_docx(
-    draft_dir: str | Path, out: str | Path | None = None, version: int | None = None
+    draft_dir: str | Path,
+    out: str | Path | None = None,
+    version: int | None = None,
+    *,
+    large_print: bool = False,
 ) -> Path:
     doc = DraftDoc.load(draft_dir)
     target = Path(out) if out else doc.dir / "draft.docx"
-    atomic_write_bytes(target, build_docx(doc, version))
+    atomic_write_bytes(target, build_docx(doc, version, large_print=large_print))
     return target

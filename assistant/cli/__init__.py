@@ -17,7 +17,7 @@ app = typer.Typer(
     name="assistant",
     help="讲话稿写作助手：语料检索、分节起草、单节重写、问答与评测。",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -42,6 +42,18 @@ def _scrub(text: str) -> str:
         if name.endswith(("_API_KEY", "_KEY", "_TOKEN")) and len(value) >= 8:
             text = text.replace(value, "***")
     return text
+
+
+def _register_tooling() -> None:
+    # Setting up, checking and serving: one block so it merges apart from the groups above.
+    from assistant.cli import overview, serve_cmds, setup_cmds
+
+    setup_cmds.register(app)
+    serve_cmds.register(app)
+    overview.install(app)  # last: it adds an example to every command registered above
+
+
+_register_tooling()
 
 
 def main() -> None:

@@ -281,11 +281,19 @@ def show(
         typer.Option("--version", "-v", min=1, help="显示第 N 版全文（1 为初稿，每次重写加一版）"),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    rate: Annotated[
+        int | None, typer.Option("--rate", help="讲话语速（字/分钟），用于估计讲话时长；默认 220")
+    ] = None,
 ) -> None:
-    """显示草稿全文（默认最新版）。"""
+    """显示草稿全文（默认最新版），并估计讲话时长。
+
+    示例：assistant show drafts/q1 --version 1
+    """
     from assistant.draftdoc import DraftDoc
+    from assistant.speaking import estimate
 
     doc = DraftDoc.load(draft_dir)
+    speaking = estimate(doc.text(version), rate)
     if json_out:
         typer.echo(
             json.dumps(
@@ -294,6 +302,7 @@ def show(
                     "status": doc.status,
                     "versions": len(doc.history),
                     "text": doc.text(version),
+                    "speaking": speaking.as_dict(),
                     "sections": [
                         {
                             "id": s.id,
@@ -313,6 +322,7 @@ def show(
     if doc.status != "complete":
         sys.stderr.write("（草稿尚未完成，可用同一 --out 重新运行 draft 续写）\n")
     typer.echo(doc.render(version))
+    typer.secho(speaking.line(), err=True, dim=True)
 
 
 def diff(
@@ -335,13 +345,27 @@ def export(
     version: Annotated[
         int | None, typer.Option("--version", "-v", min=1, help="导出第 N 版（默认最新版）")
     ] = None,
+    large_print: Annotated[
+        bool,
+        typer.Option("--large-print", help="领导念稿用大字版：标题 24 磅、正文 18 磅、行距 30 磅"),
+    ] = False,
+    rate: Annotated[
+        int | None, typer.Option("--rate", help="讲话语速（字/分钟），用于估计讲话时长；默认 220")
+    ] = None,
 ) -> None:
-    """导出 Word 文件（A4、仿宋_GB2312 三号正文、小标宋标题、页码“— 1 —”）。"""
+    """导出 Word 文件（A4、仿宋_GB2312 三号正文两端对齐、小标宋标题、页码“— 1 —”）。
+
+    示例：assistant export drafts/q1 --large-print -o 念稿.docx
+    """
+    from assistant.draftdoc import DraftDoc
+    from assistant.speaking import estimate
     from assistant.wordfile import export_docx
 
     if out is not None and out.suffix.lower() != ".docx":
         raise InputError(f"输出文件应以 .docx 结尾：{out}")
-    typer.echo(str(export_docx(draft_dir, out, version)))
+    speaking = estimate(DraftDoc.load(draft_dir).text(version), rate)
+    typer.echo(str(export_docx(draft_dir, out, version, large_print=large_print)))
+    typer.secho(speaking.line(), err=True, dim=True)
 
 
 def ask(
@@ -385,13 +409,13 @@ def brief_new(
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
 ) -> None:
     """写出一份带注释、不含任何事实的简报模板。"""
-    from assistant.paths import REPO_DIR
+    from assistant.paths import examples_dir
 
     if path.exists() and not force:
         raise InputError(f"{path} 已存在；换个文件名或加 --force 覆盖")
     # The blank template, never the filled example: a figure the writer forgot to replace
     # would pass every guard as a "brief fact".
-    template = (REPO_DIR / "examples" / "brief-template.toml").read_text(encoding="utf-8")
+    template = (examples_dir() / "brief-template.toml").read_text(encoding="utf-8")
     path.write_text(template, encoding="utf-8")
     typer.echo(
         f"已写出简报模板：{path}。填写其中的地方、日期、会议、讲话人和成绩后运行："
@@ -399,12 +423,24 @@ def brief_new(
     )
 
 
-def brief_check(path: Annotated[Path, typer.Argument(help="简报文件")]) -> None:
+def brief_check(
+    path: Annotated[Path, typer.Argument(help="简报文件")],
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON（简报与提纲各节）")] = False,
+) -> None:
     """检查简报是否有效，并显示将生成的提纲。"""
     from assistant.brief import load_brief
     from assistant.outline import build_outline
 
     b = load_brief(path)
+    if json_out:
+        outline = build_outline(b)
+        sections = [
+            {"id": s.id, "role": s.role, "title": s.title, "budget": s.budget}
+            for s in outline.sections
+        ]
+        data = {"valid": True, "brief": b.to_dict(), "sections": sections}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
     typer.echo(f"简报有效：{b.occasion_label}，{b.locality or '（未填地方）'}，目标 {b.length} 字")
     typer.echo(build_outline(b).summary())
 

@@ -1,0 +1,86 @@
+"""The Word file read back: justified body, line rule, page-number run, large-print option,
+and the speaking-time estimate shown by export and show."""
+
+from __future__ import annotations
+
+import json
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Pt
+from test_wordfile import east_asian, make_draft
+from typer.testing import CliRunner
+
+from assistant.errors import ConfigError
+from assistant.speaking import estimate, speaking_rate
+from assistant.wordfile import export_docx
+
+
+def _paras(path):
+    d = docx.Document(str(path))
+    return d, [p for p in d.paragraphs if p.text.strip()]
+
+
+def test_body_is_justified_and_lines_exact(tmp_path):
+    d, paras = _paras(export_docx(make_draft(tmp_path).dir))
+    title, body = paras[0], [p for p in paras[3:]]
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert paras[1].alignment == WD_ALIGN_PARAGRAPH.CENTER  # speaker line
+    assert body and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
+    for p in paras:
+        assert p.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+        assert p.paragraph_format.space_before == Pt(0) and p.paragraph_format.space_after == Pt(0)
+    footer = d.sections[0].footer.paragraphs[0]
+    assert footer.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert footer.text == "—  —"  # the PAGE field sits between the dashes
+    assert all(r.font.size == Pt(14) and east_asian(r) == "宋体" for r in footer.runs)
+
+
+def test_large_print_for_the_copy_read_aloud(tmp_path):
+    _d, paras = _paras(export_docx(make_draft(tmp_path).dir, large_print=True))
+    title = paras[0]
+    assert title.runs[0].font.size == Pt(24) and east_asian(title.runs[0]) == "方正小标宋简体"
+    body = next(p for p in paras if p.text.startswith("青山镇第十八届"))
+    assert body.runs[0].font.size == Pt(18) and east_asian(body.runs[0]) == "仿宋_GB2312"
+    assert body.paragraph_format.line_spacing == Pt(30)
+    assert body.paragraph_format.first_line_indent == Pt(36)  # still two characters
+    point = next(p for p in paras if p.text.startswith("一、"))
+    assert point.runs[0].font.size == Pt(18) and east_asian(point.runs[0]) == "黑体"
+
+
+def test_speaking_time_rate_from_flag_env_and_config(monkeypatch, tmp_path):
+    text = "字" * 2200
+    assert estimate(text).minutes == pytest.approx(10.0)
+    assert estimate(text, 200).line() == "全文约 2,200 字，按每分钟 200 字约讲 11 分钟"
+    monkeypatch.setenv("ASSISTANT_SPEAKING_RATE", "250")
+    assert speaking_rate() == 250 and speaking_rate(180) == 180
+    monkeypatch.delenv("ASSISTANT_SPEAKING_RATE")
+    from assistant import paths
+
+    paths.ensure_dir(paths.config_file().parent)
+    paths.config_file().write_text("speaking_rate = 240\n", encoding="utf-8")
+    assert speaking_rate() == 240
+    with pytest.raises(ConfigError, match="每分钟字数"):
+        speaking_rate(5)
+
+
+def test_export_and_show_report_speaking_time(tmp_path):
+    from assistant.cli import app
+
+    doc = make_draft(tmp_path)
+    han = estimate(doc.text()).han
+    runner = CliRunner()
+    out = tmp_path / "念稿.docx"
+    result = runner.invoke(
+        app, ["export", str(doc.dir), "--large-print", "-o", str(out), "--rate", "200"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)  # stdout stays the path, for scripts
+    assert f"全文约 {han} 字，按每分钟 200 字" in result.stderr
+    assert docx.Document(str(out)).paragraphs[0].runs[0].font.size == Pt(24)
+
+    shown = runner.invoke(app, ["show", str(doc.dir)])
+    assert "按每分钟 220 字" in shown.stderr
+    data = json.loads(runner.invoke(app, ["show", str(doc.dir), "--json", "--rate", "250"]).stdout)
+    assert data["speaking"] == {"han": han, "rate": 250, "minutes": round(han / 250, 1)}
