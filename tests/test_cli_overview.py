@@ -92,8 +92,9 @@ def test_colour_only_on_a_terminal(tmp_path):
 def test_brief_check_json_for_scripts(tmp_path):
     import json
 
-    brief = tmp_path / "b.toml"
-    assert CliRunner().invoke(app, ["brief", "new", str(brief)]).exit_code == 0
+    from assistant.paths import examples_dir
+
+    brief = examples_dir() / "brief-closing.toml"  # `brief new` is blank: check the example
     result = CliRunner().invoke(app, ["brief", "check", str(brief), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

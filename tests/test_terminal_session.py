@@ -140,6 +140,12 @@ def test_everyday_commands_on_screen(terminal):
     screen = term.run("assistant brief new mybrief.toml")
     assert "已写出简报模板：mybrief.toml" in screen
     screen = term.run("assistant brief check mybrief.toml")
+    assert "简报有效：人代会闭幕式讲话，（未填地方）" in screen  # a blank template, no facts
+    from assistant.paths import examples_dir
+
+    filled = (examples_dir() / "brief-closing.toml").read_text(encoding="utf-8")
+    (work / "mybrief.toml").write_text(filled, encoding="utf-8")  # the writer fills it in
+    screen = term.run("assistant brief check mybrief.toml")
     assert "简报有效：人代会闭幕式讲话，青山镇" in screen
 
     screen = term.run("assistant corpus list")
