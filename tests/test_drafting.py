@@ -778,3 +778,32 @@ def test_eval_fails_a_model_that_repeats_one_sentence(tmp_path, corpus):
         scores.append(run["score"])
     assert sum(scores) / len(scores) <= 0.6, scores
     assert result.exit_code == 1
+
+
+def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_path, corpus):
+    writer = Writer()
+
+    def terse_then_silent(body):  # short planned paragraphs; nothing for the extra ones
+        user = user_of(body)
+        if "进一步展开本节的意思" in user:
+            return "这一段要讲的内容如下。"  # echoes the task: cleaned away, nothing usable
+        budget = int(BUDGET.search(user).group(1))
+        facts = FACTS.search(user)
+        text = "".join(f + "。" for f in facts.group(1).split("；")) if facts else ""
+        while han_count(text) < budget * 0.5:
+            text += writer.sentence()
+        return text
+
+    with FakeLLMServer(responder=terse_then_silent) as srv:
+        draft = draft_with(srv, tmp_path, corpus, candidates=1, max_repairs=0)
+    doc = DraftDoc.load(draft.dir)
+    extras = [
+        p
+        for rec in model_sections(doc)
+        for p in rec.version(1)["paragraphs"]
+        if p["purpose"].startswith("进一步展开本节的意思")
+    ]
+    assert extras, "the short sections asked for more"
+    assert all(p["text"] == "" and p["program_han"] == 0 for p in extras)
+    assert all(any("已略去" in r for r in p["repairs"]) for p in extras)
+    assert "进一步展开" not in draft.text and "段】" not in draft.text

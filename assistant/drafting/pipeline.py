@@ -269,6 +269,11 @@ class Drafter:
                 previous=previous, context=context, exemplars=exemplars, base=base,
                 instruction=instruction, event=event,
             )  # fmt: skip
+            if position > planned and record["model_han"] == 0:
+                # A paragraph added only for length that the model could not write is left
+                # out, not left as a 【待补】 mark: the plan never asked for it.
+                record.update(text="", program_han=0, marks=0)
+                record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
             if position <= len(records):
                 records[position - 1] = record
             else:
