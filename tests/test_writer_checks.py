@@ -732,3 +732,13 @@ def test_paragraph_scope_is_fast(refs, corpus):
             REGISTRY[name].run(s)
         per = (time.perf_counter() - start) / len(subjects) * 1000
         assert per < 20, f"{name}: {per:.1f} ms per paragraph"
+
+
+def test_a_paragraph_left_as_a_mark_fails_placeholders_a_fact_request_does_not():
+    from assistant.checks.placeholders import check_placeholders
+
+    asked = "过去一年，全镇经济稳中有进，地区生产总值达到【待补：地区生产总值】。"
+    missing = asked + "\n一、要坚持党的领导。【待补：要求之一第2段】"
+    assert check_placeholders(Subject(raw=asked, brief=brief(), occasion="closing_session")).passed
+    result = check_placeholders(Subject(raw=missing, brief=brief(), occasion="closing_session"))
+    assert not result.passed and "要求之一第2段" in result.findings[0]
