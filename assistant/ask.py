@@ -69,7 +69,7 @@ def overlap(question: str, passage: str) -> float:
 def sources_block(hits: list[Any]) -> str:
     lines = []
     for i, h in enumerate(hits, 1):
-        text = h.text.strip().replace("\n", "")
+        text = prompt_files.without_orders(h.text.strip().replace("\n", ""))
         if len(text) > SOURCE_CHARS:
             text = text[:SOURCE_CHARS] + "……"
         where = f"{h.speech_id}·{h.role}" + (f"·{h.ordinal}" if h.ordinal else "")
