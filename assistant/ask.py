@@ -163,7 +163,7 @@ def sources_block(passages: Sequence[Passage], catalogue: Sequence[SpeechInfo]) 
     limit = SOURCE_CHARS if len(passages) <= 5 else SOURCE_CHARS_MANY
     lines = []
     for i, p in enumerate(passages, 1):
-        text = p.text.strip().replace("\n", "")
+        text = prompt_files.without_orders(p.text.strip().replace("\n", ""))
         if len(text) > limit:
             text = text[:limit] + "……"
         # Fenced as data and labelled with its source: a passage cannot close the fence.
