@@ -145,7 +145,13 @@ def test_wheel_runs_outside_the_checkout(installed, tmp_path):
         "各位代表、同志们：\n\n青山镇第十八届人民代表大会第三次会议圆满完成了各项议程，即将胜利闭幕。\n\n谢谢大家！\n",
         encoding="utf-8",
     )
-    scored = _run(venv, tmp_path, "eval", "score", "d.md", "--brief", "b.toml", "--json")
+    # `brief new` is blank (no date, so no 提法 to check): score against a dated brief
+    (tmp_path / "q.toml").write_text(
+        'occasion = "closing_session"\nlocality = "青山镇"\nlevel = "镇"\n'
+        "date = 2025-01-10\nlength = 2000\n",
+        encoding="utf-8",
+    )
+    scored = _run(venv, tmp_path, "eval", "score", "d.md", "--brief", "q.toml", "--json")
     assert scored.returncode in (0, 1), scored.stderr
     report = json.loads(scored.stdout)
     names = json.dumps(report, ensure_ascii=False)
