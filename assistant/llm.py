@@ -221,10 +221,11 @@ class LLM:
     def _attempt_timeout(self, remaining: float) -> Any:
         """Each of the client's attempts gets an equal share of what is left of the call's
         deadline; a connection that cannot even be opened fails in seconds."""
-        import httpx
+        # openai's own Timeout: the HTTP library behind it changed (httpx, then httpx2)
+        from openai import Timeout
 
         share = max(remaining, 0.1) / (self.max_retries + 1)
-        return httpx.Timeout(share, connect=min(CONNECT_TIMEOUT, share))
+        return Timeout(share, connect=min(CONNECT_TIMEOUT, share))
 
     def _client_within(self, started: float) -> Any:
         """The client, its timeouts cut to the rest of the deadline of a call begun at
