@@ -135,7 +135,7 @@ def draft(
         typer.Option(
             "--candidates",
             "-n",
-            help="每段抽取几个候选、由检查挑最好的（默认 2，见 README 的测量）",
+            help="每段最多抽取几个候选：逐个抽取，有一个通过全部检查就停，否则由检查挑最好的（默认 2，见 README 的测量）",
             min=1,
             max=8,
         ),

@@ -159,8 +159,7 @@ class Drafter:
                 exemplars=exemplars, previous=previous, lead=lead, feedback=feedback,
                 base=base,
             )  # fmt: skip
-            self._sample(pool, messages, plan, lead, attempt, event)
-            ranked = choose(pool.texts, plan, place)
+            ranked = self._sample(pool, messages, plan, lead, attempt, event, place)
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:
                 break
@@ -192,8 +191,11 @@ class Drafter:
         lead: str,
         attempt: int,
         event: Callable[..., None],
-    ) -> None:
-        """N candidates on the first attempt (more diverse), one on a rewrite."""
+        place: Place,
+    ) -> list[Verdict]:
+        """Up to N candidates on the first attempt, one on a rewrite; drawing stops at the
+        first candidate that passes every check (the rest would cost a model call each
+        and could only tie it). The verdicts of the whole pool, best first."""
         n = self.candidates if attempt == 0 else 1
         for k in range(n):
             cand = write.sample(
@@ -209,6 +211,10 @@ class Drafter:
                 grammar=self.grammar,
             )
             pool.add(cand, attempt)
+            ranked = choose(pool.texts, plan, place)
+            if ranked[0].acceptable:
+                break
+        return ranked
 
     # -- one section -----------------------------------------------------------------
     def section(
