@@ -120,10 +120,14 @@ class OutlineSection:
         data["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         return data
 
-    def with_paragraph(self) -> OutlineSection:
-        """The section with one more paragraph planned (it came out short)."""
+    def with_paragraph(self, values: dict[str, str] | None = None) -> OutlineSection:
+        """The section with one more paragraph planned (it came out short), on an angle
+        its plan has not taken yet; `values` fill the purpose (see plan_values)."""
         budget = max(100, min(200, self.budget // max(1, len(self.paragraphs))))
-        return replace(self, paragraphs=(*self.paragraphs, extra_paragraph(budget)))
+        values = {**(values or {}), "headline": (self.heading or "").rstrip("。")}
+        used = tuple(p.purpose for p in self.paragraphs)
+        more = extra_paragraph(budget, self.role, used, values)
+        return replace(self, paragraphs=(*self.paragraphs, more))
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,10 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "stem": stem,
         "years": "过去五年" if is_first_session(brief) else "过去一年",
         "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
+        # Whom a point's duties fall on: the whole locality at a session the Party
+        # secretary closes; the people in the room at a symposium or an exchange (a
+        # 人大主席 symposium was told what 各级各部门和干部 must do).
+        "actors": "各级各部门和广大干部" if brief.occasion == "closing_session" else "在座各位同志",
         "centre": party_centre(brief.date),
         "topics": topics,
         **terms,

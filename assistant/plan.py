@@ -87,8 +87,9 @@ ROLE_PURPOSES = {
     "review": [
         "回顾{years}的成绩：把下面这些事实写进连贯的句子，概括其意义，不要逐条罗列",
         "接着回顾{years}的成绩：把下面这些事实写进连贯的句子，写出变化和成效",
-        "评价这些成绩：成绩来之不易，是上级党委正确领导、全{place}干部群众团结奋斗的结果，"
-        "也凝聚着{hearts}的心血",
+        # No ready sentence to copy: given one, the 1.5B wrote exactly it (39 字 of 115).
+        "评价这些成绩：讲清这些成绩是怎样取得的，归功于上级党委的正确领导、"
+        "全{place}干部群众的团结奋斗和{hearts}的辛勤付出，并说明它们为今后的工作打下了什么基础",
     ],
     "situation": [
         "讲清当前所处的形势和今年的定位，说明为什么必须乘势而上、奋发有为",
@@ -96,7 +97,7 @@ ROLE_PURPOSES = {
     "requirements": [
         "阐明为什么要做到“{headline}”：讲道理，讲它对{place}发展的意义",
         "讲怎样做到“{headline}”：提出具体的工作要求和措施",
-        "对落实“{headline}”提出责任要求：各级各部门和干部要怎样担当作为",
+        "对落实“{headline}”提出责任要求：{actors}要怎样担当作为",
     ],
     "congress_work": [
         "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
@@ -104,10 +105,40 @@ ROLE_PURPOSES = {
         "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
     ],
     "call": [
-        # Worded as the call itself: the 1.5B copies a call's purpose, and a copy of
-        # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们.
-        "让我们更加紧密地团结在{centre}周围，"
-        "凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！",
+        # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of
+        # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们. Alone, the
+        # formula is half a call's budget: a sentence or two lead up to it.
+        "用一两句话展望{stem}的未来、鼓舞干劲，最后以这句话收尾：让我们更加紧密地团结在"
+        "{centre}周围，凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！",
+    ],
+}
+
+# What a paragraph beyond a role's own purposes is about (a longer budget, or one more
+# paragraph for a section that came out short): a new angle each, never "say more". Given
+# only "进一步展开本节的意思", the 1.5B wrote the previous paragraph again, sentence by
+# sentence (seven of the eleven marks in the two example drafts of 2026-11-23).
+ROLE_EXTRAS = {
+    "opening": [
+        "讲代表们在会上提出的意见和建议：它们反映了群众的期盼，会后要认真梳理、抓好落实",
+        "讲大会精神的传达：各位代表回去后要带头宣传大会精神，把大会确定的目标任务讲给群众听",
+    ],
+    "meeting_opening": [
+        "说明这次会议怎么开、对大家的希望：敞开思想、畅所欲言，多提真知灼见",
+    ],
+    "review": [
+        "讲取得这些成绩的经验和体会：坚持党的领导、坚持发展第一要务、坚持以人民为中心",
+        "讲还存在的差距和不足，说明今后要正视问题、补齐短板",
+    ],
+    "situation": [
+        "讲{place}面临的机遇：上级政策的支持和自身的基础与优势，说明发展大有可为",
+        "讲{place}面临的困难和挑战，说明必须增强忧患意识、保持奋发有为的精神状态",
+    ],
+    "requirements": [
+        "结合{place}的实际，讲落实“{headline}”要着力解决的突出问题和薄弱环节",
+        "讲落实“{headline}”的工作机制：明确责任分工、加强督促检查、严格考核问效",
+    ],
+    "congress_work": [
+        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{place}发展献计出力",
     ],
 }
 
@@ -115,7 +146,13 @@ _REVIEW_WITHOUT_FACTS = (
     "回顾{years}的工作：简报没有给出具体成绩和数字，只概括写工作的方向和成效，"
     "不写任何数字、排名和荣誉"
 )
-_EXTRA_PURPOSE = "进一步展开本节的意思，补充新的角度和做法，不要重复前面已经写过的话"
+_EXTRA_PURPOSE = "从{place}的实际出发，讲一个本节前面几段没有讲到的方面"
+
+
+def extra_purposes(role: str, values: dict[str, str]) -> list[str]:
+    """The purposes, filled in, of the paragraphs beyond a role's own, in order; the last
+    (the generic one) repeats."""
+    return [t.format_map(_Default(values)) for t in [*ROLE_EXTRAS.get(role, []), _EXTRA_PURPOSE]]
 
 
 def level_terms(level: str | None, organ: str | None, locality: str | None) -> dict[str, str]:
@@ -152,9 +189,12 @@ def plan_section(
     """Paragraph plans for one section of `budget` 汉字."""
     values = dict(values or {})
     values.setdefault("headline", headline.rstrip("。"))
-    purposes = ROLE_PURPOSES.get(role, [_EXTRA_PURPOSE])
+    extras = ROLE_EXTRAS.get(role, [])
+    purposes = [*ROLE_PURPOSES.get(role, []), *extras]
     if role == "review" and not facts:
-        purposes = [_REVIEW_WITHOUT_FACTS, _EXTRA_PURPOSE, purposes[-1]]
+        purposes = [_REVIEW_WITHOUT_FACTS, extras[0], ROLE_PURPOSES["review"][-1], *extras[1:]]
+    elif role == "review":
+        purposes = ROLE_PURPOSES["review"]
     n = paragraph_count(budget)
     if role in ("call", "situation"):
         n = 1
@@ -205,7 +245,9 @@ def _review_plan(
         elif evaluate and i == total - 1:
             template, carried = purposes[-1], ()
         else:
-            template, carried = _EXTRA_PURPOSE, ()
+            k = i - fact_paras
+            extra = ROLE_EXTRAS["review"]
+            template, carried = (extra[k] if k < len(extra) else _EXTRA_PURPOSE), ()
         plans.append(
             ParagraphPlan(
                 purpose=template.format_map(_Default(values)),
@@ -222,10 +264,14 @@ def _merge_purposes(purposes: list[str], n: int) -> list[str]:
     return ["；".join(purposes[i : i + size]) for i in range(0, len(purposes), size)]
 
 
-def extra_paragraph(budget: int) -> ParagraphPlan:
+def extra_paragraph(
+    budget: int, role: str = "", used: tuple[str, ...] = (), values: dict[str, str] | None = None
+) -> ParagraphPlan:
     """One more paragraph for a section that came out short (length by more paragraphs,
-    never by repeating)."""
-    return ParagraphPlan(purpose=_EXTRA_PURPOSE, budget=budget)
+    never by repeating): the role's first angle its plan has not `used` yet."""
+    options = extra_purposes(role, dict(values or {}))
+    purpose = next((p for p in options if p not in used), options[-1])
+    return ParagraphPlan(purpose=purpose, budget=budget)
 
 
 def party_centre(date: object) -> str:

@@ -186,3 +186,28 @@ def test_repair_drops_a_sentence_the_focus_check_calls_a_repeat(place):
         scope=PARAGRAPH, context=earlier,
     )  # fmt: skip
     assert run_checks(subject, ["focus"]).checks[0].passed
+
+
+def test_repair_drops_a_sentence_about_another_place_and_says_so(place):
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + "我们要在推进高都经济跨越的伟大实践中实现更大作为。"
+    verdict = choose([text], PLAN, place)[0]
+    assert "leakage" in verdict.failed
+    fixed = repair(text, verdict, PLAN, place.brief, place.corpus)
+    assert "高都" not in fixed.text and "【待补" not in fixed.text
+    assert fixed.text == CLEAN and fixed.marks == 0
+    assert any(r.startswith("删去写了其他地方名称的句子") and "高都" in r for r in fixed.repairs)
+
+
+def test_repair_marks_another_place_when_dropping_would_leave_too_little(place):
+    """A paragraph that is mostly the leaking sentence keeps its words and gets the
+    name marked for the writer: dropping it would leave nothing to mark."""
+    from assistant.drafting.repair import repair
+
+    text = "我们要在推进高都经济跨越的伟大实践中实现更大作为，让发展成果更多更公平惠及全镇群众。"
+    plan = ParagraphPlan("讲这一点", 90)
+    verdict = choose([text], plan, place)[0]
+    fixed = repair(text, verdict, plan, place.brief, place.corpus)
+    assert "高都" not in fixed.text and "【待补：本地名称】" in fixed.text
+    assert fixed.marks == 1

@@ -18,14 +18,15 @@ import pytest
 from fakellm import FakeLLMServer
 from typer.testing import CliRunner
 
-from assistant.brief import load_brief, parse_brief
+from assistant.brief import brief_from_dict, load_brief, parse_brief
 from assistant.config import Endpoint
 from assistant.draftdoc import DraftDoc
 from assistant.drafting import draft_speech, regenerate_section
 from assistant.drafting import write as writing
 from assistant.errors import InputError, ModelError
 from assistant.llm import LLM
-from assistant.outline import build_outline, with_budgets_scaled
+from assistant.outline import build_outline, plan_values, with_budgets_scaled
+from assistant.plan import extra_purposes
 from assistant.text import han_count
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,7 @@ SCALE = 0.3
 TASK = re.compile(r"现在写“([^”]+)”的第(\d+)段")
 FACTS = re.compile(r"这一段必须写进这些事实，数字照抄：(.*)")
 BUDGET = re.compile(r"篇幅：约(\d+)字")
+PURPOSE = re.compile(r"这一段要讲的内容：(.*)")
 PLAN_BLOCK = re.compile(r"本节“[^\n]*共\d+段：第1段[^\n]*\n")
 PARAGRAPH_SYSTEM = "你每次只写讲话中的一个自然段"
 HEADLINE_SYSTEM = "拟定要点标题"
@@ -347,6 +349,12 @@ def test_missing_facts_are_added_verbatim_and_leaked_places_marked(tmp_path, cor
     assert any("高都" in r for r in crec["repairs"]) and crec["marks"] == 1
 
 
+def extra_values(doc, rec):
+    heading = next(s["heading"] for s in doc.outline["sections"] if s["id"] == rec.id)
+    values = plan_values(brief_from_dict(doc.brief), [])
+    return {**values, "headline": (heading or "").rstrip("。")}
+
+
 def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
     writer = Writer()
 
@@ -370,9 +378,15 @@ def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
         assert planned <= len(paras) <= planned + 2, rec.id
         written = sum(han_count(p["text"]) for p in paras)
         assert written >= 0.85 * plan["budget"] or len(paras) == planned + 2, rec.id
+        purposes = [p["purpose"] for p in paras]
         for extra in paras[planned:]:
             grown += 1
-            assert extra["purpose"].startswith("进一步展开本节的意思")
+            # each added paragraph takes an angle of its own, filled from the brief
+            assert extra["purpose"] in extra_purposes(rec.role, extra_values(doc, rec)), rec.id
+            assert "{" not in extra["purpose"]
+        generic = extra_purposes(rec.role, extra_values(doc, rec))[-1]
+        angles = [p for p in purposes[planned:] if p != generic]
+        assert len(set(angles)) == len(angles), rec.id  # no angle twice
     assert grown >= 4
     sentences = re.findall(r"[^。！？]+[。！？]", draft.text)
     repeated = [x for x in set(sentences) if sentences.count(x) > 1 and han_count(x) >= 8]
@@ -787,9 +801,13 @@ def test_eval_fails_a_model_that_repeats_one_sentence(tmp_path, corpus):
 def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_path, corpus):
     writer = Writer()
 
+    brief = load_brief(EXAMPLE)
+    outline = with_budgets_scaled(build_outline(brief), SCALE)
+    planned_purposes = {p.purpose for s in outline.sections for p in s.paragraphs}
+
     def terse_then_silent(body):  # short planned paragraphs; nothing for the extra ones
         user = user_of(body)
-        if "进一步展开本节的意思" in user:
+        if PURPOSE.search(user).group(1) not in planned_purposes:
             return "这一段要讲的内容如下。"  # echoes the task: cleaned away, nothing usable
         budget = int(BUDGET.search(user).group(1))
         facts = FACTS.search(user)
@@ -805,9 +823,10 @@ def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_pa
         p
         for rec in model_sections(doc)
         for p in rec.version(1)["paragraphs"]
-        if p["purpose"].startswith("进一步展开本节的意思")
+        if p["purpose"] not in planned_purposes
     ]
     assert extras, "the short sections asked for more"
     assert all(p["text"] == "" and p["program_han"] == 0 for p in extras)
     assert all(any("已略去" in r for r in p["repairs"]) for p in extras)
-    assert "进一步展开" not in draft.text and "段】" not in draft.text
+    assert "段】" not in draft.text
+    assert not any(p["purpose"][:8] in draft.text for p in extras)

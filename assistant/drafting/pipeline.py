@@ -25,7 +25,13 @@ from assistant.drafting import write
 from assistant.drafting.choose import Place, Verdict, choose
 from assistant.drafting.repair import repair
 from assistant.errors import InputError
-from assistant.outline import Outline, OutlineSection, build_outline, with_budgets_scaled
+from assistant.outline import (
+    Outline,
+    OutlineSection,
+    build_outline,
+    plan_values,
+    with_budgets_scaled,
+)
 from assistant.plan import ParagraphPlan, party_centre
 from assistant.text import han_count, overlap
 
@@ -257,7 +263,7 @@ class Drafter:
             if position > len(section.paragraphs):
                 if only is not None or not self._short(section, records, planned):
                     break
-                section = section.with_paragraph()
+                section = section.with_paragraph(plan_values(self.brief, []))
             if position <= len(records) and (only is None or position != only):
                 continue
             previous = records[position - 2]["text"] if position > 1 else ""
@@ -641,8 +647,11 @@ def regenerate_section(
         if not 1 <= paragraph <= len(done):
             raise InputError(f"第 {record.id} 节共 {len(done)} 段，没有第 {paragraph} 段")
         # The plan may have grown by extra paragraphs: give it the written count.
-        while len(section.paragraphs) < len(done):
-            section = section.with_paragraph()
+        extra = [
+            ParagraphPlan(purpose=str(r.get("purpose") or ""), budget=int(r.get("budget") or 120))
+            for r in done[len(section.paragraphs) :]
+        ]
+        section = replace(section, paragraphs=(*section.paragraphs, *extra))
         outline = Outline(
             occasion=outline.occasion,
             sections=tuple(section if j == index else s for j, s in enumerate(outline.sections)),

@@ -92,13 +92,41 @@ def _drop(
     return text
 
 
+def _variants(names: Sequence[str]) -> list[str]:
+    """A place's name and its stem (楚江镇 and 楚江), the stem only where it is two 汉字 or more."""
+    out = list(names) + [re.sub(r"(县|镇|市|区|乡|街道)$", "", x) for x in names]
+    return [x for x in dict.fromkeys(out) if len(x) >= 2]
+
+
+def _drop_leaking(
+    text: str,
+    brief: Any,
+    corpus: Sequence[Any],
+    exclude: Sequence[str],
+    plan: ParagraphPlan,
+    repairs: list[str],
+) -> str:
+    """A sentence about another place (楚江经济跨越) says nothing of this one: drop it
+    whole when enough of the paragraph stays (40% of its budget); otherwise the name is
+    marked for the writer (see quarantine)."""
+    names = _variants(
+        [x for x in find_leaks(text, brief, corpus, exclude) if not re.search(r"\d", x)]
+    )
+    if not names:
+        return text
+    bad = [x for x in sentences(text) if any(n in x for n in names)]
+    rest = han_count(text) - sum(han_count(x) for x in bad)
+    if rest < 0.4 * plan.budget:
+        return text
+    return _drop(text, bad, "删去写了其他地方名称的句子：", repairs, quote=30)
+
+
 def quarantine(
     text: str, figures: Sequence[str], names: Sequence[str], claims: Sequence[str]
 ) -> str:
     """Mark what does not come from the brief, in one pass, longest first, so a mark is
     never marked again (36万 from another speech is both a leak and an invented figure)."""
-    names = list(names) + [re.sub(r"(县|镇|市|区|乡|街道)$", "", x) for x in names]
-    names = [x for x in names if len(x) >= 2]
+    names = _variants(names)
     items = sorted(set(figures) | set(names) | set(claims), key=len, reverse=True)
     if not items:
         return text
@@ -138,6 +166,8 @@ def repair(
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
+    if corpus is not None:
+        text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)

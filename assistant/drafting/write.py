@@ -282,6 +282,7 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
 # Words of a purpose that are instructions about writing, not words of a speech.
 _META = re.compile(
     r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|写足|的排比句|提出责任要求"
+    r"|收尾|一两句话|没有讲到|讲一个"
 )
 
 
