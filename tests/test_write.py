@@ -112,3 +112,23 @@ def test_the_prompt_names_formulations_that_did_not_exist_yet():
     assert "乡村振兴" in early and "新时代" in early
     assert "乡村振兴" not in not_yet_said(dt.date(2019, 1, 18))
     assert not_yet_said(dt.date(2026, 11, 1)) == []
+
+
+def test_the_prompt_shows_only_the_last_sentence_of_the_previous_paragraph():
+    from assistant.brief import load_brief
+    from assistant.drafting.write import render
+    from assistant.outline import build_outline
+    from assistant.paths import data_dir
+
+    brief = load_brief(data_dir("examples") / "brief-closing.toml")
+    outline = build_outline(brief, shares={})
+    sec = next(s for s in outline.sections if len(s.paragraphs) >= 2)
+    first = "今年以来，全镇上下凝心聚力、真抓实干。"
+    last = "各项事业取得了新的进展。"
+    msgs = render(
+        brief, outline, sec, 2, sec.paragraphs[1], exemplars="", previous=first + last, lead=""
+    )
+    user = msgs[-1]["content"]
+    assert last in user and first not in user
+    msgs = render(brief, outline, sec, 1, sec.paragraphs[0], exemplars="", previous="", lead="")
+    assert "上一段" not in msgs[-1]["content"]

@@ -158,6 +158,18 @@ def section_plan_text(section: OutlineSection) -> str:
     return f"本节“{section.title}”{heading}，共{len(section.paragraphs)}段：{parts}。\n"
 
 
+def previous_line(previous: str) -> str:
+    """Where the paragraph picks up: the previous paragraph's last sentence, not all of it.
+    Shown the whole paragraph, the 1.5B wrote it again sentence by sentence (four of the
+    eleven marks in the 2026-11-23 example drafts were such copies, all dropped); what it
+    said is still in the section plan, and the checks still read the whole draft."""
+    parts = sentence_pieces(previous.strip())
+    if not parts:
+        return ""
+    last = parts[-1].strip()
+    return f"上一段的最后一句是：{last}\n这一段接着它往下写，换一个意思，不再说上一段的话。\n\n"
+
+
 def start_instruction(section: OutlineSection, position: int, lead: str) -> str:
     if position != 1 or not lead:
         return ""
@@ -184,7 +196,7 @@ def render(
         facts = "这一段必须写进这些事实，数字照抄：" + "；".join(plan.facts) + "\n"
     if plan.themes:
         facts += "这一段要体现：" + "、".join(plan.themes) + "\n"
-    prev = f"讲话的上一段是：{previous}\n\n" if previous else ""
+    prev = previous_line(previous)
     sp = brief.speaker
     return prompt_files.load_prompt("paragraph").render(
         speaker=f"{sp.role or ''}{sp.name or ''}" or "领导",
