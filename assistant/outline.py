@@ -488,6 +488,15 @@ CONGRESS_POINT = re.compile(
 )
 
 
+def _is_congress_point(sec: OutlineSection, brief: Brief) -> bool:
+    """The point that stands for the 对人大工作的要求 section (see build_outline)."""
+    return (
+        brief.occasion == "closing_session"
+        and not any(o.role == "congress_work" for o in brief.outline)
+        and bool(CONGRESS_POINT.search(sec.heading or ""))
+    )
+
+
 def _fact_floors(brief: Brief) -> dict[str, int]:
     """The least room a section needs for the brief's facts it must carry, in 汉字: the
     facts themselves plus a sentence of evaluation per paragraph of three."""
@@ -506,6 +515,8 @@ def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> Out
     role = sec.role
     if role == "opening" and brief.occasion != "closing_session":
         role = "meeting_opening"
+    if role == "requirements" and _is_congress_point(sec, brief):
+        role = "congress_point"
     facts: tuple[str, ...] = ()
     if sec.role == "review":
         facts = tuple(brief.achievements)

@@ -104,6 +104,14 @@ ROLE_PURPOSES = {
         "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
         "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
     ],
+    # A requirement point whose headline is the congress's work (the speech then has no
+    # 对人大工作的要求 section of its own): why it matters, then that section's moves.
+    "congress_point": [
+        "阐明为什么要做到“{headline}”：讲道理，讲它对{place}发展的意义",
+        "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
+        "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
+        "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
+    ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of
         # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们. Alone, the
@@ -136,6 +144,9 @@ ROLE_EXTRAS = {
     "requirements": [
         "结合{place}的实际，讲落实“{headline}”要着力解决的突出问题和薄弱环节",
         "讲落实“{headline}”的工作机制：明确责任分工、加强督促检查、严格考核问效",
+    ],
+    "congress_point": [
+        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{place}发展献计出力",
     ],
     "congress_work": [
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{place}发展献计出力",
@@ -200,10 +211,10 @@ def plan_section(
         n = 1
     if role == "review" and facts:
         return _review_plan(purposes, budget, n, facts, themes, values)
-    if role == "congress_work" and n < len(purposes):
+    if role in ("congress_work", "congress_point") and n < len(ROLE_PURPOSES[role]):
         # Every move of this section matters (leadership, supervision, delegates): fewer
         # paragraphs carry several moves each rather than dropping one.
-        purposes = _merge_purposes(purposes, n)
+        purposes = _merge_purposes(ROLE_PURPOSES[role], n)
     budgets = split_budget(budget, n)
     theme_groups = spread(themes, n)
     plans = []
@@ -260,8 +271,14 @@ def _review_plan(
 
 
 def _merge_purposes(purposes: list[str], n: int) -> list[str]:
-    size = math.ceil(len(purposes) / n)
-    return ["；".join(purposes[i : i + size]) for i in range(0, len(purposes), size)]
+    """Exactly n purposes, the moves in order, the first ones taking one more each (four
+    moves in three paragraphs: 2, 1, 1)."""
+    out, start = [], 0
+    for i in range(n):
+        size = len(purposes) // n + (1 if i < len(purposes) % n else 0)
+        out.append("；".join(purposes[start : start + size]))
+        start += size
+    return out
 
 
 def extra_paragraph(

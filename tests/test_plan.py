@@ -16,6 +16,7 @@ import pytest
 from assistant.brief import load_brief, parse_brief
 from assistant.evalrun import load_cases
 from assistant.outline import (
+    CONGRESS_POINT,
     Outline,
     build_outline,
     exemplar_shares,
@@ -226,9 +227,24 @@ def test_golden_example_plan():
         (),
         (),
     ]
-    for point in points:
+    for point in points[:3]:
         head = point.heading.rstrip("。")
         assert all(f"“{head}”" in p.purpose for p in point.paragraphs)
+    # the fourth point is the congress's work (the speech has no section of its own for
+    # it): after why it matters, its paragraphs carry that section's moves
+    congress = points[3]
+    assert CONGRESS_POINT.search(congress.heading)
+    assert not any(s.role == "congress_work" for s in outline.sections)
+    moves = "".join(p.purpose for p in congress.paragraphs)
+    assert len(congress.paragraphs) == 3 and "没有讲到" not in moves
+    assert f"“{congress.heading.rstrip('。')}”" in congress.paragraphs[0].purpose
+    for move in (
+        "镇党委要加强对人大工作的领导",
+        "镇人民政府要自觉接受人大监督",
+        "各位代表要依法履职",
+    ):
+        assert move in moves
+    assert "一府一委两院" not in moves
     call = next(s for s in outline.sections if s.role == "call")
     assert len(call.paragraphs) == 1 and "而努力奋斗！" in call.paragraphs[0].purpose
     text = outline.plan_text()
