@@ -132,3 +132,35 @@ def test_the_prompt_shows_only_the_last_sentence_of_the_previous_paragraph():
     assert last in user and first not in user
     msgs = render(brief, outline, sec, 1, sec.paragraphs[0], exemplars="", previous="", lead="")
     assert "上一段" not in msgs[-1]["content"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "cut", "expected"),
+    [
+        # the model stopped of itself after a whole clause: the full stop is supplied
+        (
+            "新增城镇就业1.36万人，城镇登记失业率控制在3.2%以内",
+            False,
+            "新增城镇就业1.36万人，城镇登记失业率控制在3.2%以内。",
+        ),
+        # stopped mid-clause: that clause goes
+        (
+            "各级党组织要加强领导，把责任扛在肩上。各位代表要",
+            False,
+            "各级党组织要加强领导，把责任扛在肩上。",
+        ),
+        (
+            "各级党组织要加强领导，把责任扛在肩上。全年增长3.",
+            False,
+            "各级党组织要加强领导，把责任扛在肩上。",
+        ),
+        # cut by max_tokens: the last sentence goes even when it looks whole
+        (
+            "各级党组织要加强领导，把责任扛在肩上。各位代表要依法履职",
+            True,
+            "各级党组织要加强领导，把责任扛在肩上。",
+        ),
+    ],
+)
+def test_a_last_sentence_without_a_full_stop(raw, cut, expected):
+    assert clean(raw, cut=cut) == expected

@@ -267,6 +267,12 @@ class Drafter:
             if position <= len(records) and (only is None or position != only):
                 continue
             previous = records[position - 2]["text"] if position > 1 else ""
+            if write.is_local(self.llm):
+                # The embedded model copies what it is shown: given the previous paragraph it
+                # wrote it again, given its last sentence it wrote that one again (临江 2019,
+                # 开场第2段). The section plan says what came before; stronger endpoints get
+                # the previous paragraph's last sentence to pick up from.
+                previous = ""
             # the section's own lead (its headline) is part of what has been said: a
             # paragraph that restates it is a repeat, for the chooser and the repair alike
             context = "\n".join(

@@ -244,11 +244,11 @@ def max_tokens_for(budget: int, llm: Any = None) -> int:
     """A paragraph's token cap: about 1.3× its budget in 汉字. The embedded Qwen model
     spends about 0.8 tokens per 汉字 (measured through its own tokenizer); for other
     endpoints the tokenizer is unknown, so leave room for one that spends 1.3."""
-    per_han = 0.8 if getattr(llm, "tokenize", None) is not None and _is_local(llm) else 1.3
+    per_han = 0.8 if getattr(llm, "tokenize", None) is not None and is_local(llm) else 1.3
     return int(budget * 1.3 * per_han) + 30
 
 
-def _is_local(llm: Any) -> bool:
+def is_local(llm: Any) -> bool:
     return bool(getattr(getattr(llm, "endpoint", None), "is_local", False))
 
 
@@ -283,6 +283,11 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
     text = "".join(
         x for x in sentence_pieces(text) if not _ECHO.search(x) and not _echoes(x, purpose)
     )
+    if text and not cut and text[-1] not in _END and not _DANGLING.search(text):
+        # The model stopped of itself after a whole clause and left off the full stop (with
+        # the grammar on it cannot end in a line break): the sentence is whole, not cut.
+        # Dropped, it took a review's three facts with it (临江 2019, 回顾第2段).
+        text += "。"
     if text and (cut or text[-1] not in _END):
         end = max(text.rfind(c) for c in "。！？")
         text = text[: end + 1] if end >= 0 else ""
@@ -290,6 +295,9 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
             text = ""
     return text.strip()
 
+
+# A text that stops here stops mid-clause (各位代表要, 一府一委两院和).
+_DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，；：,;:]$|[0-9.]$")
 
 # Words of a purpose that are instructions about writing, not words of a speech.
 _META = re.compile(
@@ -348,7 +356,7 @@ def sample(
     bias = logit_bias(llm)
     if bias:
         extra["logit_bias"] = bias
-    if grammar and GRAMMAR and _is_local(llm):
+    if grammar and GRAMMAR and is_local(llm):
         extra["extra_body"] = {"grammar": grammar}
     room = max_tokens_for(budget, llm)
     result = llm.chat(
