@@ -129,6 +129,20 @@ def test_stale_tifa_is_seen_through_quotation_marks():
     assert not scoring.find_stale_tifa("要为“十四五”开好局。", dt.date(2021, 1, 20))
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "stale"),
+    [
+        ("今年是“十五五”规划开局之年，也是党的二十大召开之年。", "2026-03-01", True),
+        ("今年是党的二十大召开之年。", "2022-03-01", False),
+        ("今年是党的十九大胜利召开之年。", "2018-01-10", True),
+        ("今年是党的十九大胜利召开之年。", "2017-02-10", False),
+    ],
+)
+def test_a_party_congress_year_is_only_the_year_it_meets(text, date, stale):
+    hits = scoring.find_stale_tifa(text, dt.date.fromisoformat(date))
+    assert bool(hits) is stale, hits
+
+
 def _closing(level: str, date: str = "2026-01-16"):
     return parse_brief(
         {"occasion": "closing_session", "locality": "石门" + level, "level": level, "date": date}

@@ -128,8 +128,14 @@ def draft(
         bool, typer.Option("--outline-only", help="只生成提纲（outline.yaml），供审阅修改")
     ] = False,
     max_repairs: Annotated[
-        int, typer.Option(help="每段的候选都未通过检查时，带着问题重写几次（0–3）", min=0, max=3)
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="每段的候选都未通过检查时，带着问题重写几次（0–3；默认：内置模型 0，"
+            "测得重写从未让它的段落通过检查；其他服务 1）",
+            min=0,
+            max=3,
+        ),
+    ] = None,
     candidates: Annotated[
         int | None,
         typer.Option(

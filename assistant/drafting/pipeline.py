@@ -96,7 +96,7 @@ class Drafter:
         retrieve: Callable[..., list] | None = None,
         corpus: list | None = None,
         on_event: EventSink | None = None,
-        max_repairs: int = 1,
+        max_repairs: int | None = None,
         candidates: int = DEFAULT_CANDIDATES,
         exclude_speech_ids: tuple[str, ...] = (),
         sample: int = 1,
@@ -110,7 +110,7 @@ class Drafter:
         self.retrieve = retrieve if retrieve is not None else _default_retrieve
         self.corpus = tuple(corpus) if corpus is not None else _load_corpus()
         self.on_event = on_event or (lambda e: None)
-        self.max_repairs = max(0, max_repairs)
+        self.max_repairs = default_repairs(llm) if max_repairs is None else max(0, max_repairs)
         self.candidates = max(1, candidates)
         self.exclude = tuple(exclude_speech_ids)
         self.sample = sample
@@ -319,6 +319,14 @@ class Drafter:
         )
 
 
+def default_repairs(llm: Any) -> int:
+    """Rewrites with the problems named, per paragraph, when no candidate passes: none on
+    the embedded model, one elsewhere. Measured on three 1.5B drafts (2026-11/12): of 38
+    rewrites, none passed the checks and 4 scored higher than the candidates before them,
+    at a model call each (about a quarter of a draft's time)."""
+    return 0 if write.is_local(llm) else 1
+
+
 def meeting_purpose(brief: Brief) -> str:
     """What a meeting is for, from the brief alone (the program's words, no new fact):
     the continuation of 召开这次…，主要是 when the model gives nothing usable."""
@@ -511,7 +519,7 @@ def draft_speech(
     retrieve: Callable[..., list] | None = None,
     corpus: list | None = None,
     budget_factor: float | None = None,
-    max_repairs: int = 1,
+    max_repairs: int | None = None,
     candidates: int = DEFAULT_CANDIDATES,
     exclude_speech_ids: tuple[str, ...] = (),
     sample: int = 1,
