@@ -25,7 +25,19 @@ EXEMPLARS = 2
 EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a paragraph
 # Decoding controls against small models' loops and lists (see bench/bench_controls.py).
 CONTROLS: dict[str, Any] = {"frequency_penalty": 0.3, "presence_penalty": 0.1}
-LOGIT_BIAS_TEXT = {"：": -3.0, ":": -5.0, "**": -8.0, "#": -8.0}
+LOGIT_BIAS_TEXT = {
+    "：": -3.0,
+    ":": -5.0,
+    "**": -8.0,
+    "#": -8.0,
+    # Report-style runs inside a paragraph (首先…其次…最后, 一是…二是): single tokens in the
+    # Qwen vocabulary, so a bias reaches them; 最后 and 再次 (再次感谢) stay free.
+    "首先": -4.0,
+    "其次": -4.0,
+    "一是": -5.0,
+    "二是": -5.0,
+    "三是": -5.0,
+}
 # A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
 # style and markup impossible rather than unlikely: a logit bias reaches only the tokens
 # that are exactly "：", while the Qwen vocabulary merges the colon into many others.
