@@ -217,7 +217,8 @@ def render(
         audience=audience(brief),
         tifa=tifa_rule(brief),
         organ_rule=organ_rule(brief),
-        facts=facts_block(brief),
+        # the brief is data too: no tag edge or chat token of a field reaches the prompt
+        facts=prompt_files.fence("简报事实", facts_block(brief)),
         outline=outline.summary(),
         exemplars=exemplars,
         previous=prev,
