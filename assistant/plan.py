@@ -77,8 +77,10 @@ def spread(items: tuple[str, ...], n: int) -> list[tuple[str, ...]]:
 # are filled from the brief; the last purpose repeats when a section needs more paragraphs.
 ROLE_PURPOSES = {
     "opening": [
-        "评价这次大会：代表们怎样依法履职、认真审议、建言献策，会议开得怎样，"
-        "用“这是一次……的大会”的排比句概括",
+        # The lead before it already lists the reports and elections: the 1.5B listed
+        # them again (临江 2019).
+        "评价这次大会（审议的报告和选举事项前面已经说过，不再列举）：代表们怎样依法履职、"
+        "认真审议、建言献策，会议开得怎样，用“这是一次……的大会”的排比句概括",
         "说明这次大会的意义：大会确定的目标任务凝聚了全{place}人民的意志，为今后的工作指明了方向",
     ],
     "meeting_opening": [
@@ -94,10 +96,12 @@ ROLE_PURPOSES = {
     "situation": [
         "讲清当前所处的形势和今年的定位，说明为什么必须乘势而上、奋发有为",
     ],
+    # Only the first quotes the headline: quoted in every purpose, it came back quoted in
+    # the body (要切实履行好“…”这一职责, 努力做到“…”); the section plan names it anyway.
     "requirements": [
-        "阐明为什么要做到“{headline}”：讲道理，讲它对{place}发展的意义",
-        "讲怎样做到“{headline}”：提出具体的工作要求和措施",
-        "对落实“{headline}”提出责任要求：{actors}要怎样担当作为",
+        "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
+        "讲怎样做到这一点：提出具体的工作要求和措施",
+        "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
     "congress_work": [
         "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
@@ -107,7 +111,7 @@ ROLE_PURPOSES = {
     # A requirement point whose headline is the congress's work (the speech then has no
     # 对人大工作的要求 section of its own): why it matters, then that section's moves.
     "congress_point": [
-        "阐明为什么要做到“{headline}”：讲道理，讲它对{place}发展的意义",
+        "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
         "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
         "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
         "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
@@ -138,18 +142,18 @@ ROLE_EXTRAS = {
         "讲还存在的差距和不足，说明今后要正视问题、补齐短板",
     ],
     "situation": [
-        "讲{place}面临的机遇：上级政策的支持和自身的基础与优势，说明发展大有可为",
-        "讲{place}面临的困难和挑战，说明必须增强忧患意识、保持奋发有为的精神状态",
+        "讲{stem}面临的机遇：上级政策的支持和自身的基础与优势，说明发展大有可为",
+        "讲{stem}面临的困难和挑战，说明必须增强忧患意识、保持奋发有为的精神状态",
     ],
     "requirements": [
-        "结合{place}的实际，讲落实“{headline}”要着力解决的突出问题和薄弱环节",
-        "讲落实“{headline}”的工作机制：明确责任分工、加强督促检查、严格考核问效",
+        "结合{stem}的实际，讲落实这一点要着力解决的突出问题和薄弱环节",
+        "讲落实这一点的工作机制：明确责任分工、加强督促检查、严格考核问效",
     ],
     "congress_point": [
-        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{place}发展献计出力",
+        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
     ],
     "congress_work": [
-        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{place}发展献计出力",
+        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
     ],
 }
 
@@ -157,7 +161,7 @@ _REVIEW_WITHOUT_FACTS = (
     "回顾{years}的工作：简报没有给出具体成绩和数字，只概括写工作的方向和成效，"
     "不写任何数字、排名和荣誉"
 )
-_EXTRA_PURPOSE = "从{place}的实际出发，讲一个本节前面几段没有讲到的方面"
+_EXTRA_PURPOSE = "从{stem}的实际出发，讲一个本节前面几段没有讲到的方面"
 
 
 def extra_purposes(role: str, values: dict[str, str]) -> list[str]:
@@ -307,7 +311,7 @@ class _Default(dict):
     def __missing__(self, key: str) -> str:
         if key == "centre":
             return party_centre(None)
-        return "本地" if key == "place" else ""
+        return "本地" if key in ("place", "stem") else ""
 
 
 def ordinal_marker(i: int) -> str:

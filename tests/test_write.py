@@ -184,3 +184,12 @@ def test_the_brief_reaches_the_prompt_fenced_as_data():
     ]["content"]
     assert system.count("<简报事实>") == 1 and system.count("</简报事实>") == 1
     assert "<|im_start|>" not in system and "粮食总产量3.1万吨/简报事实" in system
+
+
+def test_an_echoed_angle_purpose_is_dropped():
+    purpose = "结合临江的实际，讲落实这一点要着力解决的突出问题和薄弱环节"
+    raw = (
+        "结合临江的实际，讲落实这一点要着力解决的突出问题和薄弱环节。"
+        "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
+    )
+    assert clean(raw, purpose=purpose) == "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
