@@ -104,17 +104,19 @@ ROLE_PURPOSES = {
         "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
     "congress_work": [
-        "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
-        "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
-        "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
+        "讲{party}怎样加强对人大工作的领导、支持{congress}依法行使职权，写出具体做法",
+        "讲{supervised}怎样自觉接受人大监督、认真办理代表提出的议案和建议、批评和意见，写出具体做法",
+        "讲各位代表怎样依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
     ],
+    # The congress-work moves are told, not written out: given the sentence, the 1.5B
+    # wrote exactly it (34 字 of 183) and the program counted it as its own.
     # A requirement point whose headline is the congress's work (the speech then has no
     # 对人大工作的要求 section of its own): why it matters, then that section's moves.
     "congress_point": [
         "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
-        "{party}要加强对人大工作的领导，支持{congress}依法行使职权",
-        "{supervised}要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见",
-        "各位代表要依法履职、密切联系群众，当好人民群众的代言人，在各自岗位上带头作为",
+        "讲{party}怎样加强对人大工作的领导、支持{congress}依法行使职权，写出具体做法",
+        "讲{supervised}怎样自觉接受人大监督、认真办理代表提出的议案和建议、批评和意见，写出具体做法",
+        "讲各位代表怎样依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
     ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of

@@ -31,7 +31,12 @@ def main() -> int:
     ap.add_argument("--case", default=None, help="an eval case name instead of --brief")
     ap.add_argument("--scale", type=float, default=1.0, help="scale section budgets")
     ap.add_argument("--candidates", type=int, default=None)
-    ap.add_argument("--max-repairs", type=int, default=1)
+    ap.add_argument(
+        "--max-repairs",
+        type=int,
+        default=None,
+        help="default: the drafter's (0 on the embedded model)",
+    )
     ap.add_argument("--strategy", default="free", choices=("free", "rewrite"))
     ap.add_argument("--no-controls", action="store_true", help="no penalties / logit bias")
     ap.add_argument("--no-grammar", action="store_true", help="no GBNF grammar on the local model")

@@ -6,6 +6,7 @@ The candidates are strings; the registry's paragraph checks read each where it w
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,18 @@ def test_repair_marks_another_place_when_dropping_would_leave_too_little(place):
     fixed = repair(text, verdict, plan, place.brief, place.corpus)
     assert "高都" not in fixed.text and "【待补：本地名称】" in fixed.text
     assert fixed.marks == 1
+
+
+def test_repair_drops_a_sentence_whose_formulation_is_not_of_the_speechs_date(place):
+    from dataclasses import replace
+
+    from assistant.drafting.repair import repair
+
+    brief = replace(place.brief, date=dt.date(2019, 1, 11))
+    untimely = "我们要以实际行动迎接党的二十大胜利召开。"
+    text = CLEAN + untimely
+    verdict = choose([text], PLAN, replace(place, brief=brief))[0]
+    assert "tifa" in verdict.failed
+    fixed = repair(text, verdict, PLAN, brief, None)
+    assert fixed.text == CLEAN
+    assert any(r.startswith("删去不合讲话日期的提法") and "二十大" in r for r in fixed.repairs)

@@ -191,9 +191,9 @@ def test_congress_work_keeps_all_three_moves_at_any_length(budget):
     values = level_terms("镇", "镇党委", "青山镇")
     text = "".join(p.purpose for p in plan_section("congress_work", budget, values=values))
     for move in (
-        "镇党委要加强对人大工作的领导",
-        "镇人民政府要自觉接受人大监督",
-        "各位代表要依法履职",
+        "镇党委怎样加强对人大工作的领导",
+        "镇人民政府怎样自觉接受人大监督",
+        "各位代表怎样依法履职",
     ):
         assert text.count(move) == 1, (budget, move)
 
@@ -245,9 +245,9 @@ def test_golden_example_plan():
     assert len(congress.paragraphs) == 3 and "没有讲到" not in moves
     assert f"“{congress.heading.rstrip('。')}”" in congress.paragraphs[0].purpose
     for move in (
-        "镇党委要加强对人大工作的领导",
-        "镇人民政府要自觉接受人大监督",
-        "各位代表要依法履职",
+        "镇党委怎样加强对人大工作的领导",
+        "镇人民政府怎样自觉接受人大监督",
+        "各位代表怎样依法履职",
     ):
         assert move in moves
     assert "一府一委两院" not in moves

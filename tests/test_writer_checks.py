@@ -137,6 +137,20 @@ def splice_readdress(text: str, parsed) -> str | None:
     return None
 
 
+def restart_speech(text: str, parsed) -> str | None:
+    """Another speech's opening ("各位代表，大家好！今天是…闭幕式。") spliced in front of the
+    last point's second paragraph or sentence (the 1.5B wrote one inside 要求之四)."""
+    points = parsed.points()
+    if not points:
+        return None
+    sents = sentences(points[-1].text)
+    if len(sents) < 3:
+        return None
+    at = text.find(sents[1], points[-1].start)
+    opening = "各位代表，大家好！今天是大会闭幕的日子，我们在这里回顾了过去一年的工作。"
+    return text[:at] + opening + text[at:]
+
+
 def swap_proposal(text: str, parsed) -> str | None:
     """建议 → 提案 in the first sentence about 代表 that has 建议."""
     for s in sentences(text):
@@ -150,6 +164,7 @@ PERTURBATIONS = {
     "copy_sentences": (copy_sentences, "focus"),
     "splice_readdress": (splice_readdress, "integrity"),
     "swap_proposal": (swap_proposal, "usage"),
+    "restart_speech": (restart_speech, "integrity"),
 }
 
 

@@ -42,6 +42,8 @@ class _Patterns:
     end: re.Pattern[str]
     lead_in: re.Pattern[str]
     pairs: tuple[tuple[str, str], ...]
+    restart: re.Pattern[str]
+    restart_late: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -53,6 +55,8 @@ def _build(data: Any) -> _Patterns:
         end=re.compile(data["sentence_end"]),
         lead_in=re.compile(data["lead_in"]),
         pairs=tuple((a, b) for a, b in data["pairs"]),
+        restart=re.compile(data["restart"]),
+        restart_late=re.compile(data["restart_late"]),
     )
 
 
@@ -94,6 +98,14 @@ def _readdresses(p: str, pat: _Patterns) -> Iterator[str]:
         if a > 0 and p[a - 1] in pat.before and b < len(p) and p[b] in pat.after:
             snippet = p[max(0, a - 12) : b + 12]
             yield f"句中插入称呼“{m.group()}”，像两段话拼在一起：“…{snippet}…”"
+
+
+def _restarts(p: str, pat: _Patterns, late: bool) -> Iterator[str]:
+    """The speech begun again in its middle: another speech's opening spliced in."""
+    for rx in (pat.restart, pat.restart_late) if late else (pat.restart,):
+        m = rx.search(p)
+        if m:
+            yield f"讲话中途又从头开讲（“{m.group()}”），像另一篇讲话的开头拼了进来：“{short(p[m.start() :], 24)}”"
 
 
 def _unpaired(p: str, pat: _Patterns) -> Iterator[str]:
@@ -156,6 +168,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         out.extend(f for f in (_bad_start(p, pat, "段首"), _bad_end(p, nxt, pat)) if f)
         out.extend(_readdresses(p, pat))
+        out.extend(_restarts(p, pat, late=i > 1))
         out.extend(_unpaired(p, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
@@ -179,6 +192,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         return ["段落是空的"]
     out = [f for f in (_bad_start(p, pat, "段首"), _bad_end(p, None, pat)) if f]
     out.extend(_readdresses(p, pat))
+    late = subject.section_role not in ("", "opening", "meeting_opening", "salutation")
+    out.extend(_restarts(p, pat, late=late))
     out.extend(_unpaired(p, pat))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))

@@ -25,7 +25,7 @@ from assistant.checks.focus import repeated_sentences
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
-from assistant.text import han_count, overlap, sentence_key, sentences
+from assistant.text import han_count, normalize, overlap, sentence_key, sentences
 
 MARK = re.compile(r"【待[补核][：:][^】]*】")
 
@@ -50,6 +50,17 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
         if run_checks(subject, ["politics"]).fatal:
             out.append(sent)
     return out
+
+
+def _untimely_sentences(text: str, brief: Any) -> list[str]:
+    """Sentences with a formulation not current on the speech's date (迎接党的二十大 in
+    2019): the sentence is about another time and goes whole, like a political error."""
+    date = getattr(brief, "date", None)
+    if not date:
+        return []
+    from assistant import tifa
+
+    return [x for x in sentences(text) if tifa.find_stale(normalize(x), date)]
 
 
 def _copied_sentences(text: str, corpus: Sequence[Any], exclude: Sequence[str]) -> list[str]:
@@ -162,6 +173,9 @@ def repair(
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)
         text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
+    text = _drop(
+        text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
+    )
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]

@@ -37,6 +37,9 @@ LOGIT_BIAS_TEXT = {
     "一是": -5.0,
     "二是": -5.0,
     "三是": -5.0,
+    "以下": -4.0,  # 从以下几个方面入手
+    "如下": -4.0,
+    "总而言之": -4.0,
 }
 # A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
 # style and markup impossible rather than unlikely: a logit bias reaches only the tokens
@@ -315,7 +318,7 @@ _DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，
 # Words of a purpose that are instructions about writing, not words of a speech.
 _META = re.compile(
     r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|写足|的排比句|提出责任要求"
-    r"|收尾|一两句话|没有讲到|讲一个|(?:^|，)讲(?:怎样|落实|代表|人大|取得|还存在|大会|[^，。]{0,4}面临)"
+    r"|收尾|一两句话|没有讲到|讲一个|写出具体|(?:^|，)讲(?:落实|代表|人大|取得|还存在|大会|[^，。]{0,6}(?:面临|怎样))"
 )
 
 
