@@ -193,3 +193,16 @@ def test_an_echoed_angle_purpose_is_dropped():
         "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
     )
     assert clean(raw, purpose=purpose) == "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
+
+
+def test_exemplars_are_cut_after_a_sentence_never_with_dots():
+    from types import SimpleNamespace
+
+    from assistant.drafting.write import exemplar_block
+
+    long = "会议期间，各位代表牢记使命，依法履职。" * 20
+    block = exemplar_block([SimpleNamespace(text=long)], chars=100)
+    body = block.split("<范文1>")[1].split("</范文1>")[0]
+    assert body.endswith("。") and "……" not in body and len(body) <= 100
+    one_sentence = "会议期间各位代表牢记使命依法履职" * 20
+    assert exemplar_block([SimpleNamespace(text=one_sentence)], chars=100) == ""
