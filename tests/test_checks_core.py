@@ -244,3 +244,12 @@ def test_compiled_data_is_rebuilt_only_when_the_file_is_reloaded(monkeypatch):
     assert base.compiled("x.yaml", build) == 10 and len(builds) == 1
     loads.append({"a": 2})  # the file changed: load_yaml returns a new object
     assert base.compiled("x.yaml", build) == 20 and len(builds) == 2
+
+
+def test_list_numbers_inside_a_paragraph_are_not_invented_figures():
+    from assistant.checks.facts import find_invented_numbers
+
+    brief = parse_brief({"occasion": "closing_session", "locality": "南川市", "level": "市"})
+    text = "要关注以下方面。1. 在产业方面要优化结构。2. 在民生方面要加大投入。3. 在法治方面要严格执法。"
+    assert find_invented_numbers(text, brief) == []
+    assert find_invented_numbers("全年新增市场主体3家。", brief) == ["3"]

@@ -482,6 +482,23 @@ EXAMPLES = [
         False,
         "",
     ),
+    # an Arabic-numbered list inside a paragraph (the 1.5B, 南川 2023)
+    (
+        "register",
+        "要着力解决以下方面的问题。1. 在产业方面，要优化产业结构。2. 在民生方面，要加大投入。",
+        {},
+        "closing_session",
+        True,
+        "1. 在产业方面",
+    ),
+    (
+        "register",
+        "全市地区生产总值增长4.6%，一般公共预算收入增长5.3%。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
 ]
 
 

@@ -22,7 +22,11 @@ from assistant.text import short as _short
 _NUMBER = re.compile(r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)(万亿|亿|万|千)?(%|‰)?")
 _TODO = re.compile(r"【待补[：:][^】]*】")
 _YEAR_PLACEHOLDER = re.compile(r"(19|20)[xX×]{2}")
-_LIST_MARKER = re.compile(r"(?m)^\s*\d+[.、]|（\d+）")
+# A list marker at a line start or after a sentence end ("…方面。1. 在推进…"): a number,
+# not a figure (the register check reports such lists).
+_LIST_MARKER = re.compile(
+    r"(?m)(?:^|(?<=[。！？；]))\s*\d{1,2}[.、．](?=\s*[\u4e00-\u9fff])|（\d+）"
+)
 
 
 def _number_key(value: str, mult: str | None) -> str:
