@@ -213,7 +213,7 @@ def plan_section(
     elif role == "review":
         purposes = ROLE_PURPOSES["review"]
     n = paragraph_count(budget)
-    if role in ("call", "situation"):
+    if role == "call":
         n = 1
     if role == "review" and facts:
         return _review_plan(purposes, budget, n, facts, themes, values)
@@ -230,7 +230,10 @@ def plan_section(
             ParagraphPlan(
                 purpose=template.format_map(_Default(values)),
                 budget=budgets[i],
-                facts=facts if n == 1 else (),
+                # the situation's facts open it; the paragraphs after take its angles
+                # (opportunities, difficulties): one paragraph of 420 字 carrying them came
+                # out as the brief's sentence alone (南川 2023: 116 of 420)
+                facts=facts if i == 0 else (),
                 themes=theme_groups[i],
             )
         )

@@ -433,3 +433,11 @@ def test_a_short_brief_with_many_figures_gives_the_review_room_for_them():
     assert outline.budget <= 700 * 1.15
     full = build_outline(brief)  # a long brief is planned by the corpus shares as before
     assert next(s for s in full.sections if s.role == "review").budget < 0.2 * brief.length
+
+
+def test_a_long_situation_is_its_facts_then_its_angles():
+    facts = ("2023年是全面贯彻落实党的二十大精神的开局之年", "全面建设社会主义现代化国家开局起步")
+    plans = plan_section("situation", 420, facts=facts, values={"stem": "南川"})
+    assert len(plans) == 2 and plans[0].facts == facts and plans[1].facts == ()
+    assert plans[1].purpose.startswith("讲南川面临的机遇")
+    assert len(plan_section("situation", 150, facts=facts)) == 1
