@@ -227,3 +227,15 @@ def test_repair_drops_a_sentence_whose_formulation_is_not_of_the_speechs_date(pl
     fixed = repair(text, verdict, PLAN, brief, None)
     assert fixed.text == CLEAN
     assert any(r.startswith("删去不合讲话日期的提法") and "二十大" in r for r in fixed.repairs)
+
+
+def test_repair_drops_a_restarted_speech_and_a_list_lead_in(place):
+    from assistant.drafting.repair import repair
+
+    restart = "各位代表，大家好！今天是大会闭幕的日子。"
+    lead_in = "要着力解决的问题主要有以下几个方面。"
+    text = restart + CLEAN + lead_in
+    verdict = choose([text], PLAN, place)[0]
+    fixed = repair(text, verdict, PLAN, place.brief, None)
+    assert fixed.text == CLEAN
+    assert any(r.startswith("删去另起开头或材料体领起的句子") for r in fixed.repairs)

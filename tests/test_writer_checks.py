@@ -482,6 +482,23 @@ EXAMPLES = [
         False,
         "",
     ),
+    # a 镇 has no standing committee; the county's, which guides it, may be named
+    (
+        "usage",
+        "过去一年，镇人大及其常委会认真履行职责。",
+        {},
+        "closing_session",
+        True,
+        "人大及其常委会",
+    ),
+    (
+        "usage",
+        "在县人大常委会的指导下，镇人大主席团认真履行职责。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # an Arabic-numbered list inside a paragraph (the 1.5B, 南川 2023)
     (
         "register",
@@ -643,6 +660,18 @@ def test_a_good_paragraph_passes_every_writer_check():
     [
         ("integrity", "是人大工作的生命线，代表们要密切联系群众。", {}, "是人大工作的生命线"),
         ("integrity", "代表们要密切联系群众，", {}, "没有说完"),
+        (
+            "integrity",
+            "各级各部门要把“聚焦高质量发展，做强特色农业和农文旅融合产业”作为己任，扎实推进。",
+            {"section_role": "requirements", "headline": HEADS[1]},
+            "加上引号",
+        ),
+        (
+            "integrity",
+            "各位代表，大家好！今天是大会闭幕的日子，代表们要密切联系群众。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
         (
             "integrity",
             "聚焦高质量发展，做强特色农业和农文旅融合产业。一是做强农业。",

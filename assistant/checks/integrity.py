@@ -139,6 +139,21 @@ def _echoes(heading: str, body_sentences: list[str], cut: float) -> Iterator[str
             yield f"标题句在正文里重复了一遍：“{short(s, 30)}”"
 
 
+def _quoted_headline(heading: str, body: str) -> Iterator[str]:
+    """The headline put in quotation marks inside its own body (要坚决做到“要坚持党的全面
+    领导，确保…”): the body talking about its headline instead of developing it."""
+    core = HEADING_START.sub("", heading.strip()).rstrip("。；").lstrip("要")
+    if han_count(core) < 8:
+        return
+    for m in re.finditer(r"“([^”]{8,})”", body):
+        quoted = m.group(1).lstrip("要")
+        if overlap(quoted, core) >= 0.8 and overlap(core, quoted) >= 0.8:
+            line_start = body.rfind("\n", 0, m.start()) + 1
+            at = max(line_start, m.start() - 8)
+            yield f"标题句加上引号又写进了正文，正文应直接展开：“{short(body[at:], 30)}”"
+            return
+
+
 # -- scopes ---------------------------------------------------------------------------------
 
 
@@ -183,6 +198,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         ]
         out.extend(f for f in found if f)
         out.extend(_echoes(point.heading, sentences(body), cut))
+        out.extend(_quoted_headline(point.heading, body))
     return list(dict.fromkeys(out))
 
 
@@ -216,6 +232,7 @@ def _headline_findings(subject: Subject, p: str) -> Iterator[str]:
     yield from _echoes(
         headline, [s for s, here in zip(sents, placed, strict=True) if not here], cut
     )
+    yield from _quoted_headline(headline, p)
     rest = "".join(sents[1:])
     # The headline alone may be its own paragraph (the body follows); the headline plus a
     # scrap ("…落地见效。一是全过程人民民主。") is the point cut short.

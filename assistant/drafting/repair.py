@@ -52,6 +52,18 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
     return out
 
 
+# Sentences that are a speech begun again (各位代表，大家好！今天是…) or a report's lead-in
+# to a list (…主要有以下几个方面。): scaffolding, never the paragraph's content.
+_SCAFFOLD = re.compile(
+    r"大家好|^今天是[^。！]{0,30}(?:闭幕|开幕|会议上)|今天我讲话的题目"
+    r"|(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$"
+)
+
+
+def _scaffolding(text: str) -> list[str]:
+    return [x for x in sentences(text) if _SCAFFOLD.search(x.strip())]
+
+
 def _untimely_sentences(text: str, brief: Any) -> list[str]:
     """Sentences with a formulation not current on the speech's date (迎接党的二十大 in
     2019): the sentence is about another time and goes whole, like a political error."""
@@ -176,6 +188,7 @@ def repair(
     text = _drop(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
+    text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
