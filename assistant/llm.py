@@ -261,13 +261,13 @@ class LLM:
                 pass
         return tokens.count_messages(messages, self.endpoint.model)
 
-    def tokenize(self, text: str) -> list[int]:
+    def tokenize(self, text: str, special: bool = False) -> list[int]:
         """Token ids of `text` in the embedded model's vocabulary (for logit_bias). Only
         the embedded model has this; other endpoints raise ModelError."""
         server = self._local_server()
         if server is None:
             raise ModelError("只有内置本地模型可以取得 token 编号")
-        return list(server.tokenize(text))
+        return list(server.tokenize(text, special=special) if special else server.tokenize(text))
 
     def prompt_budget(self, max_tokens: int) -> int:
         """How many prompt tokens fit beside a reply of `max_tokens`."""

@@ -405,12 +405,13 @@ class LocalServer:
         except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
             raise ModelError(f"本地模型服务无法计数 tokens：{exc}") from None
 
-    def tokenize(self, text: str) -> list[int]:
-        """Token ids of `text` by the model's own tokenizer (no special tokens added)."""
+    def tokenize(self, text: str, special: bool = False) -> list[int]:
+        """Token ids of `text` by the model's own tokenizer (no special tokens added;
+        `special` parses a special token's name, <|im_end|>, as that token)."""
         url = f"http://127.0.0.1:{self.port}/extras/tokenize"
         req = urllib.request.Request(
             url,
-            data=json.dumps({"input": text, "special": False}).encode("utf-8"),
+            data=json.dumps({"input": text, "special": special}).encode("utf-8"),
             headers={"Content-Type": "application/json"},
         )
         try:

@@ -40,6 +40,7 @@ def main() -> int:
     ap.add_argument("--strategy", default="free", choices=("free", "rewrite"))
     ap.add_argument("--no-controls", action="store_true", help="no penalties / logit bias")
     ap.add_argument("--no-grammar", action="store_true", help="no GBNF grammar on the local model")
+    ap.add_argument("--eos-bias", type=float, default=None, help="logit bias on ending the turn")
     ap.add_argument("--out", default=None, help="keep the draft here")
     args = ap.parse_args()
 
@@ -73,6 +74,8 @@ def main() -> int:
         write.LOGIT_BIAS_TEXT.clear()
     if args.no_grammar:
         write.GRAMMAR = False
+    if args.eos_bias is not None:
+        write.EOS_BIAS = args.eos_bias
     candidates = args.candidates or DEFAULT_CANDIDATES
     ensure_store_ready()
     llm = LLM.from_config(model=args.model, provider=None)
@@ -95,7 +98,7 @@ def main() -> int:
 
     print(f"model: {llm.endpoint.model}  (server start + load: {load_s:.1f} s)")
     print(
-        f"strategy: {args.strategy}; candidates: {candidates}; controls: {dict(write.CONTROLS) or 'off'}; grammar: {write.GRAMMAR}"
+        f"strategy: {args.strategy}; candidates: {candidates}; controls: {dict(write.CONTROLS) or 'off'}; grammar: {write.GRAMMAR}; eos bias: {write.EOS_BIAS}"
     )
     print(
         f"{'section':<24}{'paras':>6}{'calls':>6}{'rewr':>5}{'compl tok':>10}{'汉字':>6}{'budget':>7}"

@@ -206,3 +206,12 @@ def test_exemplars_are_cut_after_a_sentence_never_with_dots():
     assert body.endswith("。") and "……" not in body and len(body) <= 100
     one_sentence = "会议期间各位代表牢记使命依法履职" * 20
     assert exemplar_block([SimpleNamespace(text=one_sentence)], chars=100) == ""
+
+
+def test_a_sentence_opening_with_the_echoed_purpose_keeps_what_follows():
+    purpose = "结合石桥的实际，讲落实这一点要着力解决的突出问题和薄弱环节"
+    raw = "结合石桥的实际，讲落实这一点要着力解决的突出问题和薄弱环节要深入分析闭会期间的工作现状，提出改进措施。"
+    assert clean(raw, purpose=purpose) == "要深入分析闭会期间的工作现状，提出改进措施。"
+    # the same words as speech, not an instruction, stay
+    said = "结合石桥的实际，要着力解决代表工作中的突出问题和薄弱环节。"
+    assert clean(said, purpose=purpose) == said

@@ -41,6 +41,11 @@ LOGIT_BIAS_TEXT = {
     "如下": -4.0,
     "总而言之": -4.0,
 }
+# A bias against ending the turn: the 1.5B often stops after one sentence (a point's
+# first paragraph that restates the headline and ends). Measured in bench_drafting.py
+# --eos-bias; 0 turns it off.
+EOS_TOKEN = "<|im_end|>"
+EOS_BIAS = 0.0
 # A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
 # style and markup impossible rather than unlikely: a logit bias reaches only the tokens
 # that are exactly "：", while the Qwen vocabulary merges the colon into many others.
@@ -311,9 +316,8 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
     text = "".join(lines)
     if lead:
         text = without_overlap(lead, text)
-    text = "".join(
-        x for x in sentence_pieces(text) if not _ECHO.search(x) and not _echoes(x, purpose)
-    )
+    pieces = [_without_echoed_start(x, purpose) for x in sentence_pieces(text)]
+    text = "".join(x for x in pieces if not _ECHO.search(x) and not _echoes(x, purpose))
     if text and not cut and text[-1] not in _END and not _DANGLING.search(text):
         # The model stopped of itself after a whole clause and left off the full stop (with
         # the grammar on it cannot end in a line break): the sentence is whole, not cut.
@@ -335,6 +339,22 @@ _META = re.compile(
     r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|写足|的排比句|提出责任要求"
     r"|收尾|一两句话|没有讲到|讲一个|写出具体|(?:^|，)讲(?:落实|代表|人大|取得|还存在|大会|[^，。]{0,6}(?:面临|怎样))"
 )
+
+
+def _without_echoed_start(sentence: str, purpose: str) -> str:
+    """A sentence that opens with the purpose's own words and goes on (结合石桥的实际，讲落实
+    这一点要着力解决的突出问题和薄弱环节要深入分析…): the echoed instruction cut off."""
+    if not purpose:
+        return sentence
+    n = 0
+    for a, b in zip(sentence, purpose, strict=False):
+        if a != b:
+            break
+        n += 1
+    if n < 10 or not _META.search(sentence[:n]):
+        return sentence
+    rest = sentence[n:].lstrip("，、；：")
+    return rest if han_count(rest) >= 6 else ""
 
 
 def _echoes(sentence: str, purpose: str) -> bool:
@@ -444,6 +464,10 @@ def logit_bias(llm: Any) -> dict[str, float]:
             ids = tokenize(text)
             if len(ids) == 1:
                 bias[str(ids[0])] = value
+        if EOS_BIAS:
+            ids = tokenize(EOS_TOKEN, special=True)
+            if len(ids) == 1:
+                bias[str(ids[0])] = EOS_BIAS
     except Exception:  # noqa: BLE001 - a control, not a requirement: draft without it
         bias = {}
     _BIAS_CACHE[model] = bias
