@@ -106,7 +106,10 @@ def tifa_rule(brief: Brief) -> str:
 
     date = brief.date or dt.date.today()
     labels = [
-        e.label for e in load_lexicon().expected if e.applies(date, brief.occasion, brief.level)
+        # the lexicon's 镇（乡） serves both levels; the model copied it as it stood
+        e.label.replace("镇（乡）", brief.level) if brief.level in ("镇", "乡") else e.label
+        for e in load_lexicon().expected
+        if e.applies(date, brief.occasion, brief.level)
     ]
     rule = f"讲话日期是{date.year}年{date.month}月，提法要符合当时"
     if labels:
