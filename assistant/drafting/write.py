@@ -41,9 +41,9 @@ LOGIT_BIAS_TEXT = {
     "如下": -4.0,
     "总而言之": -4.0,
 }
-# A bias against ending the turn: the 1.5B often stops after one sentence (a point's
-# first paragraph that restates the headline and ends). Measured in bench_drafting.py
-# --eos-bias; 0 turns it off.
+# A bias against ending the turn, for a model that stops after one sentence. Off: at -2
+# the 1.5B took 30–55% longer on two symposium briefs, overshot the length and scored no
+# better (README, bench_drafting.py --eos-bias).
 EOS_TOKEN = "<|im_end|>"
 EOS_BIAS = 0.0
 # A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
