@@ -201,7 +201,8 @@ def test_exemplars_are_cut_after_a_sentence_never_with_dots():
     from assistant.drafting.write import exemplar_block
 
     long = "会议期间，各位代表牢记使命，依法履职。" * 20
-    block = exemplar_block([SimpleNamespace(text=long)], chars=100)
+    block = exemplar_block([SimpleNamespace(text=long, speech_id="gaodu-closing-2023")], chars=100)
+    assert "范文1（出处：语料 gaodu-closing-2023）" in block  # labelled with its source
     body = block.split("<范文1>")[1].split("</范文1>")[0]
     assert body.endswith("。") and "……" not in body and len(body) <= 100
     one_sentence = "会议期间各位代表牢记使命依法履职" * 20
