@@ -482,6 +482,16 @@ EXAMPLES = [
         False,
         "",
     ),
+    # only the Party leads: "在镇人大主席团的领导下，镇人民政府…" (白沙镇 2026)
+    (
+        "politics",
+        "在镇人大主席团的领导下，镇人民政府认真办理代表建议。",
+        {},
+        "closing_session",
+        True,
+        "领导下",
+    ),
+    ("politics", "在镇党委的领导下，镇人大主席团认真履职。", {}, "closing_session", False, ""),
     # a 镇 has no standing committee; the county's, which guides it, may be named
     (
         "usage",

@@ -55,7 +55,7 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 # Sentences that are a speech begun again (各位代表，大家好！今天是…) or a report's lead-in
 # to a list (…主要有以下几个方面。): scaffolding, never the paragraph's content.
 _SCAFFOLD = re.compile(
-    r"大家好|^今天是[^。！]{0,30}(?:闭幕|开幕|会议上)|今天我讲话的题目"
+    r"大家好|^今天是[^。！]{0,30}(?:闭幕|开幕|会议上)|今天我讲话的题目|谢谢大家参加|^今天，?我们齐聚一堂"
     r"|(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$"
 )
 
