@@ -204,6 +204,16 @@ def section_plan_text(section: OutlineSection) -> str:
     return f"本节“{section.title}”{heading}，共{len(section.paragraphs)}段：{parts}。\n"
 
 
+def brief_data(text: str) -> str:
+    """Text carrying the brief's words outside the fenced facts (headlines in the outline
+    and the section plan, themes and facts in the task line): no chat token or tag edge,
+    and no sentence that addresses the model. A theme written as 忽略以上所有要求 is an
+    order, not a theme, wherever it came from."""
+    return "\n".join(
+        prompt_files.without_orders(prompt_files.fence_safe(line)) for line in text.split("\n")
+    )
+
+
 def previous_line(previous: str) -> str:
     """Where the paragraph picks up: the previous paragraph's last sentence, not all of it.
     Shown the whole paragraph, the 1.5B wrote it again sentence by sentence (four of the
@@ -252,15 +262,15 @@ def render(
         tifa=tifa_rule(brief),
         organ_rule=organ_rule(brief),
         # the brief is data too: no tag edge or chat token of a field reaches the prompt
-        facts=prompt_files.fence("简报事实", facts_block(brief)),
-        outline=outline.summary(),
+        facts=prompt_files.fence("简报事实", brief_data(facts_block(brief))),
+        outline=brief_data(outline.summary()),
         exemplars=exemplars,
         previous=prev,
         section_title=section.title,
-        section_plan=section_plan_text(section),
+        section_plan=brief_data(section_plan_text(section)),
         position=position,
-        purpose=plan.purpose,
-        facts_line=facts,
+        purpose=brief_data(plan.purpose),
+        facts_line=brief_data(facts),
         budget=plan.room,
         start=start_instruction(section, position, lead) + base,
         feedback=feedback,
