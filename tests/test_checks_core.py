@@ -136,9 +136,15 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         ("今年是党的二十大召开之年。", "2022-03-01", False),
         ("今年是党的十九大胜利召开之年。", "2018-01-10", True),
         ("今年是党的十九大胜利召开之年。", "2017-02-10", False),
+        # words of later years are early in a 2013 speech
+        ("要扎实开展脱贫攻坚工作。", "2013-01-18", True),
+        ("要扎实开展脱贫攻坚工作。", "2017-01-18", False),
+        ("要坚持以人民为中心的发展思想。", "2013-01-18", True),
+        ("要坚持执政为民，扎实办好扶贫开发。", "2013-01-18", False),
     ],
 )
-def test_a_party_congress_year_is_only_the_year_it_meets(text, date, stale):
+def test_dated_formulations_fit_the_speech_date(text, date, stale):
+    """Only the year a Party congress meets is its 召开之年; later words are early."""
     hits = scoring.find_stale_tifa(text, dt.date.fromisoformat(date))
     assert bool(hits) is stale, hits
 
@@ -253,17 +259,3 @@ def test_list_numbers_inside_a_paragraph_are_not_invented_figures():
     text = "要关注以下方面。1. 在产业方面要优化结构。2. 在民生方面要加大投入。3. 在法治方面要严格执法。"
     assert find_invented_numbers(text, brief) == []
     assert find_invented_numbers("全年新增市场主体3家。", brief) == ["3"]
-
-
-@pytest.mark.parametrize(
-    ("text", "date", "early"),
-    [
-        ("要扎实开展脱贫攻坚工作。", "2013-01-18", True),
-        ("要扎实开展脱贫攻坚工作。", "2017-01-18", False),
-        ("要坚持以人民为中心的发展思想。", "2013-01-18", True),
-        ("要坚持执政为民，扎实办好扶贫开发。", "2013-01-18", False),
-    ],
-)
-def test_words_of_later_years_are_early_in_a_2013_speech(text, date, early):
-    hits = scoring.find_stale_tifa(text, dt.date.fromisoformat(date))
-    assert bool(hits) is early, hits
