@@ -100,12 +100,21 @@ def _readdresses(p: str, pat: _Patterns) -> Iterator[str]:
             yield f"句中插入称呼“{m.group()}”，像两段话拼在一起：“…{snippet}…”"
 
 
-def _restarts(p: str, pat: _Patterns, late: bool) -> Iterator[str]:
-    """The speech begun again in its middle: another speech's opening spliced in."""
+def restart_in(text: str, late: bool = True) -> re.Match[str] | None:
+    """Where `text` begins the speech again (大家好; after the opening also 今天是…闭幕,
+    谢谢大家参加…): another speech's opening spliced in. Shared with the drafting repair."""
+    pat = _patterns()
     for rx in (pat.restart, pat.restart_late) if late else (pat.restart,):
-        m = rx.search(p)
+        m = rx.search(text)
         if m:
-            yield f"讲话中途又从头开讲（“{m.group()}”），像另一篇讲话的开头拼了进来：“{short(p[m.start() :], 24)}”"
+            return m
+    return None
+
+
+def _restarts(p: str, late: bool) -> Iterator[str]:
+    m = restart_in(p, late)
+    if m:
+        yield f"讲话中途又从头开讲（“{m.group()}”），像另一篇讲话的开头拼了进来：“{short(p[m.start() :], 24)}”"
 
 
 def _unpaired(p: str, pat: _Patterns) -> Iterator[str]:
@@ -183,7 +192,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         out.extend(f for f in (_bad_start(p, pat, "段首"), _bad_end(p, nxt, pat)) if f)
         out.extend(_readdresses(p, pat))
-        out.extend(_restarts(p, pat, late=i > 1))
+        out.extend(_restarts(p, late=i > 1))
         out.extend(_unpaired(p, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
@@ -209,7 +218,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out = [f for f in (_bad_start(p, pat, "段首"), _bad_end(p, None, pat)) if f]
     out.extend(_readdresses(p, pat))
     late = subject.section_role not in ("", "opening", "meeting_opening", "salutation")
-    out.extend(_restarts(p, pat, late=late))
+    out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))

@@ -22,6 +22,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import repeated_sentences
+from assistant.checks.integrity import restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
@@ -52,16 +53,14 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
     return out
 
 
-# Sentences that are a speech begun again (各位代表，大家好！今天是…) or a report's lead-in
-# to a list (…主要有以下几个方面。): scaffolding, never the paragraph's content.
-_SCAFFOLD = re.compile(
-    r"大家好|^今天是[^。！]{0,30}(?:闭幕|开幕|会议上)|今天我讲话的题目|谢谢大家参加|^今天，?我们齐聚一堂"
-    r"|(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$"
-)
+# A sentence that is only a report's lead-in to a list (…主要有以下几个方面。).
+_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$")
 
 
 def _scaffolding(text: str) -> list[str]:
-    return [x for x in sentences(text) if _SCAFFOLD.search(x.strip())]
+    """Sentences that are scaffolding, never the paragraph's content: the speech begun
+    again (the integrity check's own patterns) or a lead-in to a list."""
+    return [x for x in sentences(text) if restart_in(x) or _LEAD_IN.search(x.strip())]
 
 
 def _untimely_sentences(text: str, brief: Any) -> list[str]:
