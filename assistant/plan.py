@@ -103,17 +103,9 @@ ROLE_PURPOSES = {
         "讲怎样做到这一点：提出具体的工作要求和措施",
         "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
-    "congress_work": [
-        "讲{party}怎样加强对人大工作的领导、支持{congress}依法行使职权，写出具体做法",
-        "讲{supervised}怎样自觉接受人大监督、认真办理代表提出的议案和建议、批评和意见，写出具体做法",
-        "讲各位代表怎样依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
-    ],
     # The congress-work moves are told, not written out: given the sentence, the 1.5B
     # wrote exactly it (34 字 of 183) and the program counted it as its own.
-    # A requirement point whose headline is the congress's work (the speech then has no
-    # 对人大工作的要求 section of its own): why it matters, then that section's moves.
-    "congress_point": [
-        "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
+    "congress_work": [
         "讲{party}怎样加强对人大工作的领导、支持{congress}依法行使职权，写出具体做法",
         "讲{supervised}怎样自觉接受人大监督、认真办理代表提出的议案和建议、批评和意见，写出具体做法",
         "讲各位代表怎样依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
@@ -151,13 +143,17 @@ ROLE_EXTRAS = {
         "结合{stem}的实际，讲落实这一点要着力解决的突出问题和薄弱环节",
         "讲落实这一点的工作机制：明确责任分工、加强督促检查、严格考核问效",
     ],
-    "congress_point": [
-        "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
-    ],
     "congress_work": [
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
     ],
 }
+# A requirement point whose headline is the congress's work (the speech then has no
+# 对人大工作的要求 section of its own): why it matters, then that section's moves.
+ROLE_PURPOSES["congress_point"] = [
+    ROLE_PURPOSES["requirements"][0],
+    *ROLE_PURPOSES["congress_work"],
+]
+ROLE_EXTRAS["congress_point"] = ROLE_EXTRAS["congress_work"]
 
 _REVIEW_WITHOUT_FACTS = (
     "回顾{years}的工作：简报没有给出具体成绩和数字，只概括写工作的方向和成效，"
