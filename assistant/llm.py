@@ -267,7 +267,7 @@ class LLM:
         server = self._local_server()
         if server is None:
             raise ModelError("只有内置本地模型可以取得 token 编号")
-        return list(server.tokenize(text, special=special) if special else server.tokenize(text))
+        return list(server.tokenize(text, special=special))
 
     def prompt_budget(self, max_tokens: int) -> int:
         """How many prompt tokens fit beside a reply of `max_tokens`."""
