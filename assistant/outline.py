@@ -120,13 +120,16 @@ class OutlineSection:
         data["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         return data
 
-    def with_paragraph(self, values: dict[str, str] | None = None) -> OutlineSection:
+    def with_paragraph(
+        self, values: dict[str, str] | None = None, role: str | None = None
+    ) -> OutlineSection:
         """The section with one more paragraph planned (it came out short), on an angle
-        its plan has not taken yet; `values` fill the purpose (see plan_values)."""
+        its plan has not taken yet; `values` fill the purpose (see plan_values), `role`
+        is the one that planned it (see plan_role; default the section's own)."""
         budget = max(100, min(200, self.budget // max(1, len(self.paragraphs))))
         values = {**(values or {}), "headline": (self.heading or "").rstrip("。")}
         used = tuple(p.purpose for p in self.paragraphs)
-        more = extra_paragraph(budget, self.role, used, values)
+        more = extra_paragraph(budget, role or self.role, used, values)
         return replace(self, paragraphs=(*self.paragraphs, more))
 
 
@@ -508,15 +511,21 @@ def _fact_floors(brief: Brief) -> dict[str, int]:
     return out
 
 
+def plan_role(sec: OutlineSection, brief: Brief) -> str:
+    """The role whose purposes plan this section: a meeting's opening is not a session's,
+    and the point standing for the congress's work takes that section's moves."""
+    if sec.role == "opening" and brief.occasion != "closing_session":
+        return "meeting_opening"
+    if sec.role == "requirements" and _is_congress_point(sec, brief):
+        return "congress_point"
+    return sec.role
+
+
 def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> OutlineSection:
     """The section with its paragraph plan (fixed sections have none)."""
     if sec.fixed:
         return sec
-    role = sec.role
-    if role == "opening" and brief.occasion != "closing_session":
-        role = "meeting_opening"
-    if role == "requirements" and _is_congress_point(sec, brief):
-        role = "congress_point"
+    role = plan_role(sec, brief)
     facts: tuple[str, ...] = ()
     if sec.role == "review":
         facts = tuple(brief.achievements)

@@ -349,6 +349,14 @@ def test_missing_facts_are_added_verbatim_and_leaked_places_marked(tmp_path, cor
     assert any("高都" in r for r in crec["repairs"]) and crec["marks"] == 1
 
 
+def planned_by(doc, rec):
+    """The role whose purposes planned this section (a congress point's are not a point's)."""
+    from assistant.outline import Outline, plan_role
+
+    section = next(s for s in Outline.from_dict(doc.outline).sections if s.id == rec.id)
+    return plan_role(section, brief_from_dict(doc.brief))
+
+
 def extra_values(doc, rec):
     heading = next(s["heading"] for s in doc.outline["sections"] if s["id"] == rec.id)
     values = plan_values(brief_from_dict(doc.brief), [])
@@ -382,9 +390,11 @@ def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
         for extra in paras[planned:]:
             grown += 1
             # each added paragraph takes an angle of its own, filled from the brief
-            assert extra["purpose"] in extra_purposes(rec.role, extra_values(doc, rec)), rec.id
+            assert extra["purpose"] in extra_purposes(
+                planned_by(doc, rec), extra_values(doc, rec)
+            ), rec.id
             assert "{" not in extra["purpose"]
-        generic = extra_purposes(rec.role, extra_values(doc, rec))[-1]
+        generic = extra_purposes(planned_by(doc, rec), extra_values(doc, rec))[-1]
         angles = [p for p in purposes[planned:] if p != generic]
         assert len(set(angles)) == len(angles), rec.id  # no angle twice
     assert grown >= 4

@@ -441,3 +441,21 @@ def test_a_long_situation_is_its_facts_then_its_angles():
     assert len(plans) == 2 and plans[0].facts == facts and plans[1].facts == ()
     assert plans[1].purpose.startswith("讲南川面临的机遇")
     assert len(plan_section("situation", 150, facts=facts)) == 1
+
+
+def test_an_added_paragraph_takes_the_angle_of_the_role_that_planned_the_section():
+    """A 主席团 meeting's opening grows by a meeting's angle, never a closing session's
+    (代表们在会上提出了许多宝贵的意见和建议 at the start of a meeting)."""
+    from dataclasses import replace
+
+    from assistant.outline import plan_role, plan_values
+    from assistant.plan import extra_purposes
+
+    brief = load_brief(EXAMPLE)
+    meeting = replace(brief, occasion="presidium_meeting")
+    for b, role in ((brief, "opening"), (meeting, "meeting_opening")):
+        outline = build_outline(b, shares={})
+        opening = next(s for s in outline.sections if s.role == "opening")
+        values = plan_values(b, [])
+        grown = opening.with_paragraph(values, plan_role(opening, b))
+        assert grown.paragraphs[-1].purpose in extra_purposes(role, values), b.occasion

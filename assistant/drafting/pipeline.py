@@ -29,6 +29,7 @@ from assistant.outline import (
     Outline,
     OutlineSection,
     build_outline,
+    plan_role,
     plan_values,
     with_budgets_scaled,
 )
@@ -266,7 +267,11 @@ class Drafter:
             if position > len(section.paragraphs):
                 if only is not None or not self._short(section, records, planned):
                     break
-                section = section.with_paragraph(plan_values(self.brief, []))
+                # the angle of the role that planned it: a 主席团 meeting's opening was
+                # given a closing session's (代表们在会上提出了许多宝贵的意见和建议)
+                section = section.with_paragraph(
+                    plan_values(self.brief, []), plan_role(section, self.brief)
+                )
             if position <= len(records) and (only is None or position != only):
                 continue
             previous = records[position - 2]["text"] if position > 1 else ""
