@@ -122,6 +122,26 @@ def test_rankings_honours_and_document_titles_count_as_invented(brief):
     assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed
 
 
+def test_invented_geography_unquoted_quotes_and_unbracketed_documents(brief):
+    """What the 槐原 2018 draft invented and the eval did not see: a location, words of the
+    General Secretary without quotation marks, a Politburo document without 《》."""
+    text = (
+        "槐原镇位于黄土高原东南部。习近平总书记在全国两会讲话中指出，当前我国社会主要矛盾已经转化。"
+        "要在十九届中央政治局关于加强党的领导的决定的指导下做好工作。"
+    )
+    card = scoring.score_text(text, brief=brief, checks=["invented_facts"])
+    reason = card.check("invented_facts").reason
+    assert not card.check("invented_facts").passed
+    for part in ("位于黄土高原东南部", "当前我国社会主要矛盾", "关于加强党的领导的决定"):
+        assert part in reason, part
+    # A saying well known in his own words, and a requirement referred to, are not quotations.
+    known = (
+        "习总书记指出：人民群众对美好生活的向往，就是我们的奋斗目标。"
+        "按照习近平总书记提出的要求，我们要扎实工作。"
+    )
+    assert scoring.score_text(known, brief=brief, checks=["invented_facts"]).passed
+
+
 def test_stale_tifa_is_seen_through_quotation_marks():
     for text in ("要为“十四五”开好局。", "要为十四五开好局。", "为「十四五」开好局"):
         hits = scoring.find_stale_tifa(text, dt.date(2026, 1, 16))
