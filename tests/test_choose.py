@@ -156,6 +156,11 @@ def test_verdicts_name_what_is_wrong(candidate, acceptable, failed, missing, pro
         pytest.param("全镇共有11.25万人。", ["新建高标准农田1.2万亩"], None, id="1.2-inside-11.25"),
         pytest.param("2026年，代表们建言献策，办结率100%。", ["组织代表视察调研6次，办结率100%"],
                      None, id="6-inside-2026"),
+        # a small count in words with its measure word is the fact, not a missing one
+        pytest.param("建立了一个镇人大代表之家和12个村级代表联络站。",
+                     ["建成镇人大代表之家1个、村级代表联络站12个"], (), id="one-in-words"),
+        pytest.param("建成了三个代表之家。", ["建成镇人大代表之家1个"], None, id="wrong-count-in-words"),
+        pytest.param("编为两个代表小组。", ["编为2个代表小组"], (), id="two-as-liang"),
     ],
 )  # fmt: skip
 def test_missing_facts(text, facts, missing):
@@ -239,3 +244,18 @@ def test_repair_drops_a_restarted_speech_and_a_list_lead_in(place):
     fixed = repair(text, verdict, PLAN, place.brief, None)
     assert fixed.text == CLEAN
     assert any(r.startswith("删去另起开头或材料体领起的句子") for r in fixed.repairs)
+
+
+@pytest.mark.parametrize(
+    "announce",
+    [
+        "以下是槐原面临的机遇与自身基础与优势，说明发展大有可为的原因和方向。",
+        "下面就是我们在这段时间里做的几件事及其带来的变化的描述。",
+    ],
+)
+def test_repair_drops_the_model_announcing_its_text(place, announce):
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + announce
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == CLEAN

@@ -17,7 +17,7 @@ from typing import Any
 from assistant.checks import PARAGRAPH, Subject, run_checks
 from assistant.checks.base import Scorecard
 from assistant.plan import ParagraphPlan
-from assistant.text import overlap
+from assistant.text import chinese_number, overlap
 
 _YEAR = re.compile(r"(19|20)\d\d年")
 
@@ -69,10 +69,15 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
     frame a fact but a speech may say 去年/一年来 instead: they are not required."""
     out = []
     for fact in facts:
-        numbers = re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact))
+        bare = _YEAR.sub("", fact)
+        numbers = re.findall(r"\d+(?:\.\d+)?", bare)
         if numbers:
             # Whole figures only: 18 is not written by 2018年, nor 1.2 by 11.25万.
-            ok = all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\d)", text) for n in numbers)
+            ok = all(
+                re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\d)", text)
+                or _in_words(n, bare, text)
+                for n in numbers
+            )
         else:
             names = re.findall(r"《([^》]+)》", fact)
             # Without figures a fact is written when most of its wording is there
@@ -81,6 +86,17 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
         if not ok:
             out.append(fact)
     return tuple(out)
+
+
+def _in_words(figure: str, fact: str, text: str) -> bool:
+    """A small count written in words with its measure word (建成代表之家1个 → 一个代表之家):
+    the same fact, not a missing one to paste back beside it."""
+    if "." in figure or not 0 < int(figure) <= 10:
+        return False
+    units = re.findall(rf"(?<![\d.]){figure}([^\d\W])", fact)
+    return any(f"{chinese_number(int(figure))}{u}" in text for u in units) or (
+        figure == "2" and any(f"两{u}" in text for u in units)
+    )
 
 
 @dataclass(frozen=True)

@@ -55,12 +55,20 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 
 # A sentence that is only a report's lead-in to a list (…主要有以下几个方面。).
 _LEAD_IN = re.compile(r"(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$")
+# A sentence about the text instead of the matter (以下是槐原面临的机遇…说明发展大有可为的原因
+# 和方向。 / 下面就是我们…做的几件事…的描述): the model describing its task back.
+_ANNOUNCE = re.compile(r"^(?:以下|下面)(?:就|便)?是|的描述[，。！？]?$|这(?:一)?段(?:话|文字|内容)")
 
 
 def _scaffolding(text: str) -> list[str]:
     """Sentences that are scaffolding, never the paragraph's content: the speech begun
-    again (the integrity check's own patterns) or a lead-in to a list."""
-    return [x for x in sentences(text) if restart_in(x) or _LEAD_IN.search(x.strip())]
+    again (the integrity check's own patterns), a lead-in to a list, or the model
+    announcing what it writes."""
+    return [
+        x
+        for x in sentences(text)
+        if restart_in(x) or _LEAD_IN.search(x.strip()) or _ANNOUNCE.search(x.strip())
+    ]
 
 
 def _untimely_sentences(text: str, brief: Any) -> list[str]:
