@@ -87,8 +87,14 @@ ROLE_PURPOSES = {
         "接着“主要是”往下写完这一句和这一段：这次会议的目的和意义{topics}",
     ],
     "review": [
-        "回顾{years}的成绩：把下面这些事实写进连贯的句子，概括其意义，不要逐条罗列",
-        "接着回顾{years}的成绩：把下面这些事实写进连贯的句子，写出变化和成效",
+        # A writer's review weighs its facts; told only to write them in, the 1.5B pasted
+        # them and stopped (槐原 2018: 106 字 of 260, 100% the brief's words).
+        # The two open differently: both opening 回顾{years}的成绩, the 1.5B began both
+        # paragraphs with those words.
+        "回顾{years}的成绩：先用一句不带数字的话评价这一年工作的总体成效，"
+        "再用下面这些事实作依据，每写一件事都说出它带来的变化，不要逐条罗列",
+        "用下面这些事实接着讲{years}的成效：先点出这方面工作抓得怎样，再写事实，"
+        "最后说出这些变化对群众意味着什么",
         # No ready sentence to copy: given one, the 1.5B wrote exactly it (39 字 of 115).
         "评价这些成绩：讲清这些成绩是怎样取得的，归功于上级党委的正确领导、"
         "全{place}干部群众的团结奋斗和{hearts}的辛勤付出，并说明它们为今后的工作打下了什么基础",
@@ -132,7 +138,9 @@ ROLE_EXTRAS = {
         "说明这次会议怎么开、对大家的希望：敞开思想、畅所欲言，多提真知灼见",
     ],
     "review": [
-        "讲取得这些成绩的经验和体会：坚持党的领导、坚持发展第一要务、坚持以人民为中心",
+        # no list to copy: given 坚持党的领导、坚持发展第一要务、坚持以人民为中心 the 1.5B
+        # wrote that list back as its whole paragraph (槐原 2018)
+        "讲取得这些成绩靠的是什么：用自己的话讲出几条体会，每条说清道理",
         "讲还存在的差距和不足，说明今后要正视问题、补齐短板",
     ],
     "situation": [

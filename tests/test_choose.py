@@ -259,3 +259,20 @@ def test_repair_drops_the_model_announcing_its_text(place, announce):
     text = CLEAN + announce
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
     assert fixed.text == CLEAN
+
+
+def test_repair_turns_a_quoted_headline_into_this_requirement(place):
+    from assistant.drafting.repair import repair
+
+    headline = "要以代表之家和代表联络站为阵地，推动代表密切联系群众。"
+    text = (
+        "结合槐原的实际，落实“要以代表之家和代表联络站为阵地，推动代表密切联系群众”的要求，"
+        "要着力解决代表活动经常化的问题。" + CLEAN
+    )
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    assert fixed.text.startswith("结合槐原的实际，落实这一要求，要着力解决")
+    assert "“" not in fixed.text and any("这一要求" in r for r in fixed.repairs)
+    # another quotation stays
+    other = "要牢记“人民代表为人民”这句话。" + CLEAN
+    kept = repair(other, choose([other], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    assert kept.text == other

@@ -218,7 +218,7 @@ def test_golden_example_plan():
         (),
     ]
     assert review.paragraphs[0].purpose.startswith("回顾过去一年的成绩")
-    assert review.paragraphs[1].purpose.startswith("接着回顾过去一年的成绩")
+    assert review.paragraphs[1].purpose.startswith("用下面这些事实接着讲过去一年的成效")
     assert review.paragraphs[2].purpose.startswith("评价这些成绩")
     assert "全镇干部群众" in review.paragraphs[2].purpose
     points = [s for s in outline.sections if s.role == "requirements"]
@@ -459,3 +459,12 @@ def test_an_added_paragraph_takes_the_angle_of_the_role_that_planned_the_section
         values = plan_values(b, [])
         grown = opening.with_paragraph(values, plan_role(opening, b))
         assert grown.paragraphs[-1].purpose in extra_purposes(role, values), b.occasion
+
+
+def test_the_section_plan_names_each_paragraph_by_the_head_of_its_purpose():
+    """A later paragraph's whole purpose in every prompt was written into the first."""
+    brief = load_brief(EXAMPLE)
+    review = next(s for s in build_outline(brief, shares={}).sections if s.role == "review")
+    text = section_plan_text(review)
+    assert "第3段评价这些成绩" in text
+    assert "全镇干部群众" in review.paragraphs[2].purpose and "全镇干部群众" not in text

@@ -218,3 +218,60 @@ def test_a_sentence_opening_with_the_echoed_purpose_keeps_what_follows():
     # the same words as speech, not an instruction, stay
     said = "结合石桥的实际，要着力解决代表工作中的突出问题和薄弱环节。"
     assert clean(said, purpose=purpose) == said
+
+
+class _ShortThenLong:
+    """The embedded model's habit: one sentence and the end of the turn, unless the end of
+    the turn is made less likely."""
+
+    EOS = 151645
+
+    def __init__(self) -> None:
+        from types import SimpleNamespace
+
+        self.endpoint = SimpleNamespace(is_local=True, model="short-then-long")
+        self.biases: list[dict] = []
+
+    def tokenize(self, text, special=False):
+        from assistant.drafting.write import EOS_TOKEN
+
+        return [self.EOS] if text == EOS_TOKEN and special else [7, 8]
+
+    def chat(self, messages, **kw):
+        from types import SimpleNamespace
+
+        bias = kw.get("logit_bias") or {}
+        self.biases.append(bias)
+        if str(self.EOS) in bias:
+            text = (
+                "各位代表要深入基层、联系群众，把群众的期盼带到会上来。"
+                "要认真审议各项报告，提出有分量、可操作的意见和建议。"
+                "要在闭会期间持续跟踪建议的办理，推动一件件落到实处。"
+                "要加强学习、提高本领，以实际行动回应人民的重托。"
+            )
+        else:
+            text = "各位代表要依法履职。"
+        return SimpleNamespace(text=text, finish_reason="stop")
+
+
+def test_after_short_candidates_the_next_draw_is_a_long_one():
+    """A paragraph whose first candidate stopped after one sentence gets a draw with the
+    end of the turn made less likely; that draw is recorded and, being whole, chosen."""
+    from pathlib import Path
+
+    from assistant.brief import load_brief
+    from assistant.drafting import Drafter
+    from assistant.outline import build_outline
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "requirements")
+    llm = _ShortThenLong()
+    drafter = Drafter(brief, llm, retrieve=lambda *a, **k: [], corpus=[], candidates=3)
+    text, meta = drafter.section(outline, index, only=1)
+    first = meta["paragraphs"][0]
+    eos = str(_ShortThenLong.EOS)
+    assert eos not in llm.biases[0]  # the first draw is an ordinary one
+    assert eos in llm.biases[1]  # the one after a short draw is long
+    assert [c["long"] for c in first["calls"]][:2] == [False, True]
+    assert "闭会期间持续跟踪" in first["text"] and first["chosen"] == 2  # 1-based

@@ -148,19 +148,26 @@ def _echoes(heading: str, body_sentences: list[str], cut: float) -> Iterator[str
             yield f"标题句在正文里重复了一遍：“{short(s, 30)}”"
 
 
-def _quoted_headline(heading: str, body: str) -> Iterator[str]:
-    """The headline put in quotation marks inside its own body (要坚决做到“要坚持党的全面
-    领导，确保…”): the body talking about its headline instead of developing it."""
+def quoted_headlines(heading: str, body: str) -> list[re.Match[str]]:
+    """Where the headline stands in quotation marks inside its own body (要坚决做到“要坚持
+    党的全面领导，确保…”): the body talking about its headline instead of developing it.
+    Each match spans the quotation and a 的要求 after it."""
     core = HEADING_START.sub("", heading.strip()).rstrip("。；").lstrip("要")
     if han_count(core) < 8:
-        return
-    for m in re.finditer(r"“([^”]{8,})”", body):
-        quoted = m.group(1).lstrip("要")
-        if overlap(quoted, core) >= 0.8 and overlap(core, quoted) >= 0.8:
-            line_start = body.rfind("\n", 0, m.start()) + 1
-            at = max(line_start, m.start() - 8)
-            yield f"标题句加上引号又写进了正文，正文应直接展开：“{short(body[at:], 30)}”"
-            return
+        return []
+    return [
+        m
+        for m in re.finditer(r"“([^”]{8,})”(?:的要求|这一要求)?", body)
+        if overlap(m.group(1).lstrip("要"), core) >= 0.8
+        and overlap(core, m.group(1).lstrip("要")) >= 0.8
+    ]
+
+
+def _quoted_headline(heading: str, body: str) -> Iterator[str]:
+    for m in quoted_headlines(heading, body)[:1]:
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        at = max(line_start, m.start() - 8)
+        yield f"标题句加上引号又写进了正文，正文应直接展开：“{short(body[at:], 30)}”"
 
 
 # -- scopes ---------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ class Drafter:
             feedback = rewrite_feedback(pool.texts[best.index], problems, instruction)
         fixed = repair(
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
-            label=f"{section.title}第{position}段",
+            label=f"{section.title}第{position}段", headline=section.heading,
         )  # fmt: skip
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
@@ -208,6 +208,10 @@ class Drafter:
         and could only tie it). The verdicts of the whole pool, best first."""
         n = self.candidates if attempt == 0 else 1
         for k in range(n):
+            # every draw so far stopped far short: the next one is a long draw
+            short = bool(pool.texts) and all(
+                han_count(t) < write.LONG_DRAW_BELOW * plan.room for t in pool.texts
+            )
             cand = write.sample(
                 self.llm,
                 messages,
@@ -219,6 +223,7 @@ class Drafter:
                 temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
                 grammar=self.grammar,
+                long=short,
             )
             pool.add(cand, attempt)
             ranked = choose(pool.texts, plan, place)

@@ -22,7 +22,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import repeated_sentences
-from assistant.checks.integrity import restart_in
+from assistant.checks.integrity import quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
@@ -69,6 +69,17 @@ def _scaffolding(text: str) -> list[str]:
         for x in sentences(text)
         if restart_in(x) or _LEAD_IN.search(x.strip()) or _ANNOUNCE.search(x.strip())
     ]
+
+
+def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
+    """The point's headline quoted inside its own body (落实“要以代表之家…群众”的要求) becomes
+    这一要求: the sentence stays, the body no longer recites its headline."""
+    spans = quoted_headlines(headline, text) if headline else []
+    for m in reversed(spans):
+        text = text[: m.start()] + "这一要求" + text[m.end() :]
+    if spans:
+        repairs.append(f"正文引号里的标题句改为“这一要求”：{len(spans)} 处")
+    return text
 
 
 def _untimely_sentences(text: str, brief: Any) -> list[str]:
@@ -185,9 +196,11 @@ def repair(
     exclude: Sequence[str] = (),
     context: str = "",
     label: str = "本段内容",
+    headline: str = "",
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
+    text = _unquote_headline(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)

@@ -46,6 +46,12 @@ LOGIT_BIAS_TEXT = {
 # better (README, bench_drafting.py --eos-bias).
 EOS_TOKEN = "<|im_end|>"
 EOS_BIAS = 0.0
+# The same bias for one draw only: the next candidate of a paragraph whose candidates so far
+# all stopped under LONG_DRAW_BELOW of its budget (one sentence where 160 字 were asked: the
+# commonest cause of 【待补】 marks and short sections). Its token cap stays the paragraph's,
+# and a draw it cuts off keeps its whole sentences instead of being drawn again with more room.
+LONG_DRAW_EOS_BIAS = -3.0
+LONG_DRAW_BELOW = 0.5
 # A grammar (llama.cpp GBNF, embedded model only) that makes the characters of report
 # style and markup impossible rather than unlikely: a logit bias reaches only the tokens
 # that are exactly "：", while the Qwen vocabulary merges the colon into many others.
@@ -198,9 +204,14 @@ def whole_sentences(text: str, chars: int) -> str:
 
 
 def section_plan_text(section: OutlineSection) -> str:
-    """The section's plan in one line (a numbered list invites a small model to copy it)."""
+    """The section's plan in one line (a numbered list invites a small model to copy it),
+    each paragraph by the head of its purpose: given the whole of a later paragraph's
+    purpose, the 1.5B wrote it into the first (the review's 这些成绩的取得，得益于… in its
+    first paragraph and again in its third, 云溪 2013)."""
     heading = f"，要点标题是“{section.heading.rstrip('。')}”" if section.heading else ""
-    parts = "；".join(f"第{k}段{p.purpose}" for k, p in enumerate(section.paragraphs, 1))
+    parts = "；".join(
+        f"第{k}段{p.purpose.split('：')[0]}" for k, p in enumerate(section.paragraphs, 1)
+    )
     return f"本节“{section.title}”{heading}，共{len(section.paragraphs)}段：{parts}。\n"
 
 
@@ -422,10 +433,16 @@ def sample(
     temperature: float = 0.7,
     on_token: Any = None,
     grammar: str = "",
+    long: bool = False,
 ) -> Candidate:
-    """One candidate paragraph: the k-th draw (its own seed) of this prompt."""
+    """One candidate paragraph: the k-th draw (its own seed) of this prompt; `long`: a draw
+    with the end of the turn made less likely (where the model's tokenizer is known)."""
     extra: dict[str, Any] = dict(CONTROLS)
     bias = logit_bias(llm)
+    eos = eos_token(llm) if long else None
+    long = eos is not None
+    if long:
+        bias = {**bias, eos: LONG_DRAW_EOS_BIAS}
     if bias:
         extra["logit_bias"] = bias
     if grammar and GRAMMAR and is_local(llm):
@@ -437,11 +454,11 @@ def sample(
         max_tokens=room,
         seed=1000 * sample_index + k,
         on_token=on_token,
-        cache_salt=f"sample-{sample_index}-cand-{k}",
+        cache_salt=f"sample-{sample_index}-cand-{k}" + ("-long" if long else ""),
         **extra,
     )
     retried = False
-    if getattr(result, "finish_reason", None) == "length":
+    if getattr(result, "finish_reason", None) == "length" and not long:
         # Cut off by max_tokens: once more with more room, rather than keep a paragraph
         # that stops mid-sentence (what is still cut then loses its last sentence).
         retried = True
@@ -462,6 +479,7 @@ def sample(
         "seconds": round(getattr(result, "seconds", 0.0), 3),
         "cached": bool(getattr(result, "cached", False)),
         "finish_reason": getattr(result, "finish_reason", None),
+        "long": long,
     }
     text = clean(result.text, lead=lead, cut=cut, purpose=purpose)
     return Candidate(text, result.text, cut, call)
@@ -485,11 +503,29 @@ def logit_bias(llm: Any) -> dict[str, float]:
             ids = tokenize(text)
             if len(ids) == 1:
                 bias[str(ids[0])] = value
-        if EOS_BIAS:
-            ids = tokenize(EOS_TOKEN, special=True)
-            if len(ids) == 1:
-                bias[str(ids[0])] = EOS_BIAS
+        eos = eos_token(llm)
+        if EOS_BIAS and eos is not None:
+            bias[eos] = EOS_BIAS
     except Exception:  # noqa: BLE001 - a control, not a requirement: draft without it
         bias = {}
     _BIAS_CACHE[model] = bias
     return bias
+
+
+_EOS_CACHE: dict[str, str | None] = {}
+
+
+def eos_token(llm: Any) -> str | None:
+    """The id (as logit_bias wants it) of the model's end-of-turn token, where we know its
+    tokenizer; None elsewhere."""
+    tokenize = getattr(llm, "tokenize", None)
+    if tokenize is None:
+        return None
+    model = getattr(getattr(llm, "endpoint", None), "model", "")
+    if model not in _EOS_CACHE:
+        try:
+            ids = tokenize(EOS_TOKEN, special=True)
+        except Exception:  # noqa: BLE001 - a control, not a requirement
+            ids = []
+        _EOS_CACHE[model] = str(ids[0]) if len(ids) == 1 else None
+    return _EOS_CACHE[model]
