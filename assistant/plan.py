@@ -64,13 +64,15 @@ def split_budget(budget: int, n: int) -> list[int]:
     return out
 
 
-def spread(items: tuple[str, ...], n: int) -> list[tuple[str, ...]]:
-    """Items in order over n paragraphs, as evenly as possible (never one paragraph all)."""
-    if not items:
-        return [()] * n
-    size = math.ceil(len(items) / n)
-    groups = [tuple(items[i : i + size]) for i in range(0, len(items), size)]
-    return groups + [()] * (n - len(groups))
+def spread(items: tuple[str, ...] | list[str], n: int) -> list[tuple[str, ...]]:
+    """Items in order over n paragraphs, as evenly as possible, the first ones taking one
+    more each (seven facts in three paragraphs: 3, 2, 2; never one paragraph all)."""
+    out, start = [], 0
+    for i in range(n):
+        size = len(items) // n + (1 if i < len(items) % n else 0)
+        out.append(tuple(items[start : start + size]))
+        start += size
+    return out
 
 
 # Purposes per role, in the order the paragraphs come. {headline}, {years}, {organs}…
@@ -284,14 +286,9 @@ def _review_plan(
 
 
 def _merge_purposes(purposes: list[str], n: int) -> list[str]:
-    """Exactly n purposes, the moves in order, the first ones taking one more each (four
+    """Exactly n purposes, the moves in order and spread as evenly as facts are (four
     moves in three paragraphs: 2, 1, 1)."""
-    out, start = [], 0
-    for i in range(n):
-        size = len(purposes) // n + (1 if i < len(purposes) % n else 0)
-        out.append("；".join(purposes[start : start + size]))
-        start += size
-    return out
+    return ["；".join(group) for group in spread(purposes, n)]
 
 
 def extra_paragraph(
