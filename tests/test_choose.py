@@ -276,3 +276,16 @@ def test_repair_turns_a_quoted_headline_into_this_requirement(place):
     other = "要牢记“人民代表为人民”这句话。" + CLEAN
     kept = repair(other, choose([other], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
     assert kept.text == other
+
+
+def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph_stays(place):
+    from assistant.drafting.repair import repair
+
+    claim = "白沙镇位于贵州省西南部，是当地的政治、经济、文化中心。"
+    text = claim + CLEAN
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == CLEAN
+    assert any(r.startswith("删去简报没有依据的说法") for r in fixed.repairs)
+    # alone, the sentence is marked for the writer instead of leaving nothing
+    alone = repair(claim, choose([claim], PLAN, place)[0], PLAN, place.brief, None)
+    assert "【待核" in alone.text and "位于贵州省西南部" in alone.text

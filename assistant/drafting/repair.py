@@ -153,13 +153,29 @@ def _drop_leaking(
     names = _variants(
         [x for x in find_leaks(text, brief, corpus, exclude) if not re.search(r"\d", x)]
     )
-    if not names:
+    return _drop_whole(text, names, plan, "删去写了其他地方名称的句子：", repairs)
+
+
+def _drop_claims(text: str, brief: Any, plan: ParagraphPlan, repairs: list[str]) -> str:
+    """A sentence resting on a claim the brief does not make (白沙镇位于贵州省西南部, 走在全省
+    前列): dropped whole like a sentence about another place, else marked (quarantine)."""
+    return _drop_whole(
+        text, find_invented_claims(text, brief), plan, "删去简报没有依据的说法所在的句子：", repairs
+    )
+
+
+def _drop_whole(
+    text: str, needles: Sequence[str], plan: ParagraphPlan, label: str, repairs: list[str]
+) -> str:
+    """Drop the sentences carrying any of `needles` when 40% of the paragraph's budget
+    stays; otherwise leave them to be marked."""
+    if not needles:
         return text
-    bad = [x for x in sentences(text) if any(n in x for n in names)]
+    bad = [x for x in sentences(text) if any(n in x for n in needles)]
     rest = han_count(text) - sum(han_count(x) for x in bad)
     if rest < 0.4 * plan.budget:
         return text
-    return _drop(text, bad, "删去写了其他地方名称的句子：", repairs, quote=30)
+    return _drop(text, bad, label, repairs, quote=30)
 
 
 def quarantine(
@@ -215,6 +231,7 @@ def repair(
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
     if corpus is not None:
         text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
+    text = _drop_claims(text, brief, plan, repairs)
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)
