@@ -289,3 +289,22 @@ def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph
     # alone, the sentence is marked for the writer instead of leaving nothing
     alone = repair(claim, choose([claim], PLAN, place)[0], PLAN, place.brief, None)
     assert "【待核" in alone.text and "位于贵州省西南部" in alone.text
+
+
+@pytest.mark.parametrize(
+    ("added", "kept"),
+    [
+        ("具体来说，可以从以下几个方面做起，提升自己的能力和水平。", ""),
+        ("这一年的成效主要包括以下几个变化和成就，与之前相比有了显著提高。", ""),
+        ("具体来说，我们要加大政策支持力度。", "我们要加大政策支持力度。"),
+        ("要把服务延伸到村以下的每个网格。", "要把服务延伸到村以下的每个网格。"),
+    ],
+)
+def test_repair_drops_report_lead_ins_anywhere_and_keeps_the_sentence_after_a_connective(
+    place, added, kept
+):
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + added
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == CLEAN + kept

@@ -447,6 +447,15 @@ EXAMPLES = [
     ("politics", "镇人大主席团要制定法规，规范农村建房。", {}, "closing_session", True, "制定法规"),
     (
         "politics",
+        "部分乡镇的法规尚需完善，需要进一步加大立法力度。",
+        {},
+        "closing_session",
+        True,
+        "法规尚需",
+    ),
+    ("politics", "乡镇人大要认真执行上级人大的决议。", {}, "closing_session", False, ""),
+    (
+        "politics",
         "县人大常委会要依法制定地方性法规。",
         COUNTY,
         "closing_session",

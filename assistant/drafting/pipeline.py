@@ -208,9 +208,13 @@ class Drafter:
         and could only tie it). The verdicts of the whole pool, best first."""
         n = self.candidates if attempt == 0 else 1
         for k in range(n):
-            # every draw so far stopped far short: the next one is a long draw
-            short = bool(pool.texts) and all(
-                han_count(t) < write.LONG_DRAW_BELOW * plan.room for t in pool.texts
+            # every draw so far stopped far short: the next one is a long draw (not for the
+            # call, whose closing formula is the program's and only a sentence or two leads
+            # up to it: 宁川 2015 drew two long calls and kept the formula)
+            short = (
+                bool(pool.texts)
+                and place.section_role != "call"
+                and all(han_count(t) < write.LONG_DRAW_BELOW * plan.room for t in pool.texts)
             )
             cand = write.sample(
                 self.llm,

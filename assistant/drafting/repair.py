@@ -54,7 +54,14 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 
 
 # A sentence that is only a report's lead-in to a list (…主要有以下几个方面。).
-_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个|几|这些)?(?:方面|点|措施)[^。！？]{0,12}[。！？]?$")
+# Anywhere in the sentence: 具体来说，可以从以下几个方面做起，提升… / 主要包括以下几个变化和
+# 成就，… (宁川 2015). 以下 after a level or a quantity (乡镇以下, 50岁以下) is not a lead-in.
+_LEAD_IN = re.compile(
+    r"(?<![级岁人元米亩个镇乡县区市])以下(?:几|这些|[^。！？，；]{0,8}(?:方面|点|措施|要求|变化|成就|内容))"
+    r"|如下[，：。]"
+)
+# A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
+_CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而言|具体地说)，")
 # A sentence about the text instead of the matter (以下是槐原面临的机遇…说明发展大有可为的原因
 # 和方向。 / 下面就是我们…做的几件事…的描述): the model describing its task back.
 _ANNOUNCE = re.compile(r"^(?:以下|下面)(?:就|便)?是|的描述[，。！？]?$|这(?:一)?段(?:话|文字|内容)")
@@ -67,7 +74,7 @@ def _scaffolding(text: str) -> list[str]:
     return [
         x
         for x in sentences(text)
-        if restart_in(x) or _LEAD_IN.search(x.strip()) or _ANNOUNCE.search(x.strip())
+        if restart_in(x) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
     ]
 
 
@@ -225,6 +232,9 @@ def repair(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
+    text, n = _CONNECTIVE.subn("", text)
+    if n:
+        repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
