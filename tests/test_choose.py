@@ -274,7 +274,9 @@ def test_repair_turns_a_quoted_headline_into_this_requirement(place):
     assert "“" not in fixed.text and any("这一要求" in r for r in fixed.repairs)
     # another quotation stays
     other = "要牢记“人民代表为人民”这句话。" + CLEAN
-    kept = repair(other, choose([other], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    kept = repair(
+        other, choose([other], PLAN, place)[0], PLAN, place.brief, None, headline=headline
+    )
     assert kept.text == other
 
 
@@ -308,3 +310,21 @@ def test_repair_drops_report_lead_ins_anywhere_and_keeps_the_sentence_after_a_co
     text = CLEAN + added
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
     assert fixed.text == CLEAN + kept
+
+
+def test_repair_drops_a_sentence_restating_the_other_points(place):
+    from assistant.drafting.repair import repair
+
+    headline = "要依法履职，在推进基层民主法治建设中积极作为。"
+    others = (
+        "要发挥代表主体作用，密切同人民群众的联系。",
+        "要加强自身建设，推动乡镇人大工作制度化、规范化。",
+    )
+    restating = "要有效发挥代表主体作用，密切同人民群众的联系；要加强自身建设，推动乡镇人大工作制度化、规范化。"
+    text = CLEAN + restating
+    fixed = repair(
+        text, choose([text], PLAN, place)[0], PLAN, place.brief, None,
+        headline=headline, other_headlines=others,
+    )  # fmt: skip
+    assert fixed.text == CLEAN
+    assert any(r.startswith("删去复述其他要点标题的句子") for r in fixed.repairs)

@@ -185,6 +185,15 @@ def _restated(
     return out
 
 
+def restating_sentences(text: str, heading: str, other_headlines: Sequence[str]) -> list[str]:
+    """The sentences of a point's paragraph that restate other points' headlines (what the
+    drafting repair drops): 要有效发挥代表主体作用，密切同人民群众的联系；要加强自身建设…"""
+    others = [("", h) for h in other_headlines if h]
+    if not heading or not others:
+        return []
+    return list(dict.fromkeys(t for _, t in _restated(heading, _sents([text]), others)))
+
+
 def _restatement_finding(label: str, restated: list[tuple[str, str]]) -> str | None:
     if not restated:
         return None

@@ -179,6 +179,7 @@ class Drafter:
         fixed = repair(
             pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
             label=f"{section.title}第{position}段", headline=section.heading,
+            other_headlines=place.other_headlines,
         )  # fmt: skip
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")

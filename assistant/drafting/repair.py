@@ -21,7 +21,7 @@ from assistant.checks.facts import (
     find_invented_quotes,
     find_invented_titles,
 )
-from assistant.checks.focus import repeated_sentences
+from assistant.checks.focus import repeated_sentences, restating_sentences
 from assistant.checks.integrity import quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
@@ -179,6 +179,14 @@ def _drop_whole(
     if not needles:
         return text
     bad = [x for x in sentences(text) if any(n in x for n in needles)]
+    return _drop_sentences(text, bad, plan, label, repairs)
+
+
+def _drop_sentences(
+    text: str, bad: Sequence[str], plan: ParagraphPlan, label: str, repairs: list[str]
+) -> str:
+    if not bad:
+        return text
     rest = han_count(text) - sum(han_count(x) for x in bad)
     if rest < 0.4 * plan.budget:
         return text
@@ -220,11 +228,14 @@ def repair(
     context: str = "",
     label: str = "本段内容",
     headline: str = "",
+    other_headlines: Sequence[str] = (),
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
     text = _unquote_headline(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
+    restating = restating_sentences(text, headline, other_headlines)
+    text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)
         text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
