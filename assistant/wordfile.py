@@ -5,6 +5,8 @@ centred; speaker/date line 3号 楷体_GB2312; body 3号 仿宋_GB2312 with a tw
 first-line indent and a fixed 28 pt line pitch (22 lines a page); the headline sentence of
 each enumerated point in 3号 黑体; page numbers 4号 as "— 1 —". Fonts are named in the
 east-Asian attribute even when this machine lacks them, so the office's machine renders them.
+A title too long for one line is broken where a phrase ends, not wherever Word's line fills
+(GB/T 9704-2012 7.3.1: 回行时要做到词意完整，排列对称).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 KAI_FONT = "楷体_GB2312"
 HEI_FONT = "黑体"
+TEXT_WIDTH = (210 - 28 - 26) / 25.4 * 72  # the 156 mm text block, in pt
+# Where a speech title may turn its line: after the meeting's name or an anniversary.
+_TITLE_BREAK = re.compile(r"大会|会议|周年|主席团|暨")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,26 @@ LARGE_PRINT = Layout(title=24, body=18, pitch=30)
 _HEADLINE = re.compile(
     r"^((?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+，)[^。！？]*[。！？])"
 )
+
+
+def _ems(text: str) -> float:
+    """Width in ems: ASCII letters and digits half, everything else (汉字, “”，) one."""
+    return sum(0.5 if ord(c) < 0x80 else 1.0 for c in text)
+
+
+def title_lines(title: str, size: int) -> list[str]:
+    """The title as the lines it is set in: one if it fits the text block at `size` pt,
+    otherwise two, cut after a phrase (会议, 大会, 周年…) with both lines fitting and their
+    lengths closest; one (left to Word) when no such cut exists."""
+    room = TEXT_WIDTH / size
+    if _ems(title) <= room:
+        return [title]
+    cuts = [m.end() for m in _TITLE_BREAK.finditer(title) if 0 < m.end() < len(title)]
+    fits = [k for k in cuts if _ems(title[:k]) <= room and _ems(title[k:]) <= room]
+    if not fits:
+        return [title]
+    k = min(fits, key=lambda k: abs(_ems(title[:k]) - _ems(title[k:])))
+    return [title[:k], title[k:]]
 
 
 def _font(run, name: str, size: int, bold: bool = False) -> None:
@@ -124,7 +149,12 @@ def build_docx(doc: DraftDoc, version: int | None = None, *, large_print: bool =
     brief = doc.brief
     title = brief.get("title") or default_title(brief)
     p = _paragraph(word, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, layout=layout)
-    _font(p.add_run(title), TITLE_FONT, layout.title)
+    for i, line in enumerate(title_lines(title, layout.title)):
+        run = p.add_run()
+        if i:
+            run.add_break()  # a line break inside the one centred title paragraph
+        run.add_text(line)
+        _font(run, TITLE_FONT, layout.title)
 
     speaker = brief.get("speaker") or {}
     who = " ".join(x for x in (speaker.get("role"), speaker.get("name")) if x)

@@ -56,8 +56,9 @@ def test_docx_follows_the_official_layout(tmp_path):
     assert abs(sec.bottom_margin - Mm(35)) < Mm(0.1) and abs(sec.right_margin - Mm(26)) < Mm(0.1)
     paras = [p for p in d.paragraphs if p.text.strip()]
     title = paras[0]
-    assert title.text == "在青山镇第十八届人民代表大会第六次会议闭幕式上的讲话"
-    assert east_asian(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size == Pt(22)
+    # 26 字 at 2号 overflow the 156 mm line: turned after 大会, not inside 闭幕式
+    assert title.text == "在青山镇第十八届人民代表大会\n第六次会议闭幕式上的讲话"
+    assert all(east_asian(r) == "方正小标宋简体" and r.font.size == Pt(22) for r in title.runs)
     assert paras[1].text == "镇党委书记 李明" and east_asian(paras[1].runs[0]) == "楷体_GB2312"
     assert paras[2].text == "（2026年1月16日）"
     salutation = next(p for p in paras if p.text == "各位代表、同志们：")

@@ -1,5 +1,5 @@
 """The Word file read back: justified body, line rule, page-number run, large-print option,
-and the speaking-time estimate shown by export and show."""
+the long title's line break, and the speaking-time estimate shown by export and show."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from test_wordfile import east_asian, make_draft
 from typer.testing import CliRunner
@@ -47,6 +48,35 @@ def test_large_print_for_the_copy_read_aloud(tmp_path):
     assert body.paragraph_format.first_line_indent == Pt(36)  # still two characters
     point = next(p for p in paras if p.text.startswith("一、"))
     assert point.runs[0].font.size == Pt(18) and east_asian(point.runs[0]) == "黑体"
+
+
+def _title_lines(path):
+    title = docx.Document(str(path)).paragraphs[0]
+    assert len(title._p.findall(".//" + qn("w:br"))) == title.text.count("\n")
+    return title.text.split("\n"), title.runs[0].font.size.pt
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_long_title_turns_where_a_phrase_ends(tmp_path, large_print):
+    doc = make_draft(tmp_path)
+    width = (210 - 28 - 26) / 25.4 * 72  # pt of the text block
+    lines, size = _title_lines(export_docx(doc.dir, large_print=large_print))
+    assert lines == ["在青山镇第十八届人民代表大会", "第六次会议闭幕式上的讲话"]
+    assert all(len(line) * size <= width for line in lines)
+
+    doc.brief["title"] = "在槐原镇人大主席团2018年第一次工作会议上的讲话"  # digits half width
+    doc.save()
+    lines, _ = _title_lines(export_docx(doc.dir, large_print=large_print))
+    assert lines == ["在槐原镇人大主席团", "2018年第一次工作会议上的讲话"]
+
+    doc.brief["title"] = "在石桥县乡镇人大主席座谈会上的讲话"  # fits: one line, no break
+    doc.save()
+    assert _title_lines(export_docx(doc.dir, large_print=large_print))[0] == [doc.brief["title"]]
+
+    # no phrase end leaves both lines short enough: Word wraps it, nothing is forced
+    doc.brief["title"] = "在" + "青山镇乡村振兴示范片区建设推进" * 2 + "上的讲话"
+    doc.save()
+    assert _title_lines(export_docx(doc.dir, large_print=large_print))[0] == [doc.brief["title"]]
 
 
 def test_speaking_time_rate_from_flag_env_and_config(monkeypatch, tmp_path):
