@@ -142,6 +142,16 @@ def test_invented_geography_unquoted_quotes_and_unbracketed_documents(brief):
     assert scoring.score_text(known, brief=brief, checks=["invented_facts"]).passed
 
 
+def test_a_report_of_the_brief_with_the_place_written_out_is_not_invented(brief):
+    # the example brief's session passed 《镇人民政府工作报告》
+    assert "镇人民政府工作报告" in brief.facts_text()
+    place = brief.locality
+    ok = f"会议审议通过了《{place}人民政府工作报告》。"
+    assert scoring.score_text(ok, brief=brief, checks=["invented_facts"]).passed
+    bad = f"会议审议通过了《{place}第十九届人民代表大会第一次会议工作报告》。"
+    assert not scoring.score_text(bad, brief=brief, checks=["invented_facts"]).passed
+
+
 def test_stale_tifa_is_seen_through_quotation_marks():
     for text in ("要为“十四五”开好局。", "要为十四五开好局。", "为「十四五」开好局"):
         hits = scoring.find_stale_tifa(text, dt.date(2026, 1, 16))

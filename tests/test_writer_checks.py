@@ -456,6 +456,15 @@ EXAMPLES = [
     ("politics", "乡镇人大要认真执行上级人大的决议。", {}, "closing_session", False, ""),
     (
         "politics",
+        "政府要加强对人大工作的领导和支持，尊重并落实代表建议。",
+        {},
+        "closing_session",
+        True,
+        "对人大工作的领导",
+    ),
+    ("politics", "镇党委要加强对人大工作的领导。", {}, "closing_session", False, ""),
+    (
+        "politics",
         "县人大常委会要依法制定地方性法规。",
         COUNTY,
         "closing_session",
@@ -688,6 +697,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         (
             "integrity",
             "各位代表，大家好！今天是大会闭幕的日子，代表们要密切联系群众。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
+            "我很荣幸在这里讲话。我要围绕这一主题提出一些具体的要求。谢谢大家！",
             {"section_role": "requirements"},
             "从头开讲",
         ),

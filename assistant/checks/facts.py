@@ -140,10 +140,20 @@ def find_invented_titles(text: str, brief: Any) -> list[str]:
         title = m.group(1)
         if len(title) <= 4:
             continue  # 《意见》《若干意见》: a short back-reference to a document named before
-        if title in facts or any(re.fullmatch(k, title) for k in known) or title in out:
+        local = _without_locality(title, brief)
+        if local in facts or any(re.fullmatch(k, title) for k in known) or title in out:
             continue
         out.append(title)
     return out
+
+
+def _without_locality(title: str, brief: Any) -> str:
+    """《柳塘镇人民政府工作报告》 is the brief's 《镇人民政府工作报告》 with the place written
+    out: the same report, not an invented one."""
+    locality = normalize(getattr(brief, "locality", "") or "")
+    if len(locality) > 1 and title.startswith(locality):
+        return locality[-1] + title[len(locality) :]
+    return title
 
 
 COVER_FIELDS = (

@@ -151,13 +151,14 @@ def _echoes(heading: str, body_sentences: list[str], cut: float) -> Iterator[str
 def quoted_headlines(heading: str, body: str) -> list[re.Match[str]]:
     """Where the headline stands in quotation marks inside its own body (要坚决做到“要坚持
     党的全面领导，确保…”): the body talking about its headline instead of developing it.
-    Each match spans the quotation and a 的要求 after it."""
+    Each match spans the quotation and a 的要求 after it; group 2 is what follows it
+    when that already names it (这一主题, 这项工作)."""
     core = HEADING_START.sub("", heading.strip()).rstrip("。；").lstrip("要")
     if han_count(core) < 8:
         return []
     return [
         m
-        for m in re.finditer(r"“([^”]{8,})”(?:的要求|这一要求)?", body)
+        for m in re.finditer(r"“([^”]{8,})”(?:的要求|(?=(这[一项个])))?", body)
         if overlap(m.group(1).lstrip("要"), core) >= 0.8
         and overlap(core, m.group(1).lstrip("要")) >= 0.8
     ]

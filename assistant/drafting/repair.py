@@ -64,7 +64,11 @@ _LEAD_IN = re.compile(
 _CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而言|具体地说)，")
 # A sentence about the text instead of the matter (以下是槐原面临的机遇…说明发展大有可为的原因
 # 和方向。 / 下面就是我们…做的几件事…的描述): the model describing its task back.
-_ANNOUNCE = re.compile(r"^(?:以下|下面)(?:就|便)?是|的描述[，。！？]?$|这(?:一)?段(?:话|文字|内容)")
+# 谢谢大家 too: the model never writes the speech's end (the program does), so in a paragraph
+# it is a speech closed early (柳塘 2021, in the middle of the third point).
+_ANNOUNCE = re.compile(
+    r"^(?:以下|下面)(?:就|便)?是|的描述[，。！？]?$|这(?:一)?段(?:话|文字|内容)|^谢谢大家"
+)
 
 
 def _scaffolding(text: str) -> list[str]:
@@ -83,7 +87,8 @@ def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
     这一要求: the sentence stays, the body no longer recites its headline."""
     spans = quoted_headlines(headline, text) if headline else []
     for m in reversed(spans):
-        text = text[: m.start()] + "这一要求" + text[m.end() :]
+        # 围绕“…”这一主题 → 围绕这一主题, not 围绕这一要求这一主题 (柳塘 2021)
+        text = text[: m.start()] + ("" if m.group(2) else "这一要求") + text[m.end() :]
     if spans:
         repairs.append(f"正文引号里的标题句改为“这一要求”：{len(spans)} 处")
     return text

@@ -330,7 +330,7 @@ _END = "。！？”’」』）"
 # Words of our own instructions: a sentence carrying one is the model echoing the task.
 _ECHO = re.compile(
     r"这一段|这段讲话|讲话正文|自然段|本段|本节|要求之[一二三四五六七八九十]|范文|简报|篇幅|约\d+字"
-    r"|要讲的内容|不要复述|往下写|不要重复这|→"
+    r"|要讲的内容|不要复述|往下写|不要重复这|→|党政机关办公室|文字综合"
 )
 
 
