@@ -272,8 +272,12 @@ def test_repair_turns_a_quoted_headline_into_this_requirement(place):
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
     assert fixed.text.startswith("结合槐原的实际，落实这一要求，要着力解决")
     assert "“" not in fixed.text and any("这一要求" in r for r in fixed.repairs)
-    named = "要围绕“要以代表之家和代表联络站为阵地，推动代表密切联系群众”这一主题，抓好落实。" + CLEAN
-    fixed = repair(named, choose([named], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    named = (
+        "要围绕“要以代表之家和代表联络站为阵地，推动代表密切联系群众”这一主题，抓好落实。" + CLEAN
+    )
+    fixed = repair(
+        named, choose([named], PLAN, place)[0], PLAN, place.brief, None, headline=headline
+    )
     assert fixed.text.startswith("要围绕这一主题，抓好落实。")
     # another quotation stays
     other = "要牢记“人民代表为人民”这句话。" + CLEAN

@@ -837,3 +837,32 @@ def test_a_paragraph_left_as_a_mark_fails_placeholders_a_fact_request_does_not()
     assert check_placeholders(Subject(raw=asked, brief=brief(), occasion="closing_session")).passed
     result = check_placeholders(Subject(raw=missing, brief=brief(), occasion="closing_session"))
     assert not result.passed and "要求之一第2段" in result.findings[0]
+
+
+def test_a_fact_written_out_twice_fails_focus_at_both_scopes():
+    """柳塘 2021: the review's figures told again in the situation."""
+    from assistant.brief import parse_brief
+
+    fact = "全镇地区生产总值由2015年的12.4亿元增加到2020年的19.8亿元，年均增长9.8%"
+    brief = parse_brief(
+        {"occasion": "closing_session", "locality": "柳塘镇", "level": "镇", "length": 1000,
+         "achievements": [fact, "新建高标准农田2.6万亩"]}
+    )  # fmt: skip
+    again = "当前，我镇地区生产总值已达19.8亿元，比2015年的12.4亿元有了很大提高，年均增长9.8%。"
+    para = Subject(again, brief=brief, scope=PARAGRAPH, context="五年来，" + fact + "。")
+    result = REGISTRY["focus"].run(para)
+    assert not result.passed and "两处" in result.reason
+    # once, or a fact of one figure written twice, is not a repeat
+    assert (
+        "两处"
+        not in REGISTRY["focus"]
+        .run(
+            Subject(
+                "新建高标准农田2.6万亩。",
+                brief=brief,
+                scope=PARAGRAPH,
+                context="新建高标准农田2.6万亩。",
+            )
+        )
+        .reason
+    )

@@ -261,6 +261,33 @@ def _speech_pasted(subject: Subject) -> Iterator[str]:
                 yield hit
 
 
+# -- one fact told twice --------------------------------------------------------------------
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+@lru_cache(maxsize=64)
+def _figures(fact: str) -> tuple[str, ...]:
+    """A fact's figures, years aside; only facts with two or more count (one small number
+    may recur by chance)."""
+    found = tuple(re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact)))
+    return found if len(found) >= 2 else ()
+
+
+def _has_all(text: str, figures: tuple[str, ...]) -> bool:
+    return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.]|\d)", text) for f in figures)
+
+
+def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterator[str]:
+    """An achievement written out, figures and all, in two places (柳塘 2021: the review's
+    GDP and income figures again in the situation): the second says nothing new."""
+    for fact in achievements:
+        figures = _figures(fact)
+        if figures and sum(_has_all(c, figures) for c in chunks) >= 2:
+            yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
+
+
 # -- scopes -----------------------------------------------------------------------------------
 
 
@@ -270,6 +297,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_duplicates(sents, ()))
     out.extend(_refrains(sents, 0, pat))
     out.extend(_speech_pasted(subject))
+    achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
+    chunks = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline")]
+    out.extend(_facts_twice(chunks, achievements))
     return out
 
 
@@ -289,6 +319,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     hit = _pasted(subject.text, achievements, own)
     if hit:
         out.append(hit)
+    if subject.context:
+        out.extend(_facts_twice([subject.context, subject.text], achievements))
     return out
 
 
