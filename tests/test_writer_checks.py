@@ -481,6 +481,14 @@ EXAMPLES = [
     ),
     (
         "voice",
+        "过去一年，作为镇人大主席团成员，我们认真履行职责。",
+        {},
+        "closing_session",
+        True,
+        "作为镇人大主席团成员",
+    ),
+    (
+        "voice",
         "作为镇党委书记李明，我们要始终保持清醒的政治头脑。",
         {},
         "closing_session",
@@ -702,6 +710,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "镇党委副书记代表镇党委讲话；讲话人不是人大代表，也不用第三人称称呼自己。",
+            {"section_role": "situation"},
+            "写作要求的字眼",
+        ),
+        (
+            "integrity",
             "我很荣幸在这里讲话。我要围绕这一主题提出一些具体的要求。谢谢大家！",
             {"section_role": "requirements"},
             "从头开讲",
@@ -866,3 +880,18 @@ def test_a_fact_written_out_twice_fails_focus_at_both_scopes():
         )
         .reason
     )
+
+
+def test_a_paragraph_that_is_only_a_list_fails_register_and_a_led_list_does_not():
+    bare = (
+        "第一，强化对政府工作的监督力度。第二，加大民生实事项目的推进力度。"
+        "第三，提升主席团的组织协调能力。第四，加强生态环境保护工作。"
+    )
+    result = REGISTRY["register"].run(Subject(bare, scope=PARAGRAPH))
+    assert not result.passed and "整段只是4个条目" in result.reason
+    led = (
+        "做好闭会期间的工作，关键在于把代表的力量组织起来、把群众的期盼回应好。"
+        "要在三个方面下功夫，一是组织代表视察，摸清实情；二是督办代表建议，件件有回音；"
+        "三是建好代表之家，让群众找得到代表。"
+    )
+    assert REGISTRY["register"].run(Subject(led, scope=PARAGRAPH)).passed

@@ -44,6 +44,7 @@ class _Patterns:
     pairs: tuple[tuple[str, str], ...]
     restart: re.Pattern[str]
     restart_late: re.Pattern[str]
+    instruction_echo: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -57,7 +58,20 @@ def _build(data: Any) -> _Patterns:
         pairs=tuple((a, b) for a, b in data["pairs"]),
         restart=re.compile(data["restart"]),
         restart_late=re.compile(data["restart_late"]),
+        instruction_echo=re.compile(data["instruction_echo"]),
     )
+
+
+def instruction_echo() -> re.Pattern[str]:
+    """Words of the drafting prompt (这一段, 范文, 讲话人不是人大代表…): a sentence carrying
+    one is the model writing its instructions into the speech. Shared with write.clean."""
+    return _patterns().instruction_echo
+
+
+def _echoed_instructions(p: str) -> Iterator[str]:
+    m = instruction_echo().search(p)
+    if m:
+        yield f"写作要求的字眼（“{m.group()}”）写进了讲话：“{short(p[max(0, m.start() - 10) :], 30)}”"
 
 
 def _patterns() -> _Patterns:
@@ -202,6 +216,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_readdresses(p, pat))
         out.extend(_restarts(p, late=i > 1))
         out.extend(_unpaired(p, pat))
+        out.extend(_echoed_instructions(p))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
         rest = point.text[at + len(point.heading) :] if at >= 0 else ""
@@ -228,6 +243,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     late = subject.section_role not in ("", "opening", "meeting_opening", "salutation")
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
+    out.extend(_echoed_instructions(p))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out

@@ -24,7 +24,7 @@ from assistant.checks.base import (
     result_from_findings,
     threshold,
 )
-from assistant.text import chinese_number, chinese_numeral, paragraphs, short
+from assistant.text import chinese_number, chinese_numeral, han_count, paragraphs, short
 
 NAME = "register"
 
@@ -35,6 +35,7 @@ class _Patterns:
     phrases: tuple[tuple[re.Pattern[str], str], ...]
     markdown: re.Pattern[str]
     inline_marker: re.Pattern[str]
+    bare_list_marker: re.Pattern[str]
     headline_mark: re.Pattern[str]
     foreign_word: re.Pattern[str]
 
@@ -45,6 +46,7 @@ def _build(data: Any) -> _Patterns:
         phrases=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["phrases"]),
         markdown=re.compile(data["markdown"], re.M),
         inline_marker=re.compile(data["inline_marker"], re.M),
+        bare_list_marker=re.compile(data["bare_list_marker"]),
         headline_mark=re.compile(data["headline_mark"]),
         foreign_word=re.compile(data["foreign_word"]),
     )
@@ -104,6 +106,21 @@ def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
             yield f"“一{kind}”里又套了一层“一{kind}、二{kind}”，层次混乱：“{short(block, 30)}”"
 
 
+def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
+    """A paragraph that is nothing but a list: it opens with a marker and marked clauses
+    carry nearly all of it (第一，…。第二，…。……第五，…。)."""
+    clauses = [c for c in re.split(r"(?<=[。；！？])", paragraph.strip()) if c.strip()]
+    marked = [c for c in clauses if pat.bare_list_marker.match(c)]
+    if not clauses or not pat.bare_list_marker.match(clauses[0]):
+        return None
+    share = sum(han_count(c) for c in marked) / max(1, han_count(paragraph))
+    if len(marked) >= threshold(NAME, "bare_list_items", 3) and share >= threshold(
+        NAME, "bare_list_share", 0.8
+    ):
+        return f"整段只是{len(marked)}个条目，没有领起也没有展开，像材料不像讲话：“{short(paragraph, 30)}”"
+    return None
+
+
 def _list_blocks(subject: Subject) -> list[str]:
     """Where a run of 一是… is counted: each requirement point (its own marker removed, so
     sub-points in several paragraphs are one run), each other paragraph, or the candidate."""
@@ -150,6 +167,8 @@ def run(subject: Subject) -> CheckResult:
     findings = list(_memo_style(text, pat))
     for block in _list_blocks(subject):
         findings.extend(_list_findings(block, pat, limit))
+    paras = [subject.text] if subject.scope == PARAGRAPH else paragraphs(text)
+    findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
     findings.extend(_headline_marks(text, subject, pat))
     findings.extend(_foreign_words(text, subject, pat))
     return result_from_findings(

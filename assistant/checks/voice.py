@@ -33,6 +33,7 @@ NAME = "voice"
 class _Patterns:
     verbs: str
     as_delegate: tuple[re.Pattern[str], ...]
+    as_presidium: re.Pattern[str]
     speak_for: re.Pattern[str]
     as_government: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
@@ -43,6 +44,7 @@ def _build(data: Any) -> _Patterns:
     return _Patterns(
         verbs=data["report_verbs"],
         as_delegate=tuple(re.compile(p) for p in data["as_delegate"]),
+        as_presidium=re.compile(data["as_presidium"]),
         speak_for=re.compile(data["speak_for"]),
         as_government=re.compile(data["as_government"]),
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
@@ -103,6 +105,11 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"讲话人说成了代表中的一员（“{m.group()}”），应对代表说“各位代表要…”："
                     f"“{_snippet(text, m)}”"
                 )
+    if not re.search(r"人大|主席团|人民代表大会", role + organ):
+        for m in pat.as_presidium.finditer(text):
+            yield (
+                f"讲话人不在人大任职，却说成了人大的一员（“{m.group()}”）：“{_snippet(text, m)}”"
+            )
     own = _kinds(organ or role, pat)
     if "党委" in own and "政府" not in own:
         for m in pat.as_government.finditer(text):

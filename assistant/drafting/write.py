@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief
+from assistant.checks.integrity import instruction_echo
 from assistant.outline import Outline, OutlineSection
 from assistant.plan import ParagraphPlan, level_terms
 from assistant.text import han_count, overlap, sentence_pieces
@@ -327,13 +328,6 @@ _MARKER = re.compile(
 _END = "。！？”’」』）"
 
 
-# Words of our own instructions: a sentence carrying one is the model echoing the task.
-_ECHO = re.compile(
-    r"这一段|这段讲话|讲话正文|自然段|本段|本节|要求之[一二三四五六七八九十]|范文|简报|篇幅|约\d+字"
-    r"|要讲的内容|不要复述|往下写|不要重复这|→|党政机关办公室|文字综合"
-)
-
-
 def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> str:
     """One paragraph from the model's text: Markdown and list markers off, heading-only
     lines dropped, lines joined, a repeated lead removed, sentences that echo the task
@@ -349,7 +343,9 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
     if lead:
         text = without_overlap(lead, text)
     pieces = [_without_echoed_start(x, purpose) for x in sentence_pieces(text)]
-    text = "".join(x for x in pieces if not _ECHO.search(x) and not _echoes(x, purpose))
+    text = "".join(
+        x for x in pieces if not instruction_echo().search(x) and not _echoes(x, purpose)
+    )
     if text and not cut and text[-1] not in _END and not _DANGLING.search(text):
         # The model stopped of itself after a whole clause and left off the full stop (with
         # the grammar on it cannot end in a line break): the sentence is whole, not cut.
