@@ -171,6 +171,10 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         ("要扎实开展脱贫攻坚工作。", "2017-01-18", False),
         ("要坚持以人民为中心的发展思想。", "2013-01-18", True),
         ("要坚持执政为民，扎实办好扶贫开发。", "2013-01-18", False),
+        # a plan's first and last years are only those years
+        ("当前正处于“十三五”规划收官之年。", "2016-07-12", True),
+        ("今年是“十三五”规划的开局之年。", "2016-07-12", False),
+        ("今年是“十四五”收官之年。", "2025-01-17", False),
     ],
 )
 def test_dated_formulations_fit_the_speech_date(text, date, stale):
