@@ -41,6 +41,9 @@ def main() -> int:
     ap.add_argument("--no-controls", action="store_true", help="no penalties / logit bias")
     ap.add_argument("--no-grammar", action="store_true", help="no GBNF grammar on the local model")
     ap.add_argument("--eos-bias", type=float, default=None, help="logit bias on ending the turn")
+    ap.add_argument(
+        "--no-long-draws", action="store_true", help="no long draw after short candidates"
+    )
     ap.add_argument("--out", default=None, help="keep the draft here")
     args = ap.parse_args()
 
@@ -76,6 +79,8 @@ def main() -> int:
         write.GRAMMAR = False
     if args.eos_bias is not None:
         write.EOS_BIAS = args.eos_bias
+    if args.no_long_draws:
+        write.LONG_DRAW_BELOW = 0.0
     candidates = args.candidates or DEFAULT_CANDIDATES
     ensure_store_ready()
     llm = LLM.from_config(model=args.model, provider=None)
@@ -98,12 +103,13 @@ def main() -> int:
 
     print(f"model: {llm.endpoint.model}  (server start + load: {load_s:.1f} s)")
     print(
-        f"strategy: {args.strategy}; candidates: {candidates}; controls: {dict(write.CONTROLS) or 'off'}; grammar: {write.GRAMMAR}; eos bias: {write.EOS_BIAS}"
+        f"strategy: {args.strategy}; candidates: {candidates}; controls: {dict(write.CONTROLS) or 'off'}; grammar: {write.GRAMMAR}; eos bias: {write.EOS_BIAS}; long draws below {write.LONG_DRAW_BELOW:.0%}"
     )
     print(
         f"{'section':<24}{'paras':>6}{'calls':>6}{'rewr':>5}{'compl tok':>10}{'汉字':>6}{'budget':>7}"
     )
     decode_rates, completion = [], 0
+    long_drawn = long_chosen = 0
     for rec, sec in zip(draft.doc.sections, outline.sections, strict=True):
         v = rec.versions[-1]
         paras = v.get("paragraphs", [])
@@ -113,6 +119,11 @@ def main() -> int:
             if c["seconds"] > 0 and c["completion_tokens"] > 5 and not c["cached"]:
                 decode_rates.append(c["completion_tokens"] / c["seconds"])
         rewrites = sum(p["rewrites"] for p in paras)
+        for p in paras:
+            longs = [c for c in p["calls"] if c.get("long")]
+            long_drawn += len(longs)
+            chosen = p.get("chosen", 0) - 1
+            long_chosen += any(c.get("candidate") == chosen for c in longs)
         ct = sum(c["completion_tokens"] for c in calls)
         print(
             f"{rec.id:<24}{len(paras):>6}{len(calls):>6}{rewrites:>5}{ct:>10}"
@@ -133,6 +144,7 @@ def main() -> int:
         f"authorship: model {a['model_han']} 汉字, program {a['program_han']} ({share:.0%}), "
         f"marks {a['marks']}, repaired paragraphs {a['repaired_paragraphs']}"
     )
+    print(f"long draws (after short candidates): {long_drawn} drawn, {long_chosen} chosen")
     card = scoring.score_text(
         draft.text, brief=brief, outline=outline, provenance=a, exclude_ids=exclude
     )
