@@ -170,13 +170,14 @@ def build_docx(doc: DraftDoc, version: int | None = None, *, large_print: bool =
         _font(p.add_run(line), KAI_FONT, layout.body)
     _paragraph(word, indent=False, layout=layout)  # one blank line before the body
 
+    heads = tuple(h.rstrip("。！？") for h in (s.heading for s in doc.sections) if h)
     for para in doc.text(version).split("\n"):
         para = para.strip()
         if not para:
             continue
         salutation = para.endswith("：") and len(para) <= 12
         p = _paragraph(word, indent=not salutation, align=WD_ALIGN_PARAGRAPH.JUSTIFY, layout=layout)
-        m = _HEADLINE.match(para)
+        m = _headline(para, heads)
         if m:
             _font(p.add_run(m.group(1)), HEI_FONT, layout.body)
             rest = para[len(m.group(1)) :]
@@ -188,6 +189,16 @@ def build_docx(doc: DraftDoc, version: int | None = None, *, large_print: bool =
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
+
+
+def _headline(para: str, heads: tuple[str, ...]) -> re.Match[str] | None:
+    """The point's headline sentence that opens `para`, set in 黑体. Where the draft names
+    its points, only theirs: a 第一，…第五，… list inside a point is body text (白沙 2026
+    had its first item set as a headline)."""
+    m = _HEADLINE.match(para)
+    if m and heads and not any(h[:12] in m.group(1) for h in heads):
+        return None
+    return m
 
 
 def export_docx(

@@ -4,6 +4,7 @@ the long title's line break, and the speaking-time estimate shown by export and 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import docx
 import pytest
@@ -114,3 +115,27 @@ def test_export_and_show_report_speaking_time(tmp_path):
     assert "按每分钟 220 字" in shown.stderr
     data = json.loads(runner.invoke(app, ["show", str(doc.dir), "--json", "--rate", "250"]).stdout)
     assert data["speaking"] == {"han": han, "rate": 250, "minutes": round(han / 250, 1)}
+
+
+def test_a_numbered_list_inside_a_point_is_not_set_as_a_headline(tmp_path):
+    """Only the draft's own points' headlines are 黑体: 第一，… inside a point is body text."""
+    import shutil
+
+    src = (
+        Path(__file__).resolve().parents[1]
+        / "examples"
+        / "drafts"
+        / "new-baisha-closing-2026-sparse"
+    )
+    draft = tmp_path / "d"
+    shutil.copytree(src, draft)
+    data = json.loads((draft / "draft.json").read_text(encoding="utf-8"))
+    point = next(s for s in data["sections"] if s.get("ordinal"))
+    version = point["versions"][point["current"] - 1]
+    version["text"] += "\n第一，要强化监督。第二，要办好实事。第三，要改善面貌。"
+    (draft / "draft.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    doc = docx.Document(str(export_docx(draft, tmp_path / "o.docx")))
+    listed = next(p for p in doc.paragraphs if p.text.startswith("第一，要强化监督"))
+    headed = next(p for p in doc.paragraphs if p.text.startswith("一、"))
+    assert {east_asian(r) for r in listed.runs} == {"仿宋_GB2312"}
+    assert "黑体" in {east_asian(r) for r in headed.runs}
