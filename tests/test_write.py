@@ -275,3 +275,20 @@ def test_after_short_candidates_the_next_draw_is_a_long_one():
     assert eos in llm.biases[1]  # the one after a short draw is long
     assert [c["long"] for c in first["calls"]][:2] == [False, True]
     assert "闭会期间持续跟踪" in first["text"] and first["chosen"] == 2  # 1-based
+
+
+def test_a_clause_restating_the_prompts_rules_goes_and_the_sentence_stays():
+    """白沙 2026 wrote the system prompt's 讲话人代表镇党委讲话，对全体代表和列席同志讲 (a
+    title put in) into its situation paragraph."""
+    rules = (
+        "你是党政机关办公室的资深文字综合人员，为镇党委书记起草闭幕会讲话。讲话人代表镇党委讲话，"
+        "对全体代表和列席同志讲；讲话人不是人大代表，也不用第三人称称呼自己。"
+    )
+    raw = (
+        "镇党委副书记代表镇党委讲话，对全体代表和列席同志讲；此次会议审议通过了三个报告。"
+        "各位代表要依法履职，认真审议各项报告；要密切联系群众。"
+    )
+    assert clean(raw, rules=rules) == (
+        "此次会议审议通过了三个报告。各位代表要依法履职，认真审议各项报告；要密切联系群众。"
+    )
+    assert clean(raw) == raw  # without the rules nothing is taken for an echo

@@ -68,6 +68,7 @@ _CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而�
 # it is a speech closed early (柳塘 2021, in the middle of the third point).
 _ANNOUNCE = re.compile(
     r"^(?:以下|下面)(?:就|便)?是|的描述[，。！？]?$|这(?:一)?段(?:话|文字|内容)|^谢谢大家"
+    r"|^下面，?我(?:将|要|就|来)(?:从|对|简要|分)"
 )
 
 

@@ -328,10 +328,13 @@ _MARKER = re.compile(
 _END = "。！？”’」』）"
 
 
-def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> str:
+def clean(
+    raw: str, *, lead: str = "", cut: bool = False, purpose: str = "", rules: str = ""
+) -> str:
     """One paragraph from the model's text: Markdown and list markers off, heading-only
     lines dropped, lines joined, a repeated lead removed, sentences that echo the task
-    dropped, a cut-off sentence dropped. The raw text is kept in the record."""
+    (its words, its purpose, or a clause of its `rules`) dropped, a cut-off sentence
+    dropped. The raw text is kept in the record."""
     text = re.sub(r"\*\*|__", "", _MD.sub("", raw)).strip()
     lines = []
     for line in text.split("\n"):
@@ -344,7 +347,9 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
         text = without_overlap(lead, text)
     pieces = [_without_echoed_start(x, purpose) for x in sentence_pieces(text)]
     text = "".join(
-        x for x in pieces if not instruction_echo().search(x) and not _echoes(x, purpose)
+        _without_rule_clauses(x, rules)
+        for x in pieces
+        if not instruction_echo().search(x) and not _echoes(x, purpose)
     )
     if text and not cut and text[-1] not in _END and not _DANGLING.search(text):
         # The model stopped of itself after a whole clause and left off the full stop (with
@@ -358,6 +363,22 @@ def clean(raw: str, *, lead: str = "", cut: bool = False, purpose: str = "") -> 
             text = ""
     return text.strip()
 
+
+def _without_rule_clauses(sentence: str, rules: str) -> str:
+    """The sentence without the clauses (cut at ；) that restate the prompt's own rules:
+    白沙 2026 wrote 镇党委副书记代表镇党委讲话，对全体代表和列席同志讲； into its situation,
+    the system prompt's 讲话人代表镇党委讲话，对全体代表和列席同志讲 with a title put in."""
+    if not rules:
+        return sentence
+    parts = re.split(r"(?<=；)", sentence)
+    kept = [c for c in parts if han_count(c) < 10 or overlap(c, rules) < RULE_ECHO]
+    if len(kept) == len(parts):
+        return sentence
+    text = "".join(kept)
+    return text[:-1] + "。" if text.endswith("；") else text
+
+
+RULE_ECHO = 0.6  # share of a clause's bigrams found in the prompt's rules
 
 # A text that stops here stops mid-clause (各位代表要, 一府一委两院和).
 _DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，；：,;:]$|[0-9.]$")
@@ -477,8 +498,15 @@ def sample(
         "finish_reason": getattr(result, "finish_reason", None),
         "long": long,
     }
-    text = clean(result.text, lead=lead, cut=cut, purpose=purpose)
+    text = clean(result.text, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
     return Candidate(text, result.text, cut, call)
+
+
+def prompt_rules(messages: list[dict[str, str]]) -> str:
+    """The rules of the system prompt: its text before the brief's facts (facts and outline
+    may be restated; the rules may not)."""
+    system = next((m["content"] for m in messages if m.get("role") == "system"), "")
+    return system.split("简报事实（")[0]
 
 
 _BIAS_CACHE: dict[str, dict[str, float]] = {}
