@@ -150,6 +150,8 @@ def test_verdicts_name_what_is_wrong(candidate, acceptable, failed, missing, pro
                      id="title-absent"),
         pytest.param("我们要发展全过程人民民主。", ["全过程人民民主"], (), id="words-present"),
         pytest.param("我们要发展基层民主。", ["全过程人民民主"], None, id="words-absent"),
+        pytest.param("人居环境整治也取得了明显的进展，集镇面貌得到了明显改观。",
+                     ["人居环境整治持续深化，集镇面貌明显改观"], (), id="words-paraphrased"),
         # a figure inside another number is not the fact's figure
         pytest.param("2018年以来，我们修了不少路。", ["新改建农村公路18公里"], None,
                      id="18-inside-2018"),

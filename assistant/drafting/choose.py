@@ -81,8 +81,10 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
         else:
             names = re.findall(r"《([^》]+)》", fact)
             # Without figures a fact is written when most of its wording is there
-            # (这一年 for 过去一年 is the same fact, not a missing one).
-            ok = all(n in text for n in names) if names else overlap(fact, text) >= 0.7
+            # (这一年 for 过去一年 is the same fact, not a missing one; at 0.7 白沙 2026's
+            # 人居环境整治也取得了明显的进展，集镇面貌得到了明显改观 was taken for missing
+            # and the brief's sentence pasted after it).
+            ok = all(n in text for n in names) if names else overlap(fact, text) >= 0.6
         if not ok:
             out.append(fact)
     return tuple(out)
