@@ -895,3 +895,15 @@ def test_a_paragraph_that_is_only_a_list_fails_register_and_a_led_list_does_not(
         "三是建好代表之家，让群众找得到代表。"
     )
     assert REGISTRY["register"].run(Subject(led, scope=PARAGRAPH)).passed
+
+
+def test_the_sessions_reports_listed_again_fail_focus():
+    """白沙 2026: the opening's second paragraph named the session's three reports again."""
+    reports = ["镇人民政府工作报告", "镇人大主席团工作报告", "镇财政预算执行情况和预算草案的报告"]
+    b = brief(reports=reports)
+    session = "会议审议通过了《镇人民政府工作报告》、《镇人大主席团工作报告》、《镇财政预算执行情况和预算草案的报告》。"
+    again = "各位代表，本次会议审议通过了青山镇人民政府工作报告、人大主席团工作报告和财政预算执行情况的报告。"
+    result = REGISTRY["focus"].run(Subject(again, brief=b, scope=PARAGRAPH, context=session))
+    assert not result.passed and "又列举了一遍" in result.reason
+    one = "政府工作报告提出的目标任务，要一项一项抓好落实。"
+    assert REGISTRY["focus"].run(Subject(one, brief=b, scope=PARAGRAPH, context=session)).passed

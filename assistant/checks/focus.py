@@ -288,6 +288,28 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
+def _report_core(title: str) -> str:
+    """镇人民政府工作报告 → 人民政府工作报告: the words a speech keeps when it names it."""
+    core = re.sub(r"^[\u4e00-\u9fff]{0,6}?[镇乡县区市](?=人民|人大|财政)", "", title)
+    return core[:8]
+
+
+def _reports_listed(sents: Sequence[str], reports: tuple[str, ...]) -> list[str]:
+    """Sentences naming two or more of the session's reports."""
+    cores = [_report_core(r) for r in reports if han_count(r) >= 4]
+    if len(cores) < 2:
+        return []
+    return [s for s in sents if sum(c in s for c in cores) >= 2]
+
+
+def _reports_twice(chunks: Sequence[str], reports: tuple[str, ...]) -> Iterator[str]:
+    """The session's reports listed again after the session sentence (白沙 2026: the
+    opening's second paragraph named all three again): once is the genre, twice is padding."""
+    listed = [x for c in chunks for x in _reports_listed(sentences(c), reports)]
+    if len(listed) >= 2:
+        yield f"会议审议的报告又列举了一遍：“{short(listed[1], 30)}”"
+
+
 # -- scopes -----------------------------------------------------------------------------------
 
 
@@ -300,6 +322,11 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
     chunks = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline")]
     out.extend(_facts_twice(chunks, achievements))
+    out.extend(
+        _reports_twice(
+            prose_paragraphs(subject), tuple(getattr(subject.brief, "reports", ()) or ())
+        )
+    )
     return out
 
 
@@ -321,6 +348,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.append(hit)
     if subject.context:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
+        reports = tuple(getattr(subject.brief, "reports", ()) or ())
+        if _reports_listed(sentences(subject.text), reports):
+            out.extend(_reports_twice([subject.context, subject.text], reports))
     return out
 
 
