@@ -292,3 +292,40 @@ def test_a_clause_restating_the_prompts_rules_goes_and_the_sentence_stays():
         "此次会议审议通过了三个报告。各位代表要依法履职，认真审议各项报告；要密切联系群众。"
     )
     assert clean(raw) == raw  # without the rules nothing is taken for an echo
+
+
+def test_a_copied_candidate_that_repairs_to_nothing_gives_way_to_the_models_own():
+    """石桥 2016: the copy ranked first, was dropped whole and left a 【待补】 mark while a
+    candidate of the model's own stood behind it."""
+    from pathlib import Path
+
+    from assistant import paths
+    from assistant.brief import load_brief
+    from assistant.corpus import load_corpus
+    from assistant.drafting import Drafter
+    from assistant.drafting.choose import Place, choose
+    from assistant.drafting.pipeline import _Pool
+    from assistant.drafting.write import Candidate
+    from assistant.plan import ParagraphPlan
+    from assistant.text import sentences
+
+    corpus = load_corpus([paths.bundled_corpus_dir()])
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    # a whole paragraph of one corpus speech, copied: the repair drops every sentence
+    source = next(s for s in corpus if s.id == "presidium-meeting")
+    copied = "".join([x for x in sentences(source.text) if "乡镇人大" in x][:3])
+    own = "各位代表要把群众的期盼带到会上来，认真履职。"
+    pool = _Pool()
+    for k, text in enumerate((copied, own)):
+        pool.add(Candidate(text, text, False, {"candidate": k}), 0)
+    place = Place(brief=brief, corpus=tuple(corpus), exclude_ids=frozenset(), context="",
+                  section_role="requirements")  # fmt: skip
+    plan = ParagraphPlan("讲怎样做到这一点", 160)
+    by_index = {v.index: v for v in choose(pool.texts, plan, place)}
+    ranked = [by_index[0], by_index[1]]  # the copy first, as the checks had ranked it
+    drafter = Drafter(brief, None, retrieve=lambda *a, **k: [], corpus=corpus)
+    verdict, fixed = drafter._first_usable(ranked, pool, plan, "", "要求之一第2段", place)
+    assert verdict.index == 1 and fixed.text == own
+    # with nothing of the model's own behind it, the first is kept and marked
+    verdict, fixed = drafter._first_usable(ranked[:1], pool, plan, "", "要求之一第2段", place)
+    assert verdict.index == 0 and fixed.text.startswith("【待补：要求之一第2段")

@@ -176,11 +176,11 @@ class Drafter:
             problems = best.problems()
             event("repair", text="；".join(problems)[:300])
             feedback = rewrite_feedback(pool.texts[best.index], problems, instruction)
-        fixed = repair(
-            pool.texts[best.index], best, plan, self.brief, self.corpus, self.exclude, context,
-            label=f"{section.title}第{position}段", headline=section.heading,
-            other_headlines=place.other_headlines,
-        )  # fmt: skip
+        verdict, fixed = self._first_usable(
+            ranked, pool, plan, context, f"{section.title}第{position}段", place
+        )
+        ranked = [verdict, *(v for v in ranked if v is not verdict)]
+        best = verdict
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
         fallback = ""
@@ -193,6 +193,32 @@ class Drafter:
             fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
             fixed.marks = 0
         return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
+
+    def _first_usable(
+        self,
+        ranked: list[Verdict],
+        pool: _Pool,
+        plan: ParagraphPlan,
+        context: str,
+        label: str,
+        place: Place,
+    ) -> tuple[Verdict, Any]:
+        """The best-ranked candidate the repair leaves some of the model's text of, and that
+        repair: a copied exemplar ranked first and, its copy dropped, became a 【待补】 mark
+        while a shorter candidate of the model's own stood behind it (石桥 2016, 要求之一
+        第2段). None: the best, repaired to its mark."""
+
+        def fix(v: Verdict) -> Any:
+            return repair(
+                pool.texts[v.index], v, plan, self.brief, self.corpus, self.exclude, context,
+                label=label, headline=place.headline, other_headlines=place.other_headlines,
+            )  # fmt: skip
+
+        for v in ranked:
+            fixed = fix(v)
+            if fixed.model_han and not v.fatal:
+                return v, fixed
+        return ranked[0], fix(ranked[0])
 
     def _sample(
         self,
