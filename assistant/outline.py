@@ -128,6 +128,8 @@ class OutlineSection:
         is the one that planned it (see plan_role; default the section's own)."""
         budget = max(100, min(200, self.budget // max(1, len(self.paragraphs))))
         values = {**(values or {}), "headline": (self.heading or "").rstrip("。")}
+        if self.ordinal:
+            values["turn"] = str(self.ordinal)
         used = tuple(p.purpose for p in self.paragraphs)
         more = extra_paragraph(budget, role or self.role, used, values)
         return replace(self, paragraphs=(*self.paragraphs, more))
@@ -537,9 +539,11 @@ def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> Out
     own = tuple(p for p in sec.key_points if sec.role == "requirements")
     extra = tuple(override.points) if override else ()
     themes = tuple(dict.fromkeys(own + extra))
+    turn = {"turn": str(sec.ordinal)} if sec.ordinal else {}
     paragraphs = plan_section(
-        role, sec.budget, facts=facts, themes=themes, headline=sec.heading, values=values
-    )
+        role, sec.budget, facts=facts, themes=themes, headline=sec.heading,
+        values={**values, **turn},
+    )  # fmt: skip
     return replace(sec, paragraphs=paragraphs)
 
 

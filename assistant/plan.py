@@ -149,9 +149,13 @@ ROLE_EXTRAS = {
         "讲{stem}面临的机遇：上级政策的支持和自身的基础与优势，说明发展大有可为",
         "讲{stem}面临的困难和挑战，说明必须增强忧患意识、保持奋发有为的精神状态",
     ],
+    # Each point takes these from its own place in the list (see _turned): every point
+    # of 丰源 2025 wrote the same 明确责任分工、加强督促检查、严格考核问效 paragraph.
     "requirements": [
         "结合{stem}的实际，讲落实这一点要着力解决的突出问题和薄弱环节",
-        "讲落实这一点的工作机制：明确责任分工、加强督促检查、严格考核问效",
+        "讲落实这一点靠什么来保障：由谁牵头、怎样督查、怎样考核，说清各自的责任",
+        "讲落实这一点要依靠谁：怎样调动基层干部和群众的积极性，形成工作合力",
+        "讲落实这一点今年要抓出哪些看得见的成效，怎样让群众感受到变化",
     ],
     "congress_work": [
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
@@ -172,10 +176,19 @@ _REVIEW_WITHOUT_FACTS = (
 _EXTRA_PURPOSE = "从{stem}的实际出发，讲一个本节前面几段没有讲到的方面"
 
 
+def _turned(role: str, values: dict[str, str]) -> list[str]:
+    """The role's extra angles, the list turned by the section's place among its kind
+    (values["turn"], the point's ordinal): point 二 starts from the second angle."""
+    extras = ROLE_EXTRAS.get(role, [])
+    turn = int(values.get("turn") or 1) - 1 if extras else 0
+    turn %= max(1, len(extras))
+    return [*extras[turn:], *extras[:turn]]
+
+
 def extra_purposes(role: str, values: dict[str, str]) -> list[str]:
     """The purposes, filled in, of the paragraphs beyond a role's own, in order; the last
     (the generic one) repeats."""
-    return [t.format_map(_Default(values)) for t in [*ROLE_EXTRAS.get(role, []), _EXTRA_PURPOSE]]
+    return [t.format_map(_Default(values)) for t in [*_turned(role, values), _EXTRA_PURPOSE]]
 
 
 def level_terms(level: str | None, organ: str | None, locality: str | None) -> dict[str, str]:
@@ -212,7 +225,7 @@ def plan_section(
     """Paragraph plans for one section of `budget` 汉字."""
     values = dict(values or {})
     values.setdefault("headline", headline.rstrip("。"))
-    extras = ROLE_EXTRAS.get(role, [])
+    extras = _turned(role, values)
     purposes = [*ROLE_PURPOSES.get(role, []), *extras]
     if role == "review" and not facts:
         purposes = [_REVIEW_WITHOUT_FACTS, extras[0], ROLE_PURPOSES["review"][-1], *extras[1:]]

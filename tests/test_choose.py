@@ -338,3 +338,14 @@ def test_repair_drops_a_sentence_restating_the_other_points(place):
     )  # fmt: skip
     assert fixed.text == CLEAN
     assert any(r.startswith("删去复述其他要点标题的句子") for r in fixed.repairs)
+
+
+def test_repair_drops_a_call_before_the_call(place):
+    from assistant.drafting.repair import repair
+
+    call = "让我们继续努力，为全面建设社会主义现代化新青山而不懈奋斗！"
+    text = CLEAN + call
+    fixed = repair(
+        text, choose([text], PLAN, place)[0], PLAN, place.brief, None, section_role="review"
+    )
+    assert fixed.text == CLEAN and any("号召之前" in r for r in fixed.repairs)

@@ -468,3 +468,18 @@ def test_the_section_plan_names_each_paragraph_by_the_head_of_its_purpose():
     text = section_plan_text(review)
     assert "第3段评价这些成绩" in text
     assert "全镇干部群众" in review.paragraphs[2].purpose and "全镇干部群众" not in text
+
+
+def test_each_point_takes_its_extra_angles_from_its_own_place_in_the_list():
+    """丰源 2025: every point wrote the same 明确责任分工、加强督促检查、严格考核问效 paragraph."""
+    values = {"stem": "丰源"}
+    first = plan_section("requirements", 900, headline="要甲。", values={**values, "turn": "1"})
+    second = plan_section("requirements", 900, headline="要乙。", values={**values, "turn": "2"})
+    assert len(first) == len(second) > 3
+    assert first[3].purpose != second[3].purpose
+    assert second[3].purpose == first[4].purpose  # point 二 starts from the second angle
+    # a section grown by one paragraph continues its own turn
+    brief = load_brief(EXAMPLE)
+    points = [s for s in build_outline(brief, shares={}).sections if s.role == "requirements"]
+    grown = [p.with_paragraph({"stem": "青山"}).paragraphs[-1].purpose for p in points[:2]]
+    assert grown[0] != grown[1]

@@ -716,6 +716,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "这些变化提高了农民的生活质量。让我们继续努力，为全面建设社会主义现代化新丰源而不懈奋斗！",
+            {"section_role": "review"},
+            "号召写在了号召之前",
+        ),
+        (
+            "integrity",
             "我很荣幸在这里讲话。我要围绕这一主题提出一些具体的要求。谢谢大家！",
             {"section_role": "requirements"},
             "从头开讲",
@@ -907,3 +913,10 @@ def test_the_sessions_reports_listed_again_fail_focus():
     assert not result.passed and "又列举了一遍" in result.reason
     one = "政府工作报告提出的目标任务，要一项一项抓好落实。"
     assert REGISTRY["focus"].run(Subject(one, brief=b, scope=PARAGRAPH, context=session)).passed
+
+
+def test_a_call_is_at_home_in_the_call_and_a_list_of_points_is_not_a_paragraph():
+    call = "让我们更加紧密地团结在党中央周围，为实现青山今年的目标任务而努力奋斗！"
+    assert REGISTRY["integrity"].run(Subject(call, scope=PARAGRAPH, section_role="call")).passed
+    listed = "一、要加大扶贫力度；二、要加强农村基础设施建设；三、要注重民生保障；四、要深化财税体制改革。"
+    assert "整段只是4个条目" in REGISTRY["register"].run(Subject(listed, scope=PARAGRAPH)).reason

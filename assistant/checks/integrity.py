@@ -45,6 +45,7 @@ class _Patterns:
     restart: re.Pattern[str]
     restart_late: re.Pattern[str]
     instruction_echo: re.Pattern[str]
+    early_call: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -59,7 +60,24 @@ def _build(data: Any) -> _Patterns:
         restart=re.compile(data["restart"]),
         restart_late=re.compile(data["restart_late"]),
         instruction_echo=re.compile(data["instruction_echo"]),
+        early_call=re.compile(data["early_call"]),
     )
+
+
+_CALL_ROLES = frozenset({"call", "closing", ""})
+
+
+def early_call(text: str, role: str) -> re.Match[str] | None:
+    """Where a section before the call already calls (让我们…而努力奋斗！): the speech
+    calls once, at its end. Shared with the drafting repair."""
+    return None if role in _CALL_ROLES else _patterns().early_call.search(text)
+
+
+def _early_calls(sections: Any) -> Iterator[str]:
+    for sec in sections:
+        m = early_call(sec.text, sec.role)
+        if m:
+            yield f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次"
 
 
 def instruction_echo() -> re.Pattern[str]:
@@ -219,6 +237,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_restarts(p, late=i > 1))
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
+    out.extend(_early_calls(subject.parsed.sections))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
         rest = point.text[at + len(point.heading) :] if at >= 0 else ""
@@ -246,6 +265,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
+    m = early_call(p, subject.section_role or "")
+    if m:
+        out.append(f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次")
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out

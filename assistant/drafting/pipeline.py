@@ -212,6 +212,7 @@ class Drafter:
             return repair(
                 pool.texts[v.index], v, plan, self.brief, self.corpus, self.exclude, context,
                 label=label, headline=place.headline, other_headlines=place.other_headlines,
+                section_role=place.section_role,
             )  # fmt: skip
 
         for v in ranked:
@@ -293,7 +294,9 @@ class Drafter:
             }
         # The call is a standing formula: exemplars of it only invite pasting another
         # place's call (measured: the 1.5B copied gaodu's call, 美丽高都 and all).
-        hits = self.exemplars_for(section) if section.role != "call" else []
+        # The congress-work moves are the genre's standing lines: given exemplars of them,
+        # all three candidates copied one (丰源 2025) and the section became a mark.
+        hits = self.exemplars_for(section) if section.role not in ("call", "congress_work") else []
         exemplars = write.exemplar_block(hits)
         records = list(done or [])
         planned = len(section.paragraphs)

@@ -22,7 +22,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import repeated_sentences, restating_sentences
-from assistant.checks.integrity import quoted_headlines, restart_in
+from assistant.checks.integrity import early_call, quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
@@ -235,6 +235,7 @@ def repair(
     label: str = "本段内容",
     headline: str = "",
     other_headlines: Sequence[str] = (),
+    section_role: str = "",
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
@@ -249,6 +250,8 @@ def repair(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
+    calls = [x for x in sentences(text) if early_call(x, section_role)]
+    text = _drop(text, calls, "删去写在号召之前的号召：", repairs, 30)
     text, n = _CONNECTIVE.subn("", text)
     if n:
         repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
