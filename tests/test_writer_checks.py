@@ -722,6 +722,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "刚才的讲话中，我们对过去一年的工作进行了回顾。接下来，我将就这一重要议题进行发言。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
             "我很荣幸在这里讲话。我要围绕这一主题提出一些具体的要求。谢谢大家！",
             {"section_role": "requirements"},
             "从头开讲",
