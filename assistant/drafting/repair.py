@@ -83,6 +83,41 @@ def _scaffolding(text: str) -> list[str]:
     ]
 
 
+def _drop_out_of_place(text: str, section_role: str, repairs: list[str]) -> str:
+    """What does not belong in a paragraph of this place: the speech begun or closed
+    again, a report's lead-in, the model announcing its text, a call before the call, and
+    具体来说 at a sentence's start (the sentence stays)."""
+    text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
+    calls = [x for x in sentences(text) if early_call(x, section_role)]
+    text = _drop(text, calls, "删去写在号召之前的号召：", repairs, 30)
+    text, n = _CONNECTIVE.subn("", text)
+    if n:
+        repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
+    return text
+
+
+def _mark_unsupported(
+    text: str,
+    brief: Any,
+    corpus: Sequence[Any] | None,
+    exclude: Sequence[str],
+    repairs: list[str],
+) -> str:
+    """Figures, claims, titles and names the brief does not give, still in the text after
+    the drops: marked for the writer (quarantine), never silently kept."""
+    figures = find_invented_numbers(text, brief)
+    claims = find_invented_claims(text, brief) + [
+        f"《{t}》" for t in find_invented_titles(text, brief)
+    ]
+    leaks = find_leaks(text, brief, corpus or (), exclude) if corpus is not None else []
+    if figures or claims or leaks:
+        leak_figures = [x for x in leaks if re.search(r"\d", x)]
+        leak_names = [x for x in leaks if x not in leak_figures]
+        text = quarantine(text, [*figures, *leak_figures], leak_names, claims)
+        repairs.append("标出简报中没有的内容：" + "、".join([*figures, *claims, *leaks]))
+    return text
+
+
 def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
     """The point's headline quoted inside its own body (落实“要以代表之家…群众”的要求) becomes
     这一要求: the sentence stays, the body no longer recites its headline."""
@@ -249,12 +284,7 @@ def repair(
     text = _drop(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
-    text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
-    calls = [x for x in sentences(text) if early_call(x, section_role)]
-    text = _drop(text, calls, "删去写在号召之前的号召：", repairs, 30)
-    text, n = _CONNECTIVE.subn("", text)
-    if n:
-        repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
+    text = _drop_out_of_place(text, section_role, repairs)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
@@ -262,16 +292,7 @@ def repair(
     if corpus is not None:
         text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
-    figures = find_invented_numbers(text, brief)
-    claims = find_invented_claims(text, brief) + [
-        f"《{t}》" for t in find_invented_titles(text, brief)
-    ]
-    leaks = find_leaks(text, brief, corpus or (), exclude) if corpus is not None else []
-    if figures or claims or leaks:
-        leak_figures = [x for x in leaks if re.search(r"\d", x)]
-        leak_names = [x for x in leaks if x not in leak_figures]
-        text = quarantine(text, [*figures, *leak_figures], leak_names, claims)
-        repairs.append("标出简报中没有的内容：" + "、".join([*figures, *claims, *leaks]))
+    text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     added = ""
     missing = missing_facts(text, plan.facts)
     if missing:
