@@ -134,6 +134,21 @@ _CN_DIGITS = "零一二三四五六七八九"
 _CN_VALUES = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"两": 2, "〇": 0}
 
 
+# -- figures --------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def fact_figures(fact: str) -> list[str]:
+    """The figures of a brief fact, its years aside (a speech may say 去年 for 2025年)."""
+    return re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact))
+
+
+def has_figure(text: str, figure: str) -> bool:
+    """`figure` stands whole in `text`: 18 is not written by 2018年, nor 1.2 by 11.25万."""
+    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.]|\d)", text) is not None
+
+
 def chinese_number(n: int) -> str:
     """1..99 as written in session names and ordinals: 五, 十七, 二十."""
     if not 0 < n < 100:

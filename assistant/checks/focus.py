@@ -30,8 +30,10 @@ from assistant.checks.integrity import prose_paragraphs
 from assistant.text import (
     bigrams,
     chinese_number,
+    fact_figures,
     han_count,
     han_only,
+    has_figure,
     paragraphs,
     sentences,
     short,
@@ -264,19 +266,16 @@ def _speech_pasted(subject: Subject) -> Iterator[str]:
 # -- one fact told twice --------------------------------------------------------------------
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d年")
-
-
 @lru_cache(maxsize=64)
 def _figures(fact: str) -> tuple[str, ...]:
     """A fact's figures, years aside; only facts with two or more count (one small number
     may recur by chance)."""
-    found = tuple(re.findall(r"\d+(?:\.\d+)?", _YEAR.sub("", fact)))
+    found = tuple(fact_figures(fact))
     return found if len(found) >= 2 else ()
 
 
 def _has_all(text: str, figures: tuple[str, ...]) -> bool:
-    return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.]|\d)", text) for f in figures)
+    return all(has_figure(text, f) for f in figures)
 
 
 def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterator[str]:

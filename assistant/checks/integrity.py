@@ -73,9 +73,10 @@ def early_call(text: str, role: str) -> re.Match[str] | None:
     return None if role in _CALL_ROLES else _patterns().early_call.search(text)
 
 
-def _early_calls(sections: Any) -> Iterator[str]:
-    for sec in sections:
-        m = early_call(sec.text, sec.role)
+def _early_calls(parts: Any) -> Iterator[str]:
+    """(text, role) pairs: each part that calls before the call."""
+    for text, role in parts:
+        m = early_call(text, role)
         if m:
             yield f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次"
 
@@ -237,7 +238,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_restarts(p, late=i > 1))
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
-    out.extend(_early_calls(subject.parsed.sections))
+    out.extend(_early_calls((sec.text, sec.role) for sec in subject.parsed.sections))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
         rest = point.text[at + len(point.heading) :] if at >= 0 else ""
@@ -265,9 +266,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
-    m = early_call(p, subject.section_role or "")
-    if m:
-        out.append(f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次")
+    out.extend(_early_calls([(p, subject.section_role or "")]))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out

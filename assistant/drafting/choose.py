@@ -17,9 +17,7 @@ from typing import Any
 from assistant.checks import PARAGRAPH, Subject, run_checks
 from assistant.checks.base import Scorecard
 from assistant.plan import ParagraphPlan
-from assistant.text import chinese_number, overlap
-
-_YEAR = re.compile(r"(19|20)\d\d年")
+from assistant.text import chinese_number, fact_figures, has_figure, overlap
 
 
 @dataclass(frozen=True)
@@ -69,15 +67,10 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
     frame a fact but a speech may say 去年/一年来 instead: they are not required."""
     out = []
     for fact in facts:
-        bare = _YEAR.sub("", fact)
-        numbers = re.findall(r"\d+(?:\.\d+)?", bare)
+        numbers = fact_figures(fact)
         if numbers:
-            # Whole figures only: 18 is not written by 2018年, nor 1.2 by 11.25万.
-            ok = all(
-                re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\d)", text)
-                or _in_words(n, bare, text)
-                for n in numbers
-            )
+            # Whole figures only, or a small count in words.
+            ok = all(has_figure(text, n) or _in_words(n, fact, text) for n in numbers)
         else:
             names = re.findall(r"《([^》]+)》", fact)
             # Without figures a fact is written when most of its wording is there

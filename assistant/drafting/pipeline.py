@@ -215,11 +215,14 @@ class Drafter:
                 section_role=place.section_role,
             )  # fmt: skip
 
+        first = None
         for v in ranked:
             fixed = fix(v)
             if fixed.model_han and not v.fatal:
                 return v, fixed
-        return ranked[0], fix(ranked[0])
+            first = first or (v, fixed)
+        assert first is not None  # a pool always holds at least one candidate
+        return first
 
     def _sample(
         self,
