@@ -103,14 +103,21 @@ def test_authorship_is_skipped_without_a_record():
     assert not card.checks and card.skipped[0][0] == "authorship"
 
 
+def _invented(text, brief):
+    """(passed, reason) of the invented_facts check on `text`."""
+    result = scoring.score_text(text, brief=brief, checks=["invented_facts"]).check(
+        "invented_facts"
+    )
+    return result.passed, result.reason
+
+
 def test_rankings_honours_and_document_titles_count_as_invented(brief):
     text = (
         "去年我镇经济总量在全省排名前五，荣获全国文明村镇称号。"
         "要认真落实《关于加强乡镇党委和政府工作监督的决定》，认真贯彻《中华人民共和国宪法》。"
     )
-    card = scoring.score_text(text, brief=brief, checks=["invented_facts"])
-    reason = card.check("invented_facts").reason
-    assert not card.check("invented_facts").passed
+    passed, reason = _invented(text, brief)
+    assert not passed
     assert "排名前五" in reason and "荣获全国文明村镇称号" in reason
     assert "关于加强乡镇党委和政府工作监督的决定" in reason and "宪法" not in reason
     # The same claims are facts when the brief gives them.
@@ -129,9 +136,8 @@ def test_invented_geography_unquoted_quotes_and_unbracketed_documents(brief):
         "槐原镇位于黄土高原东南部。习近平总书记在全国两会讲话中指出，当前我国社会主要矛盾已经转化。"
         "要在十九届中央政治局关于加强党的领导的决定的指导下做好工作。"
     )
-    card = scoring.score_text(text, brief=brief, checks=["invented_facts"])
-    reason = card.check("invented_facts").reason
-    assert not card.check("invented_facts").passed
+    passed, reason = _invented(text, brief)
+    assert not passed
     for part in ("位于黄土高原东南部", "当前我国社会主要矛盾", "关于加强党的领导的决定"):
         assert part in reason, part
     # A saying well known in his own words, and a requirement referred to, are not quotations.
