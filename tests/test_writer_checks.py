@@ -611,6 +611,27 @@ def test_the_brief_list_pasted_as_the_review_fails_focus():
     assert not result.passed and "照抄简报" in result.reason
 
 
+def test_the_situation_facts_pasted_as_a_paragraph_fail_focus():
+    """枫林 2024: the brief's three situation facts joined by ；were a whole paragraph and
+    passed; the same facts inside a paragraph that judges them pass."""
+    situation = [
+        "2024年9月15日是全国人民代表大会成立70周年",
+        "街道人大工委是区人大常委会的派出机构，负责联系辖区内的人大代表、组织代表开展活动",
+        "党的二十届三中全会对健全全过程人民民主制度体系作出部署",
+    ]
+    b = brief(situation=situation)
+    pasted = "；".join(situation) + "。"
+    result = REGISTRY["focus"].run(_paragraph(pasted, brief=b))
+    assert not result.passed and "照抄简报" in result.reason
+    written = (
+        "今年是全国人民代表大会成立70周年，回望来路，我们对这一根本政治制度的认识更深了。"
+        "党的二十届三中全会对健全全过程人民民主制度体系作出部署，为基层人大工作指明了方向。"
+        "街道人大工委作为区人大常委会的派出机构，要把联系代表、组织代表活动的工作做得更实，"
+        "让代表的作用在街道发展中看得见、摸得着。"
+    )
+    assert REGISTRY["focus"].run(_paragraph(written, brief=b)).passed
+
+
 # -- bad drafts ---------------------------------------------------------------------------------
 
 

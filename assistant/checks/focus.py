@@ -242,23 +242,32 @@ def _pasted(chunk: str, achievements: tuple[str, ...], sents: Sequence[_Sent] = 
     share = sum(present) / total
     if len(present) >= 2 and share >= threshold(NAME, "pasted_share", 0.85):
         return (
-            f"这一段只是把简报的成绩逐条罗列（{share:.0%}的字照抄简报），"
+            f"这一段只是把简报的事实逐条罗列（{share:.0%}的字照抄简报），"
             f"要写成讲话的评价和概括：“{short(chunk, 30)}”"
         )
     return None
 
 
+def _listed_facts(brief: object) -> tuple[str, ...]:
+    """The brief's facts a paragraph may paste as its whole text: the achievements and the
+    situation (枫林 2024: the situation's three facts joined by ；were its first paragraph)."""
+    return (
+        *(getattr(brief, "achievements", ()) or ()),
+        *(getattr(brief, "situation", ()) or ()),
+    )
+
+
 def _speech_pasted(subject: Subject) -> Iterator[str]:
-    achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
-    if not achievements:
+    facts = _listed_facts(subject.brief)
+    if not facts:
         return
     review = subject.parsed.text_of("review")
-    found = _pasted(review, achievements) if review else None
+    found = _pasted(review, facts) if review else None
     if found:
         yield found
     for p in prose_paragraphs(subject):
         if not (found and p in review):
-            hit = _pasted(p, achievements)
+            hit = _pasted(p, facts)
             if hit:
                 yield hit
 
@@ -342,7 +351,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
-    hit = _pasted(subject.text, achievements, own)
+    hit = _pasted(subject.text, _listed_facts(subject.brief), own)
     if hit:
         out.append(hit)
     if subject.context:
