@@ -148,6 +148,23 @@ def test_invented_geography_unquoted_quotes_and_unbracketed_documents(brief):
     assert scoring.score_text(known, brief=brief, checks=["invented_facts"]).passed
 
 
+def test_praise_of_the_place_the_brief_does_not_give_is_invented(brief):
+    """枫林街道 2024 (a city street office): 地理位置优越，拥有丰富的自然资源和良好的生态
+    环境. Any place gets these words from a small model; a writer checks each one."""
+    text = "青山镇地理位置优越，拥有丰富的自然资源，历史悠久，交通便利。"
+    passed, reason = _invented(text, brief)
+    assert not passed
+    for part in ("地理位置优越", "丰富的自然资源", "历史悠久", "交通便利"):
+        assert part in reason, part
+    # The same words are facts when the brief gives them; plain judgements are not claims.
+    given = parse_brief(brief.to_dict() | {"situation": ["青山镇地理位置优越，交通便利"]})
+    assert scoring.score_text(
+        "青山镇地理位置优越，交通便利。", brief=given, checks=["invented_facts"]
+    ).passed
+    plain = "青山镇发展的基础更牢了，群众的日子越过越红火，我们有条件也有信心把事情办好。"
+    assert scoring.score_text(plain, brief=brief, checks=["invented_facts"]).passed
+
+
 def test_a_report_of_the_brief_with_the_place_written_out_is_not_invented(brief):
     # the example brief's session passed 《镇人民政府工作报告》
     assert "镇人民政府工作报告" in brief.facts_text()
