@@ -316,32 +316,11 @@ class Drafter:
                 )
             if position <= len(records) and (only is None or position != only):
                 continue
-            previous = records[position - 2]["text"] if position > 1 else ""
-            if write.is_local(self.llm):
-                # The embedded model copies what it is shown: given the previous paragraph it
-                # wrote it again, given its last sentence it wrote that one again (临江 2019,
-                # 开场第2段). The section plan says what came before; stronger endpoints get
-                # the previous paragraph's last sentence to pick up from.
-                previous = ""
-            # the section's own lead (its headline) is part of what has been said: a
-            # paragraph that restates it is a repeat, for the chooser and the repair alike
-            context = "\n".join(
-                [*self.written, section.lead, *(r["text"] for r in records[: position - 1])]
-            )
-            base = ""
-            if self.strategy == "rewrite" and hits:
-                plan = section.paragraphs[position - 1]
-                base = write.rewrite_block(hits[(position - 1) % len(hits) :], plan.budget)
-            record = self.paragraph(
-                outline, section, position,
-                previous=previous, context=context, exemplars=exemplars, base=base,
-                instruction=instruction, event=event,
+            record = self._write_at(
+                outline, section, position, records,
+                hits=hits, exemplars=exemplars, instruction=instruction, event=event,
+                added=position > planned,
             )  # fmt: skip
-            if position > planned and record["model_han"] == 0:
-                # A paragraph added only for length that the model could not write is left
-                # out, not left as a 【待补】 mark: the plan never asked for it.
-                record.update(text="", program_han=0, marks=0)
-                record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
             if position <= len(records):
                 records[position - 1] = record
             else:
@@ -355,6 +334,49 @@ class Drafter:
         toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
         event("section_done", text=text, tokens=toks, seconds=secs)
         return text, meta
+
+    def _write_at(
+        self,
+        outline: Outline,
+        section: OutlineSection,
+        position: int,
+        records: list[dict[str, Any]],
+        *,
+        hits: list[Any],
+        exemplars: str,
+        instruction: str,
+        event: Callable[..., None],
+        added: bool,
+    ) -> dict[str, Any]:
+        """The record of paragraph `position`, written after `records`; `added`: a paragraph
+        beyond the plan, written only for length."""
+        previous = records[position - 2]["text"] if position > 1 else ""
+        if write.is_local(self.llm):
+            # The embedded model copies what it is shown: given the previous paragraph it
+            # wrote it again, given its last sentence it wrote that one again (临江 2019,
+            # 开场第2段). The section plan says what came before; stronger endpoints get
+            # the previous paragraph's last sentence to pick up from.
+            previous = ""
+        # the section's own lead (its headline) is part of what has been said: a
+        # paragraph that restates it is a repeat, for the chooser and the repair alike
+        context = "\n".join(
+            [*self.written, section.lead, *(r["text"] for r in records[: position - 1])]
+        )
+        base = ""
+        if self.strategy == "rewrite" and hits:
+            plan = section.paragraphs[position - 1]
+            base = write.rewrite_block(hits[(position - 1) % len(hits) :], plan.budget)
+        record = self.paragraph(
+            outline, section, position,
+            previous=previous, context=context, exemplars=exemplars, base=base,
+            instruction=instruction, event=event,
+        )  # fmt: skip
+        if added and record["model_han"] == 0:
+            # A paragraph added only for length that the model could not write is left
+            # out, not left as a 【待补】 mark: the plan never asked for it.
+            record.update(text="", program_han=0, marks=0)
+            record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
+        return record
 
     @staticmethod
     def _short(section: OutlineSection, records: list[dict[str, Any]], planned: int) -> bool:
@@ -579,22 +601,7 @@ def draft_speech(
     recorded outline and scale hold: `budget_factor` None means "as recorded"."""
     out_dir = Path(out_dir) if out_dir else default_out_dir(brief)
     bhash = brief_hash(brief)
-    if (out_dir / "draft.json").is_file():
-        doc = DraftDoc.load(out_dir)
-        if doc.provenance.get("brief_hash") != bhash:
-            raise InputError(
-                f"{out_dir} 里已有另一份简报的草稿；换一个 --out 目录，或删除该目录后重试"
-            )
-        _refuse_changed_plan(doc, out_dir, outline, budget_factor)
-        outline = Outline.from_dict(doc.outline)
-    else:
-        if outline is None:
-            outline = build_outline(brief, extra_headlines=propose_headlines(brief, llm))
-        budget_factor = 1.0 if budget_factor is None else budget_factor
-        if budget_factor != 1.0:
-            outline = with_budgets_scaled(outline, budget_factor)
-        doc = _new_doc(out_dir, brief, outline)
-        doc.provenance["scale"] = budget_factor
+    doc, outline = _open_doc(out_dir, brief, bhash, llm, outline, budget_factor)
     # A resumed draft keeps the record of who wrote its first sections; each section
     # version names its own model (see `model_tag`).
     for key, value in provenance_for(llm).items():
@@ -634,6 +641,34 @@ def draft_speech(
     doc.save()
     drafter.emit("done", total=len(doc.sections))
     return Draft(doc)
+
+
+def _open_doc(
+    out_dir: Path,
+    brief: Brief,
+    bhash: str,
+    llm: Any,
+    outline: Outline | None,
+    budget_factor: float | None,
+) -> tuple[DraftDoc, Outline]:
+    """The draft to write into: the one in `out_dir` to resume (same brief, same plan), or
+    a new one on `outline` (proposed from the brief when None), scaled by `budget_factor`."""
+    if (out_dir / "draft.json").is_file():
+        doc = DraftDoc.load(out_dir)
+        if doc.provenance.get("brief_hash") != bhash:
+            raise InputError(
+                f"{out_dir} 里已有另一份简报的草稿；换一个 --out 目录，或删除该目录后重试"
+            )
+        _refuse_changed_plan(doc, out_dir, outline, budget_factor)
+        return doc, Outline.from_dict(doc.outline)
+    if outline is None:
+        outline = build_outline(brief, extra_headlines=propose_headlines(brief, llm))
+    budget_factor = 1.0 if budget_factor is None else budget_factor
+    if budget_factor != 1.0:
+        outline = with_budgets_scaled(outline, budget_factor)
+    doc = _new_doc(out_dir, brief, outline)
+    doc.provenance["scale"] = budget_factor
+    return doc, outline
 
 
 def model_tag(llm: Any) -> str:
