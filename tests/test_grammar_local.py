@@ -1,0 +1,86 @@
+"""The drafting grammar run through llama.cpp's own grammar engine, with the embedded
+model's vocabulary (loaded vocab-only: no weights, no decoding), token by token as the
+server applies it: what a paragraph may and may not contain."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pytest
+from test_e2e_local import MODEL, _require_local_model
+
+from assistant import paths
+from assistant.brief import load_brief
+from assistant.drafting.write import text_grammar
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    _require_local_model()
+    import llama_cpp
+
+    params = llama_cpp.llama_model_default_params()
+    params.vocab_only = True
+    model = llama_cpp.llama_model_load_from_file(
+        str(paths.models_dir() / f"{MODEL}.gguf").encode(), params
+    )
+    assert model, "the embedded model's vocabulary did not load"
+    yield llama_cpp.llama_model_get_vocab(model)
+    llama_cpp.llama_model_free(model)
+
+
+def _accepts(vocab, grammar: str, text: str) -> bool:
+    """Whether the grammar lets the model write `text`, tokenized as the model would."""
+    import llama_cpp
+
+    sampler = llama_cpp.llama_sampler_init_grammar(vocab, grammar.encode(), b"root")
+    assert sampler, "llama.cpp could not parse the grammar"
+    raw = text.encode()
+    tokens = (llama_cpp.llama_token * (len(raw) + 8))()
+    n = llama_cpp.llama_tokenize(vocab, raw, len(raw), tokens, len(raw) + 8, False, True)
+    try:
+        for token in tokens[:n]:
+            data = (llama_cpp.llama_token_data * 1)()
+            data[0].id, data[0].logit, data[0].p = token, 0.0, 0.0
+            candidates = llama_cpp.llama_token_data_array(data, 1, -1, False)
+            llama_cpp.llama_sampler_apply(sampler, ctypes.byref(candidates))
+            if data[0].logit == float("-inf"):
+                return False
+            llama_cpp.llama_sampler_accept(sampler, token)
+        return True
+    finally:
+        llama_cpp.llama_sampler_free(sampler)
+
+
+SPEECH = [
+    "青山镇第十九届人民代表大会第一次会议，在全体代表的共同努力下，圆满完成了各项议程。",
+    "二〇二六年是“十五五”开局之年，我们要一以贯之抓落实，进一步把十件民生实事办好。",
+    "全年完成投资十亿元以上，第一书记驻村全覆盖，《中华人民共和国宪法》要常学常新。",
+    "让我们更加紧密地团结在以习近平同志为核心的党中央周围，为实现今年的目标任务而努力奋斗！",
+]
+LISTS = [
+    "一是加强党的领导。",
+    "要做好三方面工作，二是抓好落实。",
+    "第一，要加强学习。",
+    "第十二，要抓好落实。",
+    "主要有以下几个方面。",
+    "要把握好以下三点。",
+]
+
+
+def test_the_grammar_lets_speech_through_and_stops_report_lists(vocab):
+    brief = load_brief(EXAMPLE)
+    grammar = text_grammar(brief)
+    for text in SPEECH:
+        assert _accepts(vocab, grammar, text), text
+    for text in LISTS:
+        assert not _accepts(vocab, grammar, text), text
+    # Without the list rules the same lists are possible: the rules are what stops them.
+    plain = text_grammar(brief, lists=False)
+    assert all(_accepts(vocab, plain, text) for text in LISTS)
+    # Marks the grammar bans either way.
+    for text in ("回顾成绩：", "**加强领导**", "Hello"):
+        assert not _accepts(vocab, grammar, text), text
