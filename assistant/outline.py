@@ -206,6 +206,15 @@ MEETING_NAMES = {
 }
 
 
+def meeting_name(brief: Brief) -> str:
+    """The meeting as its title names it (在枫林街道纪念全国人民代表大会成立70周年暨辖区人大
+    代表座谈会上的讲话 → 纪念…座谈会), else its kind: what the opening says it is for."""
+    m = re.fullmatch(r"在(.{4,60}?)上的(?:讲话|致辞|发言)", (brief.title or "").strip())
+    if m:
+        return m.group(1)
+    return MEETING_NAMES.get(brief.occasion, "会议")
+
+
 def _opening_lead(brief: Brief) -> str:
     if brief.occasion != "closing_session":
         # The genre opens by stating the meeting's purpose; the model says what it is.
@@ -267,6 +276,7 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "actors": "各级各部门和广大干部" if brief.occasion == "closing_session" else "在座各位同志",
         "centre": party_centre(brief.date),
         "topics": topics,
+        "meeting": meeting_name(brief),
         **terms,
     }
 
@@ -415,7 +425,8 @@ def build_outline(
                 tail = ""
             else:
                 purpose = MEETING_PURPOSE
-                tail = f"下面，我讲{chinese_number(len(headlines))}点意见。"
+                n = len(headlines)  # a count says 两, not 二 (我讲二点意见, 石桥 2016)
+                tail = f"下面，我讲{'两' if n == 2 else chinese_number(n)}点意见。"
             add(
                 role,
                 purpose=purpose,

@@ -86,7 +86,9 @@ ROLE_PURPOSES = {
         "说明这次大会的意义：大会确定的目标任务凝聚了全{place}人民的意志，为今后的工作指明了方向",
     ],
     "meeting_opening": [
-        "接着“主要是”往下写完这一句和这一段：这次会议的目的和意义{topics}",
+        # The meeting by its title: told only 这次会议的目的, the 1.5B copied an exemplar's
+        # (学习贯彻中央9号文件精神, 我县) into a street office's anniversary symposium (枫林 2024).
+        "接着“主要是”往下写完这一句和这一段：讲清召开这次{meeting}的目的和意义{topics}",
     ],
     "review": [
         # A writer's review weighs its facts; told only to write them in, the 1.5B pasted

@@ -112,3 +112,14 @@ def test_each_theme_goes_to_one_requirement_point():
     )
     points = [s for s in build_outline(b, shares={}).sections if s.role == "requirements"]
     assert [p.key_points for p in points] == [("主题一", "主题四"), ("主题二",), ("主题三",)]
+
+
+def test_two_points_are_announced_as_two_not_as_an_ordinal():
+    """石桥 2016's two points were announced 下面，我讲二点意见 (a count says 两)."""
+    from assistant.evalrun import load_cases
+
+    case = {c.name: c for c in load_cases()}["new-shiqiao-chairs-symposium-2016"]
+    o = build_outline(case.brief, shares={})
+    points = [s for s in o.sections if s.role == "requirements"]
+    assert len(points) == 2
+    assert o.sections[1].tail == "下面，我讲两点意见。"

@@ -483,3 +483,24 @@ def test_each_point_takes_its_extra_angles_from_its_own_place_in_the_list():
     points = [s for s in build_outline(brief, shares={}).sections if s.role == "requirements"]
     grown = [p.with_paragraph({"stem": "青山"}).paragraphs[-1].purpose for p in points[:2]]
     assert grown[0] != grown[1]
+
+
+def test_a_meeting_opening_is_told_the_meeting_its_title_names():
+    """Told only 这次会议的目的, the 1.5B wrote another meeting's purpose from an exemplar
+    (学习贯彻中央9号文件精神) into 枫林街道's anniversary symposium."""
+    from dataclasses import replace
+
+    from assistant.outline import meeting_name
+
+    brief = load_brief(EXAMPLE)
+    named = replace(
+        brief,
+        occasion="symposium",
+        title="在枫林街道纪念全国人民代表大会成立70周年暨辖区人大代表座谈会上的讲话",
+    )
+    assert meeting_name(named) == "枫林街道纪念全国人民代表大会成立70周年暨辖区人大代表座谈会"
+    opening = next(s for s in build_outline(named, shares={}).sections if s.role == "opening")
+    assert "纪念全国人民代表大会成立70周年" in opening.paragraphs[0].purpose
+    # No title of that form: the kind of meeting, never an empty name.
+    plain = replace(named, title="")
+    assert meeting_name(plain) == "座谈会"

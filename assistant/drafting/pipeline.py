@@ -299,7 +299,10 @@ class Drafter:
         # place's call (measured: the 1.5B copied gaodu's call, 美丽高都 and all).
         # The congress-work moves are the genre's standing lines: given exemplars of them,
         # all three candidates copied one (丰源 2025) and the section became a mark.
-        hits = self.exemplars_for(section) if section.role not in ("call", "congress_work") else []
+        # A meeting's opening says what this meeting is for: given exemplars, the 1.5B wrote
+        # theirs (学习中央9号文件, 换届选举) into an anniversary symposium (枫林 2024).
+        plain = ("call", "congress_work", "meeting_opening")
+        hits = self.exemplars_for(section) if plan_role(section, self.brief) not in plain else []
         exemplars = write.exemplar_block(hits)
         records = list(done or [])
         planned = len(section.paragraphs)
