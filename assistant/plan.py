@@ -153,11 +153,16 @@ ROLE_EXTRAS = {
     ],
     # Each point takes these from its own place in the list (see _turned): every point
     # of 丰源 2025 wrote the same 明确责任分工、加强督促检查、严格考核问效 paragraph.
+    # No angle asks for what only the brief could tell (the place's problems, who leads
+    # what): asked for 结合丰源的实际…突出问题和薄弱环节, the 1.5B invented them (产业增速
+    # 较慢, 返贫风险, 高中不达标), and asked 由谁牵头 it named a leader. Each is worded so that
+    # a model repeating it writes a speech's sentence: asked 落实这一点要依靠谁, it wrote
+    # 要落实这一点要依靠谁，就要… into the speech.
     "requirements": [
-        "结合{stem}的实际，讲落实这一点要着力解决的突出问题和薄弱环节",
-        "讲落实这一点靠什么来保障：由谁牵头、怎样督查、怎样考核，说清各自的责任",
-        "讲落实这一点要依靠谁：怎样调动基层干部和群众的积极性，形成工作合力",
-        "讲落实这一点今年要抓出哪些看得见的成效，怎样让群众感受到变化",
+        "讲落实这项要求要克服的思想和作风问题：重部署轻落实、说得多做得少，说明怎样纠正",
+        "讲落实这项要求的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管",
+        "讲落实这项要求要依靠基层干部和群众：调动他们的积极性，形成工作合力",
+        "讲落实这项要求要见到的实效：让群众实实在在感受到变化，用群众满意来检验工作",
     ],
     "congress_work": [
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",

@@ -197,6 +197,16 @@ def test_an_echoed_angle_purpose_is_dropped():
     assert clean(raw, purpose=purpose) == "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
 
 
+def test_a_short_sentence_that_is_the_purpose_head_is_dropped():
+    """丰源 2025: 落实这项要求的保障。 stood as a sentence before the paragraph proper."""
+    purpose = "讲落实这项要求的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管"
+    body = "要把责任压实到每个部门、每个岗位，定期督查，年底考核。"
+    assert clean("落实这项要求的保障。" + body, purpose=purpose) == body
+    # a short sentence of speech that shares some of its words stays
+    kept = "保障有力，落实才有底气。" + body
+    assert clean(kept, purpose=purpose) == kept
+
+
 def test_exemplars_are_cut_after_a_sentence_never_with_dots():
     from types import SimpleNamespace
 

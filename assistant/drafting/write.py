@@ -430,14 +430,20 @@ def _without_echoed_start(sentence: str, purpose: str) -> str:
 
 def _echoes(sentence: str, purpose: str) -> bool:
     """A sentence that copies the paragraph's purpose where the purpose is an instruction
-    (阐明为什么要…：讲道理). A purpose that is itself speech (the congress-work moves) may
-    be copied: that text is counted as the program's, see repair.copied_from_plan."""
-    return (
-        bool(purpose)
-        and bool(_META.search(sentence))
-        and han_count(sentence) >= 6
-        and overlap(sentence, purpose) >= 0.6
-    )
+    (阐明为什么要…：讲道理), or a short one that is its head (落实这项要求的保障。, from 讲落实
+    这项要求的保障：…, 丰源 2025). A purpose that is itself speech (the congress-work
+    moves) may be copied: that text is counted as the program's, see
+    repair.copied_from_plan."""
+    if not purpose or han_count(sentence) < 6:
+        return False
+    if han_count(sentence) <= ECHO_HEAD_MAX and overlap(sentence, purpose.split("：")[0]) >= 0.8:
+        return True
+    return bool(_META.search(sentence)) and overlap(sentence, purpose) >= 0.6
+
+
+# A sentence this short (汉字) made of its purpose's head is the instruction, not speech; no
+# sentence of the corpus this short is 0.7 of any purpose's head.
+ECHO_HEAD_MAX = 20
 
 
 # A model asked to continue 召开这次座谈会，主要是… often restarts the sentence.
