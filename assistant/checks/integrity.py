@@ -226,6 +226,31 @@ def prose_paragraphs(subject: Subject) -> list[str]:
     return out
 
 
+# Sections whose paragraphs develop a thought: a paragraph there is more than one short line.
+_DEVELOPED_ROLES = frozenset({"review", "situation", "requirements", "congress_work"})
+
+
+def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
+    """A paragraph of one short sentence where the section develops its thought (枫林 2024:
+    今年，街道人大工委要抓出看得见的成效，让群众感受到变化。 alone between two paragraphs). A
+    headline, an address (各位代表，同志们！) and a lead-in (…我讲四点意见：) are not prose; of
+    the reference speeches' paragraphs nothing else is this thin."""
+    limit = threshold(NAME, "min_paragraph", 40)
+    spans = [(s.start, s.end) for s in subject.parsed.sections if s.role in _DEVELOPED_ROLES]
+    pos = 0
+    for p in paragraphs(subject.text):
+        at = subject.text.find(p, pos)
+        pos = at + len(p)
+        if not any(a <= at < b for a, b in spans) or han_count(p) >= limit:
+            continue
+        if HEADING_START.match(p) or VOCATIVE_ONLY.match(p) or pat.lead_in.search(p):
+            continue
+        if _bad_start(p, pat, "段首"):  # reported as a fragment already
+            continue
+        if len(sentences(p)) == 1:
+            yield f"这一段只有一句短话（{han_count(p)}字），要展开或并入上下文：“{short(p, 30)}”"
+
+
 def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out: list[str] = []
     minimum = threshold(NAME, "min_point_body", 40)
@@ -239,6 +264,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
     out.extend(_early_calls((sec.text, sec.role) for sec in subject.parsed.sections))
+    out.extend(_thin_paragraphs(subject, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
         rest = point.text[at + len(point.heading) :] if at >= 0 else ""
