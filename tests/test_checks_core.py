@@ -165,6 +165,16 @@ def test_praise_of_the_place_the_brief_does_not_give_is_invented(brief):
     assert scoring.score_text(plain, brief=brief, checks=["invented_facts"]).passed
 
 
+def test_a_leaders_visit_the_brief_does_not_give_is_invented(brief):
+    """云溪 2013: 深入学习贯彻习近平总书记来云溪考察重要讲话重要指示精神, copied from a corpus
+    speech whose city is written X. A visit is an event the brief must give."""
+    text = "要深入学习贯彻习近平总书记来青山考察重要讲话重要指示精神。"
+    passed, reason = _invented(text, brief)
+    assert not passed and "来青山考察" in reason
+    said = "要深入学习贯彻习近平总书记重要讲话精神，把党的十八大精神落到实处。"
+    assert scoring.score_text(said, brief=brief, checks=["invented_facts"]).passed
+
+
 def test_a_report_of_the_brief_with_the_place_written_out_is_not_invented(brief):
     # the example brief's session passed 《镇人民政府工作报告》
     assert "镇人民政府工作报告" in brief.facts_text()

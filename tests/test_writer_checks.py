@@ -361,6 +361,9 @@ EXAMPLES = [
         "县人大常委会主任××强调",
     ),
     ("voice", "李明书记指出，要加快发展。", {}, "closing_session", True, "李明书记指出"),
+    # the speaker named as others name him (云溪 2013, in 周文斌's own speech)
+    ("voice", "刚才李书记对大会做了工作报告。", {}, "closing_session", True, "李书记对大会做了"),
+    ("voice", "刚才王镇长代表镇政府做了工作报告。", {}, "closing_session", False, ""),
     (
         "voice",
         "作为青山镇人民的代表，我们全体代表要依法履职。",
@@ -467,6 +470,15 @@ EXAMPLES = [
         "",
     ),
     ("politics", "有的代表搞拉票。", {}, "closing_session", True, "拉票"),
+    (
+        "politics",
+        "要做到两个凡是，凡是涉及党的工作都要坚决支持。",
+        {},
+        "closing_session",
+        True,
+        "两个凡是",
+    ),
+    ("politics", "要彻底破除“两个凡是”的束缚，解放思想。", {}, "closing_session", False, ""),
     ("politics", "镇人大主席团要制定法规，规范农村建房。", {}, "closing_session", True, "制定法规"),
     (
         "politics",
@@ -773,6 +785,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         (
             "integrity",
             "我很荣幸在这里讲话。我要围绕这一主题提出一些具体的要求。谢谢大家！",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
+            "我今天很高兴能有机会代表乡党委，为这次会议的闭幕式讲话。大家一致赞同各项决议。",
             {"section_role": "requirements"},
             "从头开讲",
         ),

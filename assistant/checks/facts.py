@@ -94,10 +94,18 @@ def find_invented_claims(text: str, brief: Any) -> list[str]:
     for pattern in _claims().get("claims", []):
         for m in re.finditer(pattern, text):
             claim = m.group(0)
-            if claim in facts or claim in out:
+            if claim in out or _given(claim, facts):
                 continue
             out.append(claim)
     return out
+
+
+def _given(claim: str, facts: str) -> bool:
+    """The brief states the claim: word for word, or (a longer claim) nearly all its bigrams
+    (习近平总书记来X考察 is given by 习近平总书记时隔五年再次来X考察; 排名前五 is not given by
+    排名前三)."""
+    grams = _bigrams(claim)
+    return claim in facts or (len(grams) >= 6 and len(grams & _bigrams(facts)) >= 0.8 * len(grams))
 
 
 _QUOTE = re.compile(
@@ -247,7 +255,7 @@ def check_invented_facts(s: Subject) -> CheckResult:
     for claim in claims:
         i = norm.find(claim)
         where = sentence_at(norm, i, i + len(claim), 50)
-        findings.append(f"简报没有给出的排名或比较“{claim}”：{where}（删去，或写成【待补：…】）")
+        findings.append(f"简报没有给出的说法“{claim}”：{where}（删去，或写成【待补：…】）")
     findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
     findings += [f"简报没有给出的引语“{q[:30]}…”（不得编造领导讲话）" for q in quotes]
     n = len(findings)

@@ -78,12 +78,24 @@ def _snippet(text: str, m: re.Match[str]) -> str:
     return short(text[a:b], 36)
 
 
+_TITLES = ("书记", "主任", "主席", "省长", "市长", "州长", "县长", "区长", "镇长", "乡长")
+
+
+def _surname_title(name: str, role: str) -> str:
+    """周书记 for 乡党委书记周文斌: how others name the speaker (云溪 2013: 刚才周书记对大会
+    做了工作报告, in the speech of 周文斌 himself). Empty for a name that is a mark."""
+    if len(name) < 2 or re.search(r"[×xX＊*【]", name):
+        return ""
+    title = next((t for t in _TITLES if role.endswith(t)), "")
+    return name[0] + title if title else ""
+
+
 def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     speaker = getattr(subject.brief, "speaker", None)
     role = (getattr(speaker, "role", None) or "").strip()
     name = (getattr(speaker, "name", None) or "").strip()
     organ = (getattr(speaker, "organ", None) or "").strip()
-    names = tuple(n for n in (role, name) if len(n) >= 2)
+    names = tuple(n for n in (role, name, _surname_title(name, role)) if len(n) >= 2)
     hits = []
     if names:
         for m in _third_person(names, pat.verbs).finditer(text):
