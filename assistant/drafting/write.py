@@ -61,7 +61,7 @@ _BANNED = "：:#*|<>\\n\\r\\t"
 
 
 # Report-style enumeration the grammar rules out as well (LIST_GRAMMAR): 一是/二是, 第一，/
-# 第二， and 以下. Biased against as tokens, they still opened most of the list paragraphs
+# 第二，, 1. 2. and 以下. Biased against as tokens, they still opened most of the list paragraphs
 # of 枫林 2024; the grammar sees them however the vocabulary merges them. 一、 stays
 # possible: llama.cpp's grammar then rejects every rare character sent as bytes whose
 # first two bytes are 、's (〇 among them).
@@ -74,20 +74,23 @@ def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> st
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
     letters of an English word). With `lists` (LIST_GRAMMAR by default) no enumeration
     either: a run of numerals is never followed by 是, 第 plus numerals never by ，,
-    以 never by 下; 第一次会议, 十四五 and 二〇二六 stay possible."""
+    以 never by 下, a number never by . 、 or ） (1. 2、 (3)); 第一次会议, 十四五, 二〇二六
+    and 1.8万亩 stay possible."""
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
     banned, n = _BANNED + latin, _NUMERALS
-    # every rule after a guarded character (numerals, 第, 以) ends in a character that
-    # is not guarded, or hands on to the rule of the guarded one that follows
+    g = n + "第以0-9"  # the guarded characters
+    # every rule after a guarded character ends in a character that is not guarded, or
+    # hands on to the rule of the guarded one that follows
     return (
-        "root ::= (plain | num | di | yi)+\n"
-        f"plain ::= [^{banned}{n}第以]\n"
-        f"num ::= [{n}]+ ([^{banned}{n}第以是] | di | yi)\n"
-        f'di ::= "第" ([^{banned}{n}第以] | [{n}]+ [^{banned}{n}第以，是] | yi)\n'
-        f'yi ::= "以" ([^{banned}{n}第以下] | num | di)\n'
+        "root ::= (plain | num | di | yi | dig)+\n"
+        f"plain ::= [^{banned}{g}]\n"
+        f"num ::= [{n}]+ ([^{banned}{g}是] | di | yi | dig)\n"
+        f'di ::= "第" ([^{banned}{g}] | [{n}]+ [^{banned}{g}，是] | yi | dig)\n'
+        f'yi ::= "以" ([^{banned}{g}下] | num | di | dig)\n'
+        f'dig ::= [0-9]+ ("." [0-9]+)? ([^{banned}{g}.、)）] | num | di | yi)\n'
     )
 
 
