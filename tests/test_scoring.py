@@ -283,3 +283,17 @@ def test_judge_parse_failure_is_an_error():
         ' "voice": 3, "reason": "可"}'
     )
     assert score == pytest.approx(0.75)
+
+
+def test_a_township_speech_asks_its_government_to_accept_supervision_not_the_yifu_liangyuan():
+    """A 乡 congress supervises only its government: 乡人民政府要自觉接受人大监督 is the
+    congress-work requirement there (云溪 2013's draft said so and the element went unseen)."""
+    from assistant.checks import Subject
+    from assistant.checks.structure import check_required_elements
+
+    def element_found(sentence: str) -> bool:
+        result = check_required_elements(Subject(raw=sentence, occasion="closing_session"))
+        return not any("对人大工作/人大代表提出要求" in m for m in result.reason.split("\n")[:1])
+
+    assert element_found("乡人民政府要自觉接受乡人大主席团和代表的监督，认真办理代表建议。")
+    assert not element_found("乡人民政府要认真抓好各项工作，把民生实事办好。")
