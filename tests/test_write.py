@@ -205,6 +205,10 @@ def test_a_short_sentence_that_is_the_purpose_head_is_dropped():
     # a short sentence of speech that shares some of its words stays
     kept = "保障有力，落实才有底气。" + body
     assert clean(kept, purpose=purpose) == kept
+    # a short sentence of speech inside a long head stays (the head is not that sentence)
+    delegates = "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为青山发展献计出力"
+    said = "人大代表要密切联系群众、反映社情民意。" + body
+    assert clean(said, purpose=delegates) == said
 
 
 def test_exemplars_are_cut_after_a_sentence_never_with_dots():

@@ -67,30 +67,37 @@ _BANNED = "：:#*|<>\\n\\r\\t"
 # first two bytes are 、's (〇 among them).
 LIST_GRAMMAR = True
 _NUMERALS = "一二三四五六七八九十"
+_CLAUSE_ENDS = "，。；！？"
 
 
 def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> str:
     """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
     letters of an English word). With `lists` (LIST_GRAMMAR by default) no enumeration
-    either: a run of numerals is never followed by 是, 第 plus numerals never by ，,
-    以 never by 下, a number never by . 、 or ） (1. 2、 (3)); 第一次会议, 十四五, 二〇二六
-    and 1.8万亩 stay possible."""
+    either: a numeral run opening a clause is never followed by 是 (一是), 第 plus a
+    number never by ， or 、 (第一，), 以下 never by a count (以下几个方面), a number never
+    by . or 、 (1. 2、); 第一次会议, 十四五, 二〇二六, 1.8万亩, 有机统一是, 3%以下 and 县级
+    以下 stay possible."""
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
-    banned, n = _BANNED + latin, _NUMERALS
-    g = n + "第以0-9"  # the guarded characters
-    # every rule after a guarded character ends in a character that is not guarded, or
-    # hands on to the rule of the guarded one that follows
+    banned, n, p = _BANNED + latin, _NUMERALS, _CLAUSE_ENDS
+    g = n + p + "第以0-9"  # the guarded characters
+    # Every rule after a guarded character ends in a character that is not guarded, or
+    # hands on to the rule of the guarded one that follows. Only a numeral run that opens
+    # a clause (after ，。；！？ or at the start) may not be followed by 是: 统一是, 之一是 stay.
+    nxt = "num | di | yi | dig | end"
     return (
-        "root ::= (plain | num | di | yi | dig)+\n"
+        f"root ::= (plain | head | di | yi | dig | end) (plain | {nxt})*\n"
         f"plain ::= [^{banned}{g}]\n"
-        f"num ::= [{n}]+ ([^{banned}{g}是] | di | yi | dig)\n"
-        f'di ::= "第" ([^{banned}{g}] | [{n}]+ [^{banned}{g}，是] | yi | dig)\n'
-        f'yi ::= "以" ([^{banned}{g}下] | num | di | dig)\n'
-        f'dig ::= [0-9]+ ("." [0-9]+)? ([^{banned}{g}.、)）] | num | di | yi)\n'
+        f"end ::= [{p}] ([^{banned}{g}] | head | di | yi | dig | end)\n"
+        f"head ::= [{n}]+ ([^{banned}{g}是] | di | yi | dig | end)\n"
+        f"num ::= [{n}]+ ([^{banned}{g}] | {nxt})\n"
+        f'di ::= "第" ([^{banned}{g}] | [{n}]+ [^{banned}{g}是、] | [{n}]+ end2 | [0-9]+ [^{banned}{g}、.] | yi)\n'
+        f"end2 ::= [{p.replace('，', '')}] ([^{banned}{g}] | head | di | yi | dig | end)\n"
+        f'yi ::= "以" ([^{banned}{g}下] | "下" [^{banned}{g}几两点条方各] | "下" end | {nxt})\n'
+        f'dig ::= [0-9]+ ("." [0-9]+)? ([^{banned}{g}.、] | {nxt})\n'
     )
 
 
@@ -439,7 +446,12 @@ def _echoes(sentence: str, purpose: str) -> bool:
     repair.copied_from_plan."""
     if not purpose or han_count(sentence) < 6:
         return False
-    if han_count(sentence) <= ECHO_HEAD_MAX and overlap(sentence, purpose.split("：")[0]) >= 0.8:
+    head = purpose.split("：")[0]
+    if (
+        han_count(sentence) <= ECHO_HEAD_MAX
+        and overlap(sentence, head) >= 0.8
+        and overlap(head, sentence) >= 0.8  # the head, not a sentence inside a long head
+    ):
         return True
     return bool(_META.search(sentence)) and overlap(sentence, purpose) >= 0.6
 
