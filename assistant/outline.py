@@ -27,7 +27,7 @@ from assistant.plan import (
     plan_section,
     split_budget,
 )
-from assistant.text import chinese_number, han_count
+from assistant.text import chinese_count, chinese_number, han_count
 
 ROLE_LABELS = {
     "salutation": "称谓",
@@ -425,8 +425,7 @@ def build_outline(
                 tail = ""
             else:
                 purpose = MEETING_PURPOSE
-                n = len(headlines)  # a count says 两, not 二 (我讲二点意见, 石桥 2016)
-                tail = f"下面，我讲{'两' if n == 2 else chinese_number(n)}点意见。"
+                tail = f"下面，我讲{chinese_count(len(headlines))}点意见。"
             add(
                 role,
                 purpose=purpose,
