@@ -173,6 +173,19 @@ def test_a_leaders_visit_the_brief_does_not_give_is_invented(brief):
     assert not passed and "来青山考察" in reason
     said = "要深入学习贯彻习近平总书记重要讲话精神，把党的十八大精神落到实处。"
     assert scoring.score_text(said, brief=brief, checks=["invented_facts"]).passed
+    # Given by the brief in other words; not given by two facts pieced together, nor by a
+    # fact of another scope.
+    given = parse_brief(brief.to_dict() | {"situation": ["习近平总书记时隔五年再次来青山考察"]})
+    assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed
+    pieced = parse_brief(
+        brief.to_dict() | {"situation": ["省委书记来青山考察", "学习习近平总书记重要讲话"]}
+    )
+    assert not scoring.score_text(text, brief=pieced, checks=["invented_facts"]).passed
+    honour = "青山镇荣获全国民主法治示范村镇称号。"
+    province = parse_brief(
+        brief.to_dict() | {"achievements": ["青山镇荣获全省民主法治示范村镇称号"]}
+    )
+    assert not scoring.score_text(honour, brief=province, checks=["invented_facts"]).passed
 
 
 def test_a_report_of_the_brief_with_the_place_written_out_is_not_invented(brief):

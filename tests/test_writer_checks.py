@@ -364,6 +364,15 @@ EXAMPLES = [
     # the speaker named as others name him (云溪 2013, in 周文斌's own speech)
     ("voice", "刚才李书记对大会做了工作报告。", {}, "closing_session", True, "李书记对大会做了"),
     ("voice", "刚才王镇长代表镇政府做了工作报告。", {}, "closing_session", False, ""),
+    ("voice", "刚才，县委李书记作了重要讲话。", {}, "closing_session", False, ""),
+    (
+        "voice",
+        "镇人大主席团做了大量工作。",
+        {"role": "镇人大主席", "organ": "镇人大主席团"},
+        "closing_session",
+        False,
+        "",
+    ),
     (
         "voice",
         "作为青山镇人民的代表，我们全体代表要依法履职。",

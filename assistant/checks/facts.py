@@ -100,12 +100,27 @@ def find_invented_claims(text: str, brief: Any) -> list[str]:
     return out
 
 
+# Words a claim turns on: its scope, its numbers, whose visit. A fact that gives the claim
+# gives these word for word (荣获全省…称号 does not give 荣获全国…称号).
+_DECISIVE = re.compile(
+    r"全[国省市区县州]|[一二三四五六七八九十百千万两]+|\d+|习近平|胡锦涛|江泽民|总书记|总理|委员长|国家主席"
+)
+
+
 def _given(claim: str, facts: str) -> bool:
-    """The brief states the claim: word for word, or (a longer claim) nearly all its bigrams
-    (习近平总书记来X考察 is given by 习近平总书记时隔五年再次来X考察; 排名前五 is not given by
-    排名前三)."""
+    """The brief states the claim: word for word, or (a longer claim) in one of its facts
+    that has nearly all the claim's bigrams and every word it turns on (习近平总书记来X考察
+    is given by 习近平总书记时隔五年再次来X考察; 排名前五 is not given by 排名前三)."""
+    if claim in facts:
+        return True
     grams = _bigrams(claim)
-    return claim in facts or (len(grams) >= 6 and len(grams & _bigrams(facts)) >= 0.8 * len(grams))
+    if len(grams) < 6:
+        return False
+    decisive = _DECISIVE.findall(claim)
+    for fact in re.split(r"[\n；;]", facts):
+        if len(grams & _bigrams(fact)) >= 0.8 * len(grams) and all(d in fact for d in decisive):
+            return True
+    return False
 
 
 _QUOTE = re.compile(

@@ -213,17 +213,23 @@ def _point_label(ordinal: int | None) -> str:
     return f"第{chinese_number(ordinal)}点要求" if ordinal and 0 < ordinal < 100 else "这一点要求"
 
 
-def prose_paragraphs(subject: Subject) -> list[str]:
-    """Whole paragraphs (sections may cut one in two) outside title, outline and 称谓."""
-    skip = [(s.start, s.end) for s in subject.parsed.sections if s.role in _SKIP_ROLES]
-    out: list[str] = []
+def _placed(subject: Subject) -> Iterator[tuple[int, str]]:
+    """Each whole paragraph of the text with the offset it starts at."""
     pos = 0
     for p in paragraphs(subject.text):
         at = subject.text.find(p, pos)
         pos = at + len(p)
-        if not any(a <= at < b for a, b in skip):
-            out.append(p)
-    return out
+        yield at, p
+
+
+def _within(subject: Subject, roles: frozenset[str]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in subject.parsed.sections if s.role in roles]
+
+
+def prose_paragraphs(subject: Subject) -> list[str]:
+    """Whole paragraphs (sections may cut one in two) outside title, outline and 称谓."""
+    skip = _within(subject, _SKIP_ROLES)
+    return [p for at, p in _placed(subject) if not any(a <= at < b for a, b in skip)]
 
 
 # Sections whose paragraphs develop a thought: a paragraph there is more than one short line.
@@ -234,18 +240,19 @@ def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
     """A paragraph of one short sentence where the section develops its thought (枫林 2024:
     今年，街道人大工委要抓出看得见的成效，让群众感受到变化。 alone between two paragraphs). A
     headline, an address (各位代表，同志们！) and a lead-in (…我讲四点意见：) are not prose; of
-    the reference speeches' paragraphs nothing else is this thin."""
+    the reference speeches' paragraphs nothing else is this thin. A fragment, and the body
+    right after a bare headline, are reported as such, not again here."""
     limit = threshold(NAME, "min_paragraph", 40)
-    spans = [(s.start, s.end) for s in subject.parsed.sections if s.role in _DEVELOPED_ROLES]
-    pos = 0
-    for p in paragraphs(subject.text):
-        at = subject.text.find(p, pos)
-        pos = at + len(p)
+    spans = _within(subject, _DEVELOPED_ROLES)
+    before = ""
+    for at, p in _placed(subject):
+        prev, before = before, p
         if not any(a <= at < b for a, b in spans) or han_count(p) >= limit:
             continue
         if HEADING_START.match(p) or VOCATIVE_ONLY.match(p) or pat.lead_in.search(p):
             continue
-        if _bad_start(p, pat, "段首"):  # reported as a fragment already
+        bare_headline = bool(HEADING_START.match(prev)) and len(sentences(prev)) <= 1
+        if bare_headline or _bad_start(p, pat, "段首"):
             continue
         if len(sentences(p)) == 1:
             yield f"这一段只有一句短话（{han_count(p)}字），要展开或并入上下文：“{short(p, 30)}”"

@@ -79,6 +79,20 @@ def _snippet(text: str, m: re.Match[str]) -> str:
 
 
 _TITLES = ("书记", "主任", "主席", "省长", "市长", "州长", "县长", "区长", "镇长", "乡长")
+_DOUBLE_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "夏侯",
+    "司徒",
+)
 
 
 def _surname_title(name: str, role: str) -> str:
@@ -87,7 +101,20 @@ def _surname_title(name: str, role: str) -> str:
     if len(name) < 2 or re.search(r"[×xX＊*【]", name):
         return ""
     title = next((t for t in _TITLES if role.endswith(t)), "")
-    return name[0] + title if title else ""
+    surname = name[:2] if name.startswith(_DOUBLE_SURNAMES) else name[0]
+    return surname + title if title else ""
+
+
+@lru_cache(maxsize=32)
+def _called(called: str, verbs: str) -> re.Pattern[str] | None:
+    """The speaker named as others name him, reporting or having reported (周书记强调,
+    周书记对大会做了…). Not after an organ: 县委李书记作了重要讲话 is someone else."""
+    if not called:
+        return None
+    return re.compile(
+        rf"(?<![委府院团会部局厅办])(?:{re.escape(called)})[^。！？，；：“]{{0,4}}?"
+        rf"(?:同志)?(?:{verbs}|[作做]了)"
+    )
 
 
 def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
@@ -95,10 +122,11 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     role = (getattr(speaker, "role", None) or "").strip()
     name = (getattr(speaker, "name", None) or "").strip()
     organ = (getattr(speaker, "organ", None) or "").strip()
-    names = tuple(n for n in (role, name, _surname_title(name, role)) if len(n) >= 2)
+    names = tuple(n for n in (role, name) if len(n) >= 2)
     hits = []
-    if names:
-        for m in _third_person(names, pat.verbs).finditer(text):
+    called = _surname_title(name, role)
+    for rx in (_third_person(names, pat.verbs) if names else None, _called(called, pat.verbs)):
+        for m in rx.finditer(text) if rx is not None else ():
             hits.append(m.span())
             yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
     if len(name) >= 2 and not re.search(r"[×xX＊*]", name):
