@@ -32,8 +32,17 @@ def vocab():
     llama_cpp.llama_model_free(model)
 
 
-def _accepts(vocab, grammar: str, text: str) -> bool:
-    """Whether the grammar lets the model write `text`, tokenized as the model would."""
+def _allowed(llama_cpp, sampler, token: int) -> bool:
+    data = (llama_cpp.llama_token_data * 1)()
+    data[0].id, data[0].logit, data[0].p = token, 0.0, 0.0
+    candidates = llama_cpp.llama_token_data_array(data, 1, -1, False)
+    llama_cpp.llama_sampler_apply(sampler, ctypes.byref(candidates))
+    return data[0].logit != float("-inf")
+
+
+def _accepts(vocab, grammar: str, text: str, *, then_end: bool = False) -> bool:
+    """Whether the grammar lets the model write `text`, tokenized as the model would, and
+    (`then_end`) end its turn right after it."""
     import llama_cpp
 
     sampler = llama_cpp.llama_sampler_init_grammar(vocab, grammar.encode(), b"root")
@@ -43,14 +52,10 @@ def _accepts(vocab, grammar: str, text: str) -> bool:
     n = llama_cpp.llama_tokenize(vocab, raw, len(raw), tokens, len(raw) + 8, False, True)
     try:
         for token in tokens[:n]:
-            data = (llama_cpp.llama_token_data * 1)()
-            data[0].id, data[0].logit, data[0].p = token, 0.0, 0.0
-            candidates = llama_cpp.llama_token_data_array(data, 1, -1, False)
-            llama_cpp.llama_sampler_apply(sampler, ctypes.byref(candidates))
-            if data[0].logit == float("-inf"):
+            if not _allowed(llama_cpp, sampler, token):
                 return False
             llama_cpp.llama_sampler_accept(sampler, token)
-        return True
+        return not then_end or _allowed(llama_cpp, sampler, llama_cpp.llama_vocab_eot(vocab))
     finally:
         llama_cpp.llama_sampler_free(sampler)
 
@@ -83,7 +88,9 @@ def test_the_grammar_lets_speech_through_and_stops_report_lists(vocab):
     brief = load_brief(EXAMPLE)
     grammar = text_grammar(brief)
     for text in SPEECH:
-        assert _accepts(vocab, grammar, text), text
+        # written whole, and ended there: a grammar that cannot end after 。 made every
+        # paragraph run on to its token cap (a review's first version did)
+        assert _accepts(vocab, grammar, text, then_end=True), text
     for text in LISTS:
         assert not _accepts(vocab, grammar, text), text
     # Without the list rules the same lists are possible: the rules are what stops them.

@@ -82,23 +82,34 @@ def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> st
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
-    banned, n, p = _BANNED + latin, _NUMERALS, _CLAUSE_ENDS
-    g = n + p + "第以0-9"  # the guarded characters
-    # Every rule after a guarded character ends in a character that is not guarded, or
-    # hands on to the rule of the guarded one that follows. Only a numeral run that opens
-    # a clause (after ，。；！？ or at the start) may not be followed by 是: 统一是, 之一是 stay.
-    nxt = "num | di | yi | dig | end"
-    return (
-        f"root ::= (plain | head | di | yi | dig | end) (plain | {nxt})*\n"
-        f"plain ::= [^{banned}{g}]\n"
-        f"end ::= [{p}] ([^{banned}{g}] | head | di | yi | dig | end)\n"
-        f"head ::= [{n}]+ ([^{banned}{g}是] | di | yi | dig | end)\n"
-        f"num ::= [{n}]+ ([^{banned}{g}] | {nxt})\n"
-        f'di ::= "第" ([^{banned}{g}] | [{n}]+ [^{banned}{g}是、] | [{n}]+ end2 | [0-9]+ [^{banned}{g}、.] | yi)\n'
-        f"end2 ::= [{p.replace('，', '')}] ([^{banned}{g}] | head | di | yi | dig | end)\n"
-        f'yi ::= "以" ([^{banned}{g}下] | "下" [^{banned}{g}几两点条方各] | "下" end | {nxt})\n'
-        f'dig ::= [0-9]+ ("." [0-9]+)? ([^{banned}{g}.、] | {nxt})\n'
-    )
+    return _list_free_grammar(_BANNED + latin)
+
+
+def _list_free_grammar(banned: str) -> str:
+    """The grammar as states, each named by what was just written, each free to end the
+    paragraph (a clause end, then the end of the turn) where a sentence may end."""
+    n, p = _NUMERALS, _CLAUSE_ENDS
+    c = f"[^{banned}{n}{p}第以0-9"  # an unguarded character: close with "]" (or more first)
+    # where any guarded character hands on to its own state
+    on = f'[{p}] st | "第" d1 | "以" y1 | [0-9]+ g1'
+    rules = {
+        "root": f"{c}] fr | [{n}]+ nh | {on}",
+        # the start of a clause: a numeral run here may not be followed by 是 (一是)
+        "st": f"({c}] fr | [{n}]+ nh | {on})?",
+        "fr": f"({c}] fr | [{n}]+ fr | {on})?",
+        "nh": f"({c}是] fr | {on})?",
+        # 第: a number after it is not followed by ，、是 (第一，); 第一次, 第18届 stay
+        "d1": f'{c}] fr | [{n}]+ dn | [0-9]+ dd | "以" y1',
+        "dn": f'({c}是、] fr | [{p.replace("，", "")}] st | "第" d1 | "以" y1)?',
+        "dd": f'({c}、.] fr | [{p.replace("，", "")}] st | "以" y1)?',
+        # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
+        "y1": f'{c}下] fr | "下" yx | [{n}]+ fr | {on}',
+        "yx": f"({c}几两点条方各] fr | [{p}] st)?",
+        # a number: not followed by . or 、 (1. 2、), a decimal point only between digits
+        "g1": '"." [0-9]+ g2 | g2',
+        "g2": f'({c}.、] fr | [{n}]+ fr | [{p}] st | "第" d1 | "以" y1)?',
+    }
+    return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
 
 
 @dataclass(frozen=True)
