@@ -181,6 +181,8 @@ def test_a_leaders_visit_the_brief_does_not_give_is_invented(brief):
         brief.to_dict() | {"situation": ["省委书记来青山考察", "学习习近平总书记重要讲话"]}
     )
     assert not scoring.score_text(text, brief=pieced, checks=["invented_facts"]).passed
+    weather = "这次会议在阳光明媚的下午召开。"
+    assert not scoring.score_text(weather, brief=brief, checks=["invented_facts"]).passed
     numbered = "要深入学习中央9号文件的主要精神。"
     assert not scoring.score_text(numbered, brief=brief, checks=["invented_facts"]).passed
     honour = "青山镇荣获全国民主法治示范村镇称号。"

@@ -211,6 +211,16 @@ def test_a_short_sentence_that_is_the_purpose_head_is_dropped():
     assert clean(said, purpose=delegates) == said
 
 
+def test_the_opening_purposes_aside_echoed_goes():
+    """白沙 2026 example: the opening's aside came back as a sentence of the speech."""
+    from assistant.plan import ROLE_PURPOSES
+
+    purpose = ROLE_PURPOSES["opening"][0]
+    body = "全体代表以饱满的政治热情依法履职、建言献策。"
+    echoed = "在审议的报告和选举事项前面已经说过，不再列举。"
+    assert clean(body + echoed, purpose=purpose) == body
+
+
 def test_exemplars_are_cut_after_a_sentence_never_with_dots():
     from types import SimpleNamespace
 

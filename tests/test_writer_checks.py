@@ -805,6 +805,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "各位代表，谢谢大家对本次大会的参与和支持。闭会期间，要密切联系群众。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
             "聚焦高质量发展，做强特色农业和农文旅融合产业。一是做强农业。",
             {"section_role": "requirements", "headline": HEADS[1]},
             "只有标题和一句短语",

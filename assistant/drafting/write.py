@@ -74,7 +74,7 @@ def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> st
     """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
     letters of an English word). With `lists` (LIST_GRAMMAR by default) no enumeration
-    either: a numeral run opening a clause is never followed by 是 (一是), 第 plus a
+    either: a numeral run opening a clause is never followed by 是 or 、 (一是, 一、), 第 plus a
     number never by ， or 、 (第一，), 以下 never by a count (以下几个方面), a number never
     by . or 、 (1. 2、); 第一次会议, 十四五, 二〇二六, 1.8万亩, 有机统一是, 3%以下 and 县级
     以下 stay possible."""
@@ -97,7 +97,7 @@ def _list_free_grammar(banned: str) -> str:
         # the start of a clause: a numeral run here may not be followed by 是 (一是)
         "st": f"({c}] fr | [{n}]+ nh | {on})?",
         "fr": f"({c}] fr | [{n}]+ fr | {on})?",
-        "nh": f"({c}是] fr | {on})?",
+        "nh": f"({c}是、] fr | {on})?",
         # 第: a number after it is not followed by ，、是 (第一，); 第一次, 第18届 stay
         "d1": f'{c}] fr | [{n}]+ dn | [0-9]+ dd | "以" y1',
         "dn": f'({c}是、] fr | [{p.replace("，", "")}] st | "第" d1 | "以" y1)?',
@@ -428,7 +428,7 @@ _DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，
 
 # Words of a purpose that are instructions about writing, not words of a speech.
 _META = re.compile(
-    r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|写足|的排比句|提出责任要求"
+    r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|不再列举|已经说过|写足|的排比句|提出责任要求"
     r"|收尾|一两句话|没有讲到|讲一个|写出具体|说明为什么|(?:^|，)讲(?:落实|代表|人大|取得|还存在|大会|[^，。]{0,6}(?:面临|怎样))"
 )
 
