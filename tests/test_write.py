@@ -221,6 +221,13 @@ def test_the_opening_purposes_aside_echoed_goes():
     assert clean(body + echoed, purpose=purpose) == body
 
 
+def test_the_section_plan_echoed_goes():
+    """石桥 2016 example: 第一段要讲道理，第二段讲怎样做到这一点… written into point 三."""
+    body = "换届选举关系到基层政权建设，关系到群众切身利益。"
+    echoed = "第一段要讲道理，第二段讲怎样做到这一点，第三段对落实这一点提出责任要求。"
+    assert clean(body + echoed) == body
+
+
 def test_exemplars_are_cut_after_a_sentence_never_with_dots():
     from types import SimpleNamespace
 
