@@ -811,6 +811,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "接下来，我将向大家介绍如何依法履职。各位代表要密切联系群众。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
             "聚焦高质量发展，做强特色农业和农文旅融合产业。一是做强农业。",
             {"section_role": "requirements", "headline": HEADS[1]},
             "只有标题和一句短语",
