@@ -817,6 +817,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         (
             "integrity",
+            "在座各位同志，我们非常荣幸能有机会与大家分享换届选举的问题。要严肃换届纪律。",
+            {"section_role": "requirements"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
             "聚焦高质量发展，做强特色农业和农文旅融合产业。一是做强农业。",
             {"section_role": "requirements", "headline": HEADS[1]},
             "只有标题和一句短语",
