@@ -88,12 +88,11 @@ def _checker_error(rule: str, p, index: int) -> bool:
         return _is_speaker_or_date_line(p, index)
     if rule == "CHK-C012":  # body indent: the salutation stands 顶格 (GB/T 9704 7.3.2)
         return _is_salutation(p)
-    if rule == "CHK-C044":  # a numbered item's first sentence in bold: a 第一，…第五， list
-        # inside a point is body text, not a level of headline (GB/T 9704 7.3.3 sets levels
-        # by 一、（一）1.（1）); only the point's own headline is 黑体
-        return re.match(r"第[一二三四五六七八九十]+，", p.text) is not None and all(
-            _font(r) == "仿宋_GB2312" for r in p.runs
-        )
+    if rule == "CHK-C044":  # a numbered item's first sentence in bold: a 第一，…第五， or
+        # 一要…五要 run inside a point is body text, not a level of headline (GB/T 9704 7.3.3
+        # sets levels by 一、（一）1.（1）); only the point's own headline is 黑体
+        run = r"第[一二三四五六七八九十]+，|[一二三四五六七八九十]+要"
+        return re.match(run, p.text) is not None and all(_font(r) == "仿宋_GB2312" for r in p.runs)
     if rule == "CHK-C041":  # salutation alignment: one justified line sits flush left anyway,
         # and a body paragraph that merely opens with 各位代表 is not a salutation
         return _is_salutation(p) or p.paragraph_format.first_line_indent is not None
