@@ -318,10 +318,10 @@ def test_a_killed_draft_keeps_its_sections_and_resumes(
         writer = srv.responder
 
         def slow(body):  # after six calls the model goes quiet until the kill
-            # (2 s a call: at 0.5 s, on a loaded machine the draft's last calls finished
-            # before the signal landed and the draft exited 0)
+            # (1 s a call, under the 3 s call deadline: at 0.5 s, on a loaded machine the
+            # draft's last calls finished before the signal landed and the draft exited 0)
             if len(srv.chat_requests) > 6 and not gate["open"]:
-                time.sleep(2.0)
+                time.sleep(1.0)
             return writer(body)
 
         srv.responder = slow
