@@ -336,6 +336,9 @@ def test_a_killed_draft_keeps_its_sections_and_resumes(
             [sys.executable, "-c", DRIVER, "draft", "--brief", str(EXAMPLE), "--out", str(d),
              "--scale", "0.3", "-n", "1", "-q"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            # a shell's background job (make test run with &) ignores SIGINT, and a child
+            # inherits that: the user at a terminal does not, so neither does this draft
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )  # fmt: skip
         _, err = proc.communicate(timeout=90)
         assert killed.is_set(), f"the draft finished in fewer than eight calls: {err}"
