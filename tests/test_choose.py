@@ -349,3 +349,20 @@ def test_repair_drops_a_call_before_the_call(place):
         text, choose([text], PLAN, place)[0], PLAN, place.brief, None, section_role="review"
     )
     assert fixed.text == CLEAN and any("号召之前" in r for r in fixed.repairs)
+
+
+def test_repair_drops_the_thanks_said_again_inside_a_point(place):
+    from assistant.drafting.repair import repair
+
+    thanks = "在此我代表镇党委向全体代表和列席同志表示热烈的祝贺！"
+    text = CLEAN + thanks
+    fixed = repair(
+        text, choose([text], PLAN, place)[0], PLAN, place.brief, None,
+        section_role="requirements",
+    )  # fmt: skip
+    assert fixed.text == CLEAN and any("又说的祝贺" in r for r in fixed.repairs)
+    # in the thanks section itself it is the content, and stays
+    kept = repair(
+        text, choose([text], PLAN, place)[0], PLAN, place.brief, None, section_role="thanks"
+    )
+    assert kept.text == text

@@ -579,6 +579,68 @@ EXAMPLES = [
         False,
         "",
     ),
+    # the thanks said again inside a point (白沙 2026, point 三); in its place it passes
+    (
+        "integrity",
+        SALUTE + "在此，我代表镇党委，向全体代表表示热烈的祝贺！\n"
+        "一、要坚持党的全面领导，确保开好局、起好步。各级党组织要把方向、管大局。\n"
+        "二、要依法履职、善始善终，做好本届镇人大工作收尾。镇人大主席团要把换届选举的"
+        "各项准备做细做实，确保选举依法有序。在此我代表镇党委向全体代表和列席同志表示热烈的"
+        "祝贺，代表们要当好群众的代言人。",
+        {},
+        "closing_session",
+        True,
+        "又说了一遍",
+    ),
+    (
+        "integrity",
+        SALUTE + "在此，我代表镇党委，向大会的圆满成功表示热烈的祝贺！"
+        "向各位代表致以衷心的感谢！\n"
+        "一、要依法履职、善始善终，做好本届镇人大工作收尾。镇人大主席团要把换届选举的"
+        "各项准备做细做实，确保选举依法有序，代表们要当好群众的代言人。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
+    # two 一要…三要 runs in one point read as an item list; one develops the point
+    (
+        "register",
+        SALUTE + "一、要牢牢抓住发展第一要务，做强特色产业。发展是解决一切问题的基础。"
+        "一要加大政策支持，二要优化产业结构，三要提升创新能力。\n"
+        "各级干部要担当作为。一要在经济建设上担当，二要在民生保障上担当，三要在社会治理上担当。\n"
+        "二、要坚持人民至上。民生实事要办一件成一件，让群众看得见、摸得着。",
+        {},
+        "closing_session",
+        True,
+        "第二次",
+    ),
+    (
+        "register",
+        SALUTE + "一、要牢牢抓住发展第一要务，做强特色产业。发展是解决一切问题的基础。"
+        "一要加大政策支持，二要优化产业结构，三要提升创新能力。\n"
+        "二、要坚持人民至上。一要办好民生实事，二要守牢安全底线，三要改善人居环境。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
+    # the speaker's own title with 我们 (白沙 2026); 作为…代表，我们 is the as_delegate case
+    ("voice", "作为镇党委书记，我们要始终把群众放在心上。", {}, "closing_session", True, "作为镇党委书记，我们"),
+    ("voice", "作为镇党委书记，我深感责任重大。", {}, "closing_session", False, ""),
+    # 提案 beside 建议 (石桥 2016); a 政协 sentence may name them
+    ("usage", "这些建议和提案都得到了有关部门的重视。", {}, "closing_session", True, "建议和提案"),
+    ("usage", "认真办理人大代表建议和政协委员提案。", {}, "closing_session", False, ""),
+    # the government doing the delegates' duty (白沙 2026)
+    (
+        "usage",
+        "镇人民政府要认真履行人大代表职责，自觉接受人大监督。",
+        {},
+        "closing_session",
+        True,
+        "履行人大代表职责",
+    ),
+    ("usage", "各位代表要认真履行代表职责，密切联系群众。", {}, "closing_session", False, ""),
     # an Arabic-numbered list inside a paragraph (the 1.5B, 南川 2023)
     (
         "register",
@@ -860,6 +922,22 @@ def test_a_good_paragraph_passes_every_writer_check():
         ),
         ("voice", "李明书记指出，要加快发展特色农业。", {}, "李明书记指出"),
         ("register", "一是深化民主协商：推动协商议事常态化。", {}, "冒号"),
+        (
+            "register",
+            "各级干部要担当作为。一要在经济上担当，二要在民生上担当，三要在治理上担当。",
+            {
+                "context": CONTEXT + "一要统一思想，二要完善制度，三要严明纪律。",
+                "section_role": "requirements",
+                "headline": HEADS[0],
+            },
+            "第二次",
+        ),
+        (
+            "integrity",
+            "在此，我代表镇党委向全体代表表示热烈的祝贺！代表们要带头宣传大会精神。",
+            {"section_role": "requirements"},
+            "又说了一遍",
+        ),
         ("politics", "要通过发放礼品，拉近代表和领导的距离。", {}, "发放礼品"),
     ],
 )

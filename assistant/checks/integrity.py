@@ -46,6 +46,7 @@ class _Patterns:
     restart_late: re.Pattern[str]
     instruction_echo: re.Pattern[str]
     early_call: re.Pattern[str]
+    late_thanks: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -61,6 +62,7 @@ def _build(data: Any) -> _Patterns:
         restart_late=re.compile(data["restart_late"]),
         instruction_echo=re.compile(data["instruction_echo"]),
         early_call=re.compile(data["early_call"]),
+        late_thanks=re.compile(data["late_thanks"]),
     )
 
 
@@ -79,6 +81,33 @@ def _early_calls(parts: Any) -> Iterator[str]:
         m = early_call(text, role)
         if m:
             yield f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次"
+
+
+# Where the speech has moved past its thanks: a 祝贺 or 感谢 here is the thanks said again.
+_PAST_THANKS_ROLES = frozenset({"situation", "requirements", "congress_work"})
+
+
+def late_thanks(text: str, role: str) -> re.Match[str] | None:
+    """Where a section after the thanks thanks again (白沙 2026, inside point 三: 在此我代表
+    镇党委向全体代表…表示热烈的祝贺): the speech congratulates and thanks once, before the
+    review. Shared with the drafting repair."""
+    return _patterns().late_thanks.search(text) if role in _PAST_THANKS_ROLES else None
+
+
+def _late_thanks(parts: Any) -> Iterator[str]:
+    """(text, role) pairs: each part past the thanks that thanks again."""
+    for text, role in parts:
+        m = late_thanks(text, role)
+        if m:
+            yield f"祝贺、感谢在后面又说了一遍（“{short(m.group(), 24)}”），致谢只在开头说一次"
+
+
+def _after_points(roles: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(text, role) pairs, a thanks the parser cut out after the points counted as theirs."""
+    seen = False
+    for text, role in roles:
+        seen = seen or role in ("requirements", "congress_work")
+        yield text, ("requirements" if seen and role == "thanks" else role)
 
 
 def instruction_echo() -> re.Pattern[str]:
@@ -270,7 +299,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_restarts(p, late=i > 1))
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
-    out.extend(_early_calls((sec.text, sec.role) for sec in subject.parsed.sections))
+    roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
+    out.extend(_early_calls(roles))
+    out.extend(_late_thanks(_after_points(roles)))
     out.extend(_thin_paragraphs(subject, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
@@ -300,6 +331,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
     out.extend(_early_calls([(p, subject.section_role or "")]))
+    out.extend(_late_thanks([(p, subject.section_role or "")]))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out

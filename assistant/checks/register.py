@@ -85,14 +85,38 @@ def _runs(ordinals: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
-    """Runs of inline markers (一是/一要) in one block: too long, or nested."""
+def _ordinals(block: str, pat: _Patterns) -> dict[str, list[int]]:
+    """The inline markers of a block by kind: {"是": [1, 2, 3], "要": [1, 2, 1, 2, 3]}."""
     by_kind: dict[str, list[int]] = {}
     for m in pat.inline_marker.finditer(block):
         n = chinese_numeral(m.group(1))
         if n:
             by_kind.setdefault(m.group(2), []).append(n)
-    for kind, ordinals in by_kind.items():
+    return by_kind
+
+
+def _long_runs(block: str, pat: _Patterns) -> int:
+    """How many runs of three or more 一要…三要 the block holds. Runs of 一是 are not
+    counted: a review point lists what was done that way, paragraph after paragraph (the
+    县's 乡镇街道人大工作座谈会 reference)."""
+    least = int(threshold(NAME, "run_items", 3))
+    return sum(1 for run in _runs(_ordinals(block, pat).get("要", [])) if len(run) >= least)
+
+
+def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str]:
+    """A second 一要…三要 run in one point (白沙 2026, point 二: 一要…六要, then 一要…四要 in
+    the next paragraph): one run develops a point, two read as a document's item list. The
+    reference speeches have at most one per point (高都 2023). `so_far` is the point's text
+    before a candidate paragraph `block`."""
+    before = _long_runs(so_far, pat) if so_far else 0
+    found = _long_runs(block, pat)
+    if found and before + found >= 2:
+        yield f"同一点里第{chinese_number(before + found)}次“一要、二要……”连列，这一点读起来像条目清单：“{short(block, 30)}”"
+
+
+def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
+    """Runs of inline markers (一是/一要) in one block: too long, or nested."""
+    for kind, ordinals in _ordinals(block, pat).items():
         for run in _runs(ordinals):
             if max(run) > limit:
                 last = f"{chinese_number(max(run))}{kind}"
@@ -136,6 +160,18 @@ def _list_blocks(subject: Subject) -> list[str]:
     return blocks
 
 
+def _point_runs(subject: Subject, pat: _Patterns) -> Iterator[str]:
+    """Repeated runs per requirement point; for a candidate, against its point so far."""
+    if subject.scope == PARAGRAPH:
+        headline = subject.headline.strip()
+        at = subject.context.rfind(headline) if headline else -1
+        if subject.section_role == "requirements" and at >= 0:
+            yield from _repeated_runs(subject.text, pat, subject.context[at + len(headline) :])
+        return
+    for section in subject.parsed.points():
+        yield from _repeated_runs(section.text, pat)
+
+
 def _foreign_words(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     """English words in a Chinese speech, unless the brief itself uses them."""
     brief = subject.brief
@@ -167,6 +203,7 @@ def run(subject: Subject) -> CheckResult:
     findings = list(_memo_style(text, pat))
     for block in _list_blocks(subject):
         findings.extend(_list_findings(block, pat, limit))
+    findings.extend(_point_runs(subject, pat))
     paras = [subject.text] if subject.scope == PARAGRAPH else paragraphs(text)
     findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
     findings.extend(_headline_marks(text, subject, pat))

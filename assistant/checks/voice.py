@@ -34,6 +34,7 @@ class _Patterns:
     verbs: str
     as_delegate: tuple[re.Pattern[str], ...]
     as_presidium: re.Pattern[str]
+    as_title_plural: re.Pattern[str]
     speak_for: re.Pattern[str]
     as_government: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
@@ -45,6 +46,7 @@ def _build(data: Any) -> _Patterns:
         verbs=data["report_verbs"],
         as_delegate=tuple(re.compile(p) for p in data["as_delegate"]),
         as_presidium=re.compile(data["as_presidium"]),
+        as_title_plural=re.compile(data["as_title_plural"]),
         speak_for=re.compile(data["speak_for"]),
         as_government=re.compile(data["as_government"]),
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
@@ -145,6 +147,11 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"讲话人说成了代表中的一员（“{m.group()}”），应对代表说“各位代表要…”："
                     f"“{_snippet(text, m)}”"
                 )
+    for m in pat.as_title_plural.finditer(text):
+        yield (
+            f"讲话人报出自己的职务却说“我们”（“{m.group()}”），一个人的职务配“我”，"
+            f"或者不报职务直接说“我们”：“{_snippet(text, m)}”"
+        )
     if not re.search(r"人大|主席团|人民代表大会", role + organ):
         for m in pat.as_presidium.finditer(text):
             yield (

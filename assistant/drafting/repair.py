@@ -22,7 +22,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import repeated_sentences, restating_sentences
-from assistant.checks.integrity import early_call, quoted_headlines, restart_in
+from assistant.checks.integrity import early_call, late_thanks, quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
@@ -85,11 +85,14 @@ def _scaffolding(text: str) -> list[str]:
 
 def _drop_out_of_place(text: str, section_role: str, repairs: list[str]) -> str:
     """What does not belong in a paragraph of this place: the speech begun or closed
-    again, a report's lead-in, the model announcing its text, a call before the call, and
+    again, a report's lead-in, the model announcing its text, a call before the call, the
+    thanks said again after the thanks, and
     具体来说 at a sentence's start (the sentence stays)."""
     text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
     calls = [x for x in sentences(text) if early_call(x, section_role)]
     text = _drop(text, calls, "删去写在号召之前的号召：", repairs, 30)
+    thanks = [x for x in sentences(text) if late_thanks(x, section_role)]
+    text = _drop(text, thanks, "删去致谢之后又说的祝贺、感谢：", repairs, 30)
     text, n = _CONNECTIVE.subn("", text)
     if n:
         repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
