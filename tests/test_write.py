@@ -360,3 +360,44 @@ def test_a_copied_candidate_that_repairs_to_nothing_gives_way_to_the_models_own(
     # with nothing of the model's own behind it, the first is kept and marked
     verdict, fixed = drafter._first_usable(ranked[:1], pool, plan, "", "要求之一第2段", place)
     assert verdict.index == 0 and fixed.text.startswith("【待补：要求之一第2段")
+
+
+def test_a_candidate_the_repair_cuts_to_one_short_sentence_gives_way_to_a_whole_one():
+    """白沙 2026, 回顾第3段: the first candidate was a short sentence of its own plus a copied
+    one; repaired, it was 这些成绩的取得，离不开…。 alone, while the second candidate kept its
+    paragraph."""
+    from pathlib import Path
+
+    from assistant import paths
+    from assistant.brief import load_brief
+    from assistant.corpus import load_corpus
+    from assistant.drafting import Drafter
+    from assistant.drafting.choose import Place, choose
+    from assistant.drafting.pipeline import _Pool
+    from assistant.drafting.write import Candidate
+    from assistant.plan import ParagraphPlan
+    from assistant.text import sentences
+
+    corpus = load_corpus([paths.bundled_corpus_dir()])
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    source = next(s for s in corpus if s.id == "presidium-meeting")
+    copied = "".join([x for x in sentences(source.text) if "乡镇人大" in x][:3])
+    short = "这些成绩的取得，离不开全镇干部群众的团结奋斗。"
+    whole = (
+        "这些成绩来之不易，是全镇干部群众一起干出来的。各位代表在会上会下为群众说话，"
+        "把群众的期盼带到会上来，把大会的部署带回村里去，为今后的工作打下了好的基础。"
+    )
+    pool = _Pool()
+    for k, text in enumerate((short + copied, whole)):
+        pool.add(Candidate(text, text, False, {"candidate": k}), 0)
+    place = Place(brief=brief, corpus=tuple(corpus), exclude_ids=frozenset(), context="",
+                  section_role="review")  # fmt: skip
+    plan = ParagraphPlan("评价这些成绩", 120)
+    by_index = {v.index: v for v in choose(pool.texts, plan, place)}
+    ranked = [by_index[0], by_index[1]]  # the copy first
+    drafter = Drafter(brief, None, retrieve=lambda *a, **k: [], corpus=corpus)
+    verdict, fixed = drafter._first_usable(ranked, pool, plan, "", "回顾第3段", place)
+    assert verdict.index == 1 and fixed.text == whole
+    # alone, the short remainder is still the model's and is kept
+    verdict, fixed = drafter._first_usable(ranked[:1], pool, plan, "", "回顾第3段", place)
+    assert verdict.index == 0 and fixed.text == short

@@ -23,7 +23,7 @@ from assistant.brief import Brief, brief_from_dict
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import write
 from assistant.drafting.choose import Place, Verdict, choose
-from assistant.drafting.repair import repair
+from assistant.drafting.repair import KEEP_SHARE, repair
 from assistant.errors import InputError
 from assistant.outline import (
     Outline,
@@ -203,10 +203,13 @@ class Drafter:
         label: str,
         place: Place,
     ) -> tuple[Verdict, Any]:
-        """The best-ranked candidate the repair leaves some of the model's text of, and that
-        repair: a copied exemplar ranked first and, its copy dropped, became a 【待补】 mark
-        while a shorter candidate of the model's own stood behind it (石桥 2016, 要求之一
-        第2段). None: the best, repaired to its mark."""
+        """The best-ranked candidate the repair leaves a paragraph of, and that repair: a
+        copied exemplar ranked first and, its copy dropped, became a 【待补】 mark while a
+        shorter candidate of the model's own stood behind it (石桥 2016, 要求之一第2段), or
+        became one short sentence while the second candidate, repaired, kept its paragraph
+        (白沙 2026, 回顾第3段: 这些成绩的取得，离不开…。 alone). Failing that, the best the
+        repair leaves some of the model's text of; failing that, the best, repaired to its
+        mark."""
 
         def fix(v: Verdict) -> Any:
             return repair(
@@ -215,14 +218,10 @@ class Drafter:
                 section_role=place.section_role,
             )  # fmt: skip
 
-        first = None
-        for v in ranked:
-            fixed = fix(v)
-            if fixed.model_han and not v.fatal:
-                return v, fixed
-            first = first or (v, fixed)
-        assert first is not None  # a pool always holds at least one candidate
-        return first
+        fixes = [(v, fix(v)) for v in ranked]
+        usable = [(v, f) for v, f in fixes if f.model_han and not v.fatal]
+        whole = [(v, f) for v, f in usable if han_count(f.text) >= KEEP_SHARE * plan.budget]
+        return (whole or usable or fixes)[0]  # a pool always holds at least one candidate
 
     def _sample(
         self,

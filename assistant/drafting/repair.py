@@ -41,6 +41,11 @@ class Fixed:
     problems_left: list[str] = field(default_factory=list)
 
 
+# A paragraph the repair leaves less than this share of its budget of is no paragraph: an
+# optional drop is not made, and the chooser prefers another candidate (drafting/pipeline.py).
+KEEP_SHARE = 0.4
+
+
 def _fatal_sentences(text: str, brief: Any) -> list[str]:
     """Sentences that fail a fatal check on their own (a political error)."""
     out = []
@@ -232,7 +237,7 @@ def _drop_sentences(
     if not bad:
         return text
     rest = han_count(text) - sum(han_count(x) for x in bad)
-    if rest < 0.4 * plan.budget:
+    if rest < KEEP_SHARE * plan.budget:
         return text
     return _drop(text, bad, label, repairs, quote=30)
 
