@@ -366,3 +366,21 @@ def test_repair_drops_the_thanks_said_again_inside_a_point(place):
         text, choose([text], PLAN, place)[0], PLAN, place.brief, None, section_role="thanks"
     )
     assert kept.text == text
+
+
+def test_repair_drops_the_sessions_reports_listed_again(place):
+    """白沙 2026, 形势: 今天，我们成功审议通过了《…政府工作报告》、《…主席团工作报告》…, after
+    the opening had named them."""
+    from assistant.drafting.repair import repair
+
+    reports = place.brief.reports
+    assert len(reports) >= 2
+    listing = "会议审议通过了" + "、".join(f"《{r}》" for r in reports) + "。"
+    again = "今天，我们成功审议通过了" + "和".join(f"《{r}》" for r in reports[:2]) + "。"
+    text = CLEAN + again
+    verdict = choose([text], PLAN, place)[0]
+    fixed = repair(text, verdict, PLAN, place.brief, None, context=listing)
+    assert fixed.text == CLEAN and any("会议报告" in r for r in fixed.repairs)
+    # the first time they are named, they stay
+    first = repair(text, verdict, PLAN, place.brief, None, context="")
+    assert first.text == text

@@ -310,6 +310,15 @@ def _reports_listed(sents: Sequence[str], reports: tuple[str, ...]) -> list[str]
     return [s for s in sents if sum(c in s for c in cores) >= 2]
 
 
+def reports_again(text: str, context: str, brief: Any) -> list[str]:
+    """Sentences of `text` listing the session's reports when `context` has listed them
+    already. Shared with the drafting repair."""
+    reports = tuple(getattr(brief, "reports", ()) or ())
+    if not _reports_listed(sentences(context), reports):
+        return []
+    return _reports_listed(sentences(text), reports)
+
+
 def _reports_twice(chunks: Sequence[str], reports: tuple[str, ...]) -> Iterator[str]:
     """The session's reports listed again after the session sentence (白沙 2026: the
     opening's second paragraph named all three again): once is the genre, twice is padding."""

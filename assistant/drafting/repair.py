@@ -21,7 +21,7 @@ from assistant.checks.facts import (
     find_invented_quotes,
     find_invented_titles,
 )
-from assistant.checks.focus import repeated_sentences, restating_sentences
+from assistant.checks.focus import repeated_sentences, reports_again, restating_sentences
 from assistant.checks.integrity import early_call, late_thanks, quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
 from assistant.drafting.choose import Verdict, missing_facts
@@ -284,6 +284,8 @@ def repair(
     repairs: list[str] = []
     text = _unquote_headline(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
+    again = reports_again(text, context, brief)
+    text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告的句子：", repairs)
     restating = restating_sentences(text, headline, other_headlines)
     text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
     if verdict.fatal:
