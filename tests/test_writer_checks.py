@@ -641,6 +641,18 @@ EXAMPLES = [
         "履行人大代表职责",
     ),
     ("usage", "各位代表要认真履行代表职责，密切联系群众。", {}, "closing_session", False, ""),
+    # the place located where the brief does not say (临江 2019 drafts)
+    ("invented_facts", "临江位于市郊，是开发区的所在地。", {}, "closing_session", True, "位于市郊"),
+    # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
+    (
+        "integrity",
+        SALUTE + "过去一年，全镇经济保持稳中有进，特色产业不断壮大，民生实事全部完成。\n"
+        "他们做了大量富有成效的工作，在发展的成绩单上留下了浓墨重彩的一笔。",
+        {},
+        "closing_session",
+        True,
+        "以“他们”起头",
+    ),
     # an Arabic-numbered list inside a paragraph (the 1.5B, 南川 2023)
     (
         "register",
