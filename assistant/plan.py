@@ -145,11 +145,21 @@ ROLE_EXTRAS = {
         # no list to copy: given 坚持党的领导、坚持发展第一要务、坚持以人民为中心 the 1.5B
         # wrote that list back as its whole paragraph (槐原 2018)
         "讲取得这些成绩靠的是什么：用自己的话讲出几条体会，每条说清道理",
-        "讲还存在的差距和不足，说明今后要正视问题、补齐短板",
+        # not "the shortcomings" themselves: asked for 还存在的差距和不足, the 1.5B gave 白沙 2026
+        # 产业结构仍然不完善…环保方面也遇到了挑战, none of it in the brief
+        "讲成绩面前要保持清醒：对照群众的期盼和上级的要求，工作还有差距，今后要正视问题、"
+        "补齐短板，不能躺在成绩上",
     ],
+    # Neither angle asks for what only the brief could tell: asked for 自身的基础与优势
+    # and 面临的困难和挑战, the 1.5B gave 柳塘 2021 坚实的基础设施 and then 农村基础设施建设
+    # 滞后、环境污染问题依然严重, 临江 2019 丰富的资源, none of it in the brief.
     "situation": [
-        "讲{stem}面临的机遇：上级政策的支持和自身的基础与优势，说明发展大有可为",
-        "讲{stem}面临的困难和挑战，说明必须增强忧患意识、保持奋发有为的精神状态",
+        # (worded as a task, not as a sentence: given 讲这样的形势对柳塘意味着什么：机遇难得、
+        # 不进则退，…, the 1.5B wrote that sentence back and stopped, twice in three briefs)
+        "讲清为什么必须抓住当前的机遇：用几句话讲道理（机遇稍纵即逝，慢进也是退），"
+        "再说明{stem}要在新的起点上怎样把形势转化为发展的动力",
+        "讲面对这样的形势应有的精神状态：既要坚定信心，又要增强忧患意识，不能满足于已有成绩，"
+        "以奋发有为的姿态把今年的各项任务落到实处",
     ],
     # Each point takes these from its own place in the list (see _turned): every point
     # of 丰源 2025 wrote the same 明确责任分工、加强督促检查、严格考核问效 paragraph.

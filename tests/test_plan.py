@@ -439,7 +439,10 @@ def test_a_long_situation_is_its_facts_then_its_angles():
     facts = ("2023年是全面贯彻落实党的二十大精神的开局之年", "全面建设社会主义现代化国家开局起步")
     plans = plan_section("situation", 420, facts=facts, values={"stem": "南川"})
     assert len(plans) == 2 and plans[0].facts == facts and plans[1].facts == ()
-    assert plans[1].purpose.startswith("讲南川面临的机遇")
+    assert plans[1].purpose.startswith("讲清为什么必须抓住当前的机遇")
+    # no angle asks for the place's own advantages or problems: only the brief knows them
+    for role_extra in plan_section("situation", 900, facts=facts, values={"stem": "南川"})[1:]:
+        assert not any(w in role_extra.purpose for w in ("优势", "困难", "资源", "问题"))
     assert len(plan_section("situation", 150, facts=facts)) == 1
 
 
