@@ -643,6 +643,14 @@ EXAMPLES = [
     ("usage", "各位代表要认真履行代表职责，密切联系群众。", {}, "closing_session", False, ""),
     # the place located where the brief does not say (临江 2019 drafts)
     ("invented_facts", "临江位于市郊，是开发区的所在地。", {}, "closing_session", True, "位于市郊"),
+    (
+        "invented_facts",
+        "白沙镇位于全国重要交通枢纽和物流枢纽区域，拥有良好的交通条件。",
+        {},
+        "closing_session",
+        True,
+        "良好的交通条件",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -857,6 +865,18 @@ def test_a_good_paragraph_passes_every_writer_check():
             "integrity",
             "这些变化提高了农民的生活质量。让我们继续努力，为全面建设社会主义现代化新丰源而不懈奋斗！",
             {"section_role": "review"},
+            "号召写在了号召之前",
+        ),
+        (
+            "integrity",
+            "机遇与挑战并存。让我们乘势而上，奋发有为，实现白沙镇高质量发展的美好未来！",
+            {"section_role": "situation"},
+            "号召写在了号召之前",
+        ),
+        (
+            "integrity",
+            "要抓住当前的机遇。让我们以饱满的热情和坚定的信心，为柳塘的发展贡献自己的力量。",
+            {"section_role": "situation"},
             "号召写在了号召之前",
         ),
         (
