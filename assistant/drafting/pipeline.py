@@ -44,6 +44,20 @@ LENGTH_LOW = 0.85  # a section below this share of its budget gets one more para
 MAX_EXTRA_PARAGRAPHS = 2
 
 
+@dataclass
+class _Turn:
+    """What every paragraph of one section shares while it is written: the outline, the
+    section (replaced when a paragraph is added for length), its exemplars and the
+    writer's instruction, and where progress goes."""
+
+    outline: Outline
+    section: OutlineSection
+    hits: list[Any]
+    exemplars: str
+    instruction: str
+    event: Callable[..., None]
+
+
 @dataclass(frozen=True)
 class DraftEvent:
     kind: str  # outline | section_start | token | paragraph | repair | section_done | done
@@ -302,27 +316,23 @@ class Drafter:
         # theirs (学习中央9号文件, 换届选举) into an anniversary symposium (枫林 2024).
         plain = ("call", "congress_work", "meeting_opening")
         hits = self.exemplars_for(section) if plan_role(section, self.brief) not in plain else []
-        exemplars = write.exemplar_block(hits)
+        turn = _Turn(outline, section, hits, write.exemplar_block(hits), instruction, event)
         records = list(done or [])
         planned = len(section.paragraphs)
         position = 0
         while True:
             position += 1
-            if position > len(section.paragraphs):
-                if only is not None or not self._short(section, records, planned):
+            if position > len(turn.section.paragraphs):
+                if only is not None or not self._short(turn.section, records, planned):
                     break
                 # the angle of the role that planned it: a 主席团 meeting's opening was
                 # given a closing session's (代表们在会上提出了许多宝贵的意见和建议)
-                section = section.with_paragraph(
-                    plan_values(self.brief, []), plan_role(section, self.brief)
+                turn.section = turn.section.with_paragraph(
+                    plan_values(self.brief, []), plan_role(turn.section, self.brief)
                 )
             if position <= len(records) and (only is None or position != only):
                 continue
-            record = self._write_at(
-                outline, section, position, records,
-                hits=hits, exemplars=exemplars, instruction=instruction, event=event,
-                added=position > planned,
-            )  # fmt: skip
+            record = self._write_at(turn, position, records, added=position > planned)
             if position <= len(records):
                 records[position - 1] = record
             else:
@@ -330,28 +340,19 @@ class Drafter:
             event("paragraph", text=record["text"])
             if on_paragraph is not None:
                 on_paragraph(records)
-        text = compose(section, [r["text"] for r in records])
-        meta = section_meta(section, records, hits, instruction)
+        text = compose(turn.section, [r["text"] for r in records])
+        meta = section_meta(turn.section, records, hits, instruction)
         secs = sum(c["seconds"] for r in records for c in r["calls"])
         toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
         event("section_done", text=text, tokens=toks, seconds=secs)
         return text, meta
 
     def _write_at(
-        self,
-        outline: Outline,
-        section: OutlineSection,
-        position: int,
-        records: list[dict[str, Any]],
-        *,
-        hits: list[Any],
-        exemplars: str,
-        instruction: str,
-        event: Callable[..., None],
-        added: bool,
+        self, turn: _Turn, position: int, records: list[dict[str, Any]], *, added: bool
     ) -> dict[str, Any]:
         """The record of paragraph `position`, written after `records`; `added`: a paragraph
         beyond the plan, written only for length."""
+        section, hits = turn.section, turn.hits
         previous = records[position - 2]["text"] if position > 1 else ""
         if write.is_local(self.llm):
             # The embedded model copies what it is shown: given the previous paragraph it
@@ -369,9 +370,9 @@ class Drafter:
             plan = section.paragraphs[position - 1]
             base = write.rewrite_block(hits[(position - 1) % len(hits) :], plan.budget)
         record = self.paragraph(
-            outline, section, position,
-            previous=previous, context=context, exemplars=exemplars, base=base,
-            instruction=instruction, event=event,
+            turn.outline, section, position,
+            previous=previous, context=context, exemplars=turn.exemplars, base=base,
+            instruction=turn.instruction, event=turn.event,
         )  # fmt: skip
         if added and record["model_han"] == 0:
             # A paragraph added only for length that the model could not write is left
