@@ -651,6 +651,34 @@ EXAMPLES = [
         True,
         "良好的交通条件",
     ),
+    # a report quoted where the brief quotes nothing (河西 2017)
+    (
+        "invented_facts",
+        "政府工作报告指出，“要确保完成今年的扶贫任务”，这是全县上下的共同责任。",
+        COUNTY,
+        "closing_session",
+        True,
+        "政府工作报告指出",
+    ),
+    # a county congress legislating, the Party reporting to the congress (河西 2017)
+    (
+        "politics",
+        "各级党组织要积极支持县人大进行立法、执法检查等事务。",
+        COUNTY,
+        "closing_session",
+        True,
+        "人大进行立法",
+    ),
+    ("politics", "人大作为立法机关，更应成为严格依法办事的模范。", COUNTY, "closing_session", False, ""),
+    (
+        "politics",
+        "各级党组织要加强组织领导和监督，及时向县人大及常委会报告工作。",
+        COUNTY,
+        "closing_session",
+        True,
+        "报告工作",
+    ),
+    ("politics", "县政府要定期向县人大常委会报告工作。", COUNTY, "closing_session", False, ""),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
