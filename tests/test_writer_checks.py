@@ -631,6 +631,8 @@ EXAMPLES = [
     # 提案 beside 建议 (石桥 2016); a 政协 sentence may name them
     ("usage", "这些建议和提案都得到了有关部门的重视。", {}, "closing_session", True, "建议和提案"),
     ("usage", "认真办理人大代表建议和政协委员提案。", {}, "closing_session", False, ""),
+    ("usage", "政协各参加单位要把代表建议和提案办理好。", {}, "closing_session", False, ""),
+    ("usage", "镇党委要支持和保障代表依法履行代表职责。", {}, "closing_session", False, ""),
     # the government doing the delegates' duty (白沙 2026)
     (
         "usage",
@@ -679,6 +681,18 @@ EXAMPLES = [
         "报告工作",
     ),
     ("politics", "县政府要定期向县人大常委会报告工作。", COUNTY, "closing_session", False, ""),
+    ("politics", "县委要督促一府一委两院及时向县人大常委会报告工作。", COUNTY, "closing_session", False, ""),
+    ("politics", "县人大常委会要做好立法调研，配合省人大立法工作。", COUNTY, "closing_session", False, ""),
+    (
+        "invented_facts",
+        "党的二十大报告指出，“高质量发展是全面建设社会主义现代化国家的首要任务”。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
+    ("invented_facts", "全镇各项工作位于全市前列。", {}, "closing_session", False, ""),
+    ("voice", "作为村党支部书记，我们要带头干。", {}, "closing_session", False, ""),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -687,7 +701,7 @@ EXAMPLES = [
         {},
         "closing_session",
         True,
-        "以“他们”起头",
+        "不知指谁",
     ),
     # an Arabic-numbered list inside a paragraph (the 1.5B, 南川 2023)
     (
@@ -1153,3 +1167,39 @@ def test_a_call_is_at_home_in_the_call_and_a_list_of_points_is_not_a_paragraph()
     assert REGISTRY["integrity"].run(Subject(call, scope=PARAGRAPH, section_role="call")).passed
     listed = "一、要加大扶贫力度；二、要加强农村基础设施建设；三、要注重民生保障；四、要深化财税体制改革。"
     assert "整段只是4个条目" in REGISTRY["register"].run(Subject(listed, scope=PARAGRAPH)).reason
+
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("要对先进集体和个人表示感谢，并予以表彰，让实干者受尊重。", "requirements"),
+        ("过去一年的成绩让我们倍感振奋！发展的基础更加扎实。", "situation"),
+        ("群众的笑脸让我们更加坚定了信心！要把实事办到群众心坎上。", "requirements"),
+    ],
+)
+def test_paragraph_scope_thanks_and_calls_that_are_not_the_speakers_pass(text, role):
+    result = REGISTRY["integrity"].run(_paragraph(text, section_role=role))
+    assert result.passed, result.reason
+
+
+def test_the_thanks_closing_a_speech_after_the_call_is_not_late():
+    text = (
+        SALUTE + "在此，我代表镇党委，向大会的圆满成功表示热烈的祝贺！\n"
+        "一、要坚持党的全面领导。各级党组织要把方向、管大局、保落实，确保各项部署落地见效。\n"
+        "二、要坚持人民至上。民生实事要办一件成一件，让群众看得见、摸得着、得实惠。\n"
+        "让我们更加紧密地团结在以习近平同志为核心的党中央周围，为实现今年的目标任务而努力奋斗！\n"
+        "最后，我代表镇党委向为大会顺利召开付出辛勤劳动的全体工作人员表示衷心的感谢！"
+    )
+    result = REGISTRY["integrity"].run(Subject(raw=text, brief=brief(), occasion="closing_session"))
+    assert not any("又说了一遍" in f for f in result.findings), result.findings
+
+
+def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
+    kw = {
+        "context": CONTEXT + "一要统一思想，二要完善制度，三要严明纪律。",
+        "section_role": "requirements",
+        "headline": HEADS[0],
+    }
+    carried = "四要改进作风，五要加强督查，六要严格考核，让每项任务都有人抓、有人管。"
+    assert REGISTRY["register"].run(_paragraph(carried, **kw)).passed

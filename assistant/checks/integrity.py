@@ -103,9 +103,12 @@ def _late_thanks(parts: Any) -> Iterator[str]:
 
 
 def _after_points(roles: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """(text, role) pairs, a thanks the parser cut out after the points counted as theirs."""
+    """(text, role) pairs, a thanks the parser cut out after the points (and before the
+    call: 最后，我代表…向…工作人员表示感谢 closes a speech) counted as theirs."""
     seen = False
     for text, role in roles:
+        if role in ("call", "closing"):
+            seen = False
         seen = seen or role in ("requirements", "congress_work")
         yield text, ("requirements" if seen and role == "thanks" else role)
 
@@ -140,6 +143,8 @@ def _bad_start(text: str, pat: _Patterns, where: str) -> str | None:
     m = pat.starter.match(text)
     if not m:
         return None
+    if m.group().endswith("们"):
+        return f"{where}以“{m.group()}”起头，不知指谁（上一段换了或删了）：“{short(text, 24)}”"
     return f"{where}缺主语或从半句开始（以“{m.group() or text[0]}”起头）：“{short(text, 24)}”"
 
 

@@ -109,9 +109,9 @@ def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str
     reference speeches have at most one per point (高都 2023). `so_far` is the point's text
     before a candidate paragraph `block`."""
     before = _long_runs(so_far, pat) if so_far else 0
-    found = _long_runs(block, pat)
-    if found and before + found >= 2:
-        yield f"同一点里第{chinese_number(before + found)}次“一要、二要……”连列，这一点读起来像条目清单：“{short(block, 30)}”"
+    total = _long_runs(f"{so_far}\n{block}", pat) if so_far else _long_runs(block, pat)
+    if total > before and total >= 2:  # 四要…六要 after 一要…三要 carries one run on
+        yield f"同一点里第{chinese_number(total)}次“一要、二要……”连列，这一点读起来像条目清单：“{short(block, 30)}”"
 
 
 def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:

@@ -107,6 +107,14 @@ def _surname_title(name: str, role: str) -> str:
     return surname + title if title else ""
 
 
+def _own_title(said: str, role: str) -> bool:
+    """Whether 作为…书记 names the speaker's own post (镇党委书记), not a post of his hearers."""
+    title = next((t for t in _TITLES if role.endswith(t)), "")
+    if not role or not title:
+        return False
+    return role in said or (title in said and not re.search("村|支部|社区|小组|站", said))
+
+
 @lru_cache(maxsize=32)
 def _called(called: str, verbs: str) -> re.Pattern[str] | None:
     """The speaker named as others name him, reporting or having reported (周书记强调,
@@ -148,6 +156,8 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"“{_snippet(text, m)}”"
                 )
     for m in pat.as_title_plural.finditer(text):
+        if not _own_title(m.group(), role):
+            continue  # 作为村党支部书记，我们要带头干: the speaker's hearers, not himself
         yield (
             f"讲话人报出自己的职务却说“我们”（“{m.group()}”），一个人的职务配“我”，"
             f"或者不报职务直接说“我们”：“{_snippet(text, m)}”"

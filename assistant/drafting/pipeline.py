@@ -232,10 +232,16 @@ class Drafter:
                 section_role=place.section_role,
             )  # fmt: skip
 
-        fixes = [(v, fix(v)) for v in ranked]
-        usable = [(v, f) for v, f in fixes if f.model_han and not v.fatal]
-        whole = [(v, f) for v, f in usable if han_count(f.text) >= KEEP_SHARE * plan.budget]
-        return (whole or usable or fixes)[0]  # a pool always holds at least one candidate
+        first = usable = None
+        for v in ranked:  # repaired one by one: each repair scans the corpus
+            fixed = fix(v)
+            first = first or (v, fixed)
+            if fixed.model_han and not v.fatal:
+                if fixed.model_han >= KEEP_SHARE * plan.budget:
+                    return v, fixed
+                usable = usable or (v, fixed)
+        assert first is not None  # a pool always holds at least one candidate
+        return usable or first
 
     def _sample(
         self,
