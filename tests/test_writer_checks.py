@@ -8,6 +8,7 @@ same verdict on one candidate paragraph while drafting, quickly.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -693,6 +694,35 @@ EXAMPLES = [
     ),
     ("invented_facts", "全镇各项工作位于全市前列。", {}, "closing_session", False, ""),
     ("voice", "作为村党支部书记，我们要带头干。", {}, "closing_session", False, ""),
+    # a year called this year that is not (白沙 2026, drafted for January 2026)
+    (
+        "invented_facts",
+        "2024年的奋斗目标是全面推进经济社会发展，加快生态文明建设。",
+        {"date": dt.date(2026, 1, 9)},
+        "closing_session",
+        True,
+        "说的却不是今年",
+    ),
+    (
+        "invented_facts",
+        "2025年是极不平凡的一年。2026年是“十五五”规划开局之年。",
+        {"date": dt.date(2026, 1, 9)},
+        "closing_session",
+        False,
+        "",
+    ),
+    # a point whose next paragraph opens with its headline again (白沙 2026 point 二)
+    (
+        "integrity",
+        SALUTE + "一、要牢牢抓住发展第一要务，做强特色产业。发展是解决一切问题的基础，"
+        "特色产业是白沙的长处，要把长处做长、把优势做强。\n"
+        "要牢牢抓住发展第一要务，做强特色产业，我们必须坚持正确的发展方向，制定科学的规划。\n"
+        "二、要坚持人民至上。民生实事要办一件成一件，让群众看得见、摸得着、得实惠。",
+        {},
+        "closing_session",
+        True,
+        "标题句又写在段首",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -1005,6 +1035,16 @@ def test_a_good_paragraph_passes_every_writer_check():
                 "headline": HEADS[0],
             },
             "第二次",
+        ),
+        (
+            "integrity",
+            "要聚焦高质量发展，做强特色农业和农文旅融合产业，我们必须把规划做实、把项目抓好。",
+            {
+                "context": CONTEXT + "\n二、聚焦高质量发展，做强特色农业和农文旅融合产业。",
+                "section_role": "requirements",
+                "headline": HEADS[1],
+            },
+            "标题句又写在段首",
         ),
         (
             "integrity",

@@ -65,6 +65,27 @@ def _is_exempt(text: str, m: re.Match[str], brief: Any) -> bool:
     return False
 
 
+# A year said to be this year: 2024年是…之年, 2024年的奋斗目标是…, 今年（2024年）
+_THIS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|，是)|今年[（(]?((?:19|20)\d\d)年")
+
+
+def find_wrong_years(text: str, brief: Any) -> list[str]:
+    """Years a speech calls this year that are not the year it is given in, and not in the
+    brief, nor the year just ended (白沙 2026: 2024年的奋斗目标是…): years are exempt from the
+    figure check, so the wrong year passed it."""
+    date = getattr(brief, "date", None)
+    if date is None:
+        return []
+    given = normalize(brief.facts_text())
+    out = []
+    for m in _THIS_YEAR.finditer(normalize(text)):
+        year = m.group(1) or m.group(2)
+        # the year just ended is reviewed so (2024年是极不平凡的一年, in January 2025)
+        if int(year) not in (date.year, date.year - 1) and f"{year}年" not in given:
+            out.append(m.group())
+    return list(dict.fromkeys(out))
+
+
 def find_invented_numbers(text: str, brief: Any) -> list[str]:
     """Figures in `text` that the brief does not give (years, dates, session ordinals,
     list markers and figures inside 【待补：…】 excepted), distinct, in order of appearance."""
@@ -255,7 +276,8 @@ def check_invented_facts(s: Subject) -> CheckResult:
     claims = find_invented_claims(text, brief)
     titles = find_invented_titles(text, brief)
     quotes = find_invented_quotes(text, brief)
-    if not invented and not claims and not titles and not quotes:
+    years = find_wrong_years(text, brief)
+    if not invented and not claims and not titles and not quotes and not years:
         return CheckResult(
             "invented_facts", True, 1.0, "所有数字都来自简报（年份、日期、届次除外）"
         )
@@ -271,6 +293,12 @@ def check_invented_facts(s: Subject) -> CheckResult:
         i = norm.find(claim)
         where = sentence_at(norm, i, i + len(claim), 50)
         findings.append(f"简报没有给出的说法“{claim}”：{where}（删去，或写成【待补：…】）")
+    for said in years:
+        i = norm.find(said)
+        where = sentence_at(norm, i, i + len(said), 50)
+        findings.append(
+            f"讲话日期是{brief.date.year}年，“{said}”说的却不是今年：{where}（改为“今年”）"
+        )
     findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
     findings += [f"简报没有给出的引语“{q[:30]}…”（不得编造领导讲话）" for q in quotes]
     n = len(findings)

@@ -217,6 +217,23 @@ def _echoes(heading: str, body_sentences: list[str], cut: float) -> Iterator[str
             yield f"标题句在正文里重复了一遍：“{short(s, 30)}”"
 
 
+def restates_headline(heading: str, first_sentence: str) -> bool:
+    """A paragraph of a point that opens with its headline again, words and all, and goes
+    on (白沙 2026 point 二: 要牢牢抓住发展第一要务，做强特色产业，我们必须…, the second
+    paragraph of three to open so): the point says its headline once."""
+    core = HEADING_START.sub("", heading.strip()).rstrip("。；")
+    grams = bigrams(core)
+    return len(grams) >= 7 and overlap(core, first_sentence) >= threshold(NAME, "restate_head", 0.8)
+
+
+def _restated_heads(point: Any) -> Iterator[str]:
+    """The point's paragraphs after its first that open with its headline."""
+    for p in [x for x in point.text.split("\n") if x.strip()][1:]:
+        sents = sentences(p)
+        if sents and restates_headline(point.heading, sents[0]):
+            yield f"{_point_label(point.ordinal)}的标题句又写在段首：“{short(p, 30)}”"
+
+
 def quoted_headlines(heading: str, body: str) -> list[re.Match[str]]:
     """Where the headline stands in quotation marks inside its own body (要坚决做到“要坚持
     党的全面领导，确保…”): the body talking about its headline instead of developing it.
@@ -322,6 +339,8 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(f for f in found if f)
         out.extend(_echoes(point.heading, sentences(body), cut))
         out.extend(_quoted_headline(point.heading, body))
+        if point.heading:
+            out.extend(_restated_heads(point))
     return list(dict.fromkeys(out))
 
 
@@ -359,6 +378,10 @@ def _headline_findings(subject: Subject, p: str) -> Iterator[str]:
         headline, [s for s, here in zip(sents, placed, strict=True) if not here], cut
     )
     yield from _quoted_headline(headline, p)
+    # (a first sentence about the headline's length is the echo reported above)
+    longer = bool(sents) and len(sents[0]) > len(headline) / cut
+    if already and longer and restates_headline(headline, sents[0]):
+        yield f"这一点要求的标题句又写在段首：“{short(p, 30)}”"
     rest = "".join(sents[1:])
     # The headline alone may be its own paragraph (the body follows); the headline plus a
     # scrap ("…落地见效。一是全过程人民民主。") is the point cut short.
