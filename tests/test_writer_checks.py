@@ -723,6 +723,25 @@ EXAMPLES = [
         True,
         "标题句又写在段首",
     ),
+    # the delegates addressed, then their duties taken on as "we" (丰源 2025 congress work)
+    (
+        "voice",
+        SALUTE + "过去一年，全县经济稳中有进。\n"
+        "各位代表，闭会期间，我们要紧密联系群众、反映社情民意，为丰源发展献计出力。",
+        {},
+        "closing_session",
+        True,
+        "代表中的一员",
+    ),
+    (
+        "voice",
+        SALUTE + "过去一年，全县经济稳中有进。\n"
+        "各位代表，我们要认真学习贯彻大会精神，把大会确定的目标任务落到实处。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
