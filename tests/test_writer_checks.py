@@ -742,6 +742,14 @@ EXAMPLES = [
         False,
         "",
     ),
+    (
+        "politics",
+        "各位代表要在“一府两院”领导下，同县人大及其常委会一道依法履行职责。",
+        COUNTY,
+        "closing_session",
+        True,
+        "领导下",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -1064,6 +1072,18 @@ def test_a_good_paragraph_passes_every_writer_check():
                 "headline": HEADS[1],
             },
             "标题句又写在段首",
+        ),
+        (
+            "integrity",
+            "非常高兴参加本次人代会闭幕式，并在这里发言。下面我讲两个方面的要求。",
+            {"section_role": "congress_work"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
+            "今天我演讲的主题是关于对人大工作的要求。各级党组织要加强对人大工作的领导。",
+            {"section_role": "congress_work"},
+            "从头开讲",
         ),
         (
             "integrity",
