@@ -23,6 +23,7 @@ from assistant.plan import (
     ParagraphPlan,
     extra_paragraph,
     level_terms,
+    merge_purposes,
     party_centre,
     plan_section,
     split_budget,
@@ -578,6 +579,10 @@ def _scaled(sec: OutlineSection, factor: float) -> OutlineSection:
     if sec.role == "review" and len(paras) > 1 and budget >= 60:
         keep = max(keep, 2)  # the facts alone need room: never all in one short paragraph
     kept, dropped = paras[:keep], paras[keep:]
+    if sec.role == "congress_work" and dropped:
+        # every move stays (leadership, supervision, delegates), fewer to a paragraph
+        merged = merge_purposes([p.purpose for p in paras], keep)
+        kept = [replace(p, purpose=m) for p, m in zip(kept, merged, strict=True)]
     moved = tuple(f for p in dropped for f in p.facts)
     moved_themes = tuple(t for p in dropped for t in p.themes)
     kept = [replace(p, budget=b) for p, b in zip(kept, split_budget(budget, keep), strict=True)]

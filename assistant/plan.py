@@ -50,6 +50,9 @@ class ParagraphPlan:
         )
 
 
+CONGRESS_MOVE_MIN = 50  # 汉字 of one congress-work move (see plan_section)
+
+
 def paragraph_count(budget: int) -> int:
     """How many paragraphs a budget makes: about PARAGRAPH_TARGET 汉字 each."""
     if budget <= PARAGRAPH_MAX:
@@ -253,10 +256,16 @@ def plan_section(
         n = 1
     if role == "review" and facts:
         return _review_plan(purposes, budget, n, facts, themes, values)
+    if role == "congress_work":
+        # One move a paragraph while each still has CONGRESS_MOVE_MIN 汉字: given the three
+        # moves in one paragraph of 160 字, the 1.5B wrote the Party's and stopped (河西 2017:
+        # neither the supervised organs nor the delegates were told anything). The moves are
+        # standing lines of two or three sentences each.
+        n = max(n, min(len(ROLE_PURPOSES[role]), budget // CONGRESS_MOVE_MIN))
     if role in ("congress_work", "congress_point") and n < len(ROLE_PURPOSES[role]):
         # Every move of this section matters (leadership, supervision, delegates): fewer
         # paragraphs carry several moves each rather than dropping one.
-        purposes = _merge_purposes(ROLE_PURPOSES[role], n)
+        purposes = merge_purposes(ROLE_PURPOSES[role], n)
     budgets = split_budget(budget, n)
     theme_groups = spread(themes, n)
     plans = []
@@ -315,7 +324,7 @@ def _review_plan(
     return tuple(plans)
 
 
-def _merge_purposes(purposes: list[str], n: int) -> list[str]:
+def merge_purposes(purposes: list[str], n: int) -> list[str]:
     """Exactly n purposes, the moves in order and spread as evenly as facts are (four
     moves in three paragraphs: 2, 1, 1)."""
     return ["；".join(group) for group in spread(purposes, n)]

@@ -660,7 +660,7 @@ def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_pa
     assert not any("一府一委两院" in user_of(b) or "一府两院" in user_of(b) for b in reqs)
     plan = DraftDoc.load(tmp_path / "d").outline["sections"]
     purposes = [p["purpose"] for s in plan if s["role"] == "congress_work" for p in s["paragraphs"]]
-    assert any("镇人民政府怎样自觉接受人大监督" in p for p in purposes)
+    assert any("镇人民政府怎样自觉接受人大监督" in p for p in purposes), purposes
     asked = [user_of(b) for b in reqs if task_of(b)[0] == "对人大工作的要求"]
     assert asked and all("镇人民政府" in u for u in asked)
 

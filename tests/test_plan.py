@@ -126,10 +126,16 @@ def test_scaled_outlines_lose_no_fact_and_no_theme(brief, factor):
         ]
         assert len(b.paragraphs) <= len(a.paragraphs)
         assert bool(b.paragraphs) == bool(a.paragraphs)
-        # The paragraphs kept are the first ones, with their purposes.
-        assert [p.purpose for p in b.paragraphs] == [p.purpose for p in a.paragraphs][
-            : len(b.paragraphs)
-        ]
+        # The paragraphs kept are the first ones, with their purposes; the congress-work
+        # part keeps every move, fewer to a paragraph.
+        if a.role == "congress_work":
+            assert "；".join(p.purpose for p in b.paragraphs) == "；".join(
+                p.purpose for p in a.paragraphs
+            )
+        else:
+            assert [p.purpose for p in b.paragraphs] == [p.purpose for p in a.paragraphs][
+                : len(b.paragraphs)
+            ]
         if a.fixed:
             assert b == a
 
@@ -507,3 +513,14 @@ def test_a_meeting_opening_is_told_the_meeting_its_title_names():
     # No title of that form: the kind of meeting, never an empty name.
     plain = replace(named, title="")
     assert meeting_name(plain) == "座谈会"
+
+
+@pytest.mark.parametrize(("budget", "paragraphs"), [(60, 1), (120, 2), (160, 3), (240, 3)])
+def test_congress_work_gives_each_move_its_own_paragraph_while_it_has_the_room(budget, paragraphs):
+    """河西 2017: the three moves in one paragraph of 160 字, and only the Party's written."""
+    values = level_terms("县", "县委", "河西县")
+    plans = plan_section("congress_work", budget, values=values)
+    assert len(plans) == paragraphs
+    assert sum(p.budget for p in plans) == budget
+    if paragraphs == 3:
+        assert [p.purpose[:4] for p in plans] == ["讲各级党", "讲“一府", "讲各位代"]
