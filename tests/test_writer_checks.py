@@ -1229,6 +1229,24 @@ def test_a_paragraph_that_is_only_a_list_fails_register_and_a_led_list_does_not(
     assert REGISTRY["register"].run(Subject(led, scope=PARAGRAPH)).passed
 
 
+def test_an_achievement_without_figures_told_again_in_a_point_fails_focus():
+    """白沙 2026: the review's facts, which have no figures, told again inside point 三."""
+    facts = ["民生实事项目全部完成，群众获得感不断增强", "人居环境整治持续深化，集镇面貌明显改观"]
+    b = brief(achievements=facts)
+    review = "回顾过去一年，民生实事项目全部完成，群众获得感不断增强；人居环境整治持续深化。\n"
+    point = (
+        "一、要依法履职、善始善终。镇人大主席团要把换届选举的准备做细做实。"
+        "回顾过去一年，在民生实事项目上全部完成，群众获得感不断增强。\n"
+        "二、要坚持人民至上。民生实事要办一件成一件，让群众看得见、摸得着、得实惠。"
+    )
+    text = SALUTE + review + point
+    result = REGISTRY["focus"].run(Subject(raw=text, brief=b, occasion="closing_session"))
+    assert any("两处都写了" in f and "民生实事" in f for f in result.findings), result.findings
+    once = SALUTE + review + point.replace("回顾过去一年，在民生实事项目上全部完成，群众获得感不断增强。", "")
+    result = REGISTRY["focus"].run(Subject(raw=once, brief=b, occasion="closing_session"))
+    assert not any("两处都写了" in f for f in result.findings), result.findings
+
+
 def test_the_sessions_reports_listed_again_fail_focus():
     """白沙 2026: the opening's second paragraph named the session's three reports again."""
     reports = ["镇人民政府工作报告", "镇人大主席团工作报告", "镇财政预算执行情况和预算草案的报告"]

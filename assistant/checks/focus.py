@@ -34,6 +34,7 @@ from assistant.text import (
     han_count,
     han_only,
     has_figure,
+    overlap,
     paragraphs,
     sentences,
     short,
@@ -287,12 +288,24 @@ def _has_all(text: str, figures: tuple[str, ...]) -> bool:
     return all(has_figure(text, f) for f in figures)
 
 
+def _told_in(chunk: str, fact: str) -> bool:
+    """A fact without figures told in a chunk: one of its sentences carries most of the
+    fact's words (民生实事项目全部完成，群众获得感不断增强)."""
+    cut = threshold(NAME, "fact_told", 0.75)
+    return any(overlap(fact, s) >= cut for s in sentences(chunk))
+
+
 def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterator[str]:
-    """An achievement written out, figures and all, in two places (柳塘 2021: the review's
-    GDP and income figures again in the situation): the second says nothing new."""
+    """An achievement written out in two places, figures and all (柳塘 2021: the review's
+    GDP and income figures again in the situation), or in its words when it has no
+    figures (白沙 2026: the review told again inside point 三): the second says nothing new."""
     for fact in achievements:
         figures = _figures(fact)
-        if figures and sum(_has_all(c, figures) for c in chunks) >= 2:
+        if figures:
+            twice = sum(_has_all(c, figures) for c in chunks) >= 2
+        else:
+            twice = han_count(fact) >= 10 and sum(_told_in(c, fact) for c in chunks) >= 2
+        if twice:
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
