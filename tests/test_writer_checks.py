@@ -627,7 +627,14 @@ EXAMPLES = [
         "",
     ),
     # the speaker's own title with 我们 (白沙 2026); 作为…代表，我们 is the as_delegate case
-    ("voice", "作为镇党委书记，我们要始终把群众放在心上。", {}, "closing_session", True, "作为镇党委书记，我们"),
+    (
+        "voice",
+        "作为镇党委书记，我们要始终把群众放在心上。",
+        {},
+        "closing_session",
+        True,
+        "作为镇党委书记，我们",
+    ),
     ("voice", "作为镇党委书记，我深感责任重大。", {}, "closing_session", False, ""),
     # 提案 beside 建议 (石桥 2016); a 政协 sentence may name them
     ("usage", "这些建议和提案都得到了有关部门的重视。", {}, "closing_session", True, "建议和提案"),
@@ -672,7 +679,14 @@ EXAMPLES = [
         True,
         "人大进行立法",
     ),
-    ("politics", "人大作为立法机关，更应成为严格依法办事的模范。", COUNTY, "closing_session", False, ""),
+    (
+        "politics",
+        "人大作为立法机关，更应成为严格依法办事的模范。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     (
         "politics",
         "各级党组织要加强组织领导和监督，及时向县人大及常委会报告工作。",
@@ -682,8 +696,22 @@ EXAMPLES = [
         "报告工作",
     ),
     ("politics", "县政府要定期向县人大常委会报告工作。", COUNTY, "closing_session", False, ""),
-    ("politics", "县委要督促一府一委两院及时向县人大常委会报告工作。", COUNTY, "closing_session", False, ""),
-    ("politics", "县人大常委会要做好立法调研，配合省人大立法工作。", COUNTY, "closing_session", False, ""),
+    (
+        "politics",
+        "县委要督促一府一委两院及时向县人大常委会报告工作。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
+    (
+        "politics",
+        "县人大常委会要做好立法调研，配合省人大立法工作。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     (
         "invented_facts",
         "党的二十大报告指出，“高质量发展是全面建设社会主义现代化国家的首要任务”。",
@@ -1242,7 +1270,11 @@ def test_an_achievement_without_figures_told_again_in_a_point_fails_focus():
     text = SALUTE + review + point
     result = REGISTRY["focus"].run(Subject(raw=text, brief=b, occasion="closing_session"))
     assert any("两处都写了" in f and "民生实事" in f for f in result.findings), result.findings
-    once = SALUTE + review + point.replace("回顾过去一年，在民生实事项目上全部完成，群众获得感不断增强。", "")
+    once = (
+        SALUTE
+        + review
+        + point.replace("回顾过去一年，在民生实事项目上全部完成，群众获得感不断增强。", "")
+    )
     result = REGISTRY["focus"].run(Subject(raw=once, brief=b, occasion="closing_session"))
     assert not any("两处都写了" in f for f in result.findings), result.findings
 
@@ -1264,7 +1296,6 @@ def test_a_call_is_at_home_in_the_call_and_a_list_of_points_is_not_a_paragraph()
     assert REGISTRY["integrity"].run(Subject(call, scope=PARAGRAPH, section_role="call")).passed
     listed = "一、要加大扶贫力度；二、要加强农村基础设施建设；三、要注重民生保障；四、要深化财税体制改革。"
     assert "整段只是4个条目" in REGISTRY["register"].run(Subject(listed, scope=PARAGRAPH)).reason
-
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,9 @@ def _is_exempt(text: str, m: re.Match[str], brief: Any) -> bool:
 
 
 # A year said to be this year: 2024年是…之年, 2024年的奋斗目标是…, 今年（2024年）
-_THIS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|，是)|今年[（(]?((?:19|20)\d\d)年")
+_THIS_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|，是)|今年[（(]?((?:19|20)\d\d)年"
+)
 
 
 def find_wrong_years(text: str, brief: Any) -> list[str]:
