@@ -778,6 +778,25 @@ EXAMPLES = [
         True,
         "领导下",
     ),
+    # 松坪乡 2020: a 乡's speech saying 我县; the county's own speech may
+    (
+        "usage",
+        "各位代表为我县的发展做出了突出贡献。",
+        {"level": "乡"},
+        "closing_session",
+        True,
+        "我县",
+    ),
+    ("usage", "各位代表为我县的发展做出了突出贡献。", COUNTY, "closing_session", False, ""),
+    # the delegates' opinions made up as an example (松坪乡 2020)
+    (
+        "invented_facts",
+        "代表们提出了许多宝贵的意见和建议。例如，一些村民反映交通不便导致生活困难。",
+        {},
+        "closing_session",
+        True,
+        "村民反映",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -1110,6 +1129,12 @@ def test_a_good_paragraph_passes_every_writer_check():
         (
             "integrity",
             "今天我演讲的主题是关于对人大工作的要求。各级党组织要加强对人大工作的领导。",
+            {"section_role": "congress_work"},
+            "从头开讲",
+        ),
+        (
+            "integrity",
+            "各位代表，感谢大家今天参加会议。请你们认真履行职责，密切联系群众。",
             {"section_role": "congress_work"},
             "从头开讲",
         ),
