@@ -1304,6 +1304,21 @@ def test_an_achievement_without_figures_told_again_in_a_point_fails_focus():
     assert not any("两处都写了" in f for f in result.findings), result.findings
 
 
+def test_a_clause_said_twice_in_a_paragraph_fails_focus_at_both_scopes():
+    """松坪乡 2020: the program's session sentence, then the model's 圆满完成了各项议程 again."""
+    lead = "松坪乡第十八届人民代表大会第四次会议，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
+    again = "这是一次认真负责的大会，全体代表和与会同志共同努力，圆满完成了各项议程，即将胜利闭幕。"
+    other = "这是一次认真负责、团结奋进的大会，代表们认真审议各项报告，依法行使职权。"
+    speech = REGISTRY["focus"].run(
+        Subject(raw=SALUTE + lead + again, brief=brief(), occasion="closing_session")
+    )
+    assert any("说了两遍" in f for f in speech.findings), speech.findings
+    para = REGISTRY["focus"].run(_paragraph(again, context=SALUTE + lead, section_role="opening"))
+    assert any("说了两遍" in f for f in para.findings), para.findings
+    fine = REGISTRY["focus"].run(_paragraph(other, context=SALUTE + lead, section_role="opening"))
+    assert not any("说了两遍" in f for f in fine.findings), fine.findings
+
+
 def test_the_sessions_reports_listed_again_fail_focus():
     """白沙 2026: the opening's second paragraph named the session's three reports again."""
     reports = ["镇人民政府工作报告", "镇人大主席团工作报告", "镇财政预算执行情况和预算草案的报告"]

@@ -288,6 +288,23 @@ def _has_all(text: str, figures: tuple[str, ...]) -> bool:
     return all(has_figure(text, f) for f in figures)
 
 
+_CLAUSE_CUT = re.compile(r"[，。；！？：]")
+
+
+def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
+    """The same clause of `clause_min_han` 汉字 or more twice in one paragraph (松坪乡 2020:
+    the program's 圆满完成了各项议程，即将胜利闭幕 written again by the model two sentences
+    on); `before` is the paragraph's text before a candidate. No reference paragraph has one."""
+    least = int(threshold(NAME, "clause_min_han", 8))
+    seen = {han_only(c) for c in _CLAUSE_CUT.split(before)}
+    for c in _CLAUSE_CUT.split(paragraph):
+        key = han_only(c)
+        if len(key) >= least and key in seen:
+            yield f"同一段里同一句话说了两遍：“{short(c, 24)}”"
+            return
+        seen.add(key)
+
+
 def _told_in(chunk: str, fact: str) -> bool:
     """A fact without figures told in a chunk: one of its sentences carries most of the
     fact's words (民生实事项目全部完成，群众获得感不断增强)."""
@@ -349,6 +366,8 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_duplicates(sents, ()))
     out.extend(_refrains(sents, 0, pat))
     out.extend(_speech_pasted(subject))
+    for p in prose_paragraphs(subject):
+        out.extend(_clause_twice(p))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
     chunks = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline")]
     out.extend(_facts_twice(chunks, achievements))
@@ -369,6 +388,12 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     if found:
         out.append(found)
     out.extend(_duplicates(own, context))
+    # the opening's own start, which the program wrote (the session sentence) and the
+    # candidate continues in the same paragraph; a clause of the paragraph before may be
+    # taken up again (a principle named, then developed: the chairs' symposium reference)
+    opening = subject.section_role == "opening" and subject.context
+    lead = subject.context.rsplit("\n", 1)[-1] if opening else ""
+    out.extend(_clause_twice(subject.text, lead))
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))
