@@ -384,3 +384,17 @@ def test_repair_drops_the_sessions_reports_listed_again(place):
     # the first time they are named, they stay
     first = repair(text, verdict, PLAN, place.brief, None, context="")
     assert first.text == text
+
+
+def test_repair_drops_a_political_error_whose_subject_is_a_sentence_before(place):
+    """松坪乡 2020: 乡党委要加强对人大工作的领导…。具体做法包括定期向人民代表大会报告工作情况。"""
+    from assistant.drafting.repair import repair
+
+    lead = "镇党委要加强对人大工作的领导，支持镇人大主席团依法行使职权。"
+    wrong = "具体做法包括定期向人民代表大会报告工作情况。"
+    text = CLEAN + lead + wrong
+    verdict = choose([text], PLAN, place)[0]
+    assert verdict.fatal
+    fixed = repair(text, verdict, PLAN, place.brief, None)
+    assert wrong not in fixed.text and lead in fixed.text
+    assert any("政治性错误" in r for r in fixed.repairs)

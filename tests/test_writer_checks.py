@@ -797,6 +797,24 @@ EXAMPLES = [
         True,
         "村民反映",
     ),
+    # the Party's report to the congress with its subject a sentence before (松坪乡 2020)
+    (
+        "politics",
+        "乡党委要加强对人大工作的领导，支持乡人大主席团依法行使职权。"
+        "具体做法包括定期向人民代表大会报告工作情况，听取代表的意见。",
+        {"level": "乡", "role": "乡党委书记", "organ": "乡党委"},
+        "closing_session",
+        True,
+        "报告工作",
+    ),
+    (
+        "politics",
+        "乡人民政府要自觉接受人大监督。具体做法包括定期向乡人民代表大会报告工作情况。",
+        {"level": "乡", "role": "乡党委书记", "organ": "乡党委"},
+        "closing_session",
+        False,
+        "",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",

@@ -80,10 +80,30 @@ def _around(s: str, m: re.Match[str], pad: int = 14) -> str:
     return ("…" if a else "") + s[a:b] + ("…" if b < len(s) else "")
 
 
-def political_errors(text: str, level: str | None) -> Iterator[str]:
+# A sentence that carries on the one before without a subject of its own (…。具体做法包括
+# 定期向人民代表大会报告工作情况): read with that sentence's subject (松坪乡 2020, whose
+# 乡党委要加强对人大工作的领导 came a sentence before).
+_NO_SUBJECT = re.compile(r"^(?:具体做法|具体来说|具体而言|主要是|包括|同时[，]?|并且?|还要|其中)")
+_SUBJECT = re.compile(r"^([^，。！？；：]{2,12}?)(?:要|应|应当|必须|需要|将)")
+
+
+def _read_on(sents: list[str]) -> Iterator[tuple[str, str]]:
+    """(sentence, the text to match): a subjectless sentence with the previous subject."""
+    subject = ""
+    for s in sents:
+        m = _SUBJECT.match(s)
+        if m:
+            subject = m.group(1)
+        elif not _NO_SUBJECT.match(s):
+            subject = ""
+        yield s, (subject + "：" + s if subject and _NO_SUBJECT.match(s) else s)
+
+
+def _errors(text: str, level: str | None) -> Iterator[tuple[str, str]]:
+    """(sentence as written, finding) for each political error."""
     rules = _rules()
     active = [r for r in rules.rules if not r.levels or level in r.levels]
-    for s in sentences(unquote(text)):
+    for said, s in _read_on(sentences(unquote(text))):
         spans: list[tuple[int, int]] = []  # two rules on one phrase are one error
         for rule in active:
             if rule.unless and rule.unless.search(s):
@@ -94,8 +114,19 @@ def political_errors(text: str, level: str | None) -> Iterator[str]:
                 if any(a < m.end() and m.start() < b for a, b in spans):
                     continue
                 spans.append(m.span())
-                yield f"政治性错误（“{m.group()}”）：{rule.reason}。原句：“{_around(s, m)}”"
+                yield said, f"政治性错误（“{m.group()}”）：{rule.reason}。原句：“{_around(s, m)}”"
                 break  # one finding per rule and sentence is enough to rewrite it
+
+
+def political_errors(text: str, level: str | None) -> Iterator[str]:
+    for _said, finding in _errors(text, level):
+        yield finding
+
+
+def erring_sentences(text: str, level: str | None) -> list[str]:
+    """The sentences a political error is in, as written (sentence split as the check
+    splits): what the drafting repair drops."""
+    return list(dict.fromkeys(said for said, _ in _errors(text, level)))
 
 
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=3.0, fatal=True, writer=True, label="政治性错误")

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.checks import PARAGRAPH, Subject, run_checks
 from assistant.checks.copying import COPY_RUN_OK, copy_stats
 from assistant.checks.facts import (
     find_invented_claims,
@@ -24,9 +23,10 @@ from assistant.checks.facts import (
 from assistant.checks.focus import repeated_sentences, reports_again, restating_sentences
 from assistant.checks.integrity import early_call, late_thanks, quoted_headlines, restart_in
 from assistant.checks.leakage import find_leaks
+from assistant.checks.politics import erring_sentences
 from assistant.drafting.choose import Verdict, missing_facts
 from assistant.plan import ParagraphPlan
-from assistant.text import han_count, normalize, overlap, sentence_key, sentences
+from assistant.text import han_count, normalize, overlap, sentence_key, sentences, unquote
 
 MARK = re.compile(r"【待[补核][：:][^】]*】")
 
@@ -47,15 +47,10 @@ KEEP_SHARE = 0.4
 
 
 def _fatal_sentences(text: str, brief: Any) -> list[str]:
-    """Sentences that fail a fatal check on their own (a political error)."""
-    out = []
-    for sent in sentences(text):
-        subject = Subject(
-            raw=sent, brief=brief, occasion=brief.occasion, date=brief.date, scope=PARAGRAPH
-        )
-        if run_checks(subject, ["politics"]).fatal:
-            out.append(sent)
-    return out
+    """Sentences a political error is in (one carrying on the sentence before it without a
+    subject of its own is read with that subject)."""
+    said = set(erring_sentences(normalize(text), getattr(brief, "level", None)))
+    return [x for x in sentences(text) if unquote(normalize(x)) in said]
 
 
 # A sentence that is only a report's lead-in to a list (…主要有以下几个方面。).
