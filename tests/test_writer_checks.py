@@ -815,6 +815,24 @@ EXAMPLES = [
         False,
         "",
     ),
+    # 一要…六要 in one paragraph (松坪乡 2020); 一要…三要 is the references' run
+    (
+        "register",
+        "要加强基层治理。一要完善工作机制，二要加强社区建设，三要深化社会管理，"
+        "四要做好矛盾排查化解，五要加强队伍建设，六要注重法治建设。",
+        {},
+        "closing_session",
+        True,
+        "六要",
+    ),
+    (
+        "register",
+        "要加强基层治理。一要完善工作机制，二要加强社区建设，三要做好矛盾排查化解。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",
@@ -1388,4 +1406,9 @@ def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
         "headline": HEADS[0],
     }
     carried = "四要改进作风，五要加强督查，六要严格考核，让每项任务都有人抓、有人管。"
-    assert REGISTRY["register"].run(_paragraph(carried, **kw)).passed
+    findings = REGISTRY["register"].run(_paragraph(carried, **kw)).findings
+    # one run of six, too long (max_yao_run), not a second run
+    assert not any("第二次" in f for f in findings), findings
+    assert any("连列" in f for f in findings), findings
+    one = "四要改进作风，加强督查、严格考核，让每项任务都有人抓、有人管。"
+    assert REGISTRY["register"].run(_paragraph(one, **kw)).passed

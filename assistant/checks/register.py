@@ -117,8 +117,11 @@ def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str
 def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
     """Runs of inline markers (一是/一要) in one block: too long, or nested."""
     for kind, ordinals in _ordinals(block, pat).items():
+        # 一要…: demands, which the references run to three (高都 2023); 一是…: also what was
+        # done, which a review runs to six (the 县's 座谈会 reference)
+        most = min(limit, int(threshold(NAME, "max_yao_run", 4))) if kind == "要" else limit
         for run in _runs(ordinals):
-            if max(run) > limit:
+            if max(run) > most:
                 last = f"{chinese_number(max(run))}{kind}"
                 yield (
                     f"一{kind}……{last}连列{max(run)}项，像材料不像讲话，"
