@@ -344,9 +344,8 @@ def reports_again(text: str, context: str, brief: Any) -> list[str]:
     """Sentences of `text` listing the session's reports when `context` has listed them
     already. Shared with the drafting repair."""
     reports = tuple(getattr(brief, "reports", ()) or ())
-    if not _reports_listed(sentences(context), reports):
-        return []
-    return _reports_listed(sentences(text), reports)
+    listed = _reports_listed(sentences(text), reports)  # rarely any: the context not split
+    return listed if listed and _reports_listed(sentences(context), reports) else []
 
 
 def _reports_twice(chunks: Sequence[str], reports: tuple[str, ...]) -> Iterator[str]:

@@ -75,12 +75,16 @@ def early_call(text: str, role: str) -> re.Match[str] | None:
     return None if role in _CALL_ROLES else _patterns().early_call.search(text)
 
 
-def _early_calls(parts: Any) -> Iterator[str]:
-    """(text, role) pairs: each part that calls before the call."""
+def _out_of_place(parts: Any) -> Iterator[str]:
+    """(text, role) pairs: each part that calls before the call, or thanks again after
+    the thanks."""
     for text, role in parts:
         m = early_call(text, role)
         if m:
             yield f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次"
+        m = late_thanks(text, role)
+        if m:
+            yield f"祝贺、感谢在后面又说了一遍（“{short(m.group(), 24)}”），致谢只在开头说一次"
 
 
 # Where the speech has moved past its thanks: a 祝贺 or 感谢 here is the thanks said again.
@@ -92,14 +96,6 @@ def late_thanks(text: str, role: str) -> re.Match[str] | None:
     镇党委向全体代表…表示热烈的祝贺): the speech congratulates and thanks once, before the
     review. Shared with the drafting repair."""
     return _patterns().late_thanks.search(text) if role in _PAST_THANKS_ROLES else None
-
-
-def _late_thanks(parts: Any) -> Iterator[str]:
-    """(text, role) pairs: each part past the thanks that thanks again."""
-    for text, role in parts:
-        m = late_thanks(text, role)
-        if m:
-            yield f"祝贺、感谢在后面又说了一遍（“{short(m.group(), 24)}”），致谢只在开头说一次"
 
 
 def _after_points(roles: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -228,7 +224,7 @@ def restates_headline(heading: str, first_sentence: str) -> bool:
 
 def _restated_heads(point: Any) -> Iterator[str]:
     """The point's paragraphs after its first that open with its headline."""
-    for p in [x for x in point.text.split("\n") if x.strip()][1:]:
+    for p in paragraphs(point.text)[1:]:
         sents = sentences(p)
         if sents and restates_headline(point.heading, sents[0]):
             yield f"{_point_label(point.ordinal)}的标题句又写在段首：“{short(p, 30)}”"
@@ -322,8 +318,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
-    out.extend(_early_calls(roles))
-    out.extend(_late_thanks(_after_points(roles)))
+    out.extend(_out_of_place(_after_points(roles)))
     out.extend(_thin_paragraphs(subject, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
@@ -354,8 +349,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
-    out.extend(_early_calls([(p, subject.section_role or "")]))
-    out.extend(_late_thanks([(p, subject.section_role or "")]))
+    out.extend(_out_of_place([(p, subject.section_role or "")]))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out

@@ -91,12 +91,12 @@ def _read_on(sents: list[str]) -> Iterator[tuple[str, str]]:
     """(sentence, the text to match): a subjectless sentence with the previous subject."""
     subject = ""
     for s in sents:
-        m = _SUBJECT.match(s)
+        m, carried = _SUBJECT.match(s), _NO_SUBJECT.match(s)
         if m:
             subject = m.group(1)
-        elif not _NO_SUBJECT.match(s):
+        elif not carried:
             subject = ""
-        yield s, (subject + "：" + s if subject and _NO_SUBJECT.match(s) else s)
+        yield s, (subject + "：" + s if subject and carried else s)
 
 
 def _errors(text: str, level: str | None) -> Iterator[tuple[str, str]]:

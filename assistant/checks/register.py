@@ -108,8 +108,8 @@ def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str
     the next paragraph): one run develops a point, two read as a document's item list. The
     reference speeches have at most one per point (高都 2023). `so_far` is the point's text
     before a candidate paragraph `block`."""
-    before = _long_runs(so_far, pat) if so_far else 0
-    total = _long_runs(f"{so_far}\n{block}", pat) if so_far else _long_runs(block, pat)
+    before = _long_runs(so_far, pat)
+    total = _long_runs(f"{so_far}\n{block}", pat)
     if total > before and total >= 2:  # 四要…六要 after 一要…三要 carries one run on
         yield f"同一点里第{chinese_number(total)}次“一要、二要……”连列，这一点读起来像条目清单：“{short(block, 30)}”"
 

@@ -97,20 +97,25 @@ _DOUBLE_SURNAMES = (
 )
 
 
+def _title_of(role: str) -> str:
+    """The title a post ends in (镇党委书记 → 书记), or empty."""
+    return next((t for t in _TITLES if role.endswith(t)), "")
+
+
 def _surname_title(name: str, role: str) -> str:
     """周书记 for 乡党委书记周文斌: how others name the speaker (云溪 2013: 刚才周书记对大会
     做了工作报告, in the speech of 周文斌 himself). Empty for a name that is a mark."""
     if len(name) < 2 or re.search(r"[×xX＊*【]", name):
         return ""
-    title = next((t for t in _TITLES if role.endswith(t)), "")
+    title = _title_of(role)
     surname = name[:2] if name.startswith(_DOUBLE_SURNAMES) else name[0]
     return surname + title if title else ""
 
 
 def _own_title(said: str, role: str) -> bool:
     """Whether 作为…书记 names the speaker's own post (镇党委书记), not a post of his hearers."""
-    title = next((t for t in _TITLES if role.endswith(t)), "")
-    if not role or not title:
+    title = _title_of(role)
+    if not title:
         return False
     return role in said or (title in said and not re.search("村|支部|社区|小组|站", said))
 

@@ -89,10 +89,13 @@ def _drop_out_of_place(text: str, section_role: str, repairs: list[str]) -> str:
     thanks said again after the thanks, and
     具体来说 at a sentence's start (the sentence stays)."""
     text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
-    calls = [x for x in sentences(text) if early_call(x, section_role)]
-    text = _drop(text, calls, "删去写在号召之前的号召：", repairs, 30)
-    thanks = [x for x in sentences(text) if late_thanks(x, section_role)]
-    text = _drop(text, thanks, "删去致谢之后又说的祝贺、感谢：", repairs, 30)
+    for found, note in (
+        (early_call, "删去写在号召之前的号召："),
+        (late_thanks, "删去致谢之后又说的祝贺、感谢："),
+    ):
+        text = _drop(
+            text, [x for x in sentences(text) if found(x, section_role)], note, repairs, 30
+        )
     text, n = _CONNECTIVE.subn("", text)
     if n:
         repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
