@@ -97,11 +97,12 @@ def _list_free_grammar(banned: str) -> str:
         # the start of a clause: a numeral run here may not be followed by 是 (一是)
         "st": f"({c}] fr | [{n}]+ nh | {on})?",
         "fr": f"({c}] fr | [{n}]+ fr | {on})?",
-        "nh": f"({c}是、] fr | {on})?",
-        # 第: a number after it is not followed by ，、是 (第一，); 第一次, 第18届 stay
+        "nh": f"({c}是、,] fr | {on})?",
+        # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma (清河
+        # 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
         "d1": f'{c}] fr | [{n}]+ dn | [0-9]+ dd | "以" y1',
-        "dn": f'({c}是、] fr | [{p.replace("，", "")}] st | "第" d1 | "以" y1)?',
-        "dd": f'({c}、.] fr | [{p.replace("，", "")}] st | "以" y1)?',
+        "dn": f'({c}是、,] fr | [{p.replace("，", "")}] st | "第" d1 | "以" y1)?',
+        "dd": f'({c}、.,] fr | [{p.replace("，", "")}] st | "以" y1)?',
         # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
         "y1": f'{c}下] fr | "下" yx | [{n}]+ fr | {on}',
         "yx": f"({c}几两点条方各] fr | [{p}] st)?",
