@@ -833,6 +833,24 @@ EXAMPLES = [
         False,
         "",
     ),
+    # 第一，…第六， inside a paragraph (清河区 2023, ASCII commas normalised); three stay
+    (
+        "register",
+        "要采取具体措施。第一, 加强数字经济布局规划；第二, 加大老城更新投入；第三, 强化政策扶持；"
+        "第四, 推动产业转型升级；第五, 完善营商环境；第六, 优化区域布局。",
+        COUNTY,
+        "closing_session",
+        True,
+        "第一……第六连列6项",
+    ),
+    (
+        "register",
+        "要采取具体措施。第一，加强数字经济布局规划；第二，加大老城更新投入；第三，强化政策扶持。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # a paragraph opening with 他们: whom it meant was in a sentence the repair dropped
     (
         "integrity",

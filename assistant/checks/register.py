@@ -86,13 +86,18 @@ def _runs(ordinals: Sequence[int]) -> list[list[int]]:
 
 
 def _ordinals(block: str, pat: _Patterns) -> dict[str, list[int]]:
-    """The inline markers of a block by kind: {"是": [1, 2, 3], "要": [1, 2, 1, 2, 3]}."""
+    """The inline markers of a block by kind: {"是": [1, 2, 3], "要": [1, 2, 1, 2, 3],
+    "第": [1, 2, 3]} (第一，第二，第三，)."""
     by_kind: dict[str, list[int]] = {}
     for m in pat.inline_marker.finditer(block):
-        n = chinese_numeral(m.group(1))
+        n = chinese_numeral(m.group(1) or m.group(3))
         if n:
-            by_kind.setdefault(m.group(2), []).append(n)
+            by_kind.setdefault(m.group(2) or "第", []).append(n)
     return by_kind
+
+
+def _marker(kind: str, n: int) -> str:
+    return f"第{chinese_number(n)}" if kind == "第" else f"{chinese_number(n)}{kind}"
 
 
 def _long_runs(block: str, pat: _Patterns) -> int:
@@ -117,20 +122,22 @@ def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str
 def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
     """Runs of inline markers (一是/一要) in one block: too long, or nested."""
     for kind, ordinals in _ordinals(block, pat).items():
-        # 一要…: demands, which the references run to three (高都 2023); 一是…: also what was
-        # done, which a review runs to six (the 县's 座谈会 reference)
-        most = min(limit, int(threshold(NAME, "max_yao_run", 4))) if kind == "要" else limit
+        # 一要… and 第一，…: demands, which the references run to three (高都 2023) inside a
+        # paragraph; 一是…: also what was done, which a review runs to six (the 县's 座谈会
+        # reference)
+        strict = kind in ("要", "第")
+        most = min(limit, int(threshold(NAME, "max_yao_run", 4))) if strict else limit
         for run in _runs(ordinals):
             if max(run) > most:
-                last = f"{chinese_number(max(run))}{kind}"
                 yield (
-                    f"一{kind}……{last}连列{max(run)}项，像材料不像讲话，"
-                    f"归并成三五点：“{short(block, 30)}”"
+                    f"{_marker(kind, 1)}……{_marker(kind, max(run))}连列{max(run)}项，"
+                    f"像材料不像讲话，归并成三五点：“{short(block, 30)}”"
                 )
         # 一是A：一是a，二是b；二是B — a list restarting before its first item is done.
         # (A repeated 三是 alone is a numbering slip, which the structure check reports.)
         if any(a == b == 1 for a, b in zip(ordinals, ordinals[1:], strict=False)):
-            yield f"“一{kind}”里又套了一层“一{kind}、二{kind}”，层次混乱：“{short(block, 30)}”"
+            one, two = _marker(kind, 1), _marker(kind, 2)
+            yield f"“{one}”里又套了一层“{one}、{two}”，层次混乱：“{short(block, 30)}”"
 
 
 def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
