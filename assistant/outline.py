@@ -320,25 +320,32 @@ GENERIC_HEADLINES = {
 
 
 def exemplar_shares(occasion: str) -> dict[str, float]:
-    """Average share of 汉字 per role in the corpus speeches of this occasion."""
+    """Average share of 汉字 per role in the corpus speeches of this occasion that have the
+    role. A speech without a section contributes no zero to its share: averaged over all
+    five closing speeches, the congress-work part came to 5% (150 of 2,800 字, three moves of
+    50 字 each, which the 1.5B wrote at 95–169 字), where the three speeches that have one
+    give it 198–269 字, about 8%. The outline normalises the shares of the roles it has."""
     try:
         from assistant.corpus import load_corpus
         from assistant.structure import han_count, parse_speech
     except ImportError:
         return dict(DEFAULT_SHARES)
     totals: dict[str, float] = {}
-    n = 0
+    having: dict[str, int] = {}
     for speech in load_corpus():
         if speech.occasion != occasion:
             continue
         parsed = parse_speech(speech.text, occasion)
         whole = sum(han_count(s.text) for s in parsed.sections) or 1
+        shares: dict[str, float] = {}
         for s in parsed.sections:
-            totals[s.role] = totals.get(s.role, 0.0) + han_count(s.text) / whole
-        n += 1
-    if not n:
+            shares[s.role] = shares.get(s.role, 0.0) + han_count(s.text) / whole
+        for role, value in shares.items():
+            totals[role] = totals.get(role, 0.0) + value
+            having[role] = having.get(role, 0) + 1
+    if not totals:
         return dict(DEFAULT_SHARES)
-    return {role: value / n for role, value in totals.items()}
+    return {role: value / having[role] for role, value in totals.items()}
 
 
 def build_outline(

@@ -524,3 +524,24 @@ def test_congress_work_gives_each_move_its_own_paragraph_while_it_has_the_room(b
     assert sum(p.budget for p in plans) == budget
     if paragraphs == 3:
         assert [p.purpose[:4] for p in plans] == ["讲各级党", "讲“一府", "讲各位代"]
+
+
+def test_a_roles_share_is_averaged_over_the_speeches_that_have_it():
+    """Three of the five closing speeches have a congress-work part (198–269 字): its share
+    lies among theirs, not below all of them as an average with two zeros did (5%, which
+    gave 150 字 to three moves)."""
+    from assistant.corpus import load_corpus
+    from assistant.structure import han_count, parse_speech
+
+    having = []
+    for speech in load_corpus():
+        if speech.occasion != "closing_session":
+            continue
+        parsed = parse_speech(speech.text, speech.occasion)
+        whole = sum(han_count(s.text) for s in parsed.sections)
+        part = sum(han_count(s.text) for s in parsed.sections if s.role == "congress_work")
+        if part:
+            having.append(part / whole)
+    assert len(having) >= 2
+    share = dict(shares("closing_session"))["congress_work"]
+    assert min(having) <= share <= max(having)
