@@ -670,6 +670,42 @@ EXAMPLES = [
         True,
         "政府工作报告指出",
     ),
+    # a numbered formulation put in the General Secretary's mouth (清河 2023)
+    (
+        "invented_facts",
+        "习近平总书记在讲话中强调了“四个必须”和“四个坚持”，这些都是指导原则。",
+        COUNTY,
+        "closing_session",
+        True,
+        "四个必须",
+    ),
+    (
+        "invented_facts",
+        "在以习近平同志为核心的党中央坚强领导下，坚定捍卫“两个确立”，坚决做到“两个维护”。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
+    # a locality's own numbered slogan, not attributed to the centre, is the copying check's
+    ("invented_facts", "深入实施“五大治县方略”，打好第二场战役。", COUNTY, "closing_session", False, ""),
+    # the standing committee passing what the session passed (清河 2023)
+    (
+        "usage",
+        "各位代表，刚才区人大常委会审议并通过了政府工作报告的决议。",
+        COUNTY,
+        "closing_session",
+        True,
+        "常委会审议",
+    ),
+    (
+        "usage",
+        "刚才，大会审议通过了区人大常委会工作报告。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # a county congress legislating, the Party reporting to the congress (河西 2017)
     (
         "politics",
