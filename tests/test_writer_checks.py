@@ -688,7 +688,14 @@ EXAMPLES = [
         "",
     ),
     # a locality's own numbered slogan, not attributed to the centre, is the copying check's
-    ("invented_facts", "深入实施“五大治县方略”，打好第二场战役。", COUNTY, "closing_session", False, ""),
+    (
+        "invented_facts",
+        "深入实施“五大治县方略”，打好第二场战役。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # the standing committee passing what the session passed (清河 2023)
     (
         "usage",
@@ -1466,3 +1473,40 @@ def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
     assert any("连列" in f for f in findings), findings
     one = "四要改进作风，加强督查、严格考核，让每项任务都有人抓、有人管。"
     assert REGISTRY["register"].run(_paragraph(one, **kw)).passed
+
+
+DONE = (
+    "全乡剩余贫困人口312人全部脱贫，4个贫困村全部出列",
+    "2019年全乡农民人均可支配收入达到12860元，增长9.1%",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "fails"),
+    [
+        # 松坪乡 2020: the review said both were done; point 一 set them for 2020
+        (
+            "我们要保持对贫困群众的牵挂，确保剩余贫困人口全部脱贫，4个贫困村全部出列。",
+            "requirements",
+            True,
+        ),
+        ("要在312人全部脱贫的基础上，确保不返贫。", "requirements", False),
+        ("要确保4个贫困村持续巩固提升，让群众过上好日子。", "requirements", False),
+        ("今年要确保全乡农民人均可支配收入增长9.1%以上。", "requirements", False),
+        # the review tells them: that is where they belong
+        ("全乡剩余贫困人口312人全部脱贫，确保4个贫困村全部出列。", "review", False),
+    ],
+)
+def test_an_achievement_set_again_as_a_task(text, role, fails):
+    b = brief(achievements=list(DONE))
+    result = REGISTRY["focus"].run(Subject(raw=text, brief=b, scope="paragraph", section_role=role))
+    assert result.passed is not fails, result.reason
+    if fails:
+        assert any("当成了今年的任务" in f for f in result.findings)
+    points = (
+        "一、巩固脱贫成果，坚决打赢脱贫攻坚收官战。\n" + text + "\n二、做大茶产业。\n要做大茶产业。"
+    )
+    speech = SALUTE + points if role != "review" else ""
+    if speech:
+        card = REGISTRY["focus"].run(Subject(raw=speech, brief=b, occasion="closing_session"))
+        assert any("当成了今年的任务" in f for f in card.findings) is fails, card.reason

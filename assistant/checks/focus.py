@@ -55,10 +55,19 @@ class _Sent:
 class _Patterns:
     clause_split: re.Pattern[str]
     strip_lead: re.Pattern[str]
+    task_verb: re.Pattern[str]
+    task_unless: re.Pattern[str]
+    task_basis: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
-    return _Patterns(re.compile(data["clause_split"]), re.compile(data["strip_lead"]))
+    return _Patterns(
+        re.compile(data["clause_split"]),
+        re.compile(data["strip_lead"]),
+        re.compile(data["task_verb"]),
+        re.compile(data["task_unless"]),
+        re.compile(data["task_basis"]),
+    )
 
 
 def _patterns() -> _Patterns:
@@ -326,6 +335,54 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
+# Where the speech sets tasks: an achievement there is the year just ended set again.
+_TASK_ROLES = frozenset({"situation", "requirements", "congress_work", "call"})
+_YEAR = re.compile(r"^(?:19|20)\d\d年(?:全[镇乡县区市])?")
+
+
+def _done_clauses(achievements: tuple[str, ...]) -> tuple[str, ...]:
+    """The clauses of the achievements, a leading year dropped, long enough to be told."""
+    least = int(threshold(NAME, "task_clause_min_han", 6))
+    out = []
+    for fact in achievements:
+        for c in re.split(r"[，；,;]", fact):
+            c = _YEAR.sub("", c.strip())
+            if han_count(c) >= least:
+                out.append(c)
+    return tuple(out)
+
+
+def achievements_as_tasks(text: str, achievements: tuple[str, ...], pat: _Patterns) -> list[str]:
+    """Sentences of `text` that set a clause of the brief's achievements as a task (确保剩余
+    贫困人口全部脱贫，4个贫困村全部出列, after the review said both were done)."""
+    done = _done_clauses(achievements)
+    if not done:
+        return []
+    cut = threshold(NAME, "task_overlap", 0.85)
+    out = []
+    for s in sentences(text):
+        m = pat.task_verb.search(s)
+        if not m or pat.task_basis.search(s):
+            continue
+        own = s.rfind("，", 0, m.start()) + 1  # the clause the task opens, and what follows
+        if pat.task_unless.search(s[own:]):
+            continue
+        tail = s[m.end() :]
+        if any(overlap(c, tail) >= cut for c in done):
+            out.append(s)
+    return out
+
+
+def _tasks_done(
+    chunks: Sequence[tuple[str, str]], achievements: tuple[str, ...], pat: _Patterns
+) -> Iterator[str]:
+    for text, role in chunks:
+        if role in _TASK_ROLES:
+            for s in achievements_as_tasks(text, achievements, pat)[:1]:
+                yield f"已经完成的成绩又当成了今年的任务：“{short(s, 30)}”"
+                return
+
+
 def _report_core(title: str) -> str:
     """镇人民政府工作报告 → 人民政府工作报告: the words a speech keeps when it names it."""
     core = re.sub(r"^[\u4e00-\u9fff]{0,6}?[镇乡县区市](?=人民|人大|财政)", "", title)
@@ -368,8 +425,11 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
-    chunks = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline")]
-    out.extend(_facts_twice(chunks, achievements))
+    parts = [
+        (x.text, x.role) for x in subject.parsed.sections if x.role not in ("title", "outline")
+    ]
+    out.extend(_facts_twice([text for text, _ in parts], achievements))
+    out.extend(_tasks_done(parts, achievements, pat))
     out.extend(
         _reports_twice(
             prose_paragraphs(subject), tuple(getattr(subject.brief, "reports", ()) or ())
@@ -400,6 +460,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     hit = _pasted(subject.text, _listed_facts(subject.brief), own)
     if hit:
         out.append(hit)
+    out.extend(_tasks_done([(subject.text, subject.section_role or "")], achievements, pat))
     if subject.context:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
         reports = tuple(getattr(subject.brief, "reports", ()) or ())
