@@ -18,8 +18,8 @@ from typing import Any
 from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.checks.integrity import instruction_echo
-from assistant.paragraphs import HEADING_START
 from assistant.outline import Outline, OutlineSection
+from assistant.paragraphs import HEADING_START
 from assistant.plan import ParagraphPlan, level_terms
 from assistant.text import han_count, overlap, sentence_pieces
 
@@ -103,7 +103,7 @@ def headline_guard(headline: str) -> str:
     its headline after the ordinal and a leading 要; none where those hold a numeral, 第 or
     以, which the list-free states already govern."""
     core = HEADING_START.sub("", headline.strip()).lstrip("要")
-    m = re.match(r"[\u4e00-\u9fff]{%d}" % HEAD_GUARD, core)
+    m = re.match(rf"[\u4e00-\u9fff]{{{HEAD_GUARD}}}", core)
     if not m or any(c in _NUMERALS + "第以" for c in m.group()):
         return ""
     return m.group()
@@ -120,7 +120,11 @@ def _first_sentence_without(avoid: str, banned: str) -> dict[str, str]:
     guarded = f"{banned}{n}{p}第以0-9"
 
     def state(
-        k: int, *alts: str, also: str = "", ends: str = "[，；] hc | [。！？] st", digits: str = "hg"
+        k: int,
+        *alts: str,
+        also: str = "",
+        ends: str = "[，；] hc | [。！？] st",
+        digits: str = "hg",
     ) -> str:
         own = [f'"{avoid[k]}" h{k + 1}'] if k < len(avoid) - 1 else []
         if k > 0 and avoid[k] != a0 or k == 0 and own == []:
@@ -138,7 +142,7 @@ def _first_sentence_without(avoid: str, banned: str) -> dict[str, str]:
         "hdn": state(0, also="是、,", ends="[；] hc | [。！？] st"),
         "hy": state(0, '"下" hyx', f"[{n}] h0", also="下"),
         "hyx": state(0, also="几两点条方各"),
-        "hg": f'"." [0-9]+ hg2 | hg2',
+        "hg": '"." [0-9]+ hg2 | hg2',
         "hg2": state(0, f"[{n}] h0", also=".、"),
     }
 
