@@ -112,10 +112,10 @@ def headline_guard(headline: str) -> str:
 def _first_sentence_without(avoid: str, banned: str) -> dict[str, str]:
     """Rules for a first sentence that never writes `avoid` whole, under the same list
     rules as _list_free_rules: state hK has just written the first K characters of
-    `avoid`; hc is a clause's start, hn a numeral run there (not followed by 是、,), hd and
-    hdn 第 and a number after it (not followed by ，、是,), hy and hyx 以 and 以下 (not
-    followed by a count), hg a number (not followed by . or 、). The first sentence end
-    hands on to the list-free grammar's clause start."""
+    `avoid`; hc is a clause's start, hn a numeral run there (not followed by 是、,; h5, a
+    run from 五 on, not by 要 either), hd and hdn 第 and a number after it (not followed by
+    ，、是,), hy and hyx 以 and 以下 (not followed by a count), hg a number (not followed by
+    . or 、). The first sentence end hands on to the list-free grammar's clause start."""
     n, p, a0 = _NUMERALS, _CLAUSE_ENDS, avoid[0]
     guarded = f"{banned}{n}{p}第以0-9"
 
@@ -135,8 +135,9 @@ def _first_sentence_without(avoid: str, banned: str) -> dict[str, str]:
 
     return {
         "root": "hc",
-        "hc": state(0, f"[{n}]+ hn"),
+        "hc": state(0, f"[一二三四]+ hn | [一二三四]* [五六七八九十] [{n}]* h5"),
         "hn": state(0, also="是、,"),
+        "h5": state(0, also="是、,要"),
         **{f"h{k}": state(k, f"[{n}] h0") for k in range(len(avoid))},
         "hd": state(0, f"[{n}]+ hdn", digits="hdn"),
         "hdn": state(0, also="是、,", ends="[；] hc | [。！？] st"),
@@ -154,12 +155,17 @@ def _list_free_rules(banned: str) -> dict[str, str]:
     c = f"[^{banned}{n}{p}第以0-9"  # an unguarded character: close with "]" (or more first)
     # where any guarded character hands on to its own state
     on = f'[{p}] st | "第" d1 | "以" y1 | [0-9]+ g1'
+    # a clause-opening numeral run: one with 五 or more may not be followed by 要 either (松坪乡
+    # 2020: 一要…七要 in one paragraph; the references' longest run is 一要…三要, and the
+    # register check fails a run past 四要)
+    runs = f"[一二三四]+ nh | [一二三四]* [五六七八九十] [{n}]* n5"
     return {
-        "root": f"{c}] fr | [{n}]+ nh | {on}",
+        "root": f"{c}] fr | {runs} | {on}",
         # the start of a clause: a numeral run here may not be followed by 是 (一是)
-        "st": f"({c}] fr | [{n}]+ nh | {on})?",
+        "st": f"({c}] fr | {runs} | {on})?",
         "fr": f"({c}] fr | [{n}]+ fr | {on})?",
         "nh": f"({c}是、,] fr | {on})?",
+        "n5": f"({c}是、,要] fr | {on})?",
         # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma (清河
         # 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
         "d1": f'{c}] fr | [{n}]+ dn | [0-9]+ dd | "以" y1',
