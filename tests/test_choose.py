@@ -264,6 +264,56 @@ def test_repair_drops_the_model_announcing_its_text(place, announce):
     assert fixed.text == CLEAN
 
 
+@pytest.mark.parametrize(
+    ("headline", "text", "starts"),
+    [
+        # the forms the 1.5B wrote in four drafts (清河 2023, 河西 2017, 松坪乡 2020)
+        (
+            "一、深入学习宣传贯彻党的二十大精神。",
+            "要深入学习宣传贯彻党的二十大精神，是推动清河发展的有力抓手。",
+            "这是推动清河发展的有力抓手。",
+        ),
+        (
+            "一、深入学习宣传贯彻党的二十大精神。",
+            "各级各部门和广大干部要深入学习宣传贯彻党的二十大精神，确保在实际工作中体现党的精神。",
+            "各级各部门和广大干部要确保在实际工作中体现党的精神。",
+        ),
+        (
+            "二、推动数字经济和老城更新取得新突破。",
+            "要推动数字经济和老城更新取得新突破，需采取一系列具体的工作措施。",
+            "为此，需采取一系列具体的工作措施。",
+        ),
+        (
+            "三、全面从严治党，营造风清气正的政治生态。",
+            "全面从严治党，营造风清气正的政治生态是推动河西发展的重要保障。",
+            "这是推动河西发展的重要保障。",
+        ),
+        (
+            "一、巩固脱贫成果，坚决打赢脱贫攻坚收官战。",
+            "要巩固脱贫成果，坚决打赢脱贫攻坚收官战，我们必须坚持精准扶贫方略。",
+            "我们必须坚持精准扶贫方略。",
+        ),
+    ],
+)
+def test_repair_cuts_the_headline_said_again_at_a_paragraphs_start(place, headline, text, starts):
+    from assistant.checks.integrity import restates_headline
+    from assistant.drafting.repair import repair
+    from assistant.text import sentences
+
+    assert restates_headline(headline, sentences(text)[0])
+    fixed = repair(
+        text + CLEAN, choose([text + CLEAN], PLAN, place)[0], PLAN, place.brief, None,
+        headline=headline,
+    )  # fmt: skip
+    assert fixed.text == starts + CLEAN
+    assert not restates_headline(headline, sentences(fixed.text)[0])
+    assert any("标题句" in r for r in fixed.repairs)
+    # a paragraph that develops the headline without saying it again is left alone
+    kept = "党的二十大是一次十分重要的会议。" + CLEAN
+    assert repair(kept, choose([kept], PLAN, place)[0], PLAN, place.brief, None,
+                  headline=headline).text == kept  # fmt: skip
+
+
 def test_repair_turns_a_quoted_headline_into_this_requirement(place):
     from assistant.drafting.repair import repair
 

@@ -12,7 +12,7 @@ from test_e2e_local import MODEL, _require_local_model
 
 from assistant import paths
 from assistant.brief import load_brief
-from assistant.drafting.write import headline_guard, text_grammar
+from assistant.drafting.write import text_grammar
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
 
@@ -108,29 +108,3 @@ def test_the_grammar_lets_speech_through_and_stops_report_lists(vocab):
     # Marks the grammar bans either way.
     for text in ("回顾成绩：", "**加强领导**", "Hello"):
         assert not _accepts(vocab, grammar, text), text
-
-
-def test_a_points_paragraph_does_not_open_with_its_headline(vocab):
-    """A point's paragraphs may not say its headline again in their first sentence (the
-    1.5B did in 11 of 22 point paragraphs of four drafts); the rest of the speech grammar
-    holds inside that sentence and after it."""
-    brief = load_brief(EXAMPLE)
-    avoid = headline_guard("一、深入学习宣传贯彻党的二十大精神。")
-    assert avoid == "深入学习"
-    grammar = text_grammar(brief, avoid=avoid)
-    restated = [
-        "要深入学习宣传贯彻党的二十大精神，是推动发展的有力抓手。",
-        "深入学习宣传贯彻党的二十大精神，是首要政治任务。",
-        "各级各部门和广大干部要深入学习宣传贯彻党的二十大精神，确保落到实处。",
-    ]
-    for text in restated:
-        assert not _accepts(vocab, grammar, text), text
-        assert _accepts(vocab, text_grammar(brief), text), text
-    for text in SPEECH:
-        assert _accepts(vocab, grammar, text, then_end=True), text
-    # after the first sentence the headline's words are free again; lists never are
-    assert _accepts(vocab, grammar, "这是首要政治任务。我们要深入学习，学以致用。", then_end=True)
-    for text in [*LISTS, "要做好三件事，一是抓好学习。"]:
-        assert not _accepts(vocab, grammar, text), text
-    # a headline opening with a numeral is left to the list rules
-    assert headline_guard("二、第一要务是发展。") == ""

@@ -135,17 +135,6 @@ class Drafter:
         self.started = time.monotonic()
         self.written: list[str] = []  # text of the sections before the current one
         self.grammar = write.text_grammar(brief)
-        self._point_grammars: dict[str, str] = {}
-
-    def grammar_for(self, place: Place) -> str:
-        """The speech grammar; for a point's paragraphs, one whose first sentence cannot
-        say the point's headline again (write.headline_guard)."""
-        avoid = write.headline_guard(place.headline) if place.headline else ""
-        if not avoid:
-            return self.grammar
-        if avoid not in self._point_grammars:
-            self._point_grammars[avoid] = write.text_grammar(self.brief, avoid=avoid)
-        return self._point_grammars[avoid]
 
     def emit(self, kind: str, **kw: Any) -> None:
         self.on_event(DraftEvent(kind=kind, elapsed=time.monotonic() - self.started, **kw))
@@ -287,7 +276,7 @@ class Drafter:
                 sample_index=self.sample,
                 temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
-                grammar=self.grammar_for(place),
+                grammar=self.grammar,
                 long=short,
             )
             pool.add(cand, attempt)

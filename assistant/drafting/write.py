@@ -19,7 +19,6 @@ from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.checks.integrity import instruction_echo
 from assistant.outline import Outline, OutlineSection
-from assistant.paragraphs import HEADING_START
 from assistant.plan import ParagraphPlan, level_terms
 from assistant.text import han_count, overlap, sentence_pieces
 
@@ -71,81 +70,20 @@ _NUMERALS = "一二三四五六七八九十"
 _CLAUSE_ENDS = "，。；！？"
 
 
-def text_grammar(brief: Brief | None = None, *, lists: bool | None = None, avoid: str = "") -> str:
+def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> str:
     """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
     letters of an English word). With `lists` (LIST_GRAMMAR by default) no enumeration
     either: a numeral run opening a clause is never followed by 是 or 、 (一是, 一、), 第 plus a
     number never by ， or 、 (第一，), 以下 never by a count (以下几个方面), a number never
     by . or 、 (1. 2、); 第一次会议, 十四五, 二〇二六, 1.8万亩, 有机统一是, 3%以下 and 县级
-    以下 stay possible. With `avoid` (see headline_guard), the paragraph's first sentence
-    never contains those characters in a row."""
+    以下 stay possible."""
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
     rules = _list_free_rules(_BANNED + latin)
-    if avoid:
-        rules |= _first_sentence_without(avoid, _BANNED + latin)
     return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
-
-
-# 汉字 of a point's headline that the first sentence of each of its paragraphs may not
-# contain in a row. The 1.5B opened 11 of the 22 point paragraphs of four drafts with the
-# headline again (一、深入学习宣传贯彻党的二十大精神。要深入学习宣传贯彻党的二十大精神，是…;
-# 各级各部门和广大干部要深入学习宣传贯彻…), every candidate alike, so the chooser had
-# nothing better to take: the grammar makes the restatement impossible instead.
-HEAD_GUARD = 4
-
-
-def headline_guard(headline: str) -> str:
-    """The characters a point's paragraphs may not open with: the first HEAD_GUARD 汉字 of
-    its headline after the ordinal and a leading 要; none where those hold a numeral, 第 or
-    以, which the list-free states already govern."""
-    core = HEADING_START.sub("", headline.strip()).lstrip("要")
-    m = re.match(rf"[\u4e00-\u9fff]{{{HEAD_GUARD}}}", core)
-    if not m or any(c in _NUMERALS + "第以" for c in m.group()):
-        return ""
-    return m.group()
-
-
-def _first_sentence_without(avoid: str, banned: str) -> dict[str, str]:
-    """Rules for a first sentence that never writes `avoid` whole, under the same list
-    rules as _list_free_rules: state hK has just written the first K characters of
-    `avoid`; hc is a clause's start, hn a numeral run there (not followed by 是、,; h5, a
-    run from 五 on, not by 要 either), hd and hdn 第 and a number after it (not followed by
-    ，、是,), hy and hyx 以 and 以下 (not followed by a count), hg a number (not followed by
-    . or 、). The first sentence end hands on to the list-free grammar's clause start."""
-    n, p, a0 = _NUMERALS, _CLAUSE_ENDS, avoid[0]
-    guarded = f"{banned}{n}{p}第以0-9"
-
-    def state(
-        k: int,
-        *alts: str,
-        also: str = "",
-        ends: str = "[，；] hc | [。！？] st",
-        digits: str = "hg",
-    ) -> str:
-        own = [f'"{avoid[k]}" h{k + 1}'] if k < len(avoid) - 1 else []
-        if k > 0 and avoid[k] != a0 or k == 0 and own == []:
-            own.append(f'"{a0}" h1')
-        on = f'{ends} | "第" hd | "以" hy | [0-9]+ {digits}'
-        rest = f"[^{guarded}{avoid[k]}{a0}{also}] h0"
-        return "(" + " | ".join([*own, *alts, on, rest]) + ")?"
-
-    return {
-        "root": "hc",
-        "hc": state(0, f"[一二三四]+ hn | [一二三四]* [五六七八九十] [{n}]* h5"),
-        "hn": state(0, also="是、,"),
-        "h5": state(0, also="是、,要"),
-        **{f"h{k}": state(k, f"[{n}] h0") for k in range(len(avoid))},
-        "hd": state(0, f"[{n}]+ hdn", digits="hdn"),
-        "hdn": state(0, also="是、,", ends="[；] hc | [。！？] st"),
-        "hy": state(0, '"下" hyx', f"[{n}] h0", also="下"),
-        "hyx": state(0, also="几两点条方各"),
-        "hg": '"." [0-9]+ hg2 | hg2',
-        "hg2": state(0, f"[{n}] h0", also=".、"),
-    }
 
 
 def _list_free_rules(banned: str) -> dict[str, str]:
