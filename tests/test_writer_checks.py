@@ -687,6 +687,23 @@ EXAMPLES = [
         False,
         "",
     ),
+    # the centre named without words put in its mouth: the slogan is the locality's
+    (
+        "invented_facts",
+        "在以习近平同志为核心的党中央坚强领导下，全镇深入实施“三大行动”。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
+    (
+        "invented_facts",
+        "习近平总书记提出的“六个必须”是人大工作的根本遵循。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # a locality's own numbered slogan, not attributed to the centre, is the copying check's
     (
         "invented_facts",
@@ -713,6 +730,15 @@ EXAMPLES = [
         False,
         "",
     ),
+    (
+        "usage",
+        "本次会议上，县人大常委会提请大会审议的三个决议草案都获得通过。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
+    ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
     # a county congress legislating, the Party reporting to the congress (河西 2017)
     (
         "politics",
@@ -1478,6 +1504,8 @@ def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
 DONE = (
     "全乡剩余贫困人口312人全部脱贫，4个贫困村全部出列",
     "2019年全乡农民人均可支配收入达到12860元，增长9.1%",
+    "粮食总产量稳定在3.1万吨",
+    "圆满完成全年各项目标任务",
 )
 
 
@@ -1493,6 +1521,13 @@ DONE = (
         ("要在312人全部脱贫的基础上，确保不返贫。", "requirements", False),
         ("要确保4个贫困村持续巩固提升，让群众过上好日子。", "requirements", False),
         ("今年要确保全乡农民人均可支配收入增长9.1%以上。", "requirements", False),
+        # the figure left out of the task is the same achievement
+        ("确保剩余贫困人口全部脱贫。", "requirements", True),
+        # a standing floor, a call, last year's deed, a clause that only follows the task
+        ("今年要确保粮食总产量稳定在3.1万吨以上，坚决守住耕地红线。", "requirements", False),
+        ("为确保圆满完成全年各项目标任务而努力奋斗！", "requirements", False),
+        ("去年我们确保了4个贫困村全部出列，今年要乘势而上。", "situation", False),
+        ("我们力争今年实现新的突破，4个贫困村全部出列后要防止返贫。", "requirements", False),
         # the review tells them: that is where they belong
         ("全乡剩余贫困人口312人全部脱贫，确保4个贫困村全部出列。", "review", False),
     ],

@@ -178,7 +178,12 @@ def find_invented_quotes(text: str, brief: Any) -> list[str]:
 # A numbered formulation quoted after the centre in one sentence (习近平总书记…强调了
 # “四个必须”和“四个坚持”): too short for _QUOTE's six characters, and as much words put in
 # his mouth.
-_CENTRE = re.compile(r"(?:总书记|习近平|党中央)[^。！？]*")
+# (the centre named, then a verb of saying within the clause run, then the quotation: not
+# 在以习近平同志为核心的党中央坚强领导下，全镇深入实施“三大行动”, a local slogan)
+_CENTRE = re.compile(
+    r"(?:总书记|习近平|党中央)(?![^。！？；\n]{0,12}?(?:领导下|思想))"
+    r"[^。！？；\n]{0,30}?(?:提出|强调|指出|要求|作出)[^。！？；\n]{0,24}"
+)
 _NUMBERED = re.compile(r"“([一二三四五六七八九十两]+(?:个|项|大|条)[\u4e00-\u9fff]{1,6})”")
 
 

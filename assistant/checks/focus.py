@@ -337,17 +337,23 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
 
 # Where the speech sets tasks: an achievement there is the year just ended set again.
 _TASK_ROLES = frozenset({"situation", "requirements", "congress_work", "call"})
-_YEAR = re.compile(r"^(?:19|20)\d\d年(?:全[镇乡县区市])?")
+_LEAD = re.compile(r"^(?:(?:19|20)\d\d年)?(?:全[镇乡县区市]|[\u4e00-\u9fff]{1,4}[镇乡县区市])?")
+
+
+def _without_figures(text: str) -> str:
+    """汉字 only, each figure gone with its unit (312人, 4个): a task may leave one out."""
+    return han_only(re.sub(r"\d[\d.]*%?[\u4e00-\u9fff]?", "", text))
 
 
 def _done_clauses(achievements: tuple[str, ...]) -> tuple[str, ...]:
-    """The clauses of the achievements, a leading year dropped, long enough to be told."""
+    """The clauses of the achievements in 汉字 only (a figure may be left out of the task),
+    a leading year and place dropped, long enough to be told."""
     least = int(threshold(NAME, "task_clause_min_han", 6))
     out = []
     for fact in achievements:
         for c in re.split(r"[，；,;]", fact):
-            c = _YEAR.sub("", c.strip())
-            if han_count(c) >= least:
+            c = _without_figures(_LEAD.sub("", c.strip()))
+            if len(c) >= least:
                 out.append(c)
     return tuple(out)
 
@@ -360,14 +366,14 @@ def achievements_as_tasks(text: str, achievements: tuple[str, ...], pat: _Patter
         return []
     cut = threshold(NAME, "task_overlap", 0.85)
     out = []
-    for s in sentences(text):
+    for s in (c for x in sentences(text) for c in x.split("；")):
         m = pat.task_verb.search(s)
         if not m or pat.task_basis.search(s):
             continue
         own = s.rfind("，", 0, m.start()) + 1  # the clause the task opens, and what follows
         if pat.task_unless.search(s[own:]):
             continue
-        tail = s[m.end() :]
+        tail = _without_figures(s[m.end() :])
         if any(overlap(c, tail) >= cut for c in done):
             out.append(s)
     return out
