@@ -116,12 +116,23 @@ ROLE_PURPOSES = {
         "讲怎样做到这一点：提出具体的工作要求和措施",
         "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
-    # The congress-work moves are told, not written out: given the sentence, the 1.5B
-    # wrote exactly it (34 字 of 183) and the program counted it as its own.
+    # The congress-work moves name what each is made of, in words a copy may keep: the
+    # 1.5B copies them (the copy is counted as the program's, see repair.copied_from_plan),
+    # and what it wrote in their place confused whose duty is whose. Told only 讲…怎样…，
+    # 写出具体做法 (three untuned briefs, two seeds each): 县人民政府和县人大常委会要自觉接受
+    # 人大监督, 乡党委…具体做法包括制定相关法律法规, an invented 乡人大主席团工作委员会,
+    # 具体做法包括但不限于, and the speaker as a delegate (各位代表，我们要…) in four of six.
+    # Told these: the Party's and the supervised organs' moves right in 11 of 12 (two
+    # wordings of the third move, six sections each), mostly as copies. The delegates' move
+    # is still the weak one in both: 我们 as a delegate, a second start, the instruction
+    # 对各位代表提出希望 echoed; it now opens with the speaker's own words (希望各位代表…).
     "congress_work": [
-        "讲{party}怎样加强对人大工作的领导、支持{congress}依法行使职权，写出具体做法",
-        "讲{supervised}怎样自觉接受人大监督、认真办理代表提出的议案和建议、批评和意见，写出具体做法",
-        "讲各位代表怎样依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
+        "讲{party}要怎样加强对人大工作的领导、支持{congress}依法行使职权：定期听取人大工作汇报、"
+        "支持人大依法开展监督、帮助解决人大工作中的实际困难",
+        "讲{supervised}要怎样自觉接受人大监督：主动报告工作、认真落实审议意见、"
+        "认真办理代表提出的议案和建议、批评和意见，把办理结果及时反馈给代表",
+        "希望各位代表依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为："
+        "讲讲话人对代表们的这几点希望，称“各位代表”或“大家”，不说“我们”",
     ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of

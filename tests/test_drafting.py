@@ -660,7 +660,7 @@ def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_pa
     assert not any("一府一委两院" in user_of(b) or "一府两院" in user_of(b) for b in reqs)
     plan = DraftDoc.load(tmp_path / "d").outline["sections"]
     purposes = [p["purpose"] for s in plan if s["role"] == "congress_work" for p in s["paragraphs"]]
-    assert any("镇人民政府怎样自觉接受人大监督" in p for p in purposes), purposes
+    assert any("镇人民政府要怎样自觉接受人大监督" in p for p in purposes), purposes
     asked = [user_of(b) for b in reqs if task_of(b)[0] == "对人大工作的要求"]
     assert asked and all("镇人民政府" in u for u in asked)
 
@@ -675,7 +675,7 @@ def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_pa
 )
 def test_county_organs_follow_the_date(date, organs, not_organs):
     purposes, prompt = _congress_prompts(_brief(date=date))
-    assert any(f"{organs}怎样自觉接受人大监督" in p for p in purposes), purposes
+    assert any(f"{organs}要怎样自觉接受人大监督" in p for p in purposes), purposes
     assert not any(not_organs in p for p in purposes)
     assert f"本级人大及其常委会监督{organs}" in prompt
     # the later name appears only in the list of what this speech must not say yet

@@ -197,9 +197,9 @@ def test_congress_work_keeps_all_three_moves_at_any_length(budget):
     values = level_terms("镇", "镇党委", "青山镇")
     text = "".join(p.purpose for p in plan_section("congress_work", budget, values=values))
     for move in (
-        "镇党委怎样加强对人大工作的领导",
-        "镇人民政府怎样自觉接受人大监督",
-        "各位代表怎样依法履职",
+        "镇党委要怎样加强对人大工作的领导",
+        "镇人民政府要怎样自觉接受人大监督",
+        "希望各位代表依法履职",
     ):
         assert text.count(move) == 1, (budget, move)
 
@@ -251,9 +251,9 @@ def test_golden_example_plan():
     assert len(congress.paragraphs) == 3 and "没有讲到" not in moves
     assert f"“{congress.heading.rstrip('。')}”" in congress.paragraphs[0].purpose
     for move in (
-        "镇党委怎样加强对人大工作的领导",
-        "镇人民政府怎样自觉接受人大监督",
-        "各位代表怎样依法履职",
+        "镇党委要怎样加强对人大工作的领导",
+        "镇人民政府要怎样自觉接受人大监督",
+        "希望各位代表依法履职",
     ):
         assert move in moves
     assert "一府一委两院" not in moves
@@ -523,7 +523,7 @@ def test_congress_work_gives_each_move_its_own_paragraph_while_it_has_the_room(b
     assert len(plans) == paragraphs
     assert sum(p.budget for p in plans) == budget
     if paragraphs == 3:
-        assert [p.purpose[:4] for p in plans] == ["讲各级党", "讲“一府", "讲各位代"]
+        assert [p.purpose[:4] for p in plans] == ["讲各级党", "讲“一府", "希望各位"]
 
 
 def test_a_roles_share_is_averaged_over_the_speeches_that_have_it():
