@@ -82,11 +82,10 @@ def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> st
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
-    rules = _list_free_rules(_BANNED + latin)
-    return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
+    return _list_free_grammar(_BANNED + latin)
 
 
-def _list_free_rules(banned: str) -> dict[str, str]:
+def _list_free_grammar(banned: str) -> str:
     """The grammar as states, each named by what was just written, each free to end the
     paragraph (a clause end, then the end of the turn) where a sentence may end."""
     n, p = _NUMERALS, _CLAUSE_ENDS
@@ -97,7 +96,7 @@ def _list_free_rules(banned: str) -> dict[str, str]:
     # 2020: 一要…七要 in one paragraph; the references' longest run is 一要…三要, and the
     # register check fails a run past 四要)
     runs = f"[一二三四]+ nh | [一二三四]* [五六七八九十] [{n}]* n5"
-    return {
+    rules = {
         "root": f"{c}] fr | {runs} | {on}",
         # the start of a clause: a numeral run here may not be followed by 是 (一是)
         "st": f"({c}] fr | {runs} | {on})?",
@@ -116,6 +115,7 @@ def _list_free_rules(banned: str) -> dict[str, str]:
         "g1": '"." [0-9]+ g2 | g2',
         "g2": f'({c}.、] fr | [{n}]+ fr | [{p}] st | "第" d1 | "以" y1)?',
     }
+    return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
 
 
 @dataclass(frozen=True)
