@@ -410,7 +410,7 @@ def test_repair_drops_the_thanks_said_again_inside_a_point(place):
         text, choose([text], PLAN, place)[0], PLAN, place.brief, None,
         section_role="requirements",
     )  # fmt: skip
-    assert fixed.text == CLEAN and any("又说的祝贺" in r for r in fixed.repairs)
+    assert fixed.text == CLEAN and any("致谢之外的祝贺" in r for r in fixed.repairs)
     # in the thanks section itself it is the content, and stays
     kept = repair(
         text, choose([text], PLAN, place)[0], PLAN, place.brief, None, section_role="thanks"
@@ -448,3 +448,15 @@ def test_repair_drops_a_political_error_whose_subject_is_a_sentence_before(place
     fixed = repair(text, verdict, PLAN, place.brief, None)
     assert wrong not in fixed.text and lead in fixed.text
     assert any("政治性错误" in r for r in fixed.repairs)
+
+
+def test_repair_puts_back_only_the_part_of_a_fact_that_is_missing(place):
+    """汶溪 2024: the review said 增长5.6% without the 1468.2亿元, and the whole fact pasted
+    after it said 增长5.6% again: what goes back is up to the last clause that is missing,
+    and the clauses before it go too when it stands on its own."""
+    from assistant.drafting.repair import repair
+
+    text = "过去一年，全镇同比增长6.2%，新建高标准农田1.2万亩，经济发展稳中有进，群众得到了实惠。"
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == text + "2025年全镇地区生产总值完成18.6亿元。粮食总产量稳定在3.1万吨。"
+    assert fixed.text.count("6.2%") == 1 and fixed.text.count("1.2万亩") == 1

@@ -591,7 +591,7 @@ EXAMPLES = [
         {},
         "closing_session",
         True,
-        "又说了一遍",
+        "致谢之外",
     ),
     (
         "integrity",
@@ -739,6 +739,15 @@ EXAMPLES = [
         "",
     ),
     ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
+    # the speaker as one of the congress's own (汶溪 2024)
+    (
+        "voice",
+        "大家知道，作为人大工作的参与者和监督者，我们要密切联系群众、反映社情民意。",
+        COUNTY,
+        "closing_session",
+        True,
+        "参与者和监督者",
+    ),
     # a county congress legislating, the Party reporting to the congress (河西 2017)
     (
         "politics",
@@ -1265,7 +1274,7 @@ def test_a_good_paragraph_passes_every_writer_check():
             "integrity",
             "在此，我代表镇党委向全体代表表示热烈的祝贺！代表们要带头宣传大会精神。",
             {"section_role": "requirements"},
-            "又说了一遍",
+            "致谢之外",
         ),
         ("politics", "要通过发放礼品，拉近代表和领导的距离。", {}, "发放礼品"),
     ],
@@ -1452,6 +1461,12 @@ def test_the_sessions_reports_listed_again_fail_focus():
     assert not result.passed and "又列举了一遍" in result.reason
     one = "政府工作报告提出的目标任务，要一项一项抓好落实。"
     assert REGISTRY["focus"].run(Subject(one, brief=b, scope=PARAGRAPH, context=session)).passed
+    # named short, without 人民 (汶溪 2024: 在审议了政府工作报告、人大常委会工作报告等报告后)
+    city = brief(reports=["市人民政府工作报告", "市人大常委会工作报告"], level="市")
+    named = "会议审议通过了《市人民政府工作报告》、《市人大常委会工作报告》。"
+    short_again = "刚才，在审议了政府工作报告、人大常委会工作报告等报告后，我们达成了许多共识。"
+    result = REGISTRY["focus"].run(Subject(short_again, brief=city, scope=PARAGRAPH, context=named))
+    assert not result.passed and "又列举了一遍" in result.reason
 
 
 def test_a_call_is_at_home_in_the_call_and_a_list_of_points_is_not_a_paragraph():
@@ -1483,7 +1498,7 @@ def test_the_thanks_closing_a_speech_after_the_call_is_not_late():
         "最后，我代表镇党委向为大会顺利召开付出辛勤劳动的全体工作人员表示衷心的感谢！"
     )
     result = REGISTRY["integrity"].run(Subject(raw=text, brief=brief(), occasion="closing_session"))
-    assert not any("又说了一遍" in f for f in result.findings), result.findings
+    assert not any("致谢之外" in f for f in result.findings), result.findings
 
 
 def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
@@ -1545,3 +1560,24 @@ def test_an_achievement_set_again_as_a_task(text, role, fails):
     if speech:
         card = REGISTRY["focus"].run(Subject(raw=speech, brief=b, occasion="closing_session"))
         assert any("当成了今年的任务" in f for f in card.findings) is fails, card.reason
+
+
+def test_the_opening_of_a_closing_speech_does_not_thank_before_its_thanks():
+    """汶溪 2024: 非常感谢在座的各位代表…感谢大家！ in the opening, and the speech's own 祝贺与
+    致谢 after it. A symposium, which has no thanks section, may thank in its opening."""
+    early = "非常感谢在座的各位代表和列席同志一直以来对会议的支持。大家提出的意见建议很有价值。"
+    opening = _paragraph(early, section_role="opening")
+    assert any("致谢之外" in f for f in REGISTRY["integrity"].run(opening).findings)
+    symposium = Subject(raw=early, brief=brief(), occasion="symposium", scope=PARAGRAPH,
+                        section_role="opening")  # fmt: skip
+    assert REGISTRY["integrity"].run(symposium).passed
+    speech = (
+        SALUTE + "青山镇第十九届人民代表大会第三次会议圆满完成了各项议程，即将胜利闭幕。" + early
+        + "\n在此，我代表镇党委，对大会的圆满成功表示热烈祝贺！向各位代表致以衷心感谢！\n"
+        "一、要坚持党的全面领导。各级党组织要把方向、管大局、保落实，确保各项部署落地见效。"
+    )  # fmt: skip
+    result = REGISTRY["integrity"].run(
+        Subject(raw=speech, brief=brief(), occasion="closing_session")
+    )
+    assert any("非常感谢在座" in f for f in result.findings), result.findings
+    assert not any("在此，我代表" in f for f in result.findings)

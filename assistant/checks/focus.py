@@ -390,9 +390,10 @@ def _tasks_done(
 
 
 def _report_core(title: str) -> str:
-    """镇人民政府工作报告 → 人民政府工作报告: the words a speech keeps when it names it."""
+    """镇人民政府工作报告 → 政府工作报告: the words a speech keeps when it names it (汶溪 2024
+    listed them again as 政府工作报告、人大常委会工作报告)."""
     core = re.sub(r"^[\u4e00-\u9fff]{0,6}?[镇乡县区市](?=人民|人大|财政)", "", title)
-    return core[:8]
+    return re.sub(r"^人民(?=政府)", "", core)[:8]
 
 
 def _reports_listed(sents: Sequence[str], reports: tuple[str, ...]) -> list[str]:

@@ -47,6 +47,7 @@ class _Patterns:
     instruction_echo: re.Pattern[str]
     early_call: re.Pattern[str]
     late_thanks: re.Pattern[str]
+    early_thanks: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -63,10 +64,17 @@ def _build(data: Any) -> _Patterns:
         instruction_echo=re.compile(data["instruction_echo"]),
         early_call=re.compile(data["early_call"]),
         late_thanks=re.compile(data["late_thanks"]),
+        early_thanks=re.compile(data["early_thanks"]),
     )
 
 
 _CALL_ROLES = frozenset({"call", "closing", ""})
+
+
+def thanks_section(occasion: str | None) -> bool:
+    """Whether a speech of this occasion has a thanks section of its own (the closing
+    session's 祝贺与致谢, assistant.outline.TEMPLATES)."""
+    return occasion == "closing_session"
 
 
 def early_call(text: str, role: str) -> re.Match[str] | None:
@@ -75,27 +83,33 @@ def early_call(text: str, role: str) -> re.Match[str] | None:
     return None if role in _CALL_ROLES else _patterns().early_call.search(text)
 
 
-def _out_of_place(parts: Any) -> Iterator[str]:
-    """(text, role) pairs: each part that calls before the call, or thanks again after
-    the thanks."""
+def _out_of_place(parts: Any, thanks_section: bool = False) -> Iterator[str]:
+    """(text, role) pairs: each part that calls before the call, or thanks outside the
+    thanks (`thanks_section`: the speech has one of its own)."""
     for text, role in parts:
         m = early_call(text, role)
         if m:
             yield f"号召写在了号召之前（“{short(m.group(), 24)}”），讲话只在结尾号召一次"
-        m = late_thanks(text, role)
+        m = misplaced_thanks(text, role, thanks_section)
         if m:
-            yield f"祝贺、感谢在后面又说了一遍（“{short(m.group(), 24)}”），致谢只在开头说一次"
+            yield f"祝贺、感谢说在了致谢之外（“{short(m.group(), 24)}”），致谢只在祝贺与致谢里说一次"
 
 
 # Where the speech has moved past its thanks: a 祝贺 or 感谢 here is the thanks said again.
 _PAST_THANKS_ROLES = frozenset({"situation", "requirements", "congress_work"})
 
 
-def late_thanks(text: str, role: str) -> re.Match[str] | None:
-    """Where a section after the thanks thanks again (白沙 2026, inside point 三: 在此我代表
-    镇党委向全体代表…表示热烈的祝贺): the speech congratulates and thanks once, before the
-    review. Shared with the drafting repair."""
-    return _patterns().late_thanks.search(text) if role in _PAST_THANKS_ROLES else None
+def misplaced_thanks(text: str, role: str, thanks_section: bool) -> re.Match[str] | None:
+    """Thanks said outside the speech's thanks: again after it (白沙 2026, inside point 三:
+    在此我代表镇党委向全体代表…表示热烈的祝贺), or, where the speech has a thanks section of
+    its own, already in the opening before it (汶溪 2024: 非常感谢在座的各位代表…感谢大家！,
+    then 在此，我代表市委…致以衷心感谢！). No reference opening thanks. Shared with the
+    drafting repair."""
+    if role in _PAST_THANKS_ROLES:
+        return _patterns().late_thanks.search(text)
+    if role == "opening" and thanks_section:
+        return _patterns().early_thanks.search(text)
+    return None
 
 
 def _after_points(roles: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -318,7 +332,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
-    out.extend(_out_of_place(_after_points(roles)))
+    out.extend(_out_of_place(_after_points(roles), any(r == "thanks" for _, r in roles)))
     out.extend(_thin_paragraphs(subject, pat))
     for point in subject.parsed.points():
         at = point.text.find(point.heading) if point.heading else -1
@@ -349,7 +363,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
-    out.extend(_out_of_place([(p, subject.section_role or "")]))
+    out.extend(_out_of_place([(p, subject.section_role or "")], thanks_section(subject.occasion)))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
     return out
