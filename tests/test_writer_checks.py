@@ -1581,3 +1581,30 @@ def test_the_opening_of_a_closing_speech_does_not_thank_before_its_thanks():
     )
     assert any("非常感谢在座" in f for f in result.findings), result.findings
     assert not any("在此，我代表" in f for f in result.findings)
+
+
+def test_a_section_before_the_points_does_not_tell_their_headlines():
+    """汶溪 2024: the opening and the situation each ran through the points' headlines
+    before the points came. One headline's words in the situation are its subject, not a
+    preview."""
+    heads = (
+        "坚定不移推动高质量发展，加快建设现代化产业体系。",
+        "持续深化改革开放，打造一流营商环境。",
+        "坚持以人民为中心，办好群众急难愁盼的民生实事。",
+    )
+    preview = (
+        "我们必须乘势而上，推动高质量发展，加快建设现代化产业体系，深化改革开放，"
+        "打造一流营商环境，坚持以人民为中心，办好群众急难愁盼的民生实事。"
+    )
+    one = "我们必须乘势而上，加快建设现代化产业体系，把机遇转化为发展的动力。"
+    for text, fails in ((preview, True), (one, False)):
+        result = REGISTRY["focus"].run(
+            _paragraph(text, section_role="situation", other_headlines=heads)
+        )
+        assert any("先把" in f for f in result.findings) is fails, result.findings
+    points = "".join(
+        f"{n}、{h}\n要把这项工作抓实抓细，一件一件落到实处。\n" for n, h in zip("一二三", heads)
+    )
+    speech = SALUTE + "2024年是关键一年。" + preview + "\n" + points
+    card = REGISTRY["focus"].run(Subject(raw=speech, brief=brief(), occasion="closing_session"))
+    assert any("3点要求的标题" in f for f in card.findings), card.findings

@@ -214,6 +214,29 @@ def _restatement_finding(label: str, restated: list[tuple[str, str]]) -> str | N
     return f"{label}{verb}，没有说自己的内容：“{short(restated[0][1], 30)}”"
 
 
+# Sections before the points: one that says two or more of the points' headlines tells the
+# requirements before they come (汶溪 2024: the opening and the situation each ran through
+# 推动高质量发展，加快建设现代化产业体系…打造一流营商环境…办好群众急难愁盼的民生实事).
+# No reference section before the points says two of them.
+_BEFORE_POINTS = frozenset({"opening", "meeting_opening", "review", "situation"})
+
+
+def _previewed(text: str, headlines: Sequence[str]) -> str | None:
+    others = [("", h) for h in headlines if h]
+    restated = _restated("", _sents([text]), others) if len(others) >= 2 else []
+    if len(restated) < 2:
+        return None
+    return f"要求还没讲，这里先把{len(restated)}点要求的标题说了一遍：“{short(restated[0][1], 30)}”"
+
+
+def _speech_previews(subject: Subject) -> Iterator[str]:
+    headlines = [q.heading for q in subject.parsed.points() if q.heading]
+    for x in subject.parsed.sections:
+        found = _previewed(x.text, headlines) if x.role in _BEFORE_POINTS else None
+        if found:
+            yield found
+
+
 def _speech_restatements(subject: Subject) -> Iterator[str]:
     points = subject.parsed.points()
     for p in points:
@@ -426,6 +449,7 @@ def _reports_twice(chunks: Sequence[str], reports: tuple[str, ...]) -> Iterator[
 def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     sents = _sents(prose_paragraphs(subject))
     out = list(_speech_restatements(subject))
+    out.extend(_speech_previews(subject))
     out.extend(_duplicates(sents, ()))
     out.extend(_refrains(sents, 0, pat))
     out.extend(_speech_pasted(subject))
@@ -453,6 +477,10 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     found = _restatement_finding("这一段", _restated(subject.headline, own, others))
     if found:
         out.append(found)
+    if subject.section_role in _BEFORE_POINTS:
+        preview = _previewed(subject.text, subject.other_headlines)
+        if preview:
+            out.append(preview)
     out.extend(_duplicates(own, context))
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be
