@@ -155,14 +155,17 @@ ROLE_EXTRAS = {
     "meeting_opening": [
         "说明这次会议怎么开、对大家的希望：敞开思想、畅所欲言，多提真知灼见",
     ],
+    # The sober view first: the plan's own last paragraph already says how the results were
+    # won, and an extra paragraph on 取得这些成绩靠的是什么 said it again (清河 2023, 汶溪
+    # 2024: two review paragraphs in a row opening 这些成绩的取得，离不开…).
     "review": [
-        # no list to copy: given 坚持党的领导、坚持发展第一要务、坚持以人民为中心 the 1.5B
-        # wrote that list back as its whole paragraph (槐原 2018)
-        "讲取得这些成绩靠的是什么：用自己的话讲出几条体会，每条说清道理",
         # not "the shortcomings" themselves: asked for 还存在的差距和不足, the 1.5B gave 白沙 2026
         # 产业结构仍然不完善…环保方面也遇到了挑战, none of it in the brief
         "讲成绩面前要保持清醒：对照群众的期盼和上级的要求，工作还有差距，今后要正视问题、"
         "补齐短板，不能躺在成绩上",
+        # no list to copy: given 坚持党的领导、坚持发展第一要务、坚持以人民为中心 the 1.5B
+        # wrote that list back as its whole paragraph (槐原 2018)
+        "讲取得这些成绩靠的是什么：用自己的话讲出几条体会，每条说清道理",
     ],
     # Neither angle asks for what only the brief could tell: asked for 自身的基础与优势
     # and 面临的困难和挑战, the 1.5B gave 柳塘 2021 坚实的基础设施 and then 农村基础设施建设
@@ -200,6 +203,7 @@ ROLE_PURPOSES["congress_point"] = [
 ]
 ROLE_EXTRAS["congress_point"] = ROLE_EXTRAS["congress_work"]
 
+_REVIEW_LESSONS = ROLE_EXTRAS["review"][1]  # how the results were won, as lessons
 _REVIEW_WITHOUT_FACTS = (
     "回顾{years}的工作：简报没有给出具体成绩和数字，只概括写工作的方向和成效，"
     "不写任何数字、排名和荣誉"
@@ -259,7 +263,7 @@ def plan_section(
     extras = _turned(role, values)
     purposes = [*ROLE_PURPOSES.get(role, []), *extras]
     if role == "review" and not facts:
-        purposes = [_REVIEW_WITHOUT_FACTS, extras[0], ROLE_PURPOSES["review"][-1], *extras[1:]]
+        purposes = [_REVIEW_WITHOUT_FACTS, ROLE_PURPOSES["review"][-1], *extras]
     elif role == "review":
         purposes = ROLE_PURPOSES["review"]
     n = paragraph_count(budget)
@@ -322,7 +326,8 @@ def _review_plan(
             template, carried = purposes[-1], ()
         else:
             k = i - fact_paras
-            extra = ROLE_EXTRAS["review"]
+            # the lessons would say again what the evaluation says: not in a plan with one
+            extra = [e for e in ROLE_EXTRAS["review"] if not (evaluate and e == _REVIEW_LESSONS)]
             template, carried = (extra[k] if k < len(extra) else _EXTRA_PURPOSE), ()
         plans.append(
             ParagraphPlan(

@@ -545,3 +545,22 @@ def test_a_roles_share_is_averaged_over_the_speeches_that_have_it():
     assert len(having) >= 2
     share = dict(shares("closing_session"))["congress_work"]
     assert min(having) <= share <= max(having)
+
+
+@pytest.mark.parametrize("facts", [FACTS7[:2], ()])
+def test_a_review_says_how_its_results_were_won_once(facts):
+    """清河 2023, 汶溪 2024: the review's extra paragraph on 取得这些成绩靠的是什么 followed its
+    own evaluation paragraph, two paragraphs opening 这些成绩的取得，离不开…. The sober view
+    comes first among the extras; the lessons only after it."""
+    from assistant.plan import extra_paragraph
+
+    for budget in (300, 450, 700):
+        purposes = [p.purpose for p in plan_section("review", budget, facts=facts)]
+        won = [
+            i for i, p in enumerate(purposes) if p.startswith(("评价这些成绩", "讲取得这些成绩"))
+        ]
+        assert all(b - a > 1 for a, b in zip(won, won[1:])), purposes
+        more = extra_paragraph(120, "review", tuple(purposes))
+        assert not more.purpose.startswith("讲取得这些成绩") or any(
+            p.startswith("讲成绩面前要保持清醒") for p in purposes
+        ), (purposes, more.purpose)
