@@ -739,6 +739,25 @@ EXAMPLES = [
         "",
     ),
     ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
+    # 党代表 for 人大代表, the speaker's own post in the third person (枫林 2024, scale 0.5)
+    (
+        "usage",
+        "党代表是广大人民群众的代言人，要依法履职。",
+        {},
+        "closing_session",
+        True,
+        "党代表是",
+    ),
+    ("usage", "党代表、人大代表、政协委员都要带头宣讲。", {}, "closing_session", False, ""),
+    (
+        "voice",
+        "同时，镇党委书记还要监督各村代表联络站的工作。",
+        {},
+        "closing_session",
+        True,
+        "还要",
+    ),
+    ("voice", "各村党支部书记也要带头联系代表。", {}, "closing_session", False, ""),
     # the speaker as one of the congress's own (汶溪 2024)
     (
         "voice",
