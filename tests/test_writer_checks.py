@@ -739,6 +739,15 @@ EXAMPLES = [
         "",
     ),
     ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
+    # a purpose's instruction copied into the speech (白沙 2026, scale 0.5)
+    (
+        "integrity",
+        "希望各位代表在各自岗位上带头作为，讲讲话人对大家的这几点希望，称“各位代表”或“大家”。",
+        {},
+        "closing_session",
+        True,
+        "讲讲话人",
+    ),
     # 党代表 for 人大代表, the speaker's own post in the third person (枫林 2024, scale 0.5)
     (
         "usage",
