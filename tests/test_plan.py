@@ -559,7 +559,7 @@ def test_a_review_says_how_its_results_were_won_once(facts):
         won = [
             i for i, p in enumerate(purposes) if p.startswith(("评价这些成绩", "讲取得这些成绩"))
         ]
-        assert all(b - a > 1 for a, b in zip(won, won[1:])), purposes
+        assert all(b - a > 1 for a, b in zip(won, won[1:], strict=False)), purposes
         more = extra_paragraph(120, "review", tuple(purposes))
         assert not more.purpose.startswith("讲取得这些成绩") or any(
             p.startswith("讲成绩面前要保持清醒") for p in purposes

@@ -1631,7 +1631,8 @@ def test_a_section_before_the_points_does_not_tell_their_headlines():
         )
         assert any("先把" in f for f in result.findings) is fails, result.findings
     points = "".join(
-        f"{n}、{h}\n要把这项工作抓实抓细，一件一件落到实处。\n" for n, h in zip("一二三", heads)
+        f"{n}、{h}\n要把这项工作抓实抓细，一件一件落到实处。\n"
+        for n, h in zip("一二三", heads, strict=True)
     )
     speech = SALUTE + "2024年是关键一年。" + preview + "\n" + points
     card = REGISTRY["focus"].run(Subject(raw=speech, brief=brief(), occasion="closing_session"))
