@@ -1305,6 +1305,19 @@ def test_a_good_paragraph_passes_every_writer_check():
             "致谢之外",
         ),
         ("politics", "要通过发放礼品，拉近代表和领导的距离。", {}, "发放礼品"),
+        # 白沙 2026 at scale 0.5, inside point 三
+        (
+            "integrity",
+            "要做好换届选举工作。同时也要感谢你们一直以来的支持与合作。",
+            {"section_role": "requirements"},
+            "感谢你们",
+        ),
+        (
+            "integrity",
+            "希望各位代表在各自岗位上带头作为。我们取得的成绩值得骄傲！谢谢！",
+            {"section_role": "requirements"},
+            "谢谢！",
+        ),
     ],
 )
 def test_paragraph_scope_failures(check, text, kw, quoted):
