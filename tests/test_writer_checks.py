@@ -670,6 +670,16 @@ EXAMPLES = [
         True,
         "政府工作报告指出",
     ),
+    # a title held, told as what the place is (丰源 2025 at scale 0.5)
+    (
+        "invented_facts",
+        "丰源县作为省级乡村振兴示范县、国家新型城镇化试点县，肩负着重任。",
+        COUNTY,
+        "closing_session",
+        True,
+        "示范县",
+    ),
+    ("invented_facts", "要把代表联络站建成全县的示范阵地。", COUNTY, "closing_session", False, ""),
     # a numbered formulation put in the General Secretary's mouth (清河 2023)
     (
         "invented_facts",
