@@ -126,13 +126,15 @@ ROLE_PURPOSES = {
     # wordings of the third move, six sections each), mostly as copies. The delegates' move
     # is still the weak one in both: 我们 as a delegate, a second start, the instruction
     # 对各位代表提出希望 echoed; it is now the speaker's own words only (希望各位代表…): a tail
-    # telling the model to say 各位代表 not 我们 came back word for word in 白沙 2026.
+    # telling the model to say 各位代表 not 我们 came back word for word in 白沙 2026. Two
+    # sentences: copied as one, it stood as a paragraph of one short sentence (丰源 2025).
     "congress_work": [
         "讲{party}要怎样加强对人大工作的领导、支持{congress}依法行使职权：定期听取人大工作汇报、"
         "支持人大依法开展监督、帮助解决人大工作中的实际困难",
         "讲{supervised}要怎样自觉接受人大监督：主动报告工作、认真落实审议意见、"
         "认真办理代表提出的议案和建议、批评和意见，把办理结果及时反馈给代表",
-        "希望各位代表依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为",
+        "希望各位代表依法履职、密切联系群众、当好人民群众的代言人，在各自岗位上带头作为。"
+        "闭会期间要常到群众中去，把群众的呼声和期盼及时反映上来",
     ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of
