@@ -749,6 +749,15 @@ EXAMPLES = [
         "",
     ),
     ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
+    # the section's title and budget copied (临江 2019, scale 0.5)
+    (
+        "integrity",
+        "回顾成绩（300字）通过调研，我们了解到过去一年的成效。",
+        {},
+        "closing_session",
+        True,
+        "300字",
+    ),
     # a purpose's instruction copied into the speech (白沙 2026, scale 0.5)
     (
         "integrity",
