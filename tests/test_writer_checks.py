@@ -752,11 +752,11 @@ EXAMPLES = [
     # the section's title and budget copied (临江 2019, scale 0.5)
     (
         "integrity",
-        "回顾成绩（300字）通过调研，我们了解到过去一年的成效。",
+        "回顾成绩（300字）通过调研，我们了解到过去一年在对口帮扶方面取得的成效，群众得到了实惠。",
         {},
         "closing_session",
         True,
-        "300字",
+        "写作要求的字眼（“（300字）”）",
     ),
     # a purpose's instruction copied into the speech (白沙 2026, scale 0.5)
     (
