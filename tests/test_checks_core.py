@@ -343,3 +343,11 @@ def test_list_numbers_inside_a_paragraph_are_not_invented_figures():
     text = "要关注以下方面。1. 在产业方面要优化结构。2. 在民生方面要加大投入。3. 在法治方面要严格执法。"
     assert find_invented_numbers(text, brief) == []
     assert find_invented_numbers("全年新增市场主体3家。", brief) == ["3"]
+
+
+def test_a_party_congress_named_before_its_time_is_stale():
+    """宁川 2015 at scale 0.5: 为实现党的二十大目标提供有力保障, seven years early."""
+    hits = scoring.find_stale_tifa("才能为实现党的二十大目标提供有力保障。", dt.date(2015, 11, 20))
+    assert [h.entry_id for h in hits] == ["cpc20-any"]
+    assert not scoring.find_stale_tifa("以优异成绩迎接党的二十大胜利召开。", dt.date(2022, 1, 14))
+    assert scoring.find_stale_tifa("深入学习党的十九大精神。", dt.date(2015, 3, 1))
