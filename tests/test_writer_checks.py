@@ -749,6 +749,15 @@ EXAMPLES = [
         "",
     ),
     ("usage", "刚才，大会选举了常委会主任，通过了各项决议。", COUNTY, "closing_session", False, ""),
+    # 第一就是…第五就是 as one paragraph's run (宁川 2015 at scale 0.5 ran to 第三就是)
+    (
+        "register",
+        "意义有五。第一就是促进改革，第二就是加快发展，第三就是维护稳定，第四就是改进作风，第五就是服务群众。",
+        {},
+        "closing_session",
+        True,
+        "第一",
+    ),
     # the section's title and budget copied (临江 2019, scale 0.5)
     (
         "integrity",
