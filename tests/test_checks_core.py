@@ -351,3 +351,9 @@ def test_a_party_congress_named_before_its_time_is_stale():
     assert [h.entry_id for h in hits] == ["cpc20-any"]
     assert not scoring.find_stale_tifa("以优异成绩迎接党的二十大胜利召开。", dt.date(2022, 1, 14))
     assert scoring.find_stale_tifa("深入学习党的十九大精神。", dt.date(2015, 3, 1))
+
+
+def test_studying_the_18th_congress_in_2022_is_stale():
+    """兰河 2022: 深入学习党的十八大精神 as what to study, two congresses late."""
+    assert scoring.find_stale_tifa("要深入学习党的十八大精神。", dt.date(2022, 1, 14))
+    assert not scoring.find_stale_tifa("要深入学习党的十八大精神。", dt.date(2014, 1, 14))

@@ -758,6 +758,15 @@ EXAMPLES = [
         True,
         "第一",
     ),
+    # a verb and 他们 opening a paragraph, no one for 他们 to be (兰河 2022)
+    (
+        "integrity",
+        "调动他们的积极性，形成工作合力。我们一定要把群众的需求作为工作的出发点和落脚点。",
+        {},
+        "closing_session",
+        True,
+        "调动他们",
+    ),
     # the section's title and budget copied (临江 2019, scale 0.5)
     (
         "integrity",
