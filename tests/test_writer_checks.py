@@ -1687,3 +1687,24 @@ def test_a_section_before_the_points_does_not_tell_their_headlines():
     speech = SALUTE + "2024年是关键一年。" + preview + "\n" + points
     card = REGISTRY["focus"].run(Subject(raw=speech, brief=brief(), occasion="closing_session"))
     assert any("3点要求的标题" in f for f in card.findings), card.findings
+
+
+def test_an_achievement_told_twice_within_the_review_fails_focus():
+    """兰河 2022: the review's second paragraph told 420座 and 10万元 again."""
+    fact = "新发展设施蔬菜大棚420座，村集体经济收入全部超过10万元"
+    b = brief(achievements=[fact])
+    first = "回顾过去一年，我们新发展设施蔬菜大棚420座，村集体经济收入全部超过10万元，农民增收有了新路子。"
+    again = "这些成绩的取得，得益于全镇上下的团结奋斗。我们建设蔬菜大棚420座，村集体经济收入全部超过10万元。"
+    other = "这些成绩的取得，得益于全镇上下的团结奋斗，也凝聚着各位代表的心血和智慧。"
+    heads = "\n一、要坚持党建引领。\n要把党的领导落到实处，一件一件抓好落实。"
+    for second, fails in ((again, True), (other, False)):
+        speech = (
+            SALUTE
+            + "在此，我代表镇党委，对大会的圆满成功表示热烈祝贺！\n"
+            + first
+            + "\n"
+            + second
+            + heads
+        )
+        result = REGISTRY["focus"].run(Subject(raw=speech, brief=b, occasion="closing_session"))
+        assert any("同一项成绩在两处" in f for f in result.findings) is fails, result.findings

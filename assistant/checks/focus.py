@@ -460,6 +460,11 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         (x.text, x.role) for x in subject.parsed.sections if x.role not in ("title", "outline")
     ]
     out.extend(_facts_twice([text for text, _ in parts], achievements))
+    # …and twice within the review, paragraph after paragraph (兰河 2022: 420座, 10万元 and
+    # 18公里 told again in the review's second paragraph)
+    review = [p for text, role in parts if role == "review" for p in paragraphs(text)]
+    told = set(out)
+    out.extend(f for f in _facts_twice(review, achievements) if f not in told)
     out.extend(_tasks_done(parts, achievements, pat))
     out.extend(
         _reports_twice(
