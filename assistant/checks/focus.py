@@ -368,9 +368,11 @@ def _without_figures(text: str) -> str:
     return han_only(re.sub(r"\d[\d.]*%?[\u4e00-\u9fff]?", "", text))
 
 
+@lru_cache(maxsize=64)
 def _done_clauses(achievements: tuple[str, ...]) -> tuple[str, ...]:
     """The clauses of the achievements in 汉字 only (a figure may be left out of the task),
-    a leading year and place dropped, long enough to be told."""
+    a leading year and place dropped, long enough to be told; measured once per brief, like
+    _facts, since every candidate paragraph is read against them."""
     least = int(threshold(NAME, "task_clause_min_han", 6))
     out = []
     for fact in achievements:

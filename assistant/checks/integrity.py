@@ -26,6 +26,7 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.paragraphs import HEADING_START, VOCATIVE_ONLY
+from assistant.structure import CLOSING_OCCASIONS
 from assistant.text import bigrams, chinese_number, han_count, overlap, paragraphs, sentences, short
 
 NAME = "integrity"
@@ -74,7 +75,7 @@ _CALL_ROLES = frozenset({"call", "closing", ""})
 def thanks_section(occasion: str | None) -> bool:
     """Whether a speech of this occasion has a thanks section of its own (the closing
     session's 祝贺与致谢, assistant.outline.TEMPLATES)."""
-    return occasion == "closing_session"
+    return occasion in CLOSING_OCCASIONS
 
 
 def early_call(text: str, role: str) -> re.Match[str] | None:

@@ -70,7 +70,7 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
         numbers = fact_figures(fact)
         if numbers:
             # Whole figures only, or a small count in words.
-            ok = all(has_figure(text, n) or _in_words(n, fact, text) for n in numbers)
+            ok = all(figure_told(n, fact, text) for n in numbers)
         else:
             names = re.findall(r"《([^》]+)》", fact)
             # Without figures a fact is written when most of its wording is there
@@ -81,6 +81,11 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
         if not ok:
             out.append(fact)
     return tuple(out)
+
+
+def figure_told(figure: str, fact: str, text: str) -> bool:
+    """Whether the text gives this figure of the fact: whole, or a small count in words."""
+    return has_figure(text, figure) or _in_words(figure, fact, text)
 
 
 def _in_words(figure: str, fact: str, text: str) -> bool:

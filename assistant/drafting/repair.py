@@ -31,13 +31,12 @@ from assistant.checks.integrity import (
 )
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
-from assistant.drafting.choose import Verdict, missing_facts
+from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.paragraphs import HEADING_START
 from assistant.plan import ParagraphPlan
 from assistant.text import (
     fact_figures,
     han_count,
-    has_figure,
     normalize,
     overlap,
     sentence_key,
@@ -216,7 +215,9 @@ def _missing_part(fact: str, text: str) -> str:
     whole fact pasted after it said 增长5.6% a second time."""
     parts = re.split(r"(?<=[，；])", fact)
     lacking = [
-        i for i, p in enumerate(parts) if not all(has_figure(text, f) for f in fact_figures(p))
+        i
+        for i, p in enumerate(parts)
+        if not all(figure_told(f, fact, text) for f in fact_figures(p))
     ]
     if not lacking:
         return fact
@@ -396,9 +397,10 @@ def repair(
     added = ""
     missing = missing_facts(text, plan.facts)
     if missing:
-        added = "".join(_missing_part(m, text).rstrip("。；，") + "。" for m in missing)
+        parts = [_missing_part(m, text).rstrip("。；，") for m in missing]
+        added = "".join(x + "。" for x in parts)
         text = (text + added) if text else added
-        repairs.append("补入简报原文：" + "；".join(missing))
+        repairs.append("补入简报原文：" + "；".join(parts))
     if not text.strip():
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
