@@ -1708,3 +1708,57 @@ def test_an_achievement_told_twice_within_the_review_fails_focus():
         )
         result = REGISTRY["focus"].run(Subject(raw=speech, brief=b, occasion="closing_session"))
         assert any("同一项成绩在两处" in f for f in result.findings) is fails, result.findings
+
+
+def test_a_list_that_starts_past_its_first_fails_register_at_both_scopes():
+    # 兰河镇 2022, 要求之二: 四个方面 announced, then 第二方面…第三方面…最后方面
+    orphan = (
+        "要落实这一要求，我们就要从四个方面入手。第二方面，我们要加强监管力度，确保各项政策落实。"
+        "第三方面，我们要注重解决人民群众的急难问题。最后方面，我们要坚持以人为本。"
+    )
+    findings = REGISTRY["register"].run(_paragraph(orphan, section_role="requirements")).findings
+    assert any("前面没有“第一”" in f for f in findings), findings
+    assert any("最后方面" in f for f in findings), findings
+    whole = (
+        "要落实这一要求，我们就要在三个方面下功夫。第一，要加强监管力度，确保各项政策落实。"
+        "第二，要注重解决人民群众的急难问题。最后，要坚持以人为本。"
+    )
+    assert REGISTRY["register"].run(_paragraph(whole, section_role="requirements")).passed
+    # a run carried on from the point's earlier paragraph is not an orphan
+    kw = {
+        "context": CONTEXT + "一要统一思想，确保令行禁止。",
+        "section_role": "requirements",
+        "headline": HEADS[0],
+    }
+    assert (
+        REGISTRY["register"]
+        .run(_paragraph("二要完善制度，让每项任务都有人抓、有人管。", **kw))
+        .passed
+    )
+    # speech scope: the orphan in a point's body, and the point's own marker (第二，要…) not one
+    speech = "同志们：\n\n" + "\n\n".join(
+        [
+            "一、要坚持党的领导。\n\n" + "要把党的领导贯穿人大工作全过程，确保正确方向。" * 3,
+            "二、要推动高质量发展。\n\n" + orphan,
+        ]
+    )
+    result = REGISTRY["register"].run(Subject(speech))
+    assert any("前面没有“第一”" in f for f in result.findings), result.reason
+
+
+def test_two_facts_figures_joined_in_one_clause_are_an_invented_relation():
+    given = brief(
+        achievements=[
+            "2021年全镇完成固定资产投资5.2亿元，增长11.3%",
+            "新发展设施蔬菜大棚420座，村集体经济收入全部超过10万元",
+        ]
+    )
+    # 兰河镇 2022, 回顾第2段: the year's whole investment said to have built the greenhouses
+    spliced = "比如，我们投资5.2亿元建设基础设施蔬菜大棚420座，村集体经济收入全部超过10万元。"
+    result = REGISTRY["invented_facts"].run(_paragraph(spliced, brief=given))
+    assert not result.passed and any("5.2亿元建设" in f for f in result.findings), result.reason
+    # each figure in a clause of its own, and two figures of one fact together, are the brief's
+    apart = "全镇完成固定资产投资5.2亿元，增长11.3%，新发展设施蔬菜大棚420座，群众的钱袋子更鼓了。"
+    assert REGISTRY["invented_facts"].run(_paragraph(apart, brief=given)).passed
+    one_fact = "固定资产投资5.2亿元增长11.3%，为发展打下了基础。"
+    assert REGISTRY["invented_facts"].run(_paragraph(one_fact, brief=given)).passed

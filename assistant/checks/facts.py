@@ -104,6 +104,30 @@ def find_invented_numbers(text: str, brief: Any) -> list[str]:
     return out
 
 
+def _figure_keys(text: str, brief: Any) -> set[str]:
+    return {key for _, key, m in _numbers(text) if not _is_exempt(text, m, brief)}
+
+
+_CLAUSE = re.compile(r"[，。；！？、：\n]")
+
+
+def find_spliced_figures(text: str, brief: Any) -> list[str]:
+    """Clauses that join two of the brief's figures from two facts that share neither,
+    making a relation the brief does not give (兰河 2022: 我们投资5.2亿元建设基础设施蔬菜大棚
+    420座, where 5.2亿元 was the whole year's fixed-asset investment and the 420 greenhouses
+    another fact): every figure is the brief's, and the sentence is still false."""
+    facts = [_figure_keys(normalize(t), brief) for _, t in brief.fact_items()]
+    out = []
+    for clause in _CLAUSE.split(normalize(text)):
+        owners = [
+            {i for i, f in enumerate(facts) if key in f} for key in _figure_keys(clause, brief)
+        ]
+        owners = [o for o in owners if o]  # a figure the brief lacks is another finding
+        if any(not a & b for k, a in enumerate(owners) for b in owners[k + 1 :]):
+            out.append(clause.strip())
+    return list(dict.fromkeys(out))
+
+
 def _claims() -> dict[str, Any]:
     return load_yaml("facts.yaml") or {}
 
@@ -297,7 +321,8 @@ def check_invented_facts(s: Subject) -> CheckResult:
     titles = find_invented_titles(text, brief)
     quotes = find_invented_quotes(text, brief)
     years = find_wrong_years(text, brief)
-    if not invented and not claims and not titles and not quotes and not years:
+    spliced = find_spliced_figures(text, brief)
+    if not (invented or claims or titles or quotes or years or spliced):
         return CheckResult(
             "invented_facts", True, 1.0, "所有数字都来自简报（年份、日期、届次除外）"
         )
@@ -319,6 +344,10 @@ def check_invented_facts(s: Subject) -> CheckResult:
         findings.append(
             f"讲话日期是{brief.date.year}年，“{said}”说的却不是今年：{where}（改为“今年”）"
         )
+    findings += [
+        f"把简报里两件事的数字拼进了一句，说出了简报没有的关系：“{_short(c, 40)}”（各说各的）"
+        for c in spliced
+    ]
     findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
     findings += [f"简报没有给出的引语“{q[:30]}…”（不得编造领导讲话）" for q in quotes]
     n = len(findings)

@@ -140,6 +140,34 @@ def _list_findings(block: str, pat: _Patterns, limit: int) -> Iterator[str]:
             yield f"“{one}”里又套了一层“{one}、{two}”，层次混乱：“{short(block, 30)}”"
 
 
+def _orphan_runs(block: str, pat: _Patterns, before: str = "") -> Iterator[str]:
+    """A run that starts past one with no first before it (兰河 2022: 要从四个方面入手。第二方面，
+    …第三方面，…最后方面，…): the listener waits for the first that was never said."""
+    earlier = _ordinals(before, pat) if before else {}
+    for kind, ordinals in _ordinals(block, pat).items():
+        if ordinals[0] > 1 and 1 not in earlier.get(kind, []):
+            yield (
+                f"从“{_marker(kind, ordinals[0])}”讲起，前面没有“{_marker(kind, 1)}”，"
+                f"层次残缺：“{short(block, 30)}”"
+            )
+
+
+def _orphans(subject: Subject, pat: _Patterns) -> Iterator[str]:
+    """Orphan runs per requirement point and per paragraph of the other sections (a list
+    may run on from the section's earlier paragraphs); for a candidate, against the draft
+    so far (a reference's 三是 may open a paragraph of its own, its 一是 several before)."""
+    if subject.scope == PARAGRAPH:
+        yield from _orphan_runs(subject.text, pat, subject.context)
+        return
+    for section in subject.parsed.sections:
+        if section.ordinal is not None:  # the point's own marker (第二，要…) is not a run
+            yield from _orphan_runs(_point_body(section), pat)
+            continue
+        paras = paragraphs(section.text)
+        for k, para in enumerate(paras):
+            yield from _orphan_runs(para, pat, "\n".join(paras[:k]))
+
+
 def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
     """A paragraph that is nothing but a list: it opens with a marker and marked clauses
     carry nearly all of it (第一，…。第二，…。……第五，…。)."""
@@ -155,6 +183,12 @@ def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
     return None
 
 
+def _point_body(section: Any) -> str:
+    """A requirement point's text without its own marker (第二，要…)."""
+    at = section.text.find(section.marker) if section.marker else -1
+    return section.text[at + len(section.marker) :] if at >= 0 else section.text
+
+
 def _list_blocks(subject: Subject) -> list[str]:
     """Where a run of 一是… is counted: each requirement point (its own marker removed, so
     sub-points in several paragraphs are one run), each other paragraph, or the candidate."""
@@ -163,8 +197,7 @@ def _list_blocks(subject: Subject) -> list[str]:
     blocks: list[str] = []
     for section in subject.parsed.sections:
         if section.ordinal is not None:
-            at = section.text.find(section.marker) if section.marker else -1
-            blocks.append(section.text[at + len(section.marker) :] if at >= 0 else section.text)
+            blocks.append(_point_body(section))
         else:
             blocks.extend(paragraphs(section.text))
     return blocks
@@ -214,6 +247,7 @@ def run(subject: Subject) -> CheckResult:
     for block in _list_blocks(subject):
         findings.extend(_list_findings(block, pat, limit))
     findings.extend(_point_runs(subject, pat))
+    findings.extend(_orphans(subject, pat))
     paras = [subject.text] if subject.scope == PARAGRAPH else paragraphs(text)
     findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
     findings.extend(_headline_marks(text, subject, pat))
