@@ -293,6 +293,13 @@ def test_repair_drops_the_model_announcing_its_text(place, announce):
             "要巩固脱贫成果，坚决打赢脱贫攻坚收官战，我们必须坚持精准扶贫方略。",
             "我们必须坚持精准扶贫方略。",
         ),
+        # 南川 2023: the headline's last clause was left, and opened two paragraphs
+        (
+            "一、要深入学习宣传贯彻党的二十大精神，深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。",
+            "要深入学习宣传贯彻党的二十大精神，深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”，"
+            "是新时代党的建设必须抓好的首要政治任务。",
+            "这是新时代党的建设必须抓好的首要政治任务。",
+        ),
     ],
 )
 def test_repair_cuts_the_headline_said_again_at_a_paragraphs_start(place, headline, text, starts):

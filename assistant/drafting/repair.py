@@ -182,6 +182,10 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
         (i for i in range(1, len(clauses) + 1) if overlap(core, "，".join(clauses[:i])) >= 0.8),
         len(clauses),
     )
+    # and the headline's own clauses after that (南川 2023: 要深入学习…精神，深刻领悟…意义，
+    # 坚决做到“两个维护”，是… kept 坚决做到“两个维护”，是… and opened two paragraphs so)
+    while k < len(clauses) - 1 and overlap(clauses[k], core) >= 0.8:
+        k += 1
     cut = "，".join(clauses[:k])
     rest = "，".join(clauses[k:]).strip()
     last = clauses[k - 1]
