@@ -1545,6 +1545,18 @@ def test_the_sessions_reports_listed_again_fail_focus():
     short_again = "刚才，在审议了政府工作报告、人大常委会工作报告等报告后，我们达成了许多共识。"
     result = REGISTRY["focus"].run(Subject(short_again, brief=city, scope=PARAGRAPH, context=named))
     assert not result.passed and "又列举了一遍" in result.reason
+    # the elections told again (临江 2019: the opening after the session sentence)
+    elect = brief(
+        reports=reports, elections=["补选区人大常委会副主任1名", "补选区人民政府副区长1名"]
+    )
+    told = session[:-1] + "，补选区人大常委会副主任1名、补选区人民政府副区长1名。"
+    again = "会议审议了《区人民政府工作报告》等报告，补选区人大常委会副主任1名、补选区人民政府副区长1名。"
+    result = REGISTRY["focus"].run(Subject(again, brief=elect, scope=PARAGRAPH, context=told))
+    assert not result.passed and "选举事项又列举了一遍" in result.reason
+    welcome = "新当选的同志要珍惜组织和代表的信任，尽快进入角色。"
+    assert (
+        REGISTRY["focus"].run(Subject(welcome, brief=elect, scope=PARAGRAPH, context=told)).passed
+    )
 
 
 def test_a_call_is_at_home_in_the_call_and_a_list_of_points_is_not_a_paragraph():

@@ -421,28 +421,46 @@ def _report_core(title: str) -> str:
     return re.sub(r"^人民(?=政府)", "", core)[:8]
 
 
-def _reports_listed(sents: Sequence[str], reports: tuple[str, ...]) -> list[str]:
-    """Sentences naming two or more of the session's reports."""
+def _reports_listed(
+    sents: Sequence[str], reports: tuple[str, ...], elections: tuple[str, ...] = ()
+) -> list[str]:
+    """Sentences naming two or more of the session's reports, or telling one of its
+    elections as the brief words it (临江 2019: the opening's 补选区人大常委会副主任1名、补选
+    区人民政府副区长1名 after the session sentence had told them)."""
     cores = [_report_core(r) for r in reports if han_count(r) >= 4]
-    if len(cores) < 2:
-        return []
-    return [s for s in sents if sum(c in s for c in cores) >= 2]
+    told = [bigrams(e) for e in elections if han_count(e) >= 6]
+    cut = threshold(NAME, "election_presence", 0.9)
+    return [
+        s
+        for s in sents
+        if (len(cores) >= 2 and sum(c in s for c in cores) >= 2)
+        or any(len(g & bigrams(s)) >= cut * len(g) for g in told)
+    ]
 
 
 def reports_again(text: str, context: str, brief: Any) -> list[str]:
     """Sentences of `text` listing the session's reports when `context` has listed them
     already. Shared with the drafting repair."""
-    reports = tuple(getattr(brief, "reports", ()) or ())
-    listed = _reports_listed(sentences(text), reports)  # rarely any: the context not split
-    return listed if listed and _reports_listed(sentences(context), reports) else []
+    business = _business(brief)
+    listed = _reports_listed(sentences(text), *business)  # rarely any: the context not split
+    return listed if listed and _reports_listed(sentences(context), *business) else []
 
 
-def _reports_twice(chunks: Sequence[str], reports: tuple[str, ...]) -> Iterator[str]:
-    """The session's reports listed again after the session sentence (白沙 2026: the
-    opening's second paragraph named all three again): once is the genre, twice is padding."""
-    listed = [x for c in chunks for x in _reports_listed(sentences(c), reports)]
+def _business(brief: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The session's reports and elections, as the brief gives them."""
+    return (
+        tuple(getattr(brief, "reports", ()) or ()),
+        tuple(getattr(brief, "elections", ()) or ()),
+    )
+
+
+def _reports_twice(chunks: Sequence[str], brief: Any) -> Iterator[str]:
+    """The session's reports or elections told again after the session sentence (白沙 2026:
+    the opening's second paragraph named all three reports again): once is the genre,
+    twice is padding."""
+    listed = [x for c in chunks for x in _reports_listed(sentences(c), *_business(brief))]
     if len(listed) >= 2:
-        yield f"会议审议的报告又列举了一遍：“{short(listed[1], 30)}”"
+        yield f"会议审议的报告和选举事项又列举了一遍：“{short(listed[1], 30)}”"
 
 
 # -- scopes -----------------------------------------------------------------------------------
@@ -468,11 +486,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     told = set(out)
     out.extend(f for f in _facts_twice(review, achievements) if f not in told)
     out.extend(_tasks_done(parts, achievements, pat))
-    out.extend(
-        _reports_twice(
-            prose_paragraphs(subject), tuple(getattr(subject.brief, "reports", ()) or ())
-        )
-    )
+    out.extend(_reports_twice(prose_paragraphs(subject), subject.brief))
     return out
 
 
@@ -505,9 +519,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_tasks_done([(subject.text, subject.section_role or "")], achievements, pat))
     if subject.context:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
-        reports = tuple(getattr(subject.brief, "reports", ()) or ())
-        if _reports_listed(sentences(subject.text), reports):
-            out.extend(_reports_twice([subject.context, subject.text], reports))
+        if reports_again(subject.text, subject.context, subject.brief):
+            out.extend(_reports_twice([subject.context, subject.text], subject.brief))
     return out
 
 
