@@ -723,6 +723,23 @@ EXAMPLES = [
         False,
         "",
     ),
+    # the chair's script in a closing speech (柳塘 2021 at scale 0.5)
+    (
+        "usage",
+        "我是柳塘镇第十九届人民代表大会第一次会议的主持人。接下来，请继续审议并表决通过有关报告。",
+        {},
+        "closing_session",
+        True,
+        "主持人",
+    ),
+    (
+        "usage",
+        "接下来，我们还将面临年底考核等各项重大考验，全镇上下要抓好贯彻落实。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # the standing committee passing what the session passed (清河 2023)
     (
         "usage",
