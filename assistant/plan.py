@@ -186,14 +186,16 @@ ROLE_EXTRAS = {
     # what): asked for 结合丰源的实际…突出问题和薄弱环节, the 1.5B invented them (产业增速
     # 较慢, 返贫风险, 高中不达标), and asked 由谁牵头 it named a leader. Each is worded so that
     # a model repeating it writes a speech's sentence: asked 落实这一点要依靠谁, it wrote
-    # 要落实这一点要依靠谁，就要… into the speech.
+    # 要落实这一点要依靠谁，就要… into the speech. Nor 落实这项要求: ten drafts at scale 0.5
+    # wrote it back eleven times (落实这项要求的保障包括…, 要落实这项要求，需要克服的作风问题有三个
+    # 方面), a phrase of the plan, not of a speech; 抓落实 is the genre's own.
     "requirements": [
-        "讲落实这项要求要克服的作风问题：防止重部署轻落实、说得多做得少，做到说了就办、办就办好",
-        "讲落实这项要求的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管",
+        "讲抓落实的作风：防止重部署轻落实、说得多做得少，做到说了就办、办就办好",
+        "讲抓落实的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管",
         # (not 调动他们的积极性: the model took the words after the colon as its start, and
         # 他们 had no one to point to; 兰河 2022, 丰源 2025, 汶溪 2024)
-        "讲落实这项要求要依靠基层干部和群众：调动基层干部和群众的积极性，形成工作合力",
-        "讲落实这项要求要见到的实效：让群众实实在在感受到变化，用群众满意来检验工作",
+        "讲抓落实要依靠基层干部和群众：调动基层干部和群众的积极性，形成工作合力",
+        "讲抓落实要见到的实效：让群众实实在在感受到变化，用群众满意来检验工作",
     ],
     "congress_work": [
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
