@@ -1366,6 +1366,13 @@ def test_a_good_paragraph_passes_every_writer_check():
             {"section_role": "requirements"},
             "感谢你们",
         ),
+        # 柳塘 2021 at scale 0.5, inside point 三: the previous leadership thanked in a point
+        (
+            "integrity",
+            "要自觉接受镇人大监督。感谢上一届镇人大主席团和镇政府领导班子，你们在推动柳塘发展方面做出了卓越贡献。",
+            {"section_role": "requirements"},
+            "感谢上一届",
+        ),
         (
             "integrity",
             "希望各位代表在各自岗位上带头作为。我们取得的成绩值得骄傲！谢谢！",
