@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -354,30 +356,43 @@ def build_outline(
     shares: dict[str, float] | None = None,
     extra_headlines: list[str] | None = None,
 ) -> Outline:
-    """The outline for a brief. Pure: no model calls (headline proposals come in as data)."""
+    """The outline for a brief. Pure: no model calls (headline proposals come in as data).
+    The occasion's roles, their budgets, the sections, then each section's paragraph plan."""
     shares = shares if shares is not None else exemplar_shares(brief.occasion)
-    optional_material = {
-        "situation": brief.situation,
-        "review": brief.achievements,
-    }
+    headlines = requirement_headlines(brief, extra_headlines)
+    overrides = {o.role: o for o in brief.outline}
+    roles = _roles(brief, headlines, overrides)
+    budget_for = _budgets(brief, roles, shares, overrides)
+    sections = _sections(brief, roles, headlines, budget_for, overrides)
+    values = plan_values(brief, headlines)
+    planned = tuple(_with_plan(sec, brief, values) for sec in sections)
+    return Outline(occasion=brief.occasion, sections=planned)
+
+
+def _roles(brief: Brief, headlines: list[str], overrides: dict[str, Any]) -> list[str]:
+    """The occasion's sections, the optional ones only with material from the brief."""
+    optional_material = {"situation": brief.situation, "review": brief.achievements}
     roles = []
     for entry in TEMPLATES[brief.occasion]:
         role = entry.rstrip("?")
         if entry.endswith("?") and not optional_material.get(role):
             continue
         roles.append(role)
-
-    headlines = requirement_headlines(brief, extra_headlines)
-    overrides = {o.role: o for o in brief.outline}
     if "congress_work" not in overrides and any(CONGRESS_POINT.search(h) for h in headlines):
         # one of the points already is the requirement on the congress's work (支持和保证人大
         # 依法行使职权…): a separate section after it would say the same thing twice
         roles = [r for r in roles if r != "congress_work"]
+    return roles
+
+
+def _budgets(
+    brief: Brief, roles: list[str], shares: dict[str, float], overrides: dict[str, Any]
+) -> Callable[[str], int]:
+    """Each written section's budget in 汉字: the brief's length shared by the corpus's
+    shares of the roles, a floor for a section's facts, the user's own figure first."""
     weights = {r: max(shares.get(r, DEFAULT_SHARES.get(r, 0.05)), 0.02) for r in roles}
-    weights.pop("salutation", None)
-    weights.pop("closing", None)
-    if "thanks" in weights:  # the thanks line is fixed text
-        weights.pop("thanks")
+    for fixed in ("salutation", "closing", "thanks"):  # fixed text, no budget
+        weights.pop(fixed, None)
     total_w = sum(weights.values()) or 1.0
     fixed_chars = 60
 
@@ -403,9 +418,21 @@ def build_outline(
         share = shares_of.get(role, 0.0)
         return max(40, int(round(room * share / 10.0)) * 10)
 
+    return budget_for
+
+
+def _sections(
+    brief: Brief,
+    roles: list[str],
+    headlines: list[str],
+    budget_for: Callable[[str], int],
+    overrides: dict[str, Any],
+) -> list[OutlineSection]:
+    """The sections in order, each with its purpose, the brief's points it carries, its
+    budget and the program's own text (lead, tail) where the genre fixes it."""
     sections: list[OutlineSection] = []
 
-    def add(role: str, **kw) -> None:
+    def add(role: str, **kw: Any) -> None:
         n = len(sections) + 1
         ordinal = kw.get("ordinal")
         suffix = f"-{ordinal}" if ordinal else ""
@@ -423,25 +450,7 @@ def build_outline(
         if role == "salutation":
             add(role, purpose="称谓", lead=_salutation(brief), fixed=True)
         elif role == "opening":
-            points = []
-            if brief.occasion == "closing_session":
-                points += [f"大会审议通过了：{'、'.join(brief.reports)}"] if brief.reports else []
-                points += (
-                    [f"大会完成了选举：{'、'.join(brief.elections)}"] if brief.elections else []
-                )
-                purpose = PURPOSES["opening"]
-                tail = ""
-            else:
-                purpose = MEETING_PURPOSE
-                tail = f"下面，我讲{chinese_count(len(headlines))}点意见。"
-            add(
-                role,
-                purpose=purpose,
-                key_points=tuple(points) + extra_points,
-                budget=budget_for(role),
-                lead=_opening_lead(brief),
-                tail=tail,
-            )
+            add(role, **_opening(brief, headlines, extra_points), budget=budget_for(role))
         elif role == "thanks":
             add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
         elif role == "review":
@@ -471,7 +480,6 @@ def build_outline(
             for k, theme in enumerate(brief.themes):
                 assigned.setdefault(k % len(headlines) + 1, []).append(theme)
             for i, head in enumerate(headlines, 1):
-                marker = f"{chinese_number(i)}、"
                 add(
                     role,
                     title=f"要求之{chinese_number(i)}",
@@ -480,28 +488,39 @@ def build_outline(
                     purpose=PURPOSES["requirements"],
                     key_points=tuple(assigned.get(i, ())) + extra_points,
                     budget=per_point,
-                    lead=f"{marker}{head}",
+                    lead=f"{chinese_number(i)}、{head}",
                 )
-        elif role == "congress_work":
-            add(
-                role,
-                purpose=PURPOSES["congress_work"],
-                key_points=extra_points,
-                budget=budget_for(role),
-            )
-        elif role == "call":
+        elif role in ("congress_work", "call"):
             place = brief.locality or "本地"
             add(
                 role,
-                purpose=PURPOSES["call"].format(place=place),
+                purpose=PURPOSES[role].format(place=place),
                 key_points=extra_points,
                 budget=budget_for(role),
             )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
-    values = plan_values(brief, headlines)
-    planned = tuple(_with_plan(sec, brief, values) for sec in sections)
-    return Outline(occasion=brief.occasion, sections=planned)
+    return sections
+
+
+def _opening(brief: Brief, headlines: list[str], extra_points: tuple[str, ...]) -> dict[str, Any]:
+    """A closing speech's opening carries the reports and elections; another meeting's
+    says what the meeting is for and announces the points."""
+    if brief.occasion != "closing_session":
+        return {
+            "purpose": MEETING_PURPOSE,
+            "key_points": extra_points,
+            "lead": _opening_lead(brief),
+            "tail": f"下面，我讲{chinese_count(len(headlines))}点意见。",
+        }
+    points = [f"大会审议通过了：{'、'.join(brief.reports)}"] if brief.reports else []
+    points += [f"大会完成了选举：{'、'.join(brief.elections)}"] if brief.elections else []
+    return {
+        "purpose": PURPOSES["opening"],
+        "key_points": tuple(points) + extra_points,
+        "lead": _opening_lead(brief),
+        "tail": "",
+    }
 
 
 # A requirement point about the congress's own work (its headline names the congress's
