@@ -200,52 +200,24 @@ def run_cases(
     out_dir = Path(out_dir) if out_dir else default_out_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     started = _now()
-    llm = None
     config: dict[str, Any] = {
         "repeat": repeat,
         "use_cache": use_cache,
         "cases": [c.name for c in cases],
         "drafting": dict(drafting or {}),
     }
+    llm = None
     if draft_fn is None:
-        from assistant.config import resolve_endpoint
-        from assistant.drafting import draft_speech
-        from assistant.llm import LLM, ResponseCache
-
-        endpoint = endpoint or resolve_endpoint(model=model, provider=provider)
-        cache = ResponseCache(paths.home() / "cache" / "llm") if use_cache else None
-        llm = LLM(endpoint, cache=cache)
-
-        def draft_fn(
-            brief: Brief, *, out_dir: Path, exclude: tuple[str, ...] = (), sample: int = 1
-        ) -> Any:
-            # sample k > 1 draws a fresh sample (its own cache key and seed), not a replay
-            return draft_speech(
-                brief,
-                llm=llm,
-                out_dir=out_dir,
-                exclude_speech_ids=exclude,
-                sample=sample,
-                **(drafting or {}),
-            )
-
-        draft_fn.excludes_reference = True  # type: ignore[attr-defined]
-
-        config.update(endpoint.describe() if hasattr(endpoint, "describe") else {})
-        local = bool(getattr(endpoint, "is_local", False))
+        draft_fn, llm, described = _model_drafter(endpoint, model, provider, use_cache, drafting)
+        config.update(described)
+        local = bool(getattr(llm.endpoint, "is_local", False))
     else:
-        config.update(
-            {
-                "model": model,
-                "provider": provider,
-                "draft_fn": getattr(draft_fn, "__name__", "custom"),
-            }
-        )
+        name = getattr(draft_fn, "__name__", "custom")
+        config.update({"model": model, "provider": provider, "draft_fn": name})
         local = True
     workers = concurrency or (1 if local else 4)
     config["concurrency"] = workers
-    samples = _takes_sample(draft_fn)
-    config["independent_samples"] = samples  # False: a repeat may replay the first draft
+    config["independent_samples"] = _takes_sample(draft_fn)  # False: a repeat may replay
     if judge is not None:
         config["judge"] = getattr(judge, "model", None) or getattr(judge, "__name__", "custom")
     if corpus is None:
@@ -256,45 +228,97 @@ def run_cases(
         config["pairwise"] = getattr(pairwise, "model", None) or "custom"
     from assistant.reference import case_references
 
-    references = case_references(cases, corpus)
-
+    scorer = _CaseRun(draft_fn, out_dir, corpus, judge, pairwise, case_references(cases, corpus))
     jobs = [(case, k) for case in cases for k in range(1, repeat + 1)]
     progress = {"done": 0}
     progress_lock = threading.Lock()
 
     def one(job: tuple[Case, int]) -> dict[str, Any]:
-        case, k = job
-        draft_dir = out_dir / "drafts" / f"{case.name}-r{k}"
+        record = scorer.run(*job)
+        if on_case is not None:
+            with progress_lock:
+                progress["done"] += 1
+                on_case(progress["done"], len(jobs), job[0].name, record)
+        return record
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            records = list(pool.map(one, jobs))
+    finally:
+        if llm is not None:
+            llm.close()
+    case_rows = _case_rows(cases, jobs, records)
+    data = {
+        "config": config,
+        "git_commit": git_commit(),
+        "started": started,
+        "finished": _now(),
+        "cases": case_rows,
+        "summary": summarize(case_rows),
+    }
+    (out_dir / "results.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    (out_dir / "report.html").write_text(render_html(data), encoding="utf-8")
+    return RunResult(out_dir=out_dir, data=data)
+
+
+def _model_drafter(
+    endpoint: Any,
+    model: str | None,
+    provider: str | None,
+    use_cache: bool,
+    drafting: dict[str, Any] | None,
+) -> tuple[DraftFn, Any, dict[str, Any]]:
+    """The drafting pipeline on a model endpoint: the draft function, its client (closed
+    by the caller) and the endpoint's description for results.json (no key in it)."""
+    from assistant.config import resolve_endpoint
+    from assistant.drafting import draft_speech
+    from assistant.llm import LLM, ResponseCache
+
+    endpoint = endpoint or resolve_endpoint(model=model, provider=provider)
+    cache = ResponseCache(paths.home() / "cache" / "llm") if use_cache else None
+    llm = LLM(endpoint, cache=cache)
+
+    def draft_fn(
+        brief: Brief, *, out_dir: Path, exclude: tuple[str, ...] = (), sample: int = 1
+    ) -> Any:
+        # sample k > 1 draws a fresh sample (its own cache key and seed), not a replay
+        return draft_speech(
+            brief,
+            llm=llm,
+            out_dir=out_dir,
+            exclude_speech_ids=exclude,
+            sample=sample,
+            **(drafting or {}),
+        )
+
+    draft_fn.excludes_reference = True  # type: ignore[attr-defined]
+    return draft_fn, llm, endpoint.describe() if hasattr(endpoint, "describe") else {}
+
+
+@dataclass(frozen=True)
+class _CaseRun:
+    """One draft of one case, scored: what every job of a run shares."""
+
+    draft_fn: DraftFn
+    out_dir: Path
+    corpus: Sequence[Any]
+    judge: Any
+    pairwise: Any
+    references: dict[str, Any]
+
+    def run(self, case: Case, k: int) -> dict[str, Any]:
+        draft_dir = self.out_dir / "drafts" / f"{case.name}-r{k}"
         t0 = time.monotonic()
         record: dict[str, Any] = {"repeat": k, "draft_dir": str(draft_dir)}
         kw: dict[str, Any] = {"out_dir": draft_dir}
-        if getattr(draft_fn, "excludes_reference", False) and case.reference:
+        if getattr(self.draft_fn, "excludes_reference", False) and case.reference:
             kw["exclude"] = (case.reference,)  # its own reference must not be its exemplar
-        if samples:
+        if _takes_sample(self.draft_fn):
             kw["sample"] = k
         try:
-            draft = draft_fn(case.brief, **kw)
-            record["draft_dir"] = str(getattr(draft, "dir", draft_dir))
-            authorship = getattr(draft, "authorship", None)
-            card = score_case_text(
-                draft.text,
-                case,
-                corpus=corpus,
-                judge=judge,
-                checks=[*CHECKS, "judge"] if judge else None,
-                outline=getattr(draft, "outline", None),
-                provenance=authorship,
-                sections=getattr(draft, "sections", None),
-            )
-            record.update(card.to_dict())
-            if case.name in references:
-                record["reference"] = references[case.name].compare(draft.text, card, pairwise)
-            if authorship:
-                # What the model wrote vs what the program supplied, so the eval measures
-                # the model's work and not only the guards.
-                record["authorship"] = authorship
-            record["skipped"] = [{"name": n, "reason": r} for n, r in card.skipped]
-            record["error"] = None
+            record.update(self._scored(case, self.draft_fn(case.brief, **kw), draft_dir))
         except (AssistantError, OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             # Recorded, not raised: one broken case must not hide the others' results.
             record.update(
@@ -307,27 +331,47 @@ def run_cases(
                 }
             )
         record["seconds"] = round(time.monotonic() - t0, 2)
-        if on_case is not None:
-            with progress_lock:
-                progress["done"] += 1
-                on_case(progress["done"], len(jobs), case.name, record)
         return record
 
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            records = list(pool.map(one, jobs))
-    finally:
-        if llm is not None:
-            llm.close()
+    def _scored(self, case: Case, draft: Any, draft_dir: Path) -> dict[str, Any]:
+        authorship = getattr(draft, "authorship", None)
+        card = score_case_text(
+            draft.text,
+            case,
+            corpus=self.corpus,
+            judge=self.judge,
+            checks=[*CHECKS, "judge"] if self.judge else None,
+            outline=getattr(draft, "outline", None),
+            provenance=authorship,
+            sections=getattr(draft, "sections", None),
+        )
+        record: dict[str, Any] = {"draft_dir": str(getattr(draft, "dir", draft_dir))}
+        record.update(card.to_dict())
+        if case.name in self.references:
+            record["reference"] = self.references[case.name].compare(
+                draft.text, card, self.pairwise
+            )
+        if authorship:
+            # What the model wrote vs what the program supplied, so the eval measures
+            # the model's work and not only the guards.
+            record["authorship"] = authorship
+        record["skipped"] = [{"name": n, "reason": r} for n, r in card.skipped]
+        record["error"] = None
+        return record
 
+
+def _case_rows(
+    cases: Sequence[Case], jobs: list[tuple[Case, int]], records: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each case with its runs, mean score and spread, in the cases' order."""
     by_case: dict[str, list[dict[str, Any]]] = {}
     for (case, _), rec in zip(jobs, records, strict=True):
         by_case.setdefault(case.name, []).append(rec)
-    case_rows = []
+    rows = []
     for case in cases:
         runs = by_case.get(case.name, [])
         scores = [r["score"] for r in runs if r["score"] is not None]
-        case_rows.append(
+        rows.append(
             {
                 "name": case.name,
                 "occasion": case.occasion,
@@ -342,19 +386,7 @@ def run_cases(
                 "runs": runs,
             }
         )
-    data = {
-        "config": config,
-        "git_commit": git_commit(),
-        "started": started,
-        "finished": _now(),
-        "cases": case_rows,
-        "summary": summarize(case_rows),
-    }
-    (out_dir / "results.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
-    (out_dir / "report.html").write_text(render_html(data), encoding="utf-8")
-    return RunResult(out_dir=out_dir, data=data)
+    return rows
 
 
 def _takes_sample(fn: Callable[..., Any]) -> bool:
