@@ -108,3 +108,28 @@ def test_the_grammar_lets_speech_through_and_stops_report_lists(vocab):
     # Marks the grammar bans either way.
     for text in ("回顾成绩：", "**加强领导**", "Hello"):
         assert not _accepts(vocab, grammar, text), text
+
+
+def test_a_framed_paragraph_ends_on_what_the_figures_mean(vocab):
+    brief = load_brief(EXAMPLE)
+    framed = text_grammar(brief, framed=True)
+    told = (
+        "过去一年，我们始终把民生放在首位，新增城镇就业1.36万人，完成老旧小区改造23个。"
+        "群众的获得感更加充实，日子越过越红火。"
+    )
+    assert _accepts(vocab, framed, told, then_end=True)
+    # 临江 2019, 回顾第2段: the brief's facts joined by ；, the paragraph's whole text; it may
+    # be written, but not end there, not even where its last clause has no digit (水质稳定
+    # 达到Ⅲ类), nor on a clause that follows a figure in the same sentence
+    pasted = "新增城镇就业1.36万人，城镇登记失业率控制在3.2%以内；空气优良天数达到320天，水质稳定达到Ⅲ类。"
+    assert _accepts(vocab, framed, pasted)
+    assert not _accepts(vocab, framed, pasted, then_end=True)
+    assert _accepts(vocab, text_grammar(brief), pasted, then_end=True)
+    tail = "这一年成效明显，新增城镇就业1.36万人，群众得到了实惠。"
+    assert not _accepts(vocab, framed, tail, then_end=True)
+    # it may end once a sentence without a digit follows, and the list rules still hold
+    assert _accepts(vocab, framed, tail + "这些变化，群众看得见、摸得着。", then_end=True)
+    assert not _accepts(vocab, framed, tail + "这些变化，", then_end=True)
+    for text in ("过去一年，" + t for t in LISTS[:6]):
+        assert not _accepts(vocab, framed, text), text
+    assert not _accepts(vocab, framed, "回顾成绩：")

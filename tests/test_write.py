@@ -401,3 +401,27 @@ def test_a_candidate_the_repair_cuts_to_one_short_sentence_gives_way_to_a_whole_
     # alone, the short remainder is still the model's and is kept
     verdict, fixed = drafter._first_usable(ranked[:1], pool, plan, "", "回顾第3段", place)
     assert verdict.index == 0 and fixed.text == short
+
+
+def test_a_paragraph_carrying_the_briefs_figures_is_drawn_with_the_framed_grammar():
+    """The review's paragraphs with figures get the grammar that may end only after a
+    sentence without a digit; a paragraph without figures gets the plain one."""
+    from pathlib import Path
+
+    from assistant.brief import load_brief
+    from assistant.drafting import Drafter
+    from assistant.drafting.write import framed, text_grammar
+    from assistant.outline import build_outline
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "review")
+    plans = outline.sections[index].paragraphs
+    assert any(framed(p) for p in plans) and not all(framed(p) for p in plans)
+    llm = _Recorder(local=True)
+    Drafter(brief, llm, retrieve=lambda *a, **k: [], corpus=[], candidates=1).section(
+        outline, index
+    )
+    grammars = [kw["extra_body"]["grammar"] for kw in llm.seen]
+    assert grammars[: len(plans)] == [text_grammar(brief, framed=framed(p)) for p in plans]
+    assert "se ::=" in text_grammar(brief, framed=True) and "se ::=" not in text_grammar(brief)

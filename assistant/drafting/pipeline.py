@@ -135,6 +135,7 @@ class Drafter:
         self.started = time.monotonic()
         self.written: list[str] = []  # text of the sections before the current one
         self.grammar = write.text_grammar(brief)
+        self.framed_grammar = write.text_grammar(brief, framed=True)
 
     def emit(self, kind: str, **kw: Any) -> None:
         self.on_event(DraftEvent(kind=kind, elapsed=time.monotonic() - self.started, **kw))
@@ -276,7 +277,7 @@ class Drafter:
                 sample_index=self.sample,
                 temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
-                grammar=self.grammar,
+                grammar=self.framed_grammar if write.framed(plan) else self.grammar,
                 long=short,
             )
             pool.add(cand, attempt)

@@ -66,56 +66,98 @@ _BANNED = "：:#*|<>\\n\\r\\t"
 # possible: llama.cpp's grammar then rejects every rare character sent as bytes whose
 # first two bytes are 、's (〇 among them).
 LIST_GRAMMAR = True
+# A paragraph that carries the brief's figures gets the grammar framed (text_grammar): its
+# last sentence has no digit, so it says what the figures mean instead of being the brief's
+# list. Measured on the 1.5B (review and situation of five new briefs, README): paragraphs
+# that were only the brief's facts fell from 6 of 17 to 1 of 17, those ending on a sentence
+# with a digit from 9 to 5 (repairs that drop a copied last sentence), 91% of the budgets
+# written instead of 96%, 7% more time.
+FRAMED = True
 _NUMERALS = "一二三四五六七八九十"
 _CLAUSE_ENDS = "，。；！？"
 
 
-def text_grammar(brief: Brief | None = None, *, lists: bool | None = None) -> str:
+def text_grammar(
+    brief: Brief | None = None, *, lists: bool | None = None, framed: bool = False
+) -> str:
     """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
     letters of an English word). With `lists` (LIST_GRAMMAR by default) no enumeration
     either: a numeral run opening a clause is never followed by 是 or 、 (一是, 一、), 第 plus a
     number never by ， or 、 (第一，), 以下 never by a count (以下几个方面), a number never
     by . or 、 (1. 2、); 第一次会议, 十四五, 二〇二六, 1.8万亩, 有机统一是, 3%以下 and 县级
-    以下 stay possible."""
+    以下 stay possible.
+
+    `framed` (a paragraph that carries the brief's figures): its last sentence has no
+    digit, so the figures are followed by what they mean instead of being the paragraph
+    (临江 2019: three candidates of 回顾第2段, one and the same list of the brief's three
+    facts joined by ；). A last clause without a digit was not enough: that list ended on
+    水质稳定达到Ⅲ类. A first clause without one was worse: the 1.5B, kept from the figure it
+    was about to copy, wrote 新增城镇就业人数达  万 with spaces for the digits."""
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
         return f"root ::= [^{_BANNED}{latin}]+\n"
-    return _list_free_grammar(_BANNED + latin)
+    return _list_free_grammar(_BANNED + latin, framed=framed)
 
 
-def _list_free_grammar(banned: str) -> str:
+def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
     """The grammar as states, each named by what was just written, each free to end the
-    paragraph (a clause end, then the end of the turn) where a sentence may end."""
+    paragraph (a clause end, then the end of the turn) where a sentence may end. Framed,
+    the states come twice: as they are, and (named with x) inside a sentence that has a
+    digit; the paragraph may end only after a sentence without one (state se)."""
     n, p = _NUMERALS, _CLAUSE_ENDS
     c = f"[^{banned}{n}{p}第以0-9"  # an unguarded character: close with "]" (or more first)
-    # where any guarded character hands on to its own state
-    on = f'[{p}] st | "第" d1 | "以" y1 | [0-9]+ g1'
     # a clause-opening numeral run: one with 五 or more may not be followed by 要 either (松坪乡
     # 2020: 一要…七要 in one paragraph; the references' longest run is 一要…三要, and the
     # register check fails a run past 四要)
-    runs = f"[一二三四]+ nh | [一二三四]* [五六七八九十] [{n}]* n5"
-    rules = {
-        "root": f"{c}] fr | {runs} | {on}",
-        # the start of a clause: a numeral run here may not be followed by 是 (一是)
-        "st": f"({c}] fr | {runs} | {on})?",
-        "fr": f"({c}] fr | [{n}]+ fr | {on})?",
-        "nh": f"({c}是、,] fr | {on})?",
-        "n5": f"({c}是、,要] fr | {on})?",
-        # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma (清河
-        # 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
-        "d1": f'{c}] fr | [{n}]+ dn | [0-9]+ dd | "以" y1',
-        "dn": f'({c}是、,] fr | [{p.replace("，", "")}] st | "第" d1 | "以" y1)?',
-        "dd": f'({c}、.,] fr | [{p.replace("，", "")}] st | "以" y1)?',
-        # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
-        "y1": f'{c}下] fr | "下" yx | [{n}]+ fr | {on}',
-        "yx": f"({c}几两点条方各] fr | [{p}] st)?",
-        # a number: not followed by . or 、 (1. 2、), a decimal point only between digits
-        "g1": '"." [0-9]+ g2 | g2',
-        "g2": f'({c}.、] fr | [{n}]+ fr | [{p}] st | "第" d1 | "以" y1)?',
-    }
+    runs = f"[一二三四]+ nh{{x}} | [一二三四]* [五六七八九十] [{n}]* n5{{x}}"
+    digit = "g1x" if framed else "g1"
+
+    def ends(chars: str, x: str) -> str:
+        # a clause end, and where it leads; framed, a sentence end leads to `se`, the one
+        # state that may end the paragraph, only from a sentence without a digit
+        if not framed:
+            return f"[{chars}] st"
+        stops = "".join(ch for ch in chars if ch in "。！？")
+        commas = "".join(ch for ch in chars if ch not in "。！？")
+        return f"[{stops}] {'st' if x else 'se'}" + (f" | [{commas}] st{x}" if commas else "")
+
+    def copy(x: str) -> dict[str, str]:
+        opt = "" if framed else "?"  # framed, only `se` may end the paragraph
+        on = f'{ends(p, x)} | "第" d1{x} | "以" y1{x} | [0-9]+ {digit}'
+        no_comma = p.replace("，", "")
+        rules = {
+            # the start of a clause: a numeral run here may not be followed by 是 (一是)
+            "st": f"({c}] fr{{x}} | {runs} | {on}){opt}",
+            "fr": f"({c}] fr{{x}} | [{n}]+ fr{{x}} | {on}){opt}",
+            "nh": f"({c}是、,] fr{{x}} | {on}){opt}",
+            "n5": f"({c}是、,要] fr{{x}} | {on}){opt}",
+            # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma
+            # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
+            "d1": f'{c}] fr{{x}} | [{n}]+ dn{{x}} | [0-9]+ dd{x or digit[2:]} | "以" y1{{x}}',
+            "dn": f'({c}是、,] fr{{x}} | {ends(no_comma, x)} | "第" d1{{x}} | "以" y1{{x}}){opt}',
+            "dd": f'({c}、.,] fr{{x}} | {ends(no_comma, x)} | "以" y1{{x}}){opt}',
+            # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
+            "y1": f'{c}下] fr{{x}} | "下" yx{{x}} | [{n}]+ fr{{x}} | {on}',
+            "yx": f"({c}几两点条方各] fr{{x}} | {ends(p, x)}){opt}",
+            # a number: not followed by . or 、 (1. 2、), a decimal point only between digits
+            "g1": '"." [0-9]+ g2{x} | g2{x}',
+            "g2": f'({c}.、] fr{{x}} | [{n}]+ fr{{x}} | {ends(p, x)} | "第" d1{{x}} | "以" y1{{x}}){opt}',
+        }
+        return {name + x: body.replace("{x}", x) for name, body in rules.items()}
+
+    rules = copy("")
+    # the start of a paragraph is the start of a clause
+    rules = {"root": rules["st"][1:-2] if not framed else "st", **rules}
+    if framed:
+        rules |= {"se": "st?", **copy("x")}
     return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
+
+
+def framed(plan: ParagraphPlan) -> bool:
+    """Whether a paragraph's grammar is the framed one: it carries a figure of the brief."""
+    return FRAMED and any(re.search(r"[0-9]", f) for f in plan.facts)
 
 
 @dataclass(frozen=True)
