@@ -467,3 +467,26 @@ def test_repair_puts_back_only_the_part_of_a_fact_that_is_missing(place):
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
     assert fixed.text == text + "2025年全镇地区生产总值完成18.6亿元。粮食总产量稳定在3.1万吨。"
     assert fixed.text.count("6.2%") == 1 and fixed.text.count("1.2万亩") == 1
+
+
+def test_repair_puts_a_missing_fact_before_the_sentence_that_says_what_the_figures_mean(place):
+    """槐原 2018, 石桥 2016: the figures pasted after the paragraph's conclusion."""
+    from assistant.drafting.repair import repair
+
+    told = "过去一年，全镇同比增长6.2%，新建高标准农田1.2万亩。"
+    meaning = "这些变化，群众看得见、摸得着。"
+    fixed = repair(
+        told + meaning, choose([told + meaning], PLAN, place)[0], PLAN, place.brief, None
+    )
+    assert fixed.text.endswith(meaning) and fixed.text.startswith(told)
+    assert "18.6亿元" in fixed.text and fixed.text.count(meaning) == 1
+
+
+def test_a_small_count_told_before_the_thing_counted_is_told():
+    """槐原 2018: 建成镇人大代表之家1个 written 建成了一座镇人大代表之家 was pasted again."""
+    from assistant.drafting.choose import figure_told
+
+    fact = "建成镇人大代表之家1个、村级代表联络站12个"
+    assert figure_told("1", fact, "我们还建成了一座镇人大代表之家和12个村级代表联络站。")
+    assert not figure_told("1", fact, "我们还建成了村级代表联络站12个。")
+    assert not figure_told("1", fact, "要进一步加强代表之家建设。")

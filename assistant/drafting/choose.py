@@ -93,10 +93,18 @@ def _in_words(figure: str, fact: str, text: str) -> bool:
     the same fact, not a missing one to paste back beside it."""
     if "." in figure or not 0 < int(figure) <= 10:
         return False
+    words = chinese_number(int(figure)) + ("两" if figure == "2" else "")
     units = re.findall(rf"(?<![\d.]){figure}([^\d\W])", fact)
-    return any(f"{chinese_number(int(figure))}{u}" in text for u in units) or (
-        figure == "2" and any(f"两{u}" in text for u in units)
-    )
+    if any(f"{w}{u}" in text for w in words for u in units):
+        return True
+    # …or before the thing counted, with a measure word of its own (建成镇人大代表之家1个 →
+    # 建成了一座镇人大代表之家, 槐原 2018: the repair pasted the fact again after it)
+    for run in re.findall(rf"([\u4e00-\u9fff]{{4,}})(?<![\d.]){figure}(?![\d.])", fact):
+        # the thing counted: the last four or more 汉字 before the figure
+        tails = (run[-n:] for n in range(len(run), 3, -1))
+        if any(re.search(rf"[{words}][\u4e00-\u9fff]?{t}", text) for t in tails):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

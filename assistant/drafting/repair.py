@@ -232,6 +232,18 @@ def _missing_part(fact: str, text: str) -> str:
     return "".join(parts[start : last + 1])
 
 
+def _with_added(text: str, added: str) -> str:
+    """The missing facts put back before the paragraph's last sentence when that one says
+    what the figures mean (it has no digit), so the paragraph still ends on it; at the end
+    otherwise (槐原 2018 and 石桥 2016: …这些成绩彰显了…工作成效。全县14个乡镇现有乡镇人大代表
+    862名…, the figures pasted after the conclusion)."""
+    sents = sentences(text)
+    at = text.rfind(sents[-1]) if len(sents) >= 2 else -1
+    if at > 0 and not re.search(r"\d", sents[-1]):
+        return text[:at] + added + text[at:]
+    return text + added
+
+
 def _untimely_sentences(text: str, brief: Any) -> list[str]:
     """Sentences with a formulation not current on the speech's date (迎接党的二十大 in
     2019): the sentence is about another time and goes whole, like a political error."""
@@ -403,7 +415,7 @@ def repair(
     if missing:
         parts = [_missing_part(m, text).rstrip("。；，") for m in missing]
         added = "".join(x + "。" for x in parts)
-        text = (text + added) if text else added
+        text = _with_added(text, added)
         repairs.append("补入简报原文：" + "；".join(parts))
     if not text.strip():
         text = f"【待补：{label}】"
