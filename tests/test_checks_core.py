@@ -207,6 +207,8 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         hits = scoring.find_stale_tifa(text, dt.date(2026, 1, 16))
         assert hits, text
     assert not scoring.find_stale_tifa("要为“十四五”开好局。", dt.date(2021, 1, 20))
+    # …and with 的 between them (丰源 2025 at scale 0.5, in the plan's last year)
+    assert scoring.find_stale_tifa("为做好“十四五”的开局工作提供了指导。", dt.date(2025, 1, 10))
 
 
 @pytest.mark.parametrize(
