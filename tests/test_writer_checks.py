@@ -680,6 +680,16 @@ EXAMPLES = [
         "示范县",
     ),
     ("invented_facts", "要把代表联络站建成全县的示范阵地。", COUNTY, "closing_session", False, ""),
+    # an item of the meeting's business the brief does not give (石桥 2016 at scale 0.5)
+    (
+        "invented_facts",
+        "现在召开会议主要是为了总结过去一年的工作，表彰先进，明确下一步的任务。",
+        COUNTY,
+        "symposium",
+        True,
+        "表彰先进",
+    ),
+    ("invented_facts", "各乡镇人大要对履职积极的代表进行表彰。", COUNTY, "symposium", False, ""),
     # a numbered formulation put in the General Secretary's mouth (清河 2023)
     (
         "invented_facts",
