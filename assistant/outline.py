@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,9 @@ import yaml
 from assistant.brief import Brief
 from assistant.errors import InputError
 from assistant.plan import (
+    ALL_MOVES,
     ParagraphPlan,
+    congress_moves,
     extra_paragraph,
     level_terms,
     merge_purposes,
@@ -365,7 +367,8 @@ def build_outline(
     budget_for = _budgets(brief, roles, shares, overrides)
     sections = _sections(brief, roles, headlines, budget_for, overrides)
     values = plan_values(brief, headlines)
-    planned = tuple(_with_plan(sec, brief, values) for sec in sections)
+    congress = [s.heading for s in sections if plan_role(s, brief) == "congress_point"]
+    planned = tuple(_with_plan(sec, brief, values, congress) for sec in sections)
     return Outline(occasion=brief.occasion, sections=planned)
 
 
@@ -560,8 +563,11 @@ def plan_role(sec: OutlineSection, brief: Brief) -> str:
     return sec.role
 
 
-def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> OutlineSection:
-    """The section with its paragraph plan (fixed sections have none)."""
+def _with_plan(
+    sec: OutlineSection, brief: Brief, values: dict[str, str], congress: Sequence[str] = ()
+) -> OutlineSection:
+    """The section with its paragraph plan (fixed sections have none); `congress` are the
+    headlines of the points about the congress's work, which share its moves."""
     if sec.fixed:
         return sec
     role = plan_role(sec, brief)
@@ -577,9 +583,10 @@ def _with_plan(sec: OutlineSection, brief: Brief, values: dict[str, str]) -> Out
     extra = tuple(override.points) if override else ()
     themes = tuple(dict.fromkeys(own + extra))
     turn = {"turn": str(sec.ordinal)} if sec.ordinal else {}
+    moves = congress_moves(sec.heading, congress) if role == "congress_point" else ALL_MOVES
     paragraphs = plan_section(
         role, sec.budget, facts=facts, themes=themes, headline=sec.heading,
-        values={**values, **turn},
+        values={**values, **turn}, moves=moves,
     )  # fmt: skip
     return replace(sec, paragraphs=paragraphs)
 

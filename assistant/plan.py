@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from assistant.text import chinese_number, han_count
@@ -201,6 +203,29 @@ ROLE_EXTRAS = {
         "讲人大代表在闭会期间怎样密切联系群众、反映社情民意，为{stem}发展献计出力",
     ],
 }
+# The congress-work moves: the Party's, the supervised organs', the delegates'.
+CONGRESS_MOVES = ROLE_PURPOSES["congress_work"]
+ALL_MOVES = (0, 1, 2)
+# What a headline names when it is about one move: leadership and support of the congress,
+# the organs it supervises, its delegates.
+_MOVE_SUBJECTS = (
+    re.compile(r"领导|支持|保证|人大工作|职权"),
+    re.compile(r"接受[^，。]{0,4}人大监督|自身建设|依法行政|国家机关"),
+    re.compile(r"代表"),
+)
+
+
+def congress_moves(headline: str, congress_heads: Sequence[str]) -> tuple[int, ...]:
+    """Which congress-work moves a point about the congress's work makes: all three when
+    it is the only such point; when there are more, each the moves its headline names
+    (沙河 2016: 自觉接受人大监督 and 发挥人大代表作用 were both congress points, both made all
+    three moves, and the Party's came out twice word for word)."""
+    if len(congress_heads) <= 1:
+        return ALL_MOVES
+    named = tuple(i for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(headline))
+    return named or ALL_MOVES
+
+
 # A requirement point whose headline is the congress's work (the speech then has no
 # 对人大工作的要求 section of its own): why it matters, then that section's moves.
 ROLE_PURPOSES["congress_point"] = [
@@ -262,12 +287,20 @@ def plan_section(
     themes: tuple[str, ...] = (),
     headline: str = "",
     values: dict[str, str] | None = None,
+    moves: tuple[int, ...] = ALL_MOVES,
 ) -> tuple[ParagraphPlan, ...]:
-    """Paragraph plans for one section of `budget` 汉字."""
+    """Paragraph plans for one section of `budget` 汉字; a congress point makes the
+    congress-work `moves` it is given (see congress_moves)."""
     values = dict(values or {})
     values.setdefault("headline", headline.rstrip("。"))
-    extras = _turned(role, values)
-    purposes = [*ROLE_PURPOSES.get(role, []), *extras]
+    own = ROLE_PURPOSES.get(role, [])
+    angles = role
+    if role == "congress_point" and moves != ALL_MOVES:
+        own = [ROLE_PURPOSES["requirements"][0], *(CONGRESS_MOVES[i] for i in moves)]
+        # then a requirement's angles: the congress part's own is the delegates' move again
+        angles = "requirements"
+    extras = _turned(angles, values)
+    purposes = [*own, *extras]
     if role == "review" and not facts:
         purposes = [_REVIEW_WITHOUT_FACTS, ROLE_PURPOSES["review"][-1], *extras]
     elif role == "review":
@@ -283,10 +316,10 @@ def plan_section(
         # neither the supervised organs nor the delegates were told anything). The moves are
         # standing lines of two or three sentences each.
         n = max(n, min(len(ROLE_PURPOSES[role]), budget // CONGRESS_MOVE_MIN))
-    if role in ("congress_work", "congress_point") and n < len(ROLE_PURPOSES[role]):
+    if role in ("congress_work", "congress_point") and n < len(own):
         # Every move of this section matters (leadership, supervision, delegates): fewer
         # paragraphs carry several moves each rather than dropping one.
-        purposes = merge_purposes(ROLE_PURPOSES[role], n)
+        purposes = merge_purposes(own, n)
     budgets = split_budget(budget, n)
     theme_groups = spread(themes, n)
     plans = []

@@ -337,6 +337,34 @@ def test_a_point_on_the_congress_replaces_the_separate_congress_work_section(poi
     assert ("congress_work" in roles) is separate
 
 
+def test_two_points_on_the_congress_share_its_moves_by_what_their_headlines_name():
+    """沙河 2016: 自觉接受人大监督 and 发挥人大代表作用 both made all three moves, and the
+    Party's came out twice word for word; one such point still makes all three."""
+    from dataclasses import replace
+
+    supervised, delegates = (
+        "要加强新一届国家机关自身建设，自觉接受人大监督。",
+        "要发挥人大代表作用，密切同人民群众的联系。",
+    )
+    base = load_brief(EXAMPLE)
+    markers = ("对人大工作的领导", "主动报告工作", "希望各位代表")  # the three moves
+
+    def moves_of(requirements):
+        outline = build_outline(replace(base, requirements=requirements), shares={})
+        return {
+            s.heading: [
+                k for k, m in enumerate(markers) if any(m in p.purpose for p in s.paragraphs)
+            ]
+            for s in outline.sections
+            if s.role == "requirements"
+        }
+
+    both = moves_of((*base.requirements[:2], supervised, delegates))
+    assert both[supervised] == [1] and both[delegates] == [2]
+    one = moves_of((*base.requirements[:2], supervised))
+    assert one[supervised] == [0, 1, 2]
+
+
 def test_a_first_session_outline_never_asks_for_one_year():
     outline = build_outline(_closing(), shares={})
     sec = next(s for s in outline.sections if s.role == "review")
