@@ -231,10 +231,24 @@ def _opening_lead(brief: Brief) -> str:
     if brief.reports:
         done.append("审议通过了" + "、".join(f"《{r.strip('《》')}》" for r in brief.reports))
     if brief.elections:
-        done.append("、".join(brief.elections))
+        done.append(_elections_said(brief.elections))
     if done:
         text += "会议" + "，".join(done) + "。"
     return text
+
+
+_ELECTION_VERBS = ("选举产生了", "选举产生", "补选了", "补选", "选举了", "选举", "决定任命")
+
+
+def _elections_said(elections: tuple[str, ...]) -> str:
+    """The session's elections in one clause, their shared verb said once (沙河 2016:
+    选举产生了区第十七届人大常委会主任…、选举产生了区人民政府区长… → 选举产生了…，区人民政府
+    区长…); items that name several people are parted by ， not 、."""
+    items = [e.strip().rstrip("。；，") for e in elections]
+    verb = next((v for v in _ELECTION_VERBS if all(e.startswith(v) for e in items)), "")
+    if verb and len(items) > 1:
+        items = [items[0], *(e[len(verb) :] for e in items[1:])]
+    return ("，" if any("、" in e for e in items) else "、").join(items)
 
 
 def is_first_session(brief: Brief) -> bool:

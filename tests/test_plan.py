@@ -592,3 +592,22 @@ def test_a_review_says_how_its_results_were_won_once(facts):
         assert not more.purpose.startswith("讲取得这些成绩") or any(
             p.startswith("讲成绩面前要保持清醒") for p in purposes
         ), (purposes, more.purpose)
+
+
+def test_the_session_sentence_says_the_elections_shared_verb_once():
+    """沙河 2016: 选举产生了…、选举产生了…、选举产生了… in the program's own sentence."""
+    from dataclasses import replace
+
+    brief = replace(
+        load_brief(EXAMPLE),
+        elections=(
+            "选举产生了区第十七届人大常委会主任、副主任和委员",
+            "选举产生了区人民政府区长、副区长",
+        ),
+    )
+    lead = next(s.lead for s in build_outline(brief, shares={}).sections if s.role == "opening")
+    assert lead.count("选举产生了") == 1
+    assert "选举产生了区第十七届人大常委会主任、副主任和委员，区人民政府区长、副区长。" in lead
+    two = replace(brief, elections=("补选区人大常委会副主任1名", "补选区人民政府副区长1名"))
+    lead = next(s.lead for s in build_outline(two, shares={}).sections if s.role == "opening")
+    assert "补选区人大常委会副主任1名、区人民政府副区长1名。" in lead
