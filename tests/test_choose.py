@@ -208,17 +208,23 @@ def test_repair_drops_a_sentence_about_another_place_and_says_so(place):
     assert any(r.startswith("删去写了其他地方名称的句子") and "高都" in r for r in fixed.repairs)
 
 
-def test_repair_marks_another_place_when_dropping_would_leave_too_little(place):
-    """A paragraph that is mostly the leaking sentence keeps its words and gets the
-    name marked for the writer: dropping it would leave nothing to mark."""
+def test_repair_puts_the_own_place_for_another_speechs_when_dropping_would_leave_too_little(
+    place,
+):
+    """A paragraph that is mostly the leaking sentence keeps its words, and another corpus
+    speech's own place, where the speech means its own, becomes the brief's (沙河 2016: 为清徐的
+    发展提供了有力支撑 left three 【待补：本地名称】 marks in one paragraph); counted as the
+    program's text and recorded."""
     from assistant.drafting.repair import repair
 
     text = "我们要在推进高都经济跨越的伟大实践中实现更大作为，让发展成果更多更公平惠及全镇群众。"
     plan = ParagraphPlan("讲这一点", 90)
     verdict = choose([text], plan, place)[0]
     fixed = repair(text, verdict, plan, place.brief, place.corpus)
-    assert "高都" not in fixed.text and "【待补：本地名称】" in fixed.text
-    assert fixed.marks == 1
+    own = place.brief.locality.rstrip("镇")
+    assert "高都" not in fixed.text and f"推进{own}经济跨越" in fixed.text
+    assert fixed.marks == 0 and fixed.program_han == len(own)
+    assert any("高都镇→" in r for r in fixed.repairs)
 
 
 def test_repair_drops_a_sentence_whose_formulation_is_not_of_the_speechs_date(place):

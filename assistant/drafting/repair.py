@@ -123,20 +123,58 @@ def _mark_unsupported(
     corpus: Sequence[Any] | None,
     exclude: Sequence[str],
     repairs: list[str],
-) -> str:
+) -> tuple[str, int]:
     """Figures, claims, titles and names the brief does not give, still in the text after
-    the drops: marked for the writer (quarantine), never silently kept."""
+    the drops: marked for the writer (quarantine), never silently kept; another speech's
+    own place put right (_own_place). The text, and the 汉字 the program put in."""
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)
     ]
     leaks = find_leaks(text, brief, corpus or (), exclude) if corpus is not None else []
+    text, leaks, swapped = _own_place(text, leaks, brief, corpus or (), repairs)
     if figures or claims or leaks:
         leak_figures = [x for x in leaks if re.search(r"\d", x)]
         leak_names = [x for x in leaks if x not in leak_figures]
         text = quarantine(text, [*figures, *leak_figures], leak_names, claims)
         repairs.append("标出简报中没有的内容：" + "、".join([*figures, *claims, *leaks]))
-    return text
+    return text, swapped
+
+
+_PLACE_END = re.compile(r"(县|镇|市|区|乡|街道)$")
+
+
+def _own_place(
+    text: str, leaks: list[str], brief: Any, corpus: Sequence[Any], repairs: list[str]
+) -> tuple[str, list[str], int]:
+    """Another corpus speech's own place, where the speech means its own (沙河 2016: 为清徐的
+    发展提供了有力支撑, three times in one paragraph, each left a 【待补：本地名称】 mark): the
+    brief's locality in its place, the name for the name and the stem for the stem, recorded
+    as a repair; the leaks left to mark. Other places, people and slogans stay leaks."""
+    own = getattr(brief, "locality", "") or ""
+    homes = {normalize(x.locality) for x in corpus if getattr(x, "locality", None)}
+    names = [x for x in leaks if x in homes]
+    if not own or not names:
+        return text, leaks, 0
+    own_stem = _PLACE_END.sub("", own) if len(_PLACE_END.sub("", own)) >= 2 else own
+    swaps = {n: own for n in names}
+    swaps |= {_PLACE_END.sub("", n): own_stem for n in names if len(_PLACE_END.sub("", n)) >= 2}
+    # another place's slogan (美丽高都) stays as it is, to be marked: swapped, it would be a
+    # slogan nobody gave this place
+    swaps |= {x: x for x in leaks if x not in names and any(n in x for n in list(swaps))}
+    alternation = "|".join(re.escape(x) for x in sorted(swaps, key=len, reverse=True))
+    put: list[str] = []
+
+    def swap(m: re.Match[str]) -> str:
+        if swaps[m.group(0)] != m.group(0):
+            put.append(swaps[m.group(0)])
+        return swaps[m.group(0)]
+
+    text = re.sub(alternation, swap, text)
+    repairs.append(
+        "把其他讲话的地名换成本地（计入程序提供的文字）：" + "、".join(f"{n}→{own}" for n in names)
+    )
+    return text, [x for x in leaks if x not in names], sum(han_count(x) for x in put)
 
 
 def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
@@ -409,7 +447,7 @@ def repair(
     if corpus is not None:
         text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
-    text = _mark_unsupported(text, brief, corpus, exclude, repairs)
+    text, swapped = _mark_unsupported(text, brief, corpus, exclude, repairs)
     added = ""
     missing = missing_facts(text, plan.facts)
     if missing:
@@ -422,8 +460,8 @@ def repair(
         repairs.append("模型没有写出可用的段落，留下待补标记")
     marks = MARK.findall(text)
     copied = copied_from_plan(text, plan.purpose)
-    kept_model = han_count(MARK.sub("", text)) - han_count(added) - copied
-    program_han = han_count(added) + sum(han_count(m) for m in marks) + copied
+    kept_model = han_count(MARK.sub("", text)) - han_count(added) - copied - swapped
+    program_han = han_count(added) + sum(han_count(m) for m in marks) + copied + swapped
     left = [p for p in verdict.problems() if not p.startswith("没有写进简报中的这些事实")]
     return Fixed(
         text=text,
