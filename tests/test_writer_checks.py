@@ -1808,3 +1808,35 @@ def test_two_facts_figures_joined_in_one_clause_are_an_invented_relation():
     assert REGISTRY["invented_facts"].run(_paragraph(apart, brief=given)).passed
     one_fact = "固定资产投资5.2亿元增长11.3%，为发展打下了基础。"
     assert REGISTRY["invented_facts"].run(_paragraph(one_fact, brief=given)).passed
+
+
+def test_two_sections_saying_one_passage_fail_focus():
+    """沙河 2016: points 三 and 四 both made the Party's congress-work move, split into
+    sentences differently, so no sentence matched another."""
+    party = (
+        "各级党组织要加强对人大工作的领导、支持区人大及其常委会依法行使职权。定期听取人大工作汇报，"
+        "支持人大依法开展监督，帮助解决人大工作中的实际困难。"
+    )
+    again = (
+        "要加强对人大工作的领导、支持区人大及其常委会依法行使职权，定期听取人大工作汇报、"
+        "支持人大依法开展监督、帮助解决人大工作中的实际困难，更好地反映人民群众的意愿和诉求。"
+    )
+    other = "代表们要常到群众中去，把群众的呼声和期盼及时反映上来，当好人民群众的代言人。"
+
+    def speech(third: str, fourth: str) -> str:
+        return "同志们：\n\n" + "\n\n".join(
+            [
+                "三、要自觉接受人大监督。\n\n"
+                + third
+                + "一府两院要主动报告工作，认真落实审议意见。",
+                "四、要发挥人大代表作用。\n\n"
+                + fourth
+                + "希望各位代表依法履职，在各自岗位上带头作为。",
+            ]
+        )
+
+    result = REGISTRY["focus"].run(Subject(speech(party, again)))
+    assert any("两节说了同样的话" in f for f in result.findings), result.reason
+    assert not any(
+        "两节" in f for f in REGISTRY["focus"].run(Subject(speech(party, other))).findings
+    )

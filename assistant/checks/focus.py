@@ -321,6 +321,7 @@ def _has_all(text: str, figures: tuple[str, ...]) -> bool:
 
 
 _CLAUSE_CUT = re.compile(r"[，。；！？：]")
+_SEGMENT_CUT = re.compile(r"[，。；！？：、]")  # …and the items of a list
 
 
 def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
@@ -335,6 +336,27 @@ def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
             yield f"同一段里同一句话说了两遍：“{short(c, 24)}”"
             return
         seen.add(key)
+
+
+def _clauses_across(parts: Sequence[tuple[str, str]], headings: Sequence[str]) -> Iterator[str]:
+    """Two sections sharing clauses (or list items) of `across_min_han` 汉字 or more,
+    `across_clauses` of them or more (沙河 2016: points 三 and 四 both said 要加强对人大工作的领导、支持区人大及其
+    常委会依法行使职权…定期听取人大工作汇报…, split into sentences differently, so no
+    sentence matched): one passage said in two places. The headlines' own clauses are the
+    restatement check's."""
+    least = int(threshold(NAME, "across_min_han", 10))
+    heads = {han_only(c) for h in headings for c in _SEGMENT_CUT.split(h)}
+    keyed = [
+        {han_only(c) for c in _SEGMENT_CUT.split(text) if len(han_only(c)) >= least} - heads
+        for text, _ in parts
+    ]
+    for i, a in enumerate(keyed):
+        for j in range(i + 1, len(keyed)):
+            shared = a & keyed[j]
+            if len(shared) >= threshold(NAME, "across_clauses", 2):
+                first = max(shared, key=len)
+                yield f"两节说了同样的话（{len(shared)}个分句相同）：“{short(first, 24)}”"
+                return
 
 
 def _told_in(chunk: str, fact: str) -> bool:
@@ -487,6 +509,8 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(f for f in _facts_twice(review, achievements) if f not in told)
     out.extend(_tasks_done(parts, achievements, pat))
     out.extend(_reports_twice(prose_paragraphs(subject), subject.brief))
+    headings = [x.heading for x in subject.parsed.sections if x.heading]
+    out.extend(_clauses_across(parts, headings))
     return out
 
 
