@@ -4,7 +4,7 @@ The system part of the prompt is the same for every call of one draft (rules, th
 facts, the outline), so llama.cpp reuses its cached prefix; the user part carries the
 exemplars, the section's paragraph plan, the previous paragraph and this paragraph's task.
 Decoding controls (frequency/presence penalties, a bias against the colon that starts
-report-style lists) are set here, measured in bench/bench_controls.py.
+report-style lists) are set here, measured with bench/bench_drafting.py --no-controls.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from assistant.text import han_count, overlap, sentence_pieces
 
 EXEMPLARS = 2
 EXEMPLAR_CHARS = 200  # per exemplar: enough for tone, too little to copy a paragraph
-# Decoding controls against small models' loops and lists (see bench/bench_controls.py).
+# Decoding controls against small models' loops and lists (see bench/bench_drafting.py --no-controls).
 CONTROLS: dict[str, Any] = {"frequency_penalty": 0.3, "presence_penalty": 0.1}
 LOGIT_BIAS_TEXT = {
     "：": -3.0,
