@@ -733,6 +733,15 @@ EXAMPLES = [
         False,
         "",
     ),
+    # a township's delegates told to take part in legislation (柳塘 2021 at scale 0.5)
+    (
+        "usage",
+        "要积极参与立法工作，为国家制定法律、法规提供决策依据。",
+        {},
+        "closing_session",
+        True,
+        "参与立法",
+    ),
     # the chair's script in a closing speech (柳塘 2021 at scale 0.5)
     (
         "usage",
@@ -1840,3 +1849,17 @@ def test_two_sections_saying_one_passage_fail_focus():
     assert not any(
         "两节" in f for f in REGISTRY["focus"].run(Subject(speech(party, other))).findings
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 柳塘 2021 at scale 0.5, sixth session: a speech begun again inside points 一 and 三
+        "我今天在这里发言，对大会的闭幕表示热烈的祝贺！让我们回顾一下这些成绩和亮点吧！",
+        "很高兴能站在这里发言。今天我非常荣幸能够为柳塘镇第十九届人民代表大会第一次会议作闭幕式讲话。",
+        "下面我想重点回顾一下这些成绩，并指出未来需要继续保持的几个方向。",
+    ],
+)
+def test_a_speech_begun_again_inside_a_point_fails_integrity(text):
+    result = REGISTRY["integrity"].run(_paragraph(text, section_role="requirements"))
+    assert not result.passed, result.reason
