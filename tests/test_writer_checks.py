@@ -1863,3 +1863,12 @@ def test_two_sections_saying_one_passage_fail_focus():
 def test_a_speech_begun_again_inside_a_point_fails_integrity(text):
     result = REGISTRY["integrity"].run(_paragraph(text, section_role="requirements"))
     assert not result.passed, result.reason
+
+
+def test_a_word_written_twice_running_fails_integrity():
+    """柳塘 2021 at scale 0.5: 确保这一要求要求得以有效实现."""
+    slip = "抓落实的作风是确保这一要求要求得以有效实现的关键，要防止重部署轻落实。"
+    result = REGISTRY["integrity"].run(_paragraph(slip, section_role="requirements"))
+    assert any("要求要求" in f for f in result.findings), result.reason
+    fine = "这件事要好好研究研究，实实在在抓出成效，一项一项抓落实，层层压实责任。"
+    assert REGISTRY["integrity"].run(_paragraph(fine, section_role="requirements")).passed
