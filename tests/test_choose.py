@@ -197,15 +197,29 @@ def test_repair_drops_a_sentence_the_focus_check_calls_a_repeat(place):
 
 
 def test_repair_drops_a_sentence_about_another_place_and_says_so(place):
+    """Another speech's county (泽州县, not its own place) is not this speech's: the
+    sentence goes."""
     from assistant.drafting.repair import repair
 
-    text = CLEAN + "我们要在推进高都经济跨越的伟大实践中实现更大作为。"
+    text = CLEAN + "我们要在推进泽州县经济跨越的伟大实践中实现更大作为。"
     verdict = choose([text], PLAN, place)[0]
     assert "leakage" in verdict.failed
     fixed = repair(text, verdict, PLAN, place.brief, place.corpus)
-    assert "高都" not in fixed.text and "【待补" not in fixed.text
+    assert "泽州" not in fixed.text and "【待补" not in fixed.text
     assert fixed.text == CLEAN and fixed.marks == 0
-    assert any(r.startswith("删去写了其他地方名称的句子") and "高都" in r for r in fixed.repairs)
+    assert any(r.startswith("删去写了其他地方名称的句子") and "泽州" in r for r in fixed.repairs)
+
+
+def test_repair_keeps_a_sentence_that_named_another_speechs_own_place_for_this_one(place):
+    """南川 2023: the sentence saying what the figures meant went for its 清徐, leaving the
+    brief's list; the place put right, the sentence stays."""
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + "我们要在推进高都经济跨越的伟大实践中实现更大作为。"
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, place.corpus)
+    own = place.brief.locality.rstrip("镇")
+    assert fixed.text == CLEAN + f"我们要在推进{own}经济跨越的伟大实践中实现更大作为。"
+    assert not any(r.startswith("删去写了其他地方名称的句子") for r in fixed.repairs)
 
 
 def test_repair_puts_the_own_place_for_another_speechs_when_dropping_would_leave_too_little(

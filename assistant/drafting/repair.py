@@ -123,22 +123,20 @@ def _mark_unsupported(
     corpus: Sequence[Any] | None,
     exclude: Sequence[str],
     repairs: list[str],
-) -> tuple[str, int]:
+) -> str:
     """Figures, claims, titles and names the brief does not give, still in the text after
-    the drops: marked for the writer (quarantine), never silently kept; another speech's
-    own place put right (_own_place). The text, and the 汉字 the program put in."""
+    the drops: marked for the writer (quarantine), never silently kept."""
     figures = find_invented_numbers(text, brief)
     claims = find_invented_claims(text, brief) + [
         f"《{t}》" for t in find_invented_titles(text, brief)
     ]
     leaks = find_leaks(text, brief, corpus or (), exclude) if corpus is not None else []
-    text, leaks, swapped = _own_place(text, leaks, brief, corpus or (), repairs)
     if figures or claims or leaks:
         leak_figures = [x for x in leaks if re.search(r"\d", x)]
         leak_names = [x for x in leaks if x not in leak_figures]
         text = quarantine(text, [*figures, *leak_figures], leak_names, claims)
         repairs.append("标出简报中没有的内容：" + "、".join([*figures, *claims, *leaks]))
-    return text, swapped
+    return text
 
 
 _PLACE_END = re.compile(r"(县|镇|市|区|乡|街道)$")
@@ -444,10 +442,15 @@ def repair(
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
+    swapped = 0
     if corpus is not None:
+        # another speech's own place first: put right, its sentence need not go (南川 2023:
+        # the sentence saying what the figures meant went for its 清徐, leaving the list)
+        leaks = find_leaks(text, brief, corpus, exclude)
+        text, _, swapped = _own_place(text, leaks, brief, corpus, repairs)
         text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
-    text, swapped = _mark_unsupported(text, brief, corpus, exclude, repairs)
+    text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     added = ""
     missing = missing_facts(text, plan.facts)
     if missing:
