@@ -245,7 +245,10 @@ def _elections_said(elections: tuple[str, ...]) -> str:
     选举产生了区第十七届人大常委会主任…、选举产生了区人民政府区长… → 选举产生了…，区人民政府
     区长…); items that name several people are parted by ， not 、."""
     items = [e.strip().rstrip("。；，") for e in elections]
-    verb = next((v for v in _ELECTION_VERBS if all(e.startswith(v) for e in items)), "")
+    # each item's own verb, the longest it starts with: merged only when all are the same
+    # (选举产生B and 选举产生了A share no verb to say once)
+    verbs = {next((v for v in _ELECTION_VERBS if e.startswith(v)), "") for e in items}
+    verb = verbs.pop() if len(verbs) == 1 else ""
     if verb and len(items) > 1:
         items = [items[0], *(e[len(verb) :] for e in items[1:])]
     return ("，" if any("、" in e for e in items) else "、").join(items)

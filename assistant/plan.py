@@ -211,7 +211,7 @@ ALL_MOVES = (0, 1, 2)
 _MOVE_SUBJECTS = (
     re.compile(r"领导|支持|保证|人大工作|职权"),
     re.compile(r"接受[^，。]{0,4}人大监督|自身建设|依法行政|国家机关"),
-    re.compile(r"代表"),
+    re.compile(r"代表(?!大会)"),
 )
 
 
@@ -222,8 +222,12 @@ def congress_moves(headline: str, congress_heads: Sequence[str]) -> tuple[int, .
     three moves, and the Party's came out twice word for word)."""
     if len(congress_heads) <= 1:
         return ALL_MOVES
-    named = tuple(i for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(headline))
-    return named or ALL_MOVES
+    named = tuple(i for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(headline)) or ALL_MOVES
+    if headline == congress_heads[0]:
+        # the first such point also makes the moves no point names: each move matters
+        claimed = {i for h in congress_heads for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(h)}
+        named = tuple(sorted(set(named) | (set(ALL_MOVES) - claimed)))
+    return named
 
 
 # A requirement point whose headline is the congress's work (the speech then has no

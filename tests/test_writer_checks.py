@@ -742,6 +742,22 @@ EXAMPLES = [
         True,
         "参与立法",
     ),
+    (
+        "usage",
+        "要依托基层立法联系点，组织代表参与立法征求意见工作。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
+    (
+        "usage",
+        "县人民政府提请审议的议案，大会都依法作出了决定。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # the chair's script in a closing speech (柳塘 2021 at scale 0.5)
     (
         "usage",
@@ -1812,6 +1828,9 @@ def test_two_facts_figures_joined_in_one_clause_are_an_invented_relation():
     spliced = "比如，我们投资5.2亿元建设基础设施蔬菜大棚420座，村集体经济收入全部超过10万元。"
     result = REGISTRY["invented_facts"].run(_paragraph(spliced, brief=given))
     assert not result.passed and any("5.2亿元建设" in f for f in result.findings), result.reason
+    # a list of two facts claims no relation between them
+    listed = "全镇新发展设施蔬菜大棚420座和完成固定资产投资5.2亿元，发展后劲更足。"
+    assert REGISTRY["invented_facts"].run(_paragraph(listed, brief=given)).passed
     # each figure in a clause of its own, and two figures of one fact together, are the brief's
     apart = "全镇完成固定资产投资5.2亿元，增长11.3%，新发展设施蔬菜大棚420座，群众的钱袋子更鼓了。"
     assert REGISTRY["invented_facts"].run(_paragraph(apart, brief=given)).passed
@@ -1857,7 +1876,6 @@ def test_two_sections_saying_one_passage_fail_focus():
         # 柳塘 2021 at scale 0.5, sixth session: a speech begun again inside points 一 and 三
         "我今天在这里发言，对大会的闭幕表示热烈的祝贺！让我们回顾一下这些成绩和亮点吧！",
         "很高兴能站在这里发言。今天我非常荣幸能够为柳塘镇第十九届人民代表大会第一次会议作闭幕式讲话。",
-        "下面我想重点回顾一下这些成绩，并指出未来需要继续保持的几个方向。",
     ],
 )
 def test_a_speech_begun_again_inside_a_point_fails_integrity(text):
@@ -1870,5 +1888,8 @@ def test_a_word_written_twice_running_fails_integrity():
     slip = "抓落实的作风是确保这一要求要求得以有效实现的关键，要防止重部署轻落实。"
     result = REGISTRY["integrity"].run(_paragraph(slip, section_role="requirements"))
     assert any("要求要求" in f for f in result.findings), result.reason
-    fine = "这件事要好好研究研究，实实在在抓出成效，一项一项抓落实，层层压实责任。"
+    fine = (
+        "这件事要好好研究研究，实实在在抓出成效，一项一项抓落实，层层压实责任。"
+        "人大代表代表人民的利益和意志，这一要求要求我们依法履职。"
+    )
     assert REGISTRY["integrity"].run(_paragraph(fine, section_role="requirements")).passed

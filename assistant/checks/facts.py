@@ -108,7 +108,8 @@ def _figure_keys(text: str, brief: Any) -> set[str]:
     return {key for _, key, m in _numbers(text) if not _is_exempt(text, m, brief)}
 
 
-_CLAUSE = re.compile(r"[，。；！？、：\n]")
+# clauses, and the items of a list (…18公里和蔬菜大棚420座 claims no relation)
+_CLAUSE = re.compile(r"[，。；！？、：\n]|以及|和|及|并|与")
 
 
 def find_spliced_figures(text: str, brief: Any) -> list[str]:
@@ -118,7 +119,8 @@ def find_spliced_figures(text: str, brief: Any) -> list[str]:
     another fact): every figure is the brief's, and the sentence is still false."""
     facts = [_figure_keys(normalize(t), brief) for _, t in brief.fact_items()]
     out = []
-    for clause in _CLAUSE.split(normalize(text)):
+    text = _LIST_MARKER.sub("。", _TODO.sub("。", normalize(text)))
+    for clause in _CLAUSE.split(text):
         owners = [
             {i for i, f in enumerate(facts) if key in f} for key in _figure_keys(clause, brief)
         ]

@@ -322,6 +322,9 @@ def _has_all(text: str, figures: tuple[str, ...]) -> bool:
 
 _CLAUSE_CUT = re.compile(r"[，。；！？：]")
 _SEGMENT_CUT = re.compile(r"[，。；！？：、]")  # …and the items of a list
+# The centre's formulations a speech may say in its opening and again in its call (以习近平
+# 新时代中国特色社会主义思想为指导, 全面贯彻落实党的二十大精神): the genre's, not a repeat.
+_NATIONAL = re.compile(r"习近平|党中央|总书记|大精神|中国特色社会主义|中全会")
 
 
 def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
@@ -347,7 +350,12 @@ def _clauses_across(parts: Sequence[tuple[str, str]], headings: Sequence[str]) -
     least = int(threshold(NAME, "across_min_han", 10))
     heads = {han_only(c) for h in headings for c in _SEGMENT_CUT.split(h)}
     keyed = [
-        {han_only(c) for c in _SEGMENT_CUT.split(text) if len(han_only(c)) >= least} - heads
+        {
+            key
+            for c in _SEGMENT_CUT.split(text)
+            if len(key := han_only(c)) >= least and not _NATIONAL.search(key)
+        }
+        - heads
         for text, _ in parts
     ]
     for i, a in enumerate(keyed):
@@ -461,8 +469,8 @@ def _reports_listed(
 
 
 def reports_again(text: str, context: str, brief: Any) -> list[str]:
-    """Sentences of `text` listing the session's reports when `context` has listed them
-    already. Shared with the drafting repair."""
+    """Sentences of `text` listing the session's reports or telling its elections when
+    `context` has done so already. Shared with the drafting repair."""
     business = _business(brief)
     listed = _reports_listed(sentences(text), *business)  # rarely any: the context not split
     return listed if listed and _reports_listed(sentences(context), *business) else []
@@ -543,8 +551,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_tasks_done([(subject.text, subject.section_role or "")], achievements, pat))
     if subject.context:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
-        if reports_again(subject.text, subject.context, subject.brief):
-            out.extend(_reports_twice([subject.context, subject.text], subject.brief))
+        again = reports_again(subject.text, subject.context, subject.brief)
+        if again:
+            out.append(f"会议审议的报告和选举事项又列举了一遍：“{short(again[0], 30)}”")
     return out
 
 

@@ -359,13 +359,20 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
 # 关键, 柳塘 2021 at scale 0.5): a slip of the pen, not speech; the verbs a speaker doubles
 # on purpose (研究研究) excepted. No reference speech has one.
 _STUTTER = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-_DOUBLED_ON_PURPOSE = {"研究", "商量", "讨论", "考虑", "学习", "锻炼", "琢磨", "看看", "想想"}
+_DOUBLED_ON_PURPOSE = {"研究", "商量", "讨论", "考虑", "学习", "锻炼", "琢磨"}
+# A noun then the same word as a verb (人大代表代表人民的利益, 这一要求要求我们…) is
+# grammar; the slip is the word twice before 得以, 的 or a stop.
+_NOUN_VERB = {"代表", "要求", "领导", "规定", "决定", "计划", "建议", "安排", "部署", "指示"}
+_SLIP_AFTER = re.compile(r"得以|得到|的|[，。；！？]")
 
 
 def _stutters(p: str) -> Iterator[str]:
     for m in _STUTTER.finditer(p):
+        word = m.group(1)
+        if word in _NOUN_VERB and not _SLIP_AFTER.match(p, m.end()):
+            continue
         # 一件一件, 一项一项: one by one
-        if m.group(1) not in _DOUBLED_ON_PURPOSE and m.group(1)[0] not in "一两":
+        if word not in _DOUBLED_ON_PURPOSE and word[0] not in "一两":
             at = max(0, m.start() - 10)
             yield f"同一个词连写了两遍（“{m.group()}”），是笔误：“{p[at : m.end() + 10]}”"
             return

@@ -273,7 +273,7 @@ def _with_added(text: str, added: str) -> str:
     what the figures mean (it has no digit), so the paragraph still ends on it; at the end
     otherwise (槐原 2018 and 石桥 2016: …这些成绩彰显了…工作成效。全县14个乡镇现有乡镇人大代表
     862名…, the figures pasted after the conclusion)."""
-    sents = sentences(text)
+    sents = [x for x in re.split(r"(?<=[。！？])", text) if x.strip()]  # not at ；
     at = text.rfind(sents[-1]) if len(sents) >= 2 else -1
     if at > 0 and not re.search(r"\d", sents[-1]):
         return text[:at] + added + text[at:]
@@ -428,7 +428,7 @@ def repair(
     text = _unrestate(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     again = reports_again(text, context, brief)
-    text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告的句子：", repairs)
+    text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     restating = restating_sentences(text, headline, other_headlines)
     text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
     if verdict.fatal:
