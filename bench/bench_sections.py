@@ -1,17 +1,19 @@
 """Sections of eval cases drafted with a drafting switch on and off, on the embedded model:
-how the paragraphs that carry the brief's figures come out.
+what the paragraphs come out as.
 
-For each case and role, the first section of that role is drafted alone (the same seed in
-both arms, so where the switch does not constrain the model both arms write the same),
-and the paragraphs planned with figures are counted: how many are only the brief's facts
-(the focus check's test), how many end on a sentence with a digit, and the section's 汉字
-against its budget and its seconds.
+For each case and role, the first section of that role (`--every`: each one) is drafted
+alone, with the same seed in both arms, so where the switch does not constrain the model
+both arms write the same. Counted: the paragraphs; those that are only a list (register's
+test: 一要…四要 and nothing else); those planned with figures, of which how many are only
+the brief's facts (the focus check's test) and how many end on a sentence with a digit;
+the sections' 汉字 against their budgets, and their seconds.
 
     .venv/bin/python bench/bench_sections.py [--switch FRAMED] [--roles review,situation]
-        [--sample 7] [CASE ...]
+        [--every] [--sample 7] [CASE ...]
 
-`--switch` names a boolean of assistant/drafting/write.py (FRAMED, GRAMMAR, LIST_GRAMMAR).
-Runs in a temporary ASSISTANT_HOME; the response cache is off, so every call is drawn.
+`--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
+GRAMMAR, LIST_GRAMMAR). Runs in a temporary ASSISTANT_HOME, without the response cache:
+every call is drawn.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def main() -> int:
     ap.add_argument("cases", nargs="*", default=list(DEFAULT_CASES))
     ap.add_argument("--switch", default="FRAMED")
     ap.add_argument("--roles", default="review,situation")
+    ap.add_argument("--every", action="store_true", help="every section of a role")
     ap.add_argument("--sample", type=int, default=7)
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
@@ -46,12 +49,12 @@ def main() -> int:
     os.environ["ASSISTANT_HOME"] = tempfile.mkdtemp(prefix="bench-sections-")
     os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
 
-    from assistant.checks.focus import _listed_facts, _pasted
+    from assistant.checks.register import _bare_list, _patterns
     from assistant.drafting import Drafter, ensure_store_ready, write
     from assistant.evalrun import load_cases
     from assistant.llm import LLM
     from assistant.outline import build_outline
-    from assistant.text import han_count, sentences
+    from assistant.text import han_count
 
     if not isinstance(getattr(write, args.switch, None), bool):
         ap.error(f"{args.switch} is not a boolean switch of assistant/drafting/write.py")
@@ -61,39 +64,55 @@ def main() -> int:
     roles = args.roles.split(",")
     print(f"model: {llm.endpoint.model}; switch: write.{args.switch}; sample {args.sample}")
     print(
-        f"{'arm':<5}{'with figures':>13}{'only facts':>11}{'end on digit':>13}{'汉字/budget':>13}{'seconds':>9}"
+        f"{'arm':<5}{'paragraphs':>11}{'only a list':>12}{'with figures':>13}"
+        f"{'only facts':>11}{'end on digit':>13}{'汉字/budget':>13}{'seconds':>9}"
     )
     for arm in (True, False):
         setattr(write, args.switch, arm)
-        figures = pasted = ends = han = budget = 0
+        n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
         seconds = 0.0
         for name in args.cases:
             brief = cases[name].brief
             outline = build_outline(brief, extra_headlines=[])
             for role in roles:
                 at = [i for i, s in enumerate(outline.sections) if s.role == role]
-                if not at:
-                    continue
-                plans = outline.sections[at[0]].paragraphs
-                t0 = time.monotonic()
-                text, meta = Drafter(brief, llm, sample=args.sample).section(outline, at[0])
-                seconds += time.monotonic() - t0
-                han += han_count(text)
-                budget += outline.sections[at[0]].budget
-                for p in meta["paragraphs"]:
-                    k = p["position"] - 1
-                    if k >= len(plans) or not any(re.search(r"\d", f) for f in plans[k].facts):
-                        continue
-                    figures += 1
-                    pasted += bool(_pasted(p["text"], _listed_facts(brief)))
-                    last = sentences(p["text"])[-1:] or [""]
-                    ends += bool(re.search(r"\d", last[0]))
-        label = "on" if arm else "off"
+                for index in at if args.every else at[:1]:
+                    section = outline.sections[index]
+                    t0 = time.monotonic()
+                    text, meta = Drafter(brief, llm, sample=args.sample).section(outline, index)
+                    seconds += time.monotonic() - t0
+                    records = meta["paragraphs"]
+                    n["han"] += han_count(text)
+                    n["budget"] += section.budget
+                    n["paras"] += len(records)
+                    n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
+                    for key, value in _figure_counts(records, section.paragraphs, brief).items():
+                        n[key] += value
+        written = f"{n['han']}/{n['budget']}"
         print(
-            f"{label:<5}{figures:>13}{pasted:>11}{ends:>13}{f'{han}/{budget}':>13}{seconds:>9.0f}"
+            f"{'on' if arm else 'off':<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
+            f"{n['pasted']:>11}{n['ends']:>13}{written:>13}{seconds:>9.0f}"
         )
     llm.close()
     return 0
+
+
+def _figure_counts(records: list, plans: tuple, brief: object) -> dict[str, int]:
+    """Of a section's paragraphs planned with figures: how many, how many are only the
+    brief's facts, how many end on a sentence with a digit."""
+    from assistant.checks.focus import _listed_facts, _pasted
+    from assistant.text import sentences
+
+    n = {"figures": 0, "pasted": 0, "ends": 0}
+    for p in records:
+        k = p["position"] - 1
+        if k >= len(plans) or not any(re.search(r"\d", f) for f in plans[k].facts):
+            continue
+        n["figures"] += 1
+        n["pasted"] += bool(_pasted(p["text"], _listed_facts(brief)))
+        last = sentences(p["text"])[-1:] or [""]
+        n["ends"] += bool(re.search(r"\d", last[0]))
+    return n
 
 
 if __name__ == "__main__":

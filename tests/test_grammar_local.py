@@ -130,6 +130,21 @@ def test_a_framed_paragraph_ends_on_what_the_figures_mean(vocab):
     # it may end once a sentence without a digit follows, and the list rules still hold
     assert _accepts(vocab, framed, tail + "这些变化，群众看得见、摸得着。", then_end=True)
     assert not _accepts(vocab, framed, tail + "这些变化，", then_end=True)
+    # …and not by a stop with nothing before it (a review found 420座。。 could end it)
+    assert not _accepts(vocab, framed, tail + "。", then_end=True)
+    assert not _accepts(vocab, framed, "。")
     for text in ("过去一年，" + t for t in LISTS[:6]):
         assert not _accepts(vocab, framed, text), text
     assert not _accepts(vocab, framed, "回顾成绩：")
+
+
+def test_a_paragraph_does_not_open_with_a_run_of_demands(vocab):
+    """枫林 2024 and 丰源 2025 at scale 0.5: 一要…四要 as a paragraph's whole text."""
+    grammar = text_grammar(load_brief(EXAMPLE))
+    assert not _accepts(vocab, grammar, "一要加强组织协调，二要强化服务保障。")
+    assert not _accepts(vocab, grammar, "三要严格考核问效。")
+    for text in (
+        "做好这项工作，一要加强组织协调，二要强化服务保障。",
+        "一年来，全镇上下团结奋斗。",
+    ):
+        assert _accepts(vocab, grammar, text, then_end=True), text

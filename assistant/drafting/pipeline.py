@@ -539,7 +539,13 @@ def provenance_for(llm: Any) -> dict[str, Any]:
         "provider": getattr(endpoint, "provider", None),
         "endpoint_host": getattr(endpoint, "host", None),
         "prompts": {name: prompt_files.load_prompt(name).ref for name in ("paragraph", "outline")},
-        "controls": {**write.CONTROLS, "grammar": write.GRAMMAR},
+        "controls": {
+            **write.CONTROLS,
+            "grammar": write.GRAMMAR,
+            "list_grammar": write.LIST_GRAMMAR,
+            "framed": write.FRAMED,
+            "lead_before_list": write.LEAD_BEFORE_LIST,
+        },
     }
 
 
