@@ -680,6 +680,23 @@ EXAMPLES = [
         "示范县",
     ),
     ("invented_facts", "要把代表联络站建成全县的示范阵地。", COUNTY, "closing_session", False, ""),
+    # a national formulation's name with another count, whoever says it (桐岭 2013, untuned)
+    (
+        "invented_facts",
+        "要做到“三个坚持”、“五个全面”。三个坚持分别是坚持党的领导、坚持发展、坚持为民。",
+        COUNTY,
+        "closing_session",
+        True,
+        "五个全面",
+    ),
+    (
+        "invented_facts",
+        "要增强“四个意识”，深入实施“五大治县方略”。",
+        COUNTY,
+        "closing_session",
+        False,
+        "",
+    ),
     # an item of the meeting's business the brief does not give (石桥 2016 at scale 0.5)
     (
         "invented_facts",
@@ -1893,3 +1910,17 @@ def test_a_word_written_twice_running_fails_integrity():
         "人大代表代表人民的利益和意志，这一要求要求我们依法履职。"
     )
     assert REGISTRY["integrity"].run(_paragraph(fine, section_role="requirements")).passed
+
+
+def test_a_level_the_brief_gives_told_as_a_change_fails_invented_facts():
+    """桐岭 2013 (untuned): the brief's 农民人均纯收入7650元 written 增加了7650元."""
+    given = brief(
+        achievements=["城镇居民人均可支配收入18420元、农民人均纯收入7650元，分别增长12.6%和13.9%"]
+    )
+    wrong = "城镇居民人均可支配收入达到18420元，农民人均纯收入增加了7650元，分别增长12.6%和13.9%。"
+    result = REGISTRY["invented_facts"].run(_paragraph(wrong, brief=given))
+    assert any("增加了7650" in f for f in result.findings), result.reason
+    right = (
+        "城镇居民人均可支配收入增加到18420元，农民人均纯收入达到7650元，分别增长了12.6%和13.9%。"
+    )
+    assert REGISTRY["invented_facts"].run(_paragraph(right, brief=given)).passed

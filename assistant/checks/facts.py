@@ -130,6 +130,37 @@ def find_spliced_figures(text: str, brief: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A change said of a figure: 增加了7650元, 增长1.2万户 (not 增加到, 达到, 增长12.6%)
+_CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|减少|下降|降低)了?$")
+
+
+def _changes(text: str) -> dict[str, bool]:
+    """Each figure of the text (not a percentage) and whether it is said as a change."""
+    out: dict[str, bool] = {}
+    for _, key, m in _numbers(text):
+        if m.group(3):
+            continue
+        out[key] = out.get(key, False) or bool(
+            _CHANGE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+        )
+    return out
+
+
+def find_levels_as_changes(text: str, brief: Any) -> list[str]:
+    """A figure the brief gives as a level told as a change (桐岭 2013: the brief's 农民人均
+    纯收入7650元 written 农民人均纯收入增加了7650元): every figure is the brief's, and the
+    sentence is false."""
+    given = _changes(normalize(brief.facts_text()))
+    text = normalize(text)
+    out = []
+    for _, key, m in _numbers(text):
+        if m.group(3) or key not in given or given[key]:
+            continue
+        if _CHANGE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            out.append(text[max(0, m.start() - 8) : m.end() + 1])
+    return list(dict.fromkeys(out))
+
+
 def _claims() -> dict[str, Any]:
     return load_yaml("facts.yaml") or {}
 
@@ -193,12 +224,25 @@ def find_invented_quotes(text: str, brief: Any) -> list[str]:
             continue
         out.append(quoted)
     numbered = _claims().get("known_numbered", [])
-    for m in _CENTRE.finditer(text):
-        for term in _NUMBERED.findall(m.group()):
-            if term in facts or term in out or any(re.fullmatch(k, term) for k in numbered):
-                continue
-            out.append(term)
+    said = [t for m in _CENTRE.finditer(text) for t in _NUMBERED.findall(m.group())]
+    # …and anywhere, a national formulation's name with another count (桐岭 2013: 要做到
+    # “三个坚持”、“五个全面”。三个坚持分别是…, after 四个全面 and 五个坚持): whoever says it
+    said += [t for t in _NUMBERED.findall(text) if _miscounted(t, numbered)]
+    for term in said:
+        if term in facts or term in out or any(re.fullmatch(k, term) for k in numbered):
+            continue
+        out.append(term)
     return out
+
+
+_COUNT = re.compile(r"^[一二三四五六七八九十两]+(?:个|项|大|条)?")
+
+
+def _miscounted(term: str, numbered: list[str]) -> bool:
+    """A numbered term whose words are a national formulation's and its count is not."""
+    known = [k for alternation in numbered for k in alternation.split("|")]
+    tail = _COUNT.sub("", term)
+    return bool(tail) and term not in known and any(_COUNT.sub("", k) == tail for k in known)
 
 
 # A numbered formulation quoted after the centre in one sentence (习近平总书记…强调了
@@ -324,7 +368,8 @@ def check_invented_facts(s: Subject) -> CheckResult:
     quotes = find_invented_quotes(text, brief)
     years = find_wrong_years(text, brief)
     spliced = find_spliced_figures(text, brief)
-    if not (invented or claims or titles or quotes or years or spliced):
+    changed = find_levels_as_changes(text, brief)
+    if not (invented or claims or titles or quotes or years or spliced or changed):
         return CheckResult(
             "invented_facts", True, 1.0, "所有数字都来自简报（年份、日期、届次除外）"
         )
@@ -350,6 +395,7 @@ def check_invented_facts(s: Subject) -> CheckResult:
         f"把简报里两件事的数字拼进了一句，说出了简报没有的关系：“{_short(c, 40)}”（各说各的）"
         for c in spliced
     ]
+    findings += [f"简报给的是总量，这里说成了增量：“{c}”（照简报写“达到…”）" for c in changed]
     findings += [f"简报没有给出的文件《{t}》（不得编造文件名）" for t in titles]
     findings += [f"简报没有给出的引语“{q[:30]}…”（不得编造领导讲话）" for q in quotes]
     n = len(findings)
