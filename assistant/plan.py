@@ -205,7 +205,7 @@ ROLE_EXTRAS = {
 }
 # The congress-work moves: the Party's, the supervised organs', the delegates'.
 CONGRESS_MOVES = ROLE_PURPOSES["congress_work"]
-ALL_MOVES = (0, 1, 2)
+ALL_MOVES = tuple(range(len(CONGRESS_MOVES)))
 # What a headline names when it is about one move: leadership and support of the congress,
 # the organs it supervises, its delegates.
 _MOVE_SUBJECTS = (
@@ -222,12 +222,15 @@ def congress_moves(headline: str, congress_heads: Sequence[str]) -> tuple[int, .
     three moves, and the Party's came out twice word for word)."""
     if len(congress_heads) <= 1:
         return ALL_MOVES
-    named = tuple(i for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(headline)) or ALL_MOVES
+    named = _moves_named(headline) or set(ALL_MOVES)
     if headline == congress_heads[0]:
         # the first such point also makes the moves no point names: each move matters
-        claimed = {i for h in congress_heads for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(h)}
-        named = tuple(sorted(set(named) | (set(ALL_MOVES) - claimed)))
-    return named
+        named |= set(ALL_MOVES).difference(*map(_moves_named, congress_heads))
+    return tuple(sorted(named))
+
+
+def _moves_named(headline: str) -> set[int]:
+    return {i for i, rx in enumerate(_MOVE_SUBJECTS) if rx.search(headline)}
 
 
 # A requirement point whose headline is the congress's work (the speech then has no

@@ -134,15 +134,16 @@ def find_spliced_figures(text: str, brief: Any) -> list[str]:
 _CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|减少|下降|降低)了?$")
 
 
+def _as_change(text: str, m: re.Match[str]) -> bool:
+    return bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
+
+
 def _changes(text: str) -> dict[str, bool]:
     """Each figure of the text (not a percentage) and whether it is said as a change."""
     out: dict[str, bool] = {}
     for _, key, m in _numbers(text):
-        if m.group(3):
-            continue
-        out[key] = out.get(key, False) or bool(
-            _CHANGE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-        )
+        if not m.group(3):
+            out[key] = out.get(key, False) or _as_change(text, m)
     return out
 
 
@@ -154,9 +155,7 @@ def find_levels_as_changes(text: str, brief: Any) -> list[str]:
     text = normalize(text)
     out = []
     for _, key, m in _numbers(text):
-        if m.group(3) or key not in given or given[key]:
-            continue
-        if _CHANGE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+        if not m.group(3) and given.get(key) is False and _as_change(text, m):
             out.append(text[max(0, m.start() - 8) : m.end() + 1])
     return list(dict.fromkeys(out))
 

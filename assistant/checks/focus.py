@@ -490,7 +490,11 @@ def _reports_twice(chunks: Sequence[str], brief: Any) -> Iterator[str]:
     twice is padding."""
     listed = [x for c in chunks for x in _reports_listed(sentences(c), *_business(brief))]
     if len(listed) >= 2:
-        yield f"会议审议的报告和选举事项又列举了一遍：“{short(listed[1], 30)}”"
+        yield _business_again(listed[1])
+
+
+def _business_again(sentence: str) -> str:
+    return f"会议审议的报告和选举事项又列举了一遍：“{short(sentence, 30)}”"
 
 
 # -- scopes -----------------------------------------------------------------------------------
@@ -553,7 +557,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
         again = reports_again(subject.text, subject.context, subject.brief)
         if again:
-            out.append(f"会议审议的报告和选举事项又列举了一遍：“{short(again[0], 30)}”")
+            out.append(_business_again(again[0]))
     return out
 
 

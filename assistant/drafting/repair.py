@@ -333,24 +333,15 @@ def _drop(
 
 def _variants(names: Sequence[str]) -> list[str]:
     """A place's name and its stem (楚江镇 and 楚江), the stem only where it is two 汉字 or more."""
-    out = list(names) + [re.sub(r"(县|镇|市|区|乡|街道)$", "", x) for x in names]
+    out = list(names) + [_PLACE_END.sub("", x) for x in names]
     return [x for x in dict.fromkeys(out) if len(x) >= 2]
 
 
-def _drop_leaking(
-    text: str,
-    brief: Any,
-    corpus: Sequence[Any],
-    exclude: Sequence[str],
-    plan: ParagraphPlan,
-    repairs: list[str],
-) -> str:
+def _drop_leaking(text: str, leaks: Sequence[str], plan: ParagraphPlan, repairs: list[str]) -> str:
     """A sentence about another place (楚江经济跨越) says nothing of this one: drop it
     whole when enough of the paragraph stays (40% of its budget); otherwise the name is
-    marked for the writer (see quarantine)."""
-    names = _variants(
-        [x for x in find_leaks(text, brief, corpus, exclude) if not re.search(r"\d", x)]
-    )
+    marked for the writer (see quarantine). `leaks`: find_leaks of the text."""
+    names = _variants([x for x in leaks if not re.search(r"\d", x)])
     return _drop_whole(text, names, plan, "删去写了其他地方名称的句子：", repairs)
 
 
@@ -447,8 +438,8 @@ def repair(
         # another speech's own place first: put right, its sentence need not go (南川 2023:
         # the sentence saying what the figures meant went for its 清徐, leaving the list)
         leaks = find_leaks(text, brief, corpus, exclude)
-        text, _, swapped = _own_place(text, leaks, brief, corpus, repairs)
-        text = _drop_leaking(text, brief, corpus, exclude, plan, repairs)
+        text, leaks, swapped = _own_place(text, leaks, brief, corpus, repairs)
+        text = _drop_leaking(text, leaks, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     added = ""
