@@ -241,6 +241,20 @@ def test_repair_puts_the_own_place_for_another_speechs_when_dropping_would_leave
     assert any("高都镇→" in r for r in fixed.repairs)
 
 
+def test_another_place_named_as_itself_is_not_made_this_one(place):
+    """学习高都经验 is about 高都: swapped, it would have this place learn from itself. The
+    name stays another place's (dropped or marked); the speech's own use is still swapped."""
+    from assistant.drafting.repair import repair
+
+    text = "我们要学习高都经验，在推进高都经济跨越的伟大实践中实现更大作为，让群众得到实惠。"
+    plan = ParagraphPlan("讲这一点", 90)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus)
+    own = place.brief.locality.rstrip("镇")
+    assert f"学习{own}经验" not in fixed.text
+    assert f"推进{own}经济跨越" in fixed.text
+    assert "【待补：本地名称】经验" in fixed.text  # left to the writer, not made up
+
+
 def test_repair_drops_a_sentence_whose_formulation_is_not_of_the_speechs_date(place):
     from dataclasses import replace
 
@@ -339,6 +353,28 @@ def test_repair_cuts_the_headline_said_again_at_a_paragraphs_start(place, headli
     kept = "党的二十大是一次十分重要的会议。" + CLEAN
     assert repair(kept, choose([kept], PLAN, place)[0], PLAN, place.brief, None,
                   headline=headline).text == kept  # fmt: skip
+
+
+def test_a_list_the_headline_cut_leaves_at_the_start_gets_a_lead(place):
+    """石桥 2016, 要求之一: the model led into its 一要 run with the headline; cut, the
+    paragraph opened with 一要, which `register` fails. The lead the program puts in is
+    counted as the program's."""
+    from assistant.checks.register import opens_list
+    from assistant.drafting.repair import LIST_LEAD, repair
+
+    headline = "一、强化主体责任，推动各项工作落实。"
+    text = (
+        "强化主体责任，推动各项工作落实，一要压实各级政府和有关部门的责任；二要加强主席团在"
+        "闭会期间的工作；三要加强培训和指导。" + CLEAN
+    )
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    assert fixed.text.startswith(LIST_LEAD + "一要压实") and not opens_list(fixed.text)
+    assert any("领起语" in r for r in fixed.repairs)
+    plain = text.replace("，一要", "，要").replace("二要", "要").replace("三要", "要")
+    cut = repair(plain, choose([plain], PLAN, place)[0], PLAN, place.brief, None,
+                 headline=headline)  # fmt: skip
+    assert fixed.program_han == cut.program_han + len(LIST_LEAD) - 1  # its 汉字, not the comma
+    assert not cut.text.startswith(LIST_LEAD)
 
 
 def test_repair_turns_a_quoted_headline_into_this_requirement(place):

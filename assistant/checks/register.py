@@ -168,6 +168,11 @@ def _orphans(subject: Subject, pat: _Patterns) -> Iterator[str]:
             yield from _orphan_runs(para, pat, "\n".join(paras[:k]))
 
 
+def opens_list(paragraph: str) -> bool:
+    """Whether the paragraph's first words are a list marker (一要…, 第一，…, 首先…)."""
+    return bool(_patterns().bare_list_marker.match(paragraph))
+
+
 def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
     """A paragraph that is nothing but a list: it opens with a marker and marked clauses
     carry nearly all of it (第一，…。第二，…。……第五，…。)."""

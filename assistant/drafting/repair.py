@@ -31,6 +31,7 @@ from assistant.checks.integrity import (
 )
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
+from assistant.checks.register import opens_list
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.paragraphs import HEADING_START
 from assistant.plan import ParagraphPlan
@@ -140,6 +141,10 @@ def _mark_unsupported(
 
 
 _PLACE_END = re.compile(r"(县|镇|市|区|乡|街道)$")
+# Another place named as itself, not as the speech's own: learnt from, visited, compared
+# with (学习清徐经验, 借鉴高都的做法, 与清徐相比). Such a name is not swapped for the brief's.
+_ELSEWHERE_BEFORE = re.compile(r"(?:学习|借鉴|参照|对标|赴)$")
+_ELSEWHERE_AFTER = re.compile(r"(?:县|镇|市|区|乡|街道)?(?:的)?(?:经验|做法|模式|相比|一样)")
 
 
 def _own_place(
@@ -162,17 +167,28 @@ def _own_place(
     swaps |= {x: x for x in leaks if x not in names and any(n in x for n in list(swaps))}
     alternation = "|".join(re.escape(x) for x in sorted(swaps, key=len, reverse=True))
     put: list[str] = []
+    elsewhere: set[str] = set()
 
     def swap(m: re.Match[str]) -> str:
-        if swaps[m.group(0)] != m.group(0):
-            put.append(swaps[m.group(0)])
-        return swaps[m.group(0)]
+        found = m.group(0)
+        if _ELSEWHERE_BEFORE.search(m.string[: m.start()]) or _ELSEWHERE_AFTER.match(
+            m.string[m.end() :]
+        ):
+            elsewhere.add(found)  # 学习清徐经验: the other place as itself, left to be marked
+            return found
+        if swaps[found] != found:
+            put.append(swaps[found])
+        return swaps[found]
 
     text = re.sub(alternation, swap, text)
-    repairs.append(
-        "把其他讲话的地名换成本地（计入程序提供的文字）：" + "、".join(f"{n}→{own}" for n in names)
-    )
-    return text, [x for x in leaks if x not in names], sum(han_count(x) for x in put)
+    stayed = [n for n in names if n in elsewhere or _PLACE_END.sub("", n) in elsewhere]
+    swapped = [n for n in names if n not in stayed]
+    if swapped:
+        repairs.append(
+            "把其他讲话的地名换成本地（计入程序提供的文字）："
+            + "、".join(f"{n}→{own}" for n in swapped)
+        )
+    return text, [x for x in leaks if x not in swapped], sum(han_count(x) for x in put)
 
 
 def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
@@ -242,11 +258,23 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
     return rest + text[len(first) :], cut
 
 
-def _unrestate(text: str, headline: str, repairs: list[str]) -> str:
+# What leads into a list the cut left at the paragraph's start (石桥 2016, 要求之一: kept by
+# the grammar from opening with 一要, the model led with the headline; cut, the paragraph was
+# 一要…四要 and nothing else, which `register` fails). A speech's own lead-in (做好这项工作，
+# 一要…), counted as the program's.
+LIST_LEAD = "做好这项工作，"
+
+
+def _unrestate(text: str, headline: str, repairs: list[str]) -> tuple[str, int]:
+    """The paragraph without its restated headline, and the 汉字 the program put in."""
     text, cut = unrestate_headline(text, headline)
-    if cut:
-        repairs.append(f"删去段首重复的标题句：{cut[:30]}")
-    return text
+    if not cut:
+        return text, 0
+    repairs.append(f"删去段首重复的标题句：{cut[:30]}")
+    if not opens_list(text):
+        return text, 0
+    repairs.append(f"删去标题句后段首是条目，补上领起语：{LIST_LEAD}")
+    return LIST_LEAD + text, han_count(LIST_LEAD)
 
 
 def _missing_part(fact: str, text: str) -> str:
@@ -416,7 +444,7 @@ def repair(
     model_han = han_count(text)
     repairs: list[str] = []
     text = _unquote_headline(text, headline, repairs)
-    text = _unrestate(text, headline, repairs)
+    text, supplied = _unrestate(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
@@ -433,12 +461,12 @@ def repair(
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
-    swapped = 0
     if corpus is not None:
         # another speech's own place first: put right, its sentence need not go (南川 2023:
         # the sentence saying what the figures meant went for its 清徐, leaving the list)
         leaks = find_leaks(text, brief, corpus, exclude)
         text, leaks, swapped = _own_place(text, leaks, brief, corpus, repairs)
+        supplied += swapped
         text = _drop_leaking(text, leaks, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
@@ -454,8 +482,8 @@ def repair(
         repairs.append("模型没有写出可用的段落，留下待补标记")
     marks = MARK.findall(text)
     copied = copied_from_plan(text, plan.purpose)
-    kept_model = han_count(MARK.sub("", text)) - han_count(added) - copied - swapped
-    program_han = han_count(added) + sum(han_count(m) for m in marks) + copied + swapped
+    kept_model = han_count(MARK.sub("", text)) - han_count(added) - copied - supplied
+    program_han = han_count(added) + sum(han_count(m) for m in marks) + copied + supplied
     left = [p for p in verdict.problems() if not p.startswith("没有写进简报中的这些事实")]
     return Fixed(
         text=text,
