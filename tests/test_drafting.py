@@ -99,7 +99,8 @@ class Writer:
 
 
 def user_of(body: dict) -> str:
-    return body["messages"][-1]["content"]
+    """The paragraph's request (a request for a paragraph's last sentence carries it on)."""
+    return next(m["content"] for m in body["messages"] if m["role"] == "user")
 
 
 def system_of(body: dict) -> str:

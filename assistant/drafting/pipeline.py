@@ -21,9 +21,9 @@ from typing import Any
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.draftdoc import DraftDoc, SectionRecord, now
-from assistant.drafting import write
+from assistant.drafting import ending, write
 from assistant.drafting.choose import Place, Verdict, choose
-from assistant.drafting.repair import KEEP_SHARE, repair
+from assistant.drafting.repair import KEEP_SHARE, Fixed, repair
 from assistant.errors import InputError
 from assistant.outline import (
     Outline,
@@ -198,6 +198,7 @@ class Drafter:
         best = verdict
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
+        self._ending(messages, fixed, plan, place, pool)
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
             fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
@@ -208,6 +209,38 @@ class Drafter:
             fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
             fixed.marks = 0
         return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
+
+    def _ending(
+        self,
+        messages: list[dict[str, str]],
+        fixed: Fixed,
+        plan: ParagraphPlan,
+        place: Place,
+        pool: _Pool,
+    ) -> None:
+        """A paragraph of figures the repairs left ending on a figure gets its last
+        sentence from the model (see drafting/ending.py), kept where the paragraph checks
+        find no failure it did not have without it."""
+        if not ending.needs_ending(fixed.text, plan):
+            return
+        ask = ending.request(messages, fixed.text, plan)
+        for k in range(ending.TRIES):
+            sentence, call = ending.draw(
+                self.llm, ask, plan.purpose,
+                seed=1000 * self.sample + 500 + k, salt=f"sample-{self.sample}-ending-{k}",
+            )  # fmt: skip
+            pool.calls.append(call)
+            if not sentence:
+                continue
+            without, with_it = sorted(
+                choose([fixed.text, fixed.text + sentence], plan, place), key=lambda v: v.index
+            )
+            if with_it.fatal or not set(with_it.failed) <= set(without.failed):
+                continue
+            fixed.text += sentence
+            fixed.model_han += han_count(sentence)
+            fixed.repairs.append(f"段末停在简报的数字上，请模型补写了结尾一句：{sentence}")
+            return
 
     def _first_usable(
         self,

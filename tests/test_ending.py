@@ -1,0 +1,84 @@
+"""The last sentence of a paragraph of figures, asked for again when a repair took it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.brief import load_brief
+from assistant.drafting import Drafter
+from assistant.drafting.ending import needs_ending
+from assistant.outline import build_outline
+from assistant.plan import ParagraphPlan
+
+BRIEF = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
+STALE = "我们要为“十四五”开好局、起好步而努力奋斗。"
+
+
+class _Model:
+    """Writes a paragraph's facts and ends it on a 提法 of another time (the repair drops
+    it), and answers the request for an ending with `ending`."""
+
+    def __init__(self, ending: str) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.ending = ending
+        self.asked: list[list[dict]] = []
+
+    def chat(self, messages, **kw):
+        last = messages[-1]["content"]
+        if "停在了数字上" in last:
+            self.asked.append(messages)
+            return SimpleNamespace(text=self.ending, finish_reason="stop")
+        facts = re.search(r"这一段必须写进这些事实，数字照抄：(.*)", last)
+        body = facts.group(1).replace("；", "，") + "。" if facts else "各位代表要依法履职。"
+        return SimpleNamespace(text=body + STALE, finish_reason="stop")
+
+
+def _review(model):
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "review")
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=1)
+    _, meta = drafter.section(outline, index, only=1)
+    return meta["paragraphs"][0]
+
+
+def test_a_paragraph_left_ending_on_a_figure_gets_the_models_last_sentence():
+    good = "这些变化，群众看得见、摸得着，日子越过越有奔头。"
+    model = _Model(good)
+    record = _review(model)
+    assert "十四五" not in record["text"]  # the stale ending went
+    assert record["text"].endswith(good)
+    assert any("补写了结尾一句" in r for r in record["repairs"])
+    assert sum(bool(c.get("ending")) for c in record["calls"]) == 1
+    # the same conversation: the paragraph as the model's answer, then the request
+    assert model.asked[0][-2]["role"] == "assistant"
+    assert model.asked[0][-2]["content"] in record["text"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "这为“十四五”开好局打下了坚实基础。",  # a stale 提法 again: the checks refuse it
+        "全镇新增就业岗位300个，群众得到了实惠。",  # a figure the brief lacks
+    ],
+)
+def test_an_ending_the_checks_refuse_is_not_kept(bad):
+    model = _Model(bad)
+    record = _review(model)
+    assert bad not in record["text"]
+    assert re.search(r"[0-9][^。]*。$", record["text"])  # still ends on the figures
+    assert not any("补写了结尾一句" in r for r in record["repairs"])
+    assert sum(bool(c.get("ending")) for c in record["calls"]) == 2  # twice, then left
+
+
+def test_only_a_paragraph_of_figures_ending_on_one_needs_an_ending():
+    figures = ParagraphPlan("讲成绩", 150, facts=("粮食总产量稳定在3.1万吨",))
+    plain = ParagraphPlan("提要求", 150)
+    assert needs_ending("粮食总产量稳定在3.1万吨。", figures)
+    assert not needs_ending("粮食总产量稳定在3.1万吨。这是全镇上下干出来的。", figures)
+    assert not needs_ending("粮食总产量稳定在3.1万吨。", plain)
+    assert not needs_ending("【待补：回顾第1段】", figures)
