@@ -327,6 +327,12 @@ def test_repair_drops_the_model_announcing_its_text(place, announce):
             "要巩固脱贫成果，坚决打赢脱贫攻坚收官战，我们必须坚持精准扶贫方略。",
             "我们必须坚持精准扶贫方略。",
         ),
+        # 柳塘 2021: the headline without its subject, and a bare verb after it
+        (
+            "三、新一届镇政府要依法行政、勤政为民，自觉接受镇人大监督。",
+            "要依法行政、勤政为民，自觉接受镇人大监督，确保权力在阳光下规范运行。",
+            "要确保权力在阳光下规范运行。",
+        ),
         # 南川 2023: the headline's last clause was left, and opened two paragraphs
         (
             "一、要深入学习宣传贯彻党的二十大精神，深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。",
@@ -421,6 +427,7 @@ def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph
     [
         ("具体来说，可以从以下几个方面做起，提升自己的能力和水平。", ""),
         ("这一年的成效主要包括以下几个变化和成就，与之前相比有了显著提高。", ""),
+        ("需要从以下角度入手，采取具体的工作要求和措施。", ""),  # 临江 2019
         ("具体来说，我们要加大政策支持力度。", "我们要加大政策支持力度。"),
         ("要把服务延伸到村以下的每个网格。", "要把服务延伸到村以下的每个网格。"),
     ],

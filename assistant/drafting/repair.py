@@ -23,6 +23,7 @@ from assistant.checks.facts import (
 from assistant.checks.focus import repeated_sentences, reports_again, restating_sentences
 from assistant.checks.integrity import (
     early_call,
+    headline_cores,
     misplaced_thanks,
     quoted_headlines,
     restart_in,
@@ -33,7 +34,6 @@ from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
-from assistant.paragraphs import HEADING_START
 from assistant.plan import ParagraphPlan
 from assistant.text import (
     fact_figures,
@@ -76,6 +76,8 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 _LEAD_IN = re.compile(
     r"(?<![级岁人元米亩个镇乡县区市])以下(?:几|这些|[^。！？，；]{0,8}(?:方面|点|措施|要求|变化|成就|内容))"
     r"|如下[，：。]"
+    # 需要从以下角度入手 (临江 2019): what register's phrases call a lead-in, whatever follows
+    r"|(?:从|按照)以下"
 )
 # A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
 _CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而言|具体地说)，")
@@ -207,6 +209,9 @@ def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
 # 就 gets 这 (…，是推动发展的有力抓手 → 这是推动…), a bare 需要/必须 gets 为此.
 _NEEDS_THIS = re.compile(r"^(?:是|就是|就要|也是|更是)")
 _NEEDS_THEREFORE = re.compile(r"^(?:需要|需|必须|应当|应该|务必|还要)")
+# …and a bare verb of the headline's own 要 gets it back (要依法行政…，确保权力在阳光下运行
+# → 要确保权力…, not the subjectless 确保… a writer strikes out).
+_NEEDS_YAO = re.compile(r"^(?:确保|做到|推动|加快|坚持|切实|努力|着力|不断|进一步|全面|深入)")
 # Who is told to do it, before the restated headline (各级各部门和广大干部要深入学习…): kept.
 _ACTORS = re.compile(r"^([^，。]{2,16}?)(要|必须|应当)")
 
@@ -228,7 +233,8 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
     if not sents or not headline or not restates_headline(headline, sents[0]):
         return text, ""
     first = sents[0]
-    core = HEADING_START.sub("", headline.strip()).rstrip("。；")
+    # the headline as the sentence says it: whole, or without its subject (see headline_cores)
+    core = max(headline_cores(headline), key=lambda c: overlap(c, first))
     clauses = first.split("，")
     k = next(
         (i for i in range(1, len(clauses) + 1) if overlap(core, "，".join(clauses[:i])) >= 0.8),
@@ -255,6 +261,8 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
         rest = "这" + rest
     elif _NEEDS_THEREFORE.match(rest):
         rest = "为此，" + rest
+    elif _NEEDS_YAO.match(rest) and cut.lstrip().startswith("要"):
+        rest = "要" + rest
     return rest + text[len(first) :], cut
 
 
