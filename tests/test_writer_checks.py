@@ -1893,11 +1893,18 @@ def test_two_sections_saying_one_passage_fail_focus():
         # 柳塘 2021 at scale 0.5, sixth session: a speech begun again inside points 一 and 三
         "我今天在这里发言，对大会的闭幕表示热烈的祝贺！让我们回顾一下这些成绩和亮点吧！",
         "很高兴能站在这里发言。今天我非常荣幸能够为柳塘镇第十九届人民代表大会第一次会议作闭幕式讲话。",
+        "接下来，我想谈谈新一届镇政府怎样依法行政。",
     ],
 )
 def test_a_speech_begun_again_inside_a_point_fails_integrity(text):
     result = REGISTRY["integrity"].run(_paragraph(text, section_role="requirements"))
     assert not result.passed, result.reason
+
+
+def test_a_reference_speechs_own_announcement_of_its_points_is_not_a_restart():
+    """The chairs' symposium reference: 四、下面，我重点就开展人大代表主题活动讲几点意见."""
+    said = "下面，我重点就开展人大代表主题活动讲几点意见。"
+    assert REGISTRY["integrity"].run(_paragraph(said, section_role="requirements")).passed
 
 
 def test_a_word_written_twice_running_fails_integrity():
