@@ -167,7 +167,8 @@ class Outline:
             for k, p in enumerate(s.paragraphs, 1):
                 facts = f"；写入：{'；'.join(p.facts)}" if p.facts else ""
                 themes = f"；重点：{'、'.join(p.themes)}" if p.themes else ""
-                lines.append(f"   {k}) {p.purpose}（约{p.budget}字{facts}{themes}）")
+                lead = f"以“{p.lead}”开头，" if p.lead else ""
+                lines.append(f"   {k}) {lead}{p.purpose}（约{p.budget}字{facts}{themes}）")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
@@ -632,7 +633,10 @@ def _scaled(sec: OutlineSection, factor: float) -> OutlineSection:
     if sec.role == "congress_work" and dropped:
         # every move stays (leadership, supervision, delegates), fewer to a paragraph
         merged = merge_purposes([p.purpose for p in paras], keep)
-        kept = [replace(p, purpose=m) for p, m in zip(kept, merged, strict=True)]
+        leads = merge_purposes([p.lead for p in paras], keep, sep="")
+        kept = [
+            replace(p, purpose=m, lead=lead) for p, m, lead in zip(kept, merged, leads, strict=True)
+        ]
     moved = tuple(f for p in dropped for f in p.facts)
     moved_themes = tuple(t for p in dropped for t in p.themes)
     kept = [replace(p, budget=b) for p, b in zip(kept, split_budget(budget, keep), strict=True)]

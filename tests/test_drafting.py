@@ -640,13 +640,13 @@ def _brief(**over):
 
 
 def _congress_prompts(brief) -> tuple[list[str], str]:
-    """The congress_work plan purposes and the rendered paragraph prompt of its first part."""
+    """The congress_work plans (standing line and purpose) and the rendered paragraph prompt of its first part."""
     outline = build_outline(brief, shares={})
     sec = next(s for s in outline.sections if s.role == "congress_work")
     msgs = writing.render(
         brief, outline, sec, 1, sec.paragraphs[0], exemplars="", previous="", lead=sec.lead
     )
-    return [p.purpose for p in sec.paragraphs], "\n".join(m["content"] for m in msgs)
+    return [p.lead + p.purpose for p in sec.paragraphs], "\n".join(m["content"] for m in msgs)
 
 
 def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_path, corpus):
@@ -662,8 +662,8 @@ def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_pa
     assert system.count("一府一委两院") == system.count("不写“一府一委两院”")
     assert not any("一府一委两院" in user_of(b) or "一府两院" in user_of(b) for b in reqs)
     plan = DraftDoc.load(tmp_path / "d").outline["sections"]
-    purposes = [p["purpose"] for s in plan if s["role"] == "congress_work" for p in s["paragraphs"]]
-    assert any("镇人民政府要怎样自觉接受人大监督" in p for p in purposes), purposes
+    leads = [p["lead"] for s in plan if s["role"] == "congress_work" for p in s["paragraphs"]]
+    assert any("镇人民政府要自觉接受人大监督" in p for p in leads), leads
     asked = [user_of(b) for b in reqs if task_of(b)[0] == "对人大工作的要求"]
     assert asked and all("镇人民政府" in u for u in asked)
 
@@ -678,7 +678,7 @@ def test_township_prompts_say_the_congress_supervises_only_its_government(tmp_pa
 )
 def test_county_organs_follow_the_date(date, organs, not_organs):
     purposes, prompt = _congress_prompts(_brief(date=date))
-    assert any(f"{organs}要怎样自觉接受人大监督" in p for p in purposes), purposes
+    assert any(f"{organs}要自觉接受人大监督" in p for p in purposes), purposes
     assert not any(not_organs in p for p in purposes)
     assert f"本级人大及其常委会监督{organs}" in prompt
     # the later name appears only in the list of what this speech must not say yet

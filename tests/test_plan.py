@@ -195,13 +195,18 @@ def test_a_review_paragraph_carries_at_most_three_facts(budget):
 @pytest.mark.parametrize("budget", [60, 150, 240, 400, 600])
 def test_congress_work_keeps_all_three_moves_at_any_length(budget):
     values = level_terms("镇", "镇党委", "青山镇")
-    text = "".join(p.purpose for p in plan_section("congress_work", budget, values=values))
+    plans = plan_section("congress_work", budget, values=values)
+    text = "".join(p.lead for p in plans)
     for move in (
-        "镇党委要怎样加强对人大工作的领导",
-        "镇人民政府要怎样自觉接受人大监督",
+        "镇党委要加强对人大工作的领导",
+        "镇人民政府要自觉接受人大监督",
         "希望各位代表依法履职",
     ):
         assert text.count(move) == 1, (budget, move)
+    # the duties are the program's lines; the model is asked for what goes on from them
+    moves = [p for p in plans if p.lead]
+    assert len(moves) == min(3, len(plans)) and all(p.purpose.startswith("接着") for p in moves)
+    assert all(p.model_room < p.room for p in moves)
 
 
 def test_plans_are_deterministic_and_survive_draft_json():
@@ -247,12 +252,12 @@ def test_golden_example_plan():
     congress = points[3]
     assert CONGRESS_POINT.search(congress.heading)
     assert not any(s.role == "congress_work" for s in outline.sections)
-    moves = "".join(p.purpose for p in congress.paragraphs)
+    moves = "".join(p.lead + p.purpose for p in congress.paragraphs)
     assert len(congress.paragraphs) == 3 and "没有讲到" not in moves
     assert f"“{congress.heading.rstrip('。')}”" in congress.paragraphs[0].purpose
     for move in (
-        "镇党委要怎样加强对人大工作的领导",
-        "镇人民政府要怎样自觉接受人大监督",
+        "镇党委要加强对人大工作的领导",
+        "镇人民政府要自觉接受人大监督",
         "希望各位代表依法履职",
     ):
         assert move in moves
@@ -352,9 +357,7 @@ def test_two_points_on_the_congress_share_its_moves_by_what_their_headlines_name
     def moves_of(requirements):
         outline = build_outline(replace(base, requirements=requirements), shares={})
         return {
-            s.heading: [
-                k for k, m in enumerate(markers) if any(m in p.purpose for p in s.paragraphs)
-            ]
+            s.heading: [k for k, m in enumerate(markers) if any(m in p.lead for p in s.paragraphs)]
             for s in outline.sections
             if s.role == "requirements"
         }
@@ -552,7 +555,7 @@ def test_congress_work_gives_each_move_its_own_paragraph_while_it_has_the_room(b
     assert len(plans) == paragraphs
     assert sum(p.budget for p in plans) == budget
     if paragraphs == 3:
-        assert [p.purpose[:4] for p in plans] == ["讲各级党", "讲“一府", "希望各位"]
+        assert [p.lead[:4] for p in plans] == ["各级党组", "“一府一", "希望各位"]
 
 
 def test_a_roles_share_is_averaged_over_the_speeches_that_have_it():

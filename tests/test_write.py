@@ -422,10 +422,48 @@ def test_a_paragraph_carrying_the_briefs_figures_is_drawn_with_the_framed_gramma
     Drafter(brief, llm, retrieve=lambda *a, **k: [], corpus=[], candidates=1).section(
         outline, index
     )
-    from assistant.drafting.ending import GRAMMAR as ENDING
+    from assistant.drafting.followup import GRAMMAR as ENDING
 
     # (a paragraph the repair leaves ending on a figure is asked for its last sentence)
     grammars = [kw["extra_body"]["grammar"] for kw in llm.seen]
     grammars = [g for g in grammars if g != ENDING]
     assert grammars[: len(plans)] == [text_grammar(brief, framed=framed(p)) for p in plans]
     assert "se ::=" in text_grammar(brief, framed=True) and "se ::=" not in text_grammar(brief)
+
+
+def test_a_congress_move_opens_with_the_programs_line_and_the_model_goes_on():
+    """The duties are the genre's standing lines, written by the program and counted as its
+    own; the model is asked only for what follows, and a copy of the line is not kept twice."""
+    from dataclasses import replace
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from assistant.brief import load_brief
+    from assistant.drafting import Drafter
+    from assistant.outline import build_outline
+    from assistant.text import han_count
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    brief = replace(brief, requirements=brief.requirements[:3])  # a congress part of its own
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "congress_work")
+    plan = outline.sections[index].paragraphs[0]
+    assert plan.lead.startswith("镇党委要加强对人大工作的领导")
+    more = "人大工作做好了，群众的呼声才能及时进入决策，各项工作才能更接地气、更得民心。"
+
+    class Model:
+        endpoint = SimpleNamespace(is_local=False, model="m")
+        users: list[str] = []
+
+        def chat(self, messages, **kw):
+            self.users.append(messages[-1]["content"])
+            return SimpleNamespace(text=plan.lead + more, finish_reason="stop")
+
+    model = Model()
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=1)
+    _, meta = drafter.section(outline, index, only=1)
+    record = meta["paragraphs"][0]
+    assert record["text"] == plan.lead + more  # the line once, then the model's words
+    assert record["model_han"] == han_count(more)
+    assert record["program_han"] >= han_count(plan.lead)
+    assert f"“{plan.lead}”之后" in model.users[0]  # told where it goes on from

@@ -21,7 +21,7 @@ from typing import Any
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.draftdoc import DraftDoc, SectionRecord, now
-from assistant.drafting import ending, write
+from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose
 from assistant.drafting.repair import KEEP_SHARE, Fixed, repair
 from assistant.errors import InputError
@@ -191,13 +191,14 @@ class Drafter:
             problems = best.problems()
             event("repair", text="；".join(problems)[:300])
             feedback = rewrite_feedback(pool.texts[best.index], problems, instruction)
-        verdict, fixed = self._first_usable(
-            ranked, pool, plan, context, f"{section.title}第{position}段", place
-        )
+        label = f"{section.title}第{position}段"
+        verdict, fixed = self._first_usable(ranked, pool, plan, context, label, place)
         ranked = [verdict, *(v for v in ranked if v is not verdict)]
         best = verdict
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
+        if fixed.text.startswith("【待补"):
+            fixed = self._go_on(messages, ranked, pool, plan, context, label, place) or fixed
         self._ending(messages, fixed, plan, place, pool)
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
@@ -219,13 +220,13 @@ class Drafter:
         pool: _Pool,
     ) -> None:
         """A paragraph of figures the repairs left ending on a figure gets its last
-        sentence from the model (see drafting/ending.py), kept where the paragraph checks
+        sentence from the model (see drafting/followup.py), kept where the paragraph checks
         find no failure it did not have without it."""
-        if not ending.needs_ending(fixed.text, plan):
+        if not followup.needs_ending(fixed.text, plan):
             return
-        ask = ending.request(messages, fixed.text, plan)
-        for k in range(ending.TRIES):
-            sentence, call = ending.draw(
+        ask = followup.ending_request(messages, fixed.text, plan)
+        for k in range(followup.TRIES):
+            sentence, call = followup.draw_ending(
                 self.llm, ask, plan.purpose,
                 seed=1000 * self.sample + 500 + k, salt=f"sample-{self.sample}-ending-{k}",
             )  # fmt: skip
@@ -241,6 +242,61 @@ class Drafter:
             fixed.model_han += han_count(sentence)
             fixed.repairs.append(f"段末停在简报的数字上，请模型补写了结尾一句：{sentence}")
             return
+
+    def _go_on(
+        self,
+        messages: list[dict[str, str]],
+        ranked: list[Verdict],
+        pool: _Pool,
+        plan: ParagraphPlan,
+        context: str,
+        label: str,
+        place: Place,
+    ) -> Fixed | None:
+        """A paragraph the repair left a mark, whose best candidate stopped after a sentence
+        (the headline said again): the model goes on from that sentence, once, in the same
+        conversation (see drafting/followup.py). What it writes is judged and repaired as
+        the paragraph; None when that leaves none of the model's text."""
+        start = pool.texts[ranked[0].index].strip()
+        if not start or han_count(start) > plan.model_room * write.LONG_DRAW_BELOW:
+            return None
+        cand = write.sample(
+            self.llm, followup.go_on_request(messages, start, plan),
+            budget=plan.model_room, lead=start, k=len(pool.texts), purpose=plan.purpose,
+            sample_index=self.sample, temperature=0.7,
+            grammar=self.framed_grammar if write.framed(plan) else self.grammar,
+        )  # fmt: skip
+        pool.calls.append({**cand.call, "go_on": True})
+        if not cand.text:
+            return None
+        verdict = choose([cand.text], plan, place)[0]
+        fixed = self._repaired(cand.text, verdict, plan, context, label, place)
+        if not fixed.model_han or verdict.fatal:
+            return None
+        fixed.repairs.insert(0, f"候选只写了一句“{start[:30]}”，请模型接着写完这一段")
+        return fixed
+
+    def _repaired(
+        self,
+        text: str,
+        verdict: Verdict,
+        plan: ParagraphPlan,
+        context: str,
+        label: str,
+        place: Place,
+    ) -> Fixed:
+        """The repair of one candidate; the paragraph's standing line counted as the
+        program's."""
+        fixed = repair(
+            text, verdict, plan, self.brief, self.corpus, self.exclude, context,
+            label=label, headline=place.headline, other_headlines=place.other_headlines,
+            section_role=place.section_role,
+        )  # fmt: skip
+        if plan.lead and fixed.text.startswith(plan.lead):
+            moved = min(fixed.model_han, han_count(plan.lead))
+            fixed.model_han -= moved
+            fixed.program_han += moved
+        return fixed
 
     def _first_usable(
         self,
@@ -259,16 +315,9 @@ class Drafter:
         repair leaves some of the model's text of; failing that, the best, repaired to its
         mark."""
 
-        def fix(v: Verdict) -> Any:
-            return repair(
-                pool.texts[v.index], v, plan, self.brief, self.corpus, self.exclude, context,
-                label=label, headline=place.headline, other_headlines=place.other_headlines,
-                section_role=place.section_role,
-            )  # fmt: skip
-
         first = usable = None
         for v in ranked:  # repaired one by one: each repair scans the corpus
-            fixed = fix(v)
+            fixed = self._repaired(pool.texts[v.index], v, plan, context, label, place)
             first = first or (v, fixed)
             if fixed.model_han and not v.fatal:
                 if fixed.model_han >= KEEP_SHARE * plan.budget:
@@ -303,8 +352,8 @@ class Drafter:
             cand = write.sample(
                 self.llm,
                 messages,
-                budget=plan.room,
-                lead=lead,
+                budget=plan.model_room,
+                lead=plan.lead or lead,
                 purpose=plan.purpose,
                 k=len(pool.texts),
                 sample_index=self.sample,
@@ -313,6 +362,8 @@ class Drafter:
                 grammar=self.framed_grammar if write.framed(plan) else self.grammar,
                 long=short,
             )
+            if plan.lead:  # the paragraph is the standing line and what the model went on with
+                cand = replace(cand, text=plan.lead + cand.text)
             pool.add(cand, attempt)
             ranked = choose(pool.texts, plan, place)
             if ranked[0].acceptable:

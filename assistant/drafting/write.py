@@ -320,10 +320,16 @@ def section_plan_text(section: OutlineSection) -> str:
     purpose, the 1.5B wrote it into the first (the review's 这些成绩的取得，得益于… in its
     first paragraph and again in its third, 云溪 2013)."""
     heading = f"，要点标题是“{section.heading.rstrip('。')}”" if section.heading else ""
-    parts = "；".join(
-        f"第{k}段{p.purpose.split('：')[0]}" for k, p in enumerate(section.paragraphs, 1)
-    )
+    parts = "；".join(f"第{k}段{_plan_head(p)}" for k, p in enumerate(section.paragraphs, 1))
     return f"本节“{section.title}”{heading}，共{len(section.paragraphs)}段：{parts}。\n"
+
+
+def _plan_head(plan: ParagraphPlan) -> str:
+    """A paragraph in the section plan: its standing line's first clause where it has one
+    (镇人民政府要自觉接受人大监督……), else the head of its purpose."""
+    if plan.lead:
+        return plan.lead.split("，")[0].rstrip("。") + "……"
+    return plan.purpose.split("：")[0]
 
 
 def brief_data(text: str) -> str:
@@ -348,8 +354,10 @@ def previous_line(previous: str) -> str:
     return f"上一段的最后一句是：{last}\n这一段接着它往下写，换一个意思，不再说上一段的话。\n\n"
 
 
-def start_instruction(section: OutlineSection, position: int, lead: str) -> str:
-    if position != 1 or not lead:
+def start_instruction(lead: str) -> str:
+    """How the paragraph starts: after the program's own words (a section's headline or
+    session sentence, a paragraph's standing line), never with them again."""
+    if not lead:
         return ""
     if lead.endswith(("，", "是", "：")):
         return f"这一段的开头已经写好：“{lead}”。请紧接着这几个字往下写，不要重复它们。\n"
@@ -393,8 +401,8 @@ def render(
         position=position,
         purpose=brief_data(plan.purpose),
         facts_line=brief_data(facts),
-        budget=plan.room,
-        start=start_instruction(section, position, lead) + base,
+        budget=plan.model_room,
+        start=start_instruction(plan.lead or lead) + base,
         feedback=feedback,
     )
 

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.brief import load_brief
 from assistant.drafting import Drafter
-from assistant.drafting.ending import needs_ending
+from assistant.drafting.followup import needs_ending
 from assistant.outline import build_outline
 from assistant.plan import ParagraphPlan
 
@@ -82,3 +82,50 @@ def test_only_a_paragraph_of_figures_ending_on_one_needs_an_ending():
     assert not needs_ending("粮食总产量稳定在3.1万吨。这是全镇上下干出来的。", figures)
     assert not needs_ending("粮食总产量稳定在3.1万吨。", plain)
     assert not needs_ending("【待补：回顾第1段】", figures)
+
+
+class _Headliner:
+    """Every candidate of a point's paragraph is its headline said again (丰源 2025, 要求之二
+    第1段, two runs alike); asked to go on, it answers `rest`."""
+
+    def __init__(self, headline: str, rest: str) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.headline, self.rest = headline, rest
+        self.asked: list[list[dict]] = []
+
+    def chat(self, messages, **kw):
+        if "只写了开头一句就停了" in messages[-1]["content"]:
+            self.asked.append(messages)
+            return SimpleNamespace(text=self.rest, finish_reason="stop")
+        return SimpleNamespace(text="要" + self.headline, finish_reason="stop")
+
+
+def _first_point(model_for):
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "requirements")
+    model = model_for(outline.sections[index].heading)
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=2)
+    _, meta = drafter.section(outline, index, only=1)
+    return model, meta["paragraphs"][0]
+
+
+def test_a_paragraph_that_stopped_at_its_headline_is_written_on_from_it():
+    rest = (
+        "党的领导是我们各项事业取得成功的根本保证。过去一年，全镇上下正是因为坚持党的领导，"
+        "才在困难面前拧成一股绳。新的一年任务更重，越是这样越要把党的领导落实到每一项工作、"
+        "每一个环节，让各项决策部署在青山落地生根、开花结果。"
+    )
+    model, record = _first_point(lambda head: _Headliner(head, rest))
+    assert record["text"] == rest and "【待补" not in record["text"]
+    assert record["model_han"] > 0
+    assert any("接着写完这一段" in r for r in record["repairs"])
+    # the same conversation: the sentence it stopped after is the model's answer
+    assert model.asked[0][-2]["role"] == "assistant"
+    assert any(c.get("go_on") for c in record["calls"])
+
+
+def test_a_paragraph_left_a_mark_when_going_on_gives_nothing_usable():
+    model, record = _first_point(lambda head: _Headliner(head, ""))
+    assert record["text"].startswith("【待补")
+    assert sum(bool(c.get("go_on")) for c in record["calls"]) == 1  # once, not again and again

@@ -1,6 +1,10 @@
-"""A paragraph's last sentence, asked for again when the repairs took it.
+"""Asking the model again, in the paragraph's own conversation, for what it left out.
 
-A paragraph that carries the brief's figures is drawn so that it ends on a sentence
+Two follow-ups: a paragraph's last sentence when the repairs took it (`needs_ending`), and
+the rest of a paragraph whose candidates all stopped after their first sentence, the
+point's headline said again, which the repair cuts to nothing (`go_on_request`).
+
+The last sentence: a paragraph that carries the brief's figures is drawn so that it ends on a sentence
 without a digit (write.FRAMED): what the figures mean. The repairs after choosing may
 drop exactly that sentence: a copied exemplar formula (柳塘 2021, 石桥 2016: 这些成绩的取得，
 离不开…), a 提法 not yet current (槐原 2018: 为实现“十四五”规划目标而努力奋斗), another
@@ -38,7 +42,9 @@ def needs_ending(text: str, plan: ParagraphPlan) -> bool:
     return bool(sents) and bool(re.search(r"[0-9]", sents[-1]))
 
 
-def request(messages: list[dict[str, str]], text: str, plan: ParagraphPlan) -> list[dict[str, str]]:
+def ending_request(
+    messages: list[dict[str, str]], text: str, plan: ParagraphPlan
+) -> list[dict[str, str]]:
     """The paragraph's own conversation (its cached prefix), the paragraph as the model's
     answer, and the request for its last sentence."""
     last = sentences(text)[-1]
@@ -48,7 +54,7 @@ def request(messages: list[dict[str, str]], text: str, plan: ParagraphPlan) -> l
     return [*messages, {"role": "assistant", "content": text}, *ask]
 
 
-def draw(
+def draw_ending(
     llm: Any, messages: list[dict[str, str]], purpose: str, *, seed: int, salt: str
 ) -> tuple[str, dict[str, Any]]:
     """One sentence from the model (empty when it wrote none that is whole and without a
@@ -74,3 +80,19 @@ def draw(
     if han_count(sentence) < 8 or re.search(r"[0-9０-９]", sentence):
         sentence = ""
     return sentence, call
+
+
+# The rest of a paragraph: all candidates of 丰源 2025's 要求之二第1段, in two runs, were
+# 要聚焦因地制宜发展新质生产力，…。 and nothing else; the repair cut the restated headline
+# and left 【待补：要求之二第1段】 (槐原 2018's 要求之四 the same).
+
+
+def go_on_request(
+    messages: list[dict[str, str]], start: str, plan: ParagraphPlan
+) -> list[dict[str, str]]:
+    """The paragraph's conversation, the sentence it stopped after as the model's answer,
+    and the request to go on from it."""
+    ask = prompt_files.load_prompt("go_on").render(
+        budget=plan.model_room, purpose=write.brief_data(plan.purpose)
+    )
+    return [*messages, {"role": "assistant", "content": start}, *ask]
