@@ -1931,3 +1931,19 @@ def test_a_level_the_brief_gives_told_as_a_change_fails_invented_facts():
         "城镇居民人均可支配收入增加到18420元，农民人均纯收入达到7650元，分别增长了12.6%和13.9%。"
     )
     assert REGISTRY["invented_facts"].run(_paragraph(right, brief=given)).passed
+
+
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        # congress parts of the 2026-12-05 (seventh) comparison drafts
+        ("voice", "作为乡人大和人大代表的我们，不仅要积极参与到民主管理中来，还要做出表率。"),
+        ("voice", "在闭会期间，我们要更加紧密地联系群众，充分反映社情民意，为丰源发展献计出力。"),
+        ("integrity", "希望各位代表在闭会期间怎样联系群众、反映社情民意，在各自岗位上怎样带头作为。"),
+    ],
+)
+def test_the_speaker_as_a_delegate_and_a_plan_copied_back_fail(check, text):
+    assert not REGISTRY[check].run(_paragraph(text, section_role="congress_work")).passed
+    # said to the delegates, and as a question, they pass
+    fine = "希望各位代表在闭会期间常到群众中去，把群众的呼声和期盼及时反映上来。我们该怎样回答群众的期盼？怎样做才对得起这份信任？"
+    assert REGISTRY[check].run(_paragraph(fine, section_role="congress_work")).passed
