@@ -1939,7 +1939,10 @@ def test_a_level_the_brief_gives_told_as_a_change_fails_invented_facts():
         # congress parts of the 2026-12-05 (seventh) comparison drafts
         ("voice", "作为乡人大和人大代表的我们，不仅要积极参与到民主管理中来，还要做出表率。"),
         ("voice", "在闭会期间，我们要更加紧密地联系群众，充分反映社情民意，为丰源发展献计出力。"),
-        ("integrity", "希望各位代表在闭会期间怎样联系群众、反映社情民意，在各自岗位上怎样带头作为。"),
+        (
+            "integrity",
+            "希望各位代表在闭会期间怎样联系群众、反映社情民意，在各自岗位上怎样带头作为。",
+        ),
     ],
 )
 def test_the_speaker_as_a_delegate_and_a_plan_copied_back_fail(check, text):
@@ -1947,3 +1950,27 @@ def test_the_speaker_as_a_delegate_and_a_plan_copied_back_fail(check, text):
     # said to the delegates, and as a question, they pass
     fine = "希望各位代表在闭会期间常到群众中去，把群众的呼声和期盼及时反映上来。我们该怎样回答群众的期盼？怎样做才对得起这份信任？"
     assert REGISTRY[check].run(_paragraph(fine, section_role="congress_work")).passed
+
+
+def test_what_the_baisha_2026_draft_of_the_seventh_run_slipped_past_the_eval():
+    """白沙 2026 at scale 0.5 scored 0.90 with four things a writer strikes out."""
+    from assistant.checks.facts import find_wrong_years
+
+    given = brief(date="2026-01-09")
+
+    def fails(check, text, role="requirements", **kw):
+        return (
+            not REGISTRY[check].run(_paragraph(text, brief=given, section_role=role, **kw)).passed
+        )
+
+    assert fails(
+        "tifa", "今年是“十五五”规划开局之年，也是“十四五”规划承上启下之年。", date=given.date
+    )
+    assert not fails("tifa", "今年是“十五五”规划开局之年。", date=given.date)
+    assert find_wrong_years("2024年的任务既是在过去一年基础上继续努力。", given)
+    assert not find_wrong_years("2026年的任务很重。", given)
+    assert fails("voice", "同时，我们也要自觉接受人大监督，在工作中遇到问题时及时报告。")
+    assert not fails("voice", "镇人民政府要自觉接受人大监督，主动报告工作。")
+    assert fails(
+        "integrity", "下面我将向大家介绍本次大会的主要议程和代表们的发言。", role="opening"
+    )

@@ -65,9 +65,10 @@ def _is_exempt(text: str, m: re.Match[str], brief: Any) -> bool:
     return False
 
 
-# A year said to be this year: 2024年是…之年, 2024年的奋斗目标是…, 今年（2024年）
+# A year said to be this year: 2024年是…之年, 2024年的奋斗目标是…, 2024年的任务…, 今年（2024年）
 _THIS_YEAR = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|，是)|今年[（(]?((?:19|20)\d\d)年"
+    r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|的(?:主要|工作)?任务|，是)"
+    r"|今年[（(]?((?:19|20)\d\d)年"
 )
 
 

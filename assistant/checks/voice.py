@@ -37,6 +37,7 @@ class _Patterns:
     as_title_plural: re.Pattern[str]
     speak_for: re.Pattern[str]
     as_government: re.Pattern[str]
+    as_supervised: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     delegate_role: re.Pattern[str]
 
@@ -49,6 +50,7 @@ def _build(data: Any) -> _Patterns:
         as_title_plural=re.compile(data["as_title_plural"]),
         speak_for=re.compile(data["speak_for"]),
         as_government=re.compile(data["as_government"]),
+        as_supervised=re.compile(data["as_supervised"]),
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
         delegate_role=re.compile(data["delegate_role"]),
     )
@@ -176,6 +178,11 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     if "党委" in own and "政府" not in own:
         for m in pat.as_government.finditer(text):
             yield f"以党委名义讲话，却用了政府的口吻（“{m.group()}”），应说“镇政府要…”：“{_snippet(text, m)}”"
+        for m in pat.as_supervised.finditer(text):
+            yield (
+                f"以党委名义讲话，却说成了接受人大监督的一方（“{m.group()}”）：党委领导人大，"
+                f"接受监督的是政府：“{_snippet(text, m)}”"
+            )
     if own:
         for m in pat.speak_for.finditer(text):
             said = _kinds(m.group(1), pat)
