@@ -1974,3 +1974,14 @@ def test_what_the_baisha_2026_draft_of_the_seventh_run_slipped_past_the_eval():
     assert fails(
         "integrity", "下面我将向大家介绍本次大会的主要议程和代表们的发言。", role="opening"
     )
+
+
+def test_one_year_in_a_first_sessions_five_year_review_fails_usage():
+    """沙河 2016 (a 换届, untuned read): 这一年 in the review of the past term's five years."""
+    said = "这一年里，全区上下团结奋斗，经济社会发展取得了显著成绩。"
+    first = brief(session={"congress": 19, "meeting": 1})
+    later = brief(session={"congress": 19, "meeting": 3})
+    assert not REGISTRY["usage"].run(_paragraph(said, brief=first, section_role="review")).passed
+    assert REGISTRY["usage"].run(_paragraph(said, brief=later, section_role="review")).passed
+    five = "五年来，全区上下团结奋斗，经济社会发展取得了显著成绩。今年是“十三五”开局之年。"
+    assert REGISTRY["usage"].run(_paragraph(five, brief=first, section_role="review")).passed

@@ -42,9 +42,12 @@ class Term:
     occasions: frozenset[str]
     reason: str
     advice: str
+    first_session: bool = False  # only in a new congress's first session (换届)
 
-    def applies(self, level: str | None, occasion: str | None) -> bool:
+    def applies(self, level: str | None, occasion: str | None, first: bool = False) -> bool:
         if self.levels and level not in self.levels:
+            return False
+        if self.first_session and not first:
             return False
         return not (self.occasions and occasion not in self.occasions)
 
@@ -65,6 +68,7 @@ def _build(data: Any) -> _Lexicon:
             occasions=frozenset(t.get("occasions") or ()),
             reason=t["reason"],
             advice=t.get("advice", ""),
+            first_session=bool(t.get("first_session")),
         )
         for t in data["terms"]
     )
@@ -86,8 +90,11 @@ def _around(s: str, m: re.Match[str], pad: int = 12) -> str:
     return ("…" if a else "") + s[a:b] + ("…" if b < len(s) else "")
 
 
-def term_findings(text: str, level: str | None, occasion: str | None) -> Iterator[str]:
-    terms = [t for t in _lexicon().terms if t.applies(level, occasion)]
+def term_findings(
+    text: str, level: str | None, occasion: str | None, first: bool = False
+) -> Iterator[str]:
+    """`first`: the speech closes a new congress's first session (换届)."""
+    terms = [t for t in _lexicon().terms if t.applies(level, occasion, first)]
     for s in sentences(unquote(text)):  # 提出“提案” is still 提案
         for t in terms:
             m = t.pattern.search(s)
@@ -151,7 +158,9 @@ def _density_finding(text: str, n_han: int, limit: float, what: str) -> str | No
 
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="用词与套话")
 def run(subject: Subject) -> CheckResult:
-    findings = list(term_findings(subject.text, subject.level, subject.occasion))
+    session = getattr(subject.brief, "session", None)
+    first = getattr(session, "meeting", None) == 1
+    findings = list(term_findings(subject.text, subject.level, subject.occasion, first))
     ref = corpus_density()
     n_han = han_count(subject.text)  # counted once: counting is the costly part here
     if n_han < threshold(NAME, "density_min_han", 100):
