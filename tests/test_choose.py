@@ -553,3 +553,18 @@ def test_a_small_count_told_before_the_thing_counted_is_told():
     assert figure_told("1", fact, "我们还建成了一座镇人大代表之家和12个村级代表联络站。")
     assert not figure_told("1", fact, "我们还建成了村级代表联络站12个。")
     assert not figure_told("1", fact, "要进一步加强代表之家建设。")
+
+
+def test_a_paragraph_opening_with_a_bare_ensure_gets_its_yao(place):
+    """桐岭 2013: 确保每项议案和建议的办理结果得到代表的认可 opened point 四's paragraph; the
+    eval fails it as a fragment, the repair gives it 要 and counts that 汉字 as the program's."""
+    from assistant.checks import REGISTRY
+    from assistant.checks.base import PARAGRAPH, Subject
+    from assistant.drafting.repair import repair
+
+    text = "确保每项议案和建议的办理结果得到代表的认可。" + CLEAN
+    subject = Subject(raw=text, brief=place.brief, occasion="closing_session", scope=PARAGRAPH)
+    assert not REGISTRY["integrity"].run(subject).passed
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == "要" + text and fixed.program_han == 1
+    assert any("确保" in r for r in fixed.repairs)

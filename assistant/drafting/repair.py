@@ -285,6 +285,15 @@ def _unrestate(text: str, headline: str, repairs: list[str]) -> tuple[str, int]:
     return LIST_LEAD + text, han_count(LIST_LEAD)
 
 
+def _bare_ensure(text: str, repairs: list[str]) -> tuple[str, int]:
+    """A paragraph opening with a bare 确保… (no subject, no 要; integrity's bare starter)
+    gets its 要: the sentence is the model's, the one 汉字 the program's."""
+    if not text.startswith("确保"):
+        return text, 0
+    repairs.append("段首的“确保……”补上“要”")
+    return "要" + text, 1
+
+
 def _missing_part(fact: str, text: str) -> str:
     """What of a missing fact goes back in: up to its last clause with a figure the text
     lacks. 汶溪 2024's review wrote 全市地区生产总值增长5.6% without the 1468.2亿元, and the
@@ -465,6 +474,8 @@ def repair(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop_out_of_place(text, section_role, getattr(brief, "occasion", ""), repairs)
+    text, ensured = _bare_ensure(text, repairs)
+    supplied += ensured
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
