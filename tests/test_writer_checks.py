@@ -1985,3 +1985,20 @@ def test_one_year_in_a_first_sessions_five_year_review_fails_usage():
     assert REGISTRY["usage"].run(_paragraph(said, brief=later, section_role="review")).passed
     five = "五年来，全区上下团结奋斗，经济社会发展取得了显著成绩。今年是“十三五”开局之年。"
     assert REGISTRY["usage"].run(_paragraph(five, brief=first, section_role="review")).passed
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "fails"),
+    [
+        ("要在政府工作报告中提出具体的工作要求和措施，确保各项任务落实。", "县", True),
+        ("要把大会审议通过的政府工作报告确定的目标任务落到实处。", "县", False),
+        ("各位代表要积极参与法律法规的制定，反映群众的呼声。", "县", True),
+        ("要保证宪法法律在本行政区域内的遵守和执行。", "县", False),
+        ("要配合省人大做好法律法规的制定调研工作。", "县", False),
+    ],
+)
+def test_the_untuned_tongling_drafts_wrong_asks_fail_usage(text, level, fails):
+    """桐岭 2013 (县, untuned read): a report to write into after it was passed, and a county
+    asked to make laws."""
+    result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level, locality="桐岭县")))
+    assert result.passed is not fails, result.reason
