@@ -29,6 +29,8 @@ class _Model:
 
     def chat(self, messages, **kw):
         last = messages[-1]["content"]
+        if "只写了开头一句就停了" in last:
+            return SimpleNamespace(text="", finish_reason="stop")  # nothing to go on with
         if "停在了数字上" in last:
             self.asked.append(messages)
             return SimpleNamespace(text=self.ending, finish_reason="stop")
@@ -119,7 +121,7 @@ def test_a_paragraph_that_stopped_at_its_headline_is_written_on_from_it():
     model, record = _first_point(lambda head: _Headliner(head, rest))
     assert record["text"] == rest and "【待补" not in record["text"]
     assert record["model_han"] > 0
-    assert any("接着写完这一段" in r for r in record["repairs"])
+    assert any("接着写完" in r for r in record["repairs"])
     # the same conversation: the sentence it stopped after is the model's answer
     assert model.asked[0][-2]["role"] == "assistant"
     assert any(c.get("go_on") for c in record["calls"])
@@ -129,3 +131,38 @@ def test_a_paragraph_left_a_mark_when_going_on_gives_nothing_usable():
     model, record = _first_point(lambda head: _Headliner(head, ""))
     assert record["text"].startswith("【待补")
     assert sum(bool(c.get("go_on")) for c in record["calls"]) == 1  # once, not again and again
+
+
+class _Terse:
+    """One short sentence per paragraph (枫林 2024: 35 字 where 280 were planned); asked to
+    go on, it answers `rest`."""
+
+    SHORT = "要把这项工作摆在突出位置。"
+
+    def __init__(self, rest: str) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.rest = rest
+
+    def chat(self, messages, **kw):
+        if "只写了开头一句就停了" in messages[-1]["content"]:
+            return SimpleNamespace(text=self.rest, finish_reason="stop")
+        return SimpleNamespace(text=self.SHORT, finish_reason="stop")
+
+
+def test_a_paragraph_of_one_short_sentence_is_written_on_from_it():
+    rest = (
+        "这是全镇上下的共同责任，各级各部门要拿出实招硬招，一项一项抓落实，"
+        "一件一件见成效，让群众实实在在感受到变化，用群众满意来检验工作成效。"
+    )
+    _, record = _first_point(lambda head: _Terse(rest))
+    assert record["text"] == _Terse.SHORT + rest
+    assert any("接着写完" in r for r in record["repairs"])
+
+
+def test_going_on_into_a_political_error_is_not_kept():
+    wrong = (
+        "镇人大要加强对镇党委的监督，督促镇党委向镇人大报告工作，把党委的工作置于人大的监督之下。"
+    )
+    _, record = _first_point(lambda head: _Terse(wrong))
+    assert record["text"] == _Terse.SHORT
+    assert any(c.get("go_on") for c in record["calls"])  # asked, and what came was refused

@@ -79,11 +79,13 @@ class _Recorder:
 
         self.endpoint = SimpleNamespace(is_local=local, model="m")
         self.seen: list[dict] = []
+        self.asks: list[str] = []  # the last message of each call
 
     def chat(self, messages, **kw):
         from types import SimpleNamespace
 
         self.seen.append(kw)
+        self.asks.append(messages[-1]["content"])
         return SimpleNamespace(text="各位代表要依法履职。", finish_reason="stop")
 
 
@@ -422,11 +424,12 @@ def test_a_paragraph_carrying_the_briefs_figures_is_drawn_with_the_framed_gramma
     Drafter(brief, llm, retrieve=lambda *a, **k: [], corpus=[], candidates=1).section(
         outline, index
     )
-    from assistant.drafting.followup import GRAMMAR as ENDING
-
-    # (a paragraph the repair leaves ending on a figure is asked for its last sentence)
-    grammars = [kw["extra_body"]["grammar"] for kw in llm.seen]
-    grammars = [g for g in grammars if g != ENDING]
+    # (follow-up asks, for a last sentence or the rest of a short paragraph, are not counted)
+    grammars = [
+        kw["extra_body"]["grammar"]
+        for kw, ask in zip(llm.seen, llm.asks, strict=True)
+        if "现在写" in ask
+    ]
     assert grammars[: len(plans)] == [text_grammar(brief, framed=framed(p)) for p in plans]
     assert "se ::=" in text_grammar(brief, framed=True) and "se ::=" not in text_grammar(brief)
 

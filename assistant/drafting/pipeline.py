@@ -197,8 +197,8 @@ class Drafter:
         best = verdict
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
-        if fixed.text.startswith("【待补"):
-            fixed = self._go_on(messages, ranked, pool, plan, context, label, place) or fixed
+        if fixed.text.startswith("【待补") or fixed.model_han < KEEP_SHARE * plan.budget:
+            fixed = self._go_on(messages, fixed, ranked, pool, plan, context, label, place) or fixed
         self._ending(messages, fixed, plan, place, pool)
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
@@ -246,6 +246,7 @@ class Drafter:
     def _go_on(
         self,
         messages: list[dict[str, str]],
+        fixed: Fixed,
         ranked: list[Verdict],
         pool: _Pool,
         plan: ParagraphPlan,
@@ -253,28 +254,33 @@ class Drafter:
         label: str,
         place: Place,
     ) -> Fixed | None:
-        """A paragraph the repair left a mark, whose best candidate stopped after a sentence
-        (the headline said again): the model goes on from that sentence, once, in the same
-        conversation (see drafting/followup.py). What it writes is judged and repaired as
-        the paragraph; None when that leaves none of the model's text."""
-        start = pool.texts[ranked[0].index].strip()
+        """A paragraph that stopped after a sentence or two: the repaired text, or, where
+        the repair left a mark, the best candidate (the headline said again). The model
+        goes on from it once, in the same conversation (see drafting/followup.py); the
+        whole is judged and repaired as the paragraph, and kept where the checks rank it
+        no lower than what it went on from. None otherwise."""
+        marked = fixed.text.startswith("【待补")
+        start = (pool.texts[ranked[0].index] if marked else fixed.text).strip()
         if not start or han_count(start) > plan.model_room * write.LONG_DRAW_BELOW:
             return None
         cand = write.sample(
             self.llm, followup.go_on_request(messages, start, plan),
-            budget=plan.model_room, lead=start, k=len(pool.texts), purpose=plan.purpose,
-            sample_index=self.sample, temperature=0.7,
+            budget=followup.go_on_room(start, plan), lead=start, k=len(pool.texts),
+            purpose=plan.purpose, sample_index=self.sample, temperature=0.7,
             grammar=self.framed_grammar if write.framed(plan) else self.grammar,
         )  # fmt: skip
         pool.calls.append({**cand.call, "go_on": True})
         if not cand.text:
             return None
-        verdict = choose([cand.text], plan, place)[0]
-        fixed = self._repaired(cand.text, verdict, plan, context, label, place)
-        if not fixed.model_han or verdict.fatal:
+        whole = start + cand.text
+        without, with_it = sorted(choose([start, whole], plan, place), key=lambda v: v.index)
+        if with_it.fatal or (not marked and with_it.key > without.key):
             return None
-        fixed.repairs.insert(0, f"候选只写了一句“{start[:30]}”，请模型接着写完这一段")
-        return fixed
+        longer = self._repaired(whole, with_it, plan, context, label, place)
+        if longer.model_han <= (0 if marked else fixed.model_han):
+            return None
+        longer.repairs.insert(0, f"段落写到“{start[-20:]}”就停了，请模型接着写完")
+        return longer
 
     def _repaired(
         self,
