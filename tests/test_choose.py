@@ -381,6 +381,19 @@ def test_a_list_the_headline_cut_leaves_at_the_start_gets_a_lead(place):
                  headline=headline)  # fmt: skip
     assert fixed.program_han == cut.program_han + len(LIST_LEAD) - 1  # its 汉字, not the comma
     assert not cut.text.startswith(LIST_LEAD)
+    # 枫林 2024: the headline, a lead-in and a connective went, one after the other
+    chain = (
+        "要强化主体责任，推动各项工作落实，需要做好以下工作与措施。具体而言，一要压实各级政府"
+        "和有关部门的责任；二要加强主席团在闭会期间的工作；三要加强培训和指导。" + CLEAN
+    )
+    fixed = repair(chain, choose([chain], PLAN, place)[0], PLAN, place.brief, None,
+                   headline=headline)  # fmt: skip
+    assert fixed.text.startswith(LIST_LEAD + "一要压实"), fixed.text
+    assert any("具体而言" in r for r in fixed.repairs)
+    # a model that opened with its list itself is not given a lead: the eval sees its list
+    bare = "一要压实责任；二要加强工作；三要加强培训。" + CLEAN
+    assert repair(bare, choose([bare], PLAN, place)[0], PLAN, place.brief, None,
+                  headline=headline).text == bare  # fmt: skip
 
 
 def test_repair_turns_a_quoted_headline_into_this_requirement(place):

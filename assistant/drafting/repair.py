@@ -114,9 +114,11 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
         (lambda x: misplaced_thanks(x, section_role, thanks), "删去致谢之外的祝贺、感谢："),
     ):
         text = _drop(text, [x for x in sentences(text) if found(x)], note, repairs, 30)
-    text, n = _CONNECTIVE.subn("", text)
-    if n:
-        repairs.append(f"删去句首的报告体连接语“具体来说”：{n} 处")
+    said = _CONNECTIVE.findall(text)
+    if said:
+        text = _CONNECTIVE.sub("", text)
+        words = "、".join(dict.fromkeys(x.rstrip("，") for x in said))
+        repairs.append(f"删去句首的报告体连接语“{words}”：{len(said)} 处")
     return text
 
 
@@ -273,15 +275,20 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
 LIST_LEAD = "做好这项工作，"
 
 
-def _unrestate(text: str, headline: str, repairs: list[str]) -> tuple[str, int]:
-    """The paragraph without its restated headline, and the 汉字 the program put in."""
+def _unrestate(text: str, headline: str, repairs: list[str]) -> str:
     text, cut = unrestate_headline(text, headline)
-    if not cut:
+    if cut:
+        repairs.append(f"删去段首重复的标题句：{cut[:30]}")
+    return text
+
+
+def _led_list(text: str, model_text: str, repairs: list[str]) -> tuple[str, int]:
+    """A paragraph the drops left opening with a list (the model's did not) gets a lead, and
+    the 汉字 the program put in. 枫林 2024: 要确保…，需要做好以下工作与措施。具体而言，一要…;
+    the restated headline, the lead-in and the connective went, and 一要…四要 was left."""
+    if not opens_list(text) or opens_list(model_text):
         return text, 0
-    repairs.append(f"删去段首重复的标题句：{cut[:30]}")
-    if not opens_list(text):
-        return text, 0
-    repairs.append(f"删去标题句后段首是条目，补上领起语：{LIST_LEAD}")
+    repairs.append(f"删改后段首是条目，补上领起语：{LIST_LEAD}")
     return LIST_LEAD + text, han_count(LIST_LEAD)
 
 
@@ -461,7 +468,8 @@ def repair(
     model_han = han_count(text)
     repairs: list[str] = []
     text = _unquote_headline(text, headline, repairs)
-    text, supplied = _unrestate(text, headline, repairs)
+    model_text = text
+    text = _unrestate(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
@@ -474,8 +482,7 @@ def repair(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop_out_of_place(text, section_role, getattr(brief, "occasion", ""), repairs)
-    text, ensured = _bare_ensure(text, repairs)
-    supplied += ensured
+    text, supplied = _bare_ensure(text, repairs)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
@@ -488,6 +495,8 @@ def repair(
         supplied += swapped
         text = _drop_leaking(text, leaks, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
+    text, led = _led_list(text, model_text, repairs)
+    supplied += led
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     added = ""
     missing = missing_facts(text, plan.facts)
