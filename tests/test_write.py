@@ -470,3 +470,24 @@ def test_a_congress_move_opens_with_the_programs_line_and_the_model_goes_on():
     assert record["model_han"] == han_count(more)
     assert record["program_han"] >= han_count(plan.lead)
     assert f"“{plan.lead}”之后" in model.users[0]  # told where it goes on from
+
+
+def test_the_prompt_names_the_speakers_role_never_the_name():
+    """枫林 2024: the name given in the prompt came back in the speech, twice."""
+    from pathlib import Path
+
+    from assistant.brief import load_brief
+    from assistant.drafting.write import render
+    from assistant.outline import build_outline
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    outline = build_outline(brief, shares={})
+    sec = next(s for s in outline.sections if s.paragraphs)
+    text = "\n".join(
+        m["content"]
+        for m in render(
+            brief, outline, sec, 1, sec.paragraphs[0], exemplars="", previous="", lead=""
+        )
+    )
+    assert brief.speaker.name and brief.speaker.name not in text
+    assert brief.speaker.role in text and brief.speaker.organ in text

@@ -198,8 +198,11 @@ def facts_block(brief: Brief) -> str:
     if brief.date:
         lines.append(f"日期：{brief.date.year}年{brief.date.month}月{brief.date.day}日")
     sp = brief.speaker
-    if sp.name or sp.role:
-        lines.append(f"讲话人：{sp.role or ''}{sp.name or ''}（代表{sp.organ or '【待补】'}讲话）")
+    # the role, never the name: the byline under the title is the program's, and a name in
+    # the prompt came back in the speech (枫林 2024 at scale 0.5: 这些变化充分展示了街道党工委
+    # 书记许晓岚的执政能力…; 作为街道党工委书记许晓岚（代表街道党工委讲话），我坚信…)
+    if sp.role:
+        lines.append(f"讲话人：{sp.role}，以{sp.organ or '【待补】'}的名义讲话")
     labels = {
         "reports": "审议通过的报告",
         "elections": "选举事项",
@@ -385,7 +388,7 @@ def render(
     prev = previous_line(previous)
     sp = brief.speaker
     return prompt_files.load_prompt("paragraph").render(
-        speaker=f"{sp.role or ''}{sp.name or ''}" or "领导",
+        speaker=sp.role or "领导",
         occasion_label=brief.occasion_label,
         organ=sp.organ or "本级党委",
         audience=audience(brief),
