@@ -2002,3 +2002,20 @@ def test_the_untuned_tongling_drafts_wrong_asks_fail_usage(text, level, fails):
     asked to make laws."""
     result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level, locality="桐岭县")))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "fails"),
+    [
+        ("区", "这些变化为全县经济社会的发展提供了有力支撑。", True),  # 临江 2019, scale 0.5
+        ("区", "这些变化为全区经济社会的发展提供了有力支撑。", False),
+        ("县", "全区上下要凝心聚力。", True),
+        ("县", "要在全省全市大局中找准定位，带动全县上下。", False),
+        ("乡", "全镇上下要凝心聚力。", True),
+        ("镇", "要在全县率先实现目标，全镇上下凝心聚力。", False),
+        ("街道", "全镇上下要凝心聚力。", True),
+    ],
+)
+def test_the_place_called_by_another_unit_of_its_rank_fails_usage(level, text, fails):
+    result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level)))
+    assert result.passed is not fails, result.reason
