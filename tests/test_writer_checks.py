@@ -2019,3 +2019,16 @@ def test_the_untuned_tongling_drafts_wrong_asks_fail_usage(text, level, fails):
 def test_the_place_called_by_another_unit_of_its_rank_fails_usage(level, text, fails):
     result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level)))
     assert result.passed is not fails, result.reason
+
+
+def test_a_paragraph_starting_the_section_over_fails_focus_and_parallelism_passes():
+    """临江 2019 at scale 0.5: the review's first and third paragraphs opened alike and went on
+    alike; the references repeat an opening with new matter after it (排比)."""
+    again = "回顾过去一年的成绩，我们取得了一系列丰硕的成果。对口帮扶的2个贫困县如期完成任务。"
+    before = "回顾过去一年的成绩，我们取得了一系列的显著成就。一般公共预算收入完成38.2亿元。"
+    result = REGISTRY["focus"].run(_paragraph(again, context=before, section_role="review"))
+    assert any("从头讲起" in f for f in result.findings), result.reason
+    parallel = "决胜收官之年，我们要用心用情，用群众幸福指数标注初心使命。"
+    first = "决胜收官之年，我们要求稳求进，坚定不移推动产业转型升级。"
+    result = REGISTRY["focus"].run(_paragraph(parallel, context=first, section_role="requirements"))
+    assert not any("从头讲起" in f for f in result.findings), result.reason

@@ -497,6 +497,41 @@ def _business_again(sentence: str) -> str:
     return f"会议审议的报告和选举事项又列举了一遍：“{short(sentence, 30)}”"
 
 
+# -- two paragraphs opening alike ----------------------------------------------------------------
+
+# A paragraph's opening clause this long (汉字) said again at another paragraph's start, the
+# sentence going on much as before, reads as the speech starting over (临江 2019 at scale 0.5:
+# 回顾过去一年的成绩，我们取得了一系列的显著成就。 and, two paragraphs on, 回顾过去一年的成绩，
+# 我们取得了一系列丰硕的成果。). An opening repeated with new matter after it is the genre's
+# parallelism: 决胜收官之年，我们要求稳求进… / 决胜收官之年，我们要用心用情… (xcity 2020),
+# 坚持正确的政治方向，首先必须… / …，我们还必须… (the chairs' symposium).
+_OPENING_MIN = 6
+_RESTART_OVERLAP = 0.6
+_ADDRESS = re.compile(r"(?:各位代表|同志们|代表们|各位|[、和])+")
+
+
+def _opening(paragraph: str) -> str:
+    """The paragraph's first clause, when it is long enough to be heard again and is not
+    the address (各位代表、同志们，… opens a closing speech's call and its salutation)."""
+    first = re.split(r"[，。；！？：]", paragraph.strip(), maxsplit=1)[0]
+    if han_count(first) < _OPENING_MIN or _ADDRESS.fullmatch(first):
+        return ""
+    return han_only(first)
+
+
+def _same_openings(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[str]:
+    """Paragraphs of `paras` whose first sentence opens with the clause an earlier one
+    opened with and goes on much the same (`before`: paragraphs earlier in the draft)."""
+    seen: dict[str, list[str]] = {}
+    for p in [*before, *paras]:
+        o = _opening(p)
+        first = (sentences(p) or [""])[0]
+        if o and p in paras and any(overlap(first, x) >= _RESTART_OVERLAP for x in seen.get(o, [])):
+            yield f"两段用同一句开头，像又从头讲起：“{short(p, 30)}”"
+        if o:
+            seen.setdefault(o, []).append(first)
+
+
 # -- scopes -----------------------------------------------------------------------------------
 
 
@@ -509,6 +544,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_speech_pasted(subject))
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
+    out.extend(_same_openings(prose_paragraphs(subject)))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
     parts = [
         (x.text, x.role) for x in subject.parsed.sections if x.role not in ("title", "outline")
@@ -539,6 +575,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         if preview:
             out.append(preview)
     out.extend(_duplicates(own, context))
+    if subject.context:
+        out.extend(_same_openings(paragraphs(subject.text), paragraphs(subject.context)))
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be
     # taken up again (a principle named, then developed: the chairs' symposium reference)
