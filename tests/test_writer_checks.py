@@ -2032,3 +2032,14 @@ def test_a_paragraph_starting_the_section_over_fails_focus_and_parallelism_passe
     first = "决胜收官之年，我们要求稳求进，坚定不移推动产业转型升级。"
     result = REGISTRY["focus"].run(_paragraph(parallel, context=first, section_role="requirements"))
     assert not any("从头讲起" in f for f in result.findings), result.reason
+
+
+def test_high_quality_development_before_the_19th_congress_is_stale():
+    """石桥 2016 at scale 0.5: 为实现高质量发展打下坚实基础, a formulation of October 2017."""
+    import datetime as dt
+
+    from assistant import tifa
+
+    said = "我们务必乘势而上，为实现高质量发展打下坚实基础。"
+    assert tifa.find_stale(said, dt.date(2016, 7, 12))
+    assert not tifa.find_stale(said, dt.date(2019, 1, 22))
