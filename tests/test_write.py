@@ -491,3 +491,17 @@ def test_the_prompt_names_the_speakers_role_never_the_name():
     )
     assert brief.speaker.name and brief.speaker.name not in text
     assert brief.speaker.role in text and brief.speaker.organ in text
+
+
+def test_a_paragraph_opening_with_a_later_clause_of_its_purpose_loses_it():
+    """云溪 2013 at scale 0.5: the review paragraph began with its purpose's second part and
+    ran the brief's facts on after it; the instruction goes, the facts stay."""
+    from assistant.drafting.write import clean
+
+    purpose = "用下面这些事实接着讲过去一年的成效：先点出这方面工作抓得怎样，再写事实，最后说出这些变化对群众意味着什么"
+    raw = (
+        "先点出这方面工作抓得怎样，再写事实，最后说出这些变化对群众意味着什么新修通村水泥路32公里，"
+        "全乡13个行政村全部通上水泥路。这些变化让群众出行更方便。"
+    )
+    out = clean(raw, purpose=purpose)
+    assert out.startswith("新修通村水泥路32公里") and "先点出" not in out

@@ -2043,3 +2043,17 @@ def test_high_quality_development_before_the_19th_congress_is_stale():
     said = "我们务必乘势而上，为实现高质量发展打下坚实基础。"
     assert tifa.find_stale(said, dt.date(2016, 7, 12))
     assert not tifa.find_stale(said, dt.date(2019, 1, 22))
+
+
+def test_the_core_before_october_2016_is_stale_however_the_name_is_said():
+    """云溪 2013 at scale 0.5: 以习近平总书记为核心的党中央."""
+    import datetime as dt
+
+    from assistant import tifa
+
+    said = "我们要始终坚持以习近平总书记为核心的党中央的领导。"
+    assert tifa.find_stale(said, dt.date(2013, 1, 18))
+    assert not tifa.find_stale(said, dt.date(2019, 1, 18))
+    # and the plan's words copied back are an echo of the prompt
+    echo = "先点出这方面工作抓得怎样，再写事实。"
+    assert not REGISTRY["integrity"].run(_paragraph(echo, section_role="review")).passed

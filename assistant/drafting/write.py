@@ -508,6 +508,7 @@ _DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，
 _META = re.compile(
     r"阐明|讲清|讲道理|讲它|写进|罗列|概括其|开头|结尾|不要|不再列举|已经说过|写足|的排比句|提出责任要求"
     r"|收尾|一两句话|没有讲到|讲一个|写出具体|说明为什么|(?:^|，)讲(?:落实|代表|人大|取得|还存在|大会|[^，。]{0,6}(?:面临|怎样))"
+    r"|先点出|再写事实|最后说出"
 )
 
 
@@ -516,15 +517,24 @@ def _without_echoed_start(sentence: str, purpose: str) -> str:
     这一点要着力解决的突出问题和薄弱环节要深入分析…): the echoed instruction cut off."""
     if not purpose:
         return sentence
-    n = 0
-    for a, b in zip(sentence, purpose, strict=False):
-        if a != b:
-            break
-        n += 1
+    # from the purpose's start or from one of its clauses (云溪 2013 at scale 0.5 opened its
+    # review paragraph with the purpose's second part: 先点出这方面工作抓得怎样，再写事实，
+    # 最后说出这些变化对群众意味着什么新修通村水泥路32公里…)
+    starts = [0] + [m.end() for m in re.finditer(r"[：，；]", purpose)]
+    n = max(_common_prefix(sentence, purpose[i:]) for i in starts)
     if n < 10 or not _META.search(sentence[:n]):
         return sentence
     rest = sentence[n:].lstrip("，、；：")
     return rest if han_count(rest) >= 6 else ""
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _echoes(sentence: str, purpose: str) -> bool:
