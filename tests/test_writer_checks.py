@@ -2057,3 +2057,17 @@ def test_the_core_before_october_2016_is_stale_however_the_name_is_said():
     # and the plan's words copied back are an echo of the prompt
     echo = "先点出这方面工作抓得怎样，再写事实。"
     assert not REGISTRY["integrity"].run(_paragraph(echo, section_role="review")).passed
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "fails"),
+    [
+        ("乡", "各乡镇政府、村党组织要深入一线，制定切实可行的脱贫计划。", True),
+        ("乡", "要在全县各乡镇中率先完成脱贫任务。", False),
+        ("县", "各乡镇政府要深入一线。", False),
+    ],
+)
+def test_what_the_untuned_qingling_draft_said_wrongly_fails_usage(level, text, fails):
+    """青岭乡 2019 (untuned read, this session's final code)."""
+    result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level)))
+    assert result.passed is not fails, result.reason
