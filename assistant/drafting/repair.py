@@ -452,6 +452,37 @@ def quarantine(
     return re.sub(alternation, mark, text)
 
 
+def _other_places(
+    text: str,
+    brief: Any,
+    corpus: Sequence[Any] | None,
+    exclude: Sequence[str],
+    plan: ParagraphPlan,
+    repairs: list[str],
+) -> tuple[str, int]:
+    """Another corpus speech's place: its own place, where the draft means this one, put
+    right first, so its sentence need not go (南川 2023: the sentence saying what the figures
+    meant went for its 清徐, leaving the list); sentences about other places dropped. The
+    text, and the 汉字 the program put in."""
+    if corpus is None:
+        return text, 0
+    leaks = find_leaks(text, brief, corpus, exclude)
+    text, leaks, swapped = _own_place(text, leaks, brief, corpus, repairs)
+    return _drop_leaking(text, leaks, plan, repairs), swapped
+
+
+def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[str, str]:
+    """The brief's facts the paragraph should carry and does not, added in the brief's
+    words (see _missing_part, _with_added); the text and what was added."""
+    missing = missing_facts(text, plan.facts)
+    if not missing:
+        return text, ""
+    parts = [_missing_part(m, text).rstrip("。；，") for m in missing]
+    added = "".join(x + "。" for x in parts)
+    repairs.append("补入简报原文：" + "；".join(parts))
+    return _with_added(text, added), added
+
+
 def repair(
     text: str,
     verdict: Verdict,
@@ -487,24 +518,12 @@ def repair(
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
-    if corpus is not None:
-        # another speech's own place first: put right, its sentence need not go (南川 2023:
-        # the sentence saying what the figures meant went for its 清徐, leaving the list)
-        leaks = find_leaks(text, brief, corpus, exclude)
-        text, leaks, swapped = _own_place(text, leaks, brief, corpus, repairs)
-        supplied += swapped
-        text = _drop_leaking(text, leaks, plan, repairs)
+    text, swapped = _other_places(text, brief, corpus, exclude, plan, repairs)
     text = _drop_claims(text, brief, plan, repairs)
     text, led = _led_list(text, model_text, repairs)
-    supplied += led
+    supplied += swapped + led
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
-    added = ""
-    missing = missing_facts(text, plan.facts)
-    if missing:
-        parts = [_missing_part(m, text).rstrip("。；，") for m in missing]
-        added = "".join(x + "。" for x in parts)
-        text = _with_added(text, added)
-        repairs.append("补入简报原文：" + "；".join(parts))
+    text, added = _add_missing(text, plan, repairs)
     if not text.strip():
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
