@@ -252,11 +252,8 @@ def _moves_named(headline: str) -> set[int]:
 
 
 # A requirement point whose headline is the congress's work (the speech then has no
-# 对人大工作的要求 section of its own): why it matters, then that section's moves.
-ROLE_PURPOSES["congress_point"] = [
-    ROLE_PURPOSES["requirements"][0],
-    *ROLE_PURPOSES["congress_work"],
-]
+# 对人大工作的要求 section of its own): why it matters, then the moves it makes, each with
+# its standing line (built in plan_section from the moves it is given).
 ROLE_EXTRAS["congress_point"] = ROLE_EXTRAS["congress_work"]
 
 _REVIEW_LESSONS = ROLE_EXTRAS["review"][1]  # how the results were won, as lessons
@@ -325,7 +322,8 @@ def plan_section(
         own = [ROLE_PURPOSES["requirements"][0], *(CONGRESS_MOVES[i] for i in moves)]
         leads = ["", *(CONGRESS_LEADS[i] for i in moves)]
         if moves != ALL_MOVES:
-            # then a requirement's angles: the congress part's own is the delegates' move again
+            # then a requirement's angles: the congress part's own extra belongs to the
+            # point that makes every move
             angles = "requirements"
     extras = _turned(angles, values)
     purposes = [*own, *extras]

@@ -523,13 +523,15 @@ def _same_openings(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator
     """Paragraphs of `paras` whose first sentence opens with the clause an earlier one
     opened with and goes on much the same (`before`: paragraphs earlier in the draft)."""
     seen: dict[str, list[str]] = {}
+    new = set(paras)
     for p in [*before, *paras]:
         o = _opening(p)
+        if not o:
+            continue  # no opening to hear again: its sentences are not split
         first = (sentences(p) or [""])[0]
-        if o and p in paras and any(overlap(first, x) >= _RESTART_OVERLAP for x in seen.get(o, [])):
+        if p in new and any(overlap(first, x) >= _RESTART_OVERLAP for x in seen.get(o, [])):
             yield f"两段用同一句开头，像又从头讲起：“{short(p, 30)}”"
-        if o:
-            seen.setdefault(o, []).append(first)
+        seen.setdefault(o, []).append(first)
 
 
 # -- scopes -----------------------------------------------------------------------------------

@@ -65,14 +65,7 @@ def draw_ending(
     result = llm.chat(
         messages, temperature=0.7, max_tokens=TOKENS, seed=seed, cache_salt=salt, **extra
     )
-    call = {
-        "ending": True,
-        "prompt_tokens": getattr(result, "prompt_tokens", 0),
-        "completion_tokens": getattr(result, "completion_tokens", 0),
-        "seconds": round(getattr(result, "seconds", 0.0), 3),
-        "cached": bool(getattr(result, "cached", False)),
-        "finish_reason": getattr(result, "finish_reason", None),
-    }
+    call = {"ending": True, **write.call_record(result)}
     cut = getattr(result, "finish_reason", None) == "length"
     cleaned = write.clean(result.text, cut=cut, purpose=purpose)
     first = sentences(cleaned)[:1]

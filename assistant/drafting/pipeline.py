@@ -22,7 +22,7 @@ from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
-from assistant.drafting.choose import Place, Verdict, choose
+from assistant.drafting.choose import Place, Verdict, choose, judge
 from assistant.drafting.repair import KEEP_SHARE, Fixed, repair
 from assistant.errors import InputError
 from assistant.outline import (
@@ -225,6 +225,7 @@ class Drafter:
         if not followup.needs_ending(fixed.text, plan):
             return
         ask = followup.ending_request(messages, fixed.text, plan)
+        without = None  # the paragraph as it is, judged once, when a sentence comes
         for k in range(followup.TRIES):
             sentence, call = followup.draw_ending(
                 self.llm, ask, plan.purpose,
@@ -233,9 +234,8 @@ class Drafter:
             pool.calls.append(call)
             if not sentence:
                 continue
-            without, with_it = sorted(
-                choose([fixed.text, fixed.text + sentence], plan, place), key=lambda v: v.index
-            )
+            without = without or judge(fixed.text, plan, place)
+            with_it = judge(fixed.text + sentence, plan, place)
             if with_it.fatal or not set(with_it.failed) <= set(without.failed):
                 continue
             fixed.text += sentence

@@ -630,18 +630,20 @@ def sample(
             **extra,
         )
     cut = getattr(result, "finish_reason", None) == "length"
-    call = {
-        "cut_retried": retried,
-        "candidate": k,
+    call = {"cut_retried": retried, "candidate": k, **call_record(result), "long": long}
+    text = clean(result.text, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
+    return Candidate(text, result.text, cut, call)
+
+
+def call_record(result: Any) -> dict[str, Any]:
+    """What draft.json keeps of one model call: its tokens, seconds, cache hit and end."""
+    return {
         "prompt_tokens": getattr(result, "prompt_tokens", 0),
         "completion_tokens": getattr(result, "completion_tokens", 0),
         "seconds": round(getattr(result, "seconds", 0.0), 3),
         "cached": bool(getattr(result, "cached", False)),
         "finish_reason": getattr(result, "finish_reason", None),
-        "long": long,
     }
-    text = clean(result.text, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
-    return Candidate(text, result.text, cut, call)
 
 
 def prompt_rules(messages: list[dict[str, str]]) -> str:
