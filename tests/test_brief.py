@@ -70,3 +70,9 @@ def test_brief_round_trips_through_dict():
     b = load_brief(EXAMPLE)
     again = brief_from_dict(b.to_dict())
     assert again.to_dict() == b.to_dict()
+
+
+def test_an_eval_case_drafts_as_its_inline_brief():
+    case = Path(__file__).parent.parent / "evals" / "cases" / "new-yunxi-xiang-closing-2013.toml"
+    b = load_brief(case)
+    assert (b.locality, b.level, b.length) == ("云溪乡", "乡", 3000)
