@@ -630,8 +630,10 @@ def _scaled(sec: OutlineSection, factor: float) -> OutlineSection:
     if sec.role == "review" and len(paras) > 1 and budget >= 60:
         keep = max(keep, 2)  # the facts alone need room: never all in one short paragraph
     kept, dropped = paras[:keep], paras[keep:]
-    if sec.role == "congress_work" and dropped:
-        # every move stays (leadership, supervision, delegates), fewer to a paragraph
+    if dropped and any(p.lead for p in dropped):
+        # every congress-work move stays (leadership, supervision, delegates), fewer to a
+        # paragraph, in its own part or in a point on the congress's work: the half-scale
+        # 云溪 2013 plan had kept the point's first two and lost the delegates'
         merged = merge_purposes([p.purpose for p in paras], keep)
         leads = merge_purposes([p.lead for p in paras], keep, sep="")
         kept = [
