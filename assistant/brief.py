@@ -351,6 +351,9 @@ def load_brief(path: str | Path) -> Brief:
             raise BriefError(f"简报文件 {path} 应为 .toml、.yaml 或 .yml")
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         raise BriefError(f"简报文件 {path} 格式有误：{exc}") from exc
+    if isinstance(data, dict) and isinstance(data.get("brief"), str):
+        # an eval case naming its brief's file (brief = "../../examples/…")
+        return load_brief(path.parent / data["brief"])
     if isinstance(data, dict) and isinstance(data.get("brief"), dict):
         # an eval case (evals/cases/*.toml): its inline [brief] is the brief, so a writer can
         # draft any case as it stands

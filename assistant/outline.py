@@ -382,7 +382,15 @@ def build_outline(
     headlines = requirement_headlines(brief, extra_headlines)
     overrides = {o.role: o for o in brief.outline}
     roles = _roles(brief, headlines, overrides)
-    budget_for = _budgets(brief, roles, shares, overrides)
+    # The program's own text (salutation, the session sentence, thanks, headlines, the
+    # closing) is part of the length asked: measured from the sections themselves, not
+    # guessed (a guess of 60 字 against 250–320 of them put every half-scale draft of the
+    # ten new briefs 8–20% over before the model wrote a word too many).
+    program = sum(
+        han_count(s.lead) + han_count(s.tail)
+        for s in _sections(brief, roles, headlines, lambda _role: 0, overrides)
+    )
+    budget_for = _budgets(brief, roles, shares, overrides, program)
     sections = _sections(brief, roles, headlines, budget_for, overrides)
     values = plan_values(brief, headlines)
     congress = [s.heading for s in sections if plan_role(s, brief) == "congress_point"]
@@ -407,15 +415,19 @@ def _roles(brief: Brief, headlines: list[str], overrides: dict[str, Any]) -> lis
 
 
 def _budgets(
-    brief: Brief, roles: list[str], shares: dict[str, float], overrides: dict[str, Any]
+    brief: Brief,
+    roles: list[str],
+    shares: dict[str, float],
+    overrides: dict[str, Any],
+    program: int = 60,
 ) -> Callable[[str], int]:
-    """Each written section's budget in 汉字: the brief's length shared by the corpus's
-    shares of the roles, a floor for a section's facts, the user's own figure first."""
+    """Each written section's budget in 汉字: the brief's length less the `program`'s own
+    汉字, shared by the corpus's shares of the roles, a floor for a section's facts, the
+    user's own figure first."""
     weights = {r: max(shares.get(r, DEFAULT_SHARES.get(r, 0.05)), 0.02) for r in roles}
     for fixed in ("salutation", "closing", "thanks"):  # fixed text, no budget
         weights.pop(fixed, None)
     total_w = sum(weights.values()) or 1.0
-    fixed_chars = 60
 
     floors = _fact_floors(brief)
     shares_of = {r: w / total_w for r, w in weights.items()}
@@ -423,7 +435,9 @@ def _budgets(
     # list of figures): floor those, and the other roles share what is left.
     floored = {r: f for r, f in floors.items() if r in shares_of and r not in overrides}
     free_share = sum(v for r, v in shares_of.items() if r not in floored)
-    room = brief.length - fixed_chars
+    # never less than half the length for the model: a tiny length with a long list of
+    # reports is still a speech, not the program's text alone
+    room = max(brief.length // 2, brief.length - program)
     need = [r for r in floored if room * shares_of[r] < floored[r]]
     if need and free_share > 0:
         left = max(0.0, room - sum(floored[r] for r in need))
@@ -612,10 +626,14 @@ def _with_plan(
 def with_budgets_scaled(outline: Outline, factor: float) -> Outline:
     """The same outline with every model-written budget scaled (small test drafts); a
     scaled section keeps fewer paragraphs, and the facts of those dropped move to the
-    last one kept, so no fact is lost."""
+    last one kept, so no fact is lost. The program's own text does not shrink: the model's
+    budgets shrink the more, so the whole comes to `factor` of what it was."""
+    model = sum(s.budget for s in outline.sections if not s.fixed) or 1
+    program = sum(han_count(s.lead) + han_count(s.tail) for s in outline.sections)
+    own = max(0.05, (factor * (model + program) - program) / model)
     return Outline(
         occasion=outline.occasion,
-        sections=tuple(_scaled(s, factor) for s in outline.sections),
+        sections=tuple(_scaled(s, own) for s in outline.sections),
     )
 
 

@@ -76,3 +76,11 @@ def test_an_eval_case_drafts_as_its_inline_brief():
     case = Path(__file__).parent.parent / "evals" / "cases" / "new-yunxi-xiang-closing-2013.toml"
     b = load_brief(case)
     assert (b.locality, b.level, b.length) == ("云溪乡", "乡", 3000)
+
+
+def test_an_eval_case_naming_its_brief_file_drafts_that_brief():
+    case = Path(__file__).parent.parent / "evals" / "cases" / "example-qingshan.toml"
+    got, want = load_brief(case), load_brief(EXAMPLE)
+    assert (got.locality, got.date, got.length, got.achievements) == (
+        want.locality, want.date, want.length, want.achievements,
+    )  # fmt: skip
