@@ -2071,3 +2071,17 @@ def test_what_the_untuned_qingling_draft_said_wrongly_fails_usage(level, text, f
     """青岭乡 2019 (untuned read, this session's final code)."""
     result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level)))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("第二部分则需要明确指出，我们还要加大茶旅项目的投入力度，推进茶旅产业的建设。", True),
+        ("这一行的数字表示扶贫开发项目的成功，给全乡人民带来了实实在在的好处。", True),
+        ("这些数字表明，扶贫开发项目给全乡人民带来了实实在在的好处。", False),
+    ],
+)
+def test_a_paragraph_speaking_of_the_draft_itself_fails_integrity(text, fails):
+    """云溪 2013 at scale 0.5, eighth session: the draft's parts and lines, not the speech."""
+    result = REGISTRY["integrity"].run(_paragraph(text, section_role="requirements"))
+    assert result.passed is not fails, result.reason
