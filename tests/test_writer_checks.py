@@ -2085,3 +2085,38 @@ def test_a_paragraph_speaking_of_the_draft_itself_fails_integrity(text, fails):
     """云溪 2013 at scale 0.5, eighth session: the draft's parts and lines, not the speech."""
     result = REGISTRY["integrity"].run(_paragraph(text, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "fails"),
+    [
+        # a campaign beyond the level (青岭乡 2019)
+        ("乡", "要在全党全社会开展学习宣传总书记重要讲话精神活动。", True),
+        ("乡", "要按照上级党委的部署，在全乡扎实开展学习宣传活动。", False),
+        # collocations (青岭乡 2019)
+        ("乡", "要压实工作压力，把各项任务落到实处。", True),
+        ("乡", "要压实工作责任，把各项任务落到实处。", False),
+        ("乡", "要推动基层干部和群众的积极性，形成合力。", True),
+        ("乡", "要调动基层干部和群众的积极性，形成合力。", False),
+        ("县", "要加强履职水平，更好服务群众。", True),
+        ("县", "要提高履职水平，更好服务群众。", False),
+        # a contradiction (青岭乡 2019)
+        ("乡", "我们既要保持已有成绩的骄傲自满，又要看到不足。", True),
+        ("乡", "我们既不能骄傲自满，也不能妄自菲薄。", False),
+        # 全县 in a city's speech (安平市 2021); a city's counties stay allowed
+        ("市", "推动全县经济社会发展。", True),
+        ("市", "推动全市经济社会发展，各县（市、区）要抓好落实。", False),
+    ],
+)
+def test_what_the_untuned_reads_wrote_wrongly_and_the_eval_passed_fails_usage(level, text, fails):
+    """Seventh session's untuned reads, lines a writer struck and the eval passed."""
+    result = REGISTRY["usage"].run(_paragraph(text, brief=brief(level=level)))
+    assert result.passed is not fails, result.reason
+
+
+def test_the_places_own_problems_the_brief_does_not_give_are_invented():
+    """青岭乡 2019: 面临着经济转型、农民增收、基础设施建设等多重挑战, none of it in the brief."""
+    said = "当前，青岭乡面临着经济转型、农民增收、基础设施建设等多重挑战。"
+    assert not REGISTRY["invented_facts"].run(_paragraph(said)).passed
+    given = brief(situation=["全镇面临着经济转型、农民增收、基础设施建设等多重挑战"])
+    assert REGISTRY["invented_facts"].run(_paragraph(said, brief=given)).passed
