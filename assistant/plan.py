@@ -36,6 +36,10 @@ class ParagraphPlan:
         sentence or two at the least."""
         return max(MODEL_ROOM_MIN, self.room - han_count(self.lead)) if self.lead else self.room
 
+    def models_part(self, text: str) -> str:
+        """What the model wrote of a paragraph that opens with this plan's standing line."""
+        return text[len(self.lead) :] if self.lead and text.startswith(self.lead) else text
+
     @property
     def room(self) -> int:
         """汉字 this paragraph needs: its budget, or more when its facts alone fill it (a

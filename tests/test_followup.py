@@ -166,3 +166,44 @@ def test_going_on_into_a_political_error_is_not_kept():
     _, record = _first_point(lambda head: _Terse(wrong))
     assert record["text"] == _Terse.SHORT
     assert any(c.get("go_on") for c in record["calls"])  # asked, and what came was refused
+
+
+class _Silent:
+    """Says nothing after a standing line (云溪 2013, 要求之四第2段: the supervision line
+    alone); asked to go on, it answers `rest`."""
+
+    def __init__(self, rest: str) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.rest = rest
+
+    def chat(self, messages, **kw):
+        ask = messages[-1]["content"]
+        if "只写了开头一句就停了" in ask:  # only the supervision line's reasons
+            return SimpleNamespace(
+                text=self.rest if "接受监督" in ask else "", finish_reason="stop"
+            )
+        return SimpleNamespace(text="", finish_reason="stop")
+
+
+def test_a_standing_line_with_nothing_after_it_is_drawn_again_and_written_on_from():
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index, position = next(
+        (i, k)
+        for i, s in enumerate(outline.sections)
+        for k, p in enumerate(s.paragraphs, 1)
+        if p.lead and "监督" in p.lead
+    )
+    plan = outline.sections[index].paragraphs[position - 1]
+    rest = (
+        "监督不是挑毛病、找麻烦，而是帮助政府把工作做得更好。自觉接受监督，"
+        "才能及时发现工作中的不足，把群众的意见变成改进工作的动力。"
+    )
+    model = _Silent(rest)
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=2)
+    _, meta = drafter.section(outline, index, only=position)
+    record = meta["paragraphs"][position - 1]
+    # the line alone passes every check, and is not a paragraph: drawing goes on
+    assert record["candidates"] >= 2
+    assert record["text"] == plan.lead + rest
+    assert record["model_han"] > 0 and any(c.get("go_on") for c in record["calls"])

@@ -84,8 +84,9 @@ GO_ON_MIN = 60
 
 
 def go_on_room(start: str, plan: ParagraphPlan) -> int:
-    """汉字 to ask for after `start`: what the paragraph still lacks, a few sentences at least."""
-    return max(GO_ON_MIN, plan.model_room - han_count(start))
+    """汉字 to ask for after `start` (its standing line included): what the paragraph still
+    lacks, a few sentences at least."""
+    return max(GO_ON_MIN, plan.room - han_count(start))
 
 
 def go_on_request(

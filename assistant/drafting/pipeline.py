@@ -261,7 +261,12 @@ class Drafter:
         no lower than what it went on from. None otherwise."""
         marked = fixed.text.startswith("【待补")
         start = (pool.texts[ranked[0].index] if marked else fixed.text).strip()
-        if not start or han_count(start) > plan.model_room * write.LONG_DRAW_BELOW:
+        # the model's own part measured, not the standing line it went on from (云溪 2013:
+        # the supervision line, 59 字, and nothing after it was never asked to go on)
+        if (
+            not start
+            or han_count(plan.models_part(start)) > plan.model_room * write.LONG_DRAW_BELOW
+        ):
             return None
         cand = write.sample(
             self.llm, followup.go_on_request(messages, start, plan),
@@ -353,7 +358,10 @@ class Drafter:
             short = (
                 bool(pool.texts)
                 and place.section_role != "call"
-                and all(han_count(t) < write.LONG_DRAW_BELOW * plan.room for t in pool.texts)
+                and all(
+                    han_count(plan.models_part(t)) < write.LONG_DRAW_BELOW * plan.model_room
+                    for t in pool.texts
+                )
             )
             cand = write.sample(
                 self.llm,
@@ -372,7 +380,9 @@ class Drafter:
                 cand = replace(cand, text=plan.lead + cand.text)
             pool.add(cand, attempt)
             ranked = choose(pool.texts, plan, place)
-            if ranked[0].acceptable:
+            # a standing line with nothing of the model's after it passes every check, and
+            # is not the paragraph asked for (云溪 2013: drawing stopped at it)
+            if ranked[0].acceptable and plan.models_part(pool.texts[ranked[0].index]).strip():
                 break
         return ranked
 
