@@ -378,7 +378,9 @@ def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
         return text
 
     with FakeLLMServer(responder=terse) as srv:
-        draft = draft_with(srv, tmp_path, corpus, candidates=1)
+        # at half scale: at SCALE the program's own text leaves paragraphs of 30–100 字,
+        # too short for a sentence or two to leave room for another
+        draft = draft_with(srv, tmp_path, corpus, candidates=1, budget_factor=0.5)
     doc = DraftDoc.load(draft.dir)
     plans = {s["id"]: s for s in doc.outline["sections"]}
     grown = 0

@@ -253,7 +253,17 @@ def not_yet_said(date: dt.date, limit: int = 10) -> list[str]:
         for e in load_lexicon().terms
         if e.status(date) == "early" and re.fullmatch(r"[\u4e00-\u9fff“”]+", e.pattern.pattern)
     ]
-    return [w for _, w in sorted(words)][:limit]
+    out: list[str] = []
+    for _, w in sorted(words, key=lambda item: (item[0], len(item[1]))):
+        if not any(_within(o, w) for o in out):  # 乡村全面振兴 is said with 乡村振兴
+            out.append(w)
+    return out[:limit]
+
+
+def _within(short: str, long: str) -> bool:
+    """`short`'s characters in `long`, in order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def organ_rule(brief: Brief) -> str:
