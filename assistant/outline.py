@@ -100,6 +100,9 @@ PURPOSES = {
 MEETING_PURPOSE = "接着“主要是”往下写：这次会议的目的和意义"
 
 
+EXTRA_MIN = 60  # 汉字 of a paragraph added for length: two or three sentences at least
+
+
 @dataclass(frozen=True)
 class OutlineSection:
     id: str
@@ -126,12 +129,19 @@ class OutlineSection:
         return data
 
     def with_paragraph(
-        self, values: dict[str, str] | None = None, role: str | None = None
+        self,
+        values: dict[str, str] | None = None,
+        role: str | None = None,
+        written: int | None = None,
     ) -> OutlineSection:
         """The section with one more paragraph planned (it came out short), on an angle
         its plan has not taken yet; `values` fill the purpose (see plan_values), `role`
-        is the one that planned it (see plan_role; default the section's own)."""
+        is the one that planned it (see plan_role; default the section's own). Its budget
+        is what the section still lacks when the 汉字 `written` so far are known: a full
+        paragraph's after an opening of 97 字 of 190 put 白沙 2026's at 144%."""
         budget = max(100, min(200, self.budget // max(1, len(self.paragraphs))))
+        if written is not None:
+            budget = max(EXTRA_MIN, min(budget, self.budget - written))
         values = {**(values or {}), "headline": (self.heading or "").rstrip("。")}
         if self.ordinal:
             values["turn"] = str(self.ordinal)

@@ -631,3 +631,17 @@ def test_the_plan_adds_up_to_the_length_asked_with_the_programs_own_text(brief, 
         planned = sum(s.budget for s in outline.sections if not s.fixed)
         planned += sum(han_count(s.lead) + han_count(s.tail) for s in outline.sections)
         assert abs(planned - scaled.length) <= 0.06 * scaled.length, (planned, scaled.length)
+
+
+def test_a_paragraph_added_for_length_asks_for_what_the_section_still_lacks():
+    """白沙 2026: an opening of 97 字 of 190 was given a full paragraph more (144%)."""
+    from assistant.outline import EXTRA_MIN
+
+    brief = load_brief(EXAMPLE)
+    opening = next(s for s in build_outline(brief, shares={}).sections if s.role == "opening")
+    lacking = opening.budget // 2
+    assert opening.with_paragraph(written=opening.budget - lacking).paragraphs[-1].budget == max(
+        EXTRA_MIN, min(lacking, opening.with_paragraph().paragraphs[-1].budget)
+    )
+    assert opening.with_paragraph(written=opening.budget - 10).paragraphs[-1].budget == EXTRA_MIN
+    assert opening.with_paragraph(written=0).paragraphs[-1].budget <= 200

@@ -435,7 +435,9 @@ class Drafter:
                 # the angle of the role that planned it: a 主席团 meeting's opening was
                 # given a closing session's (代表们在会上提出了许多宝贵的意见和建议)
                 turn.section = turn.section.with_paragraph(
-                    plan_values(self.brief, []), plan_role(turn.section, self.brief)
+                    plan_values(self.brief, []),
+                    plan_role(turn.section, self.brief),
+                    written=sum(han_count(r["text"]) for r in records),
                 )
             if position <= len(records) and (only is None or position != only):
                 continue
