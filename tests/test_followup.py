@@ -165,7 +165,8 @@ def test_going_on_into_a_political_error_is_not_kept():
     )
     _, record = _first_point(lambda head: _Terse(wrong))
     assert record["text"] == _Terse.SHORT
-    assert any(c.get("go_on") for c in record["calls"])  # asked, and what came was refused
+    asked = [c for c in record["calls"] if c.get("go_on")]  # asked, and what came was refused
+    assert asked and asked[0]["reply"] == wrong  # …and kept in the record as the model's
 
 
 class _Silent:

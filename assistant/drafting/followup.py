@@ -65,7 +65,7 @@ def draw_ending(
     result = llm.chat(
         messages, temperature=0.7, max_tokens=TOKENS, seed=seed, cache_salt=salt, **extra
     )
-    call = {"ending": True, **write.call_record(result)}
+    call = {"ending": True, **write.call_record(result), "reply": result.text}
     cut = getattr(result, "finish_reason", None) == "length"
     cleaned = write.clean(result.text, cut=cut, purpose=purpose)
     first = sentences(cleaned)[:1]

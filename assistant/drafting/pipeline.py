@@ -274,7 +274,9 @@ class Drafter:
             purpose=plan.purpose, sample_index=self.sample, temperature=0.7,
             grammar=self.framed_grammar if write.framed(plan) else self.grammar,
         )  # fmt: skip
-        pool.calls.append({**cand.call, "go_on": True})
+        # what the model answered is kept whether or not it is taken (the record shows the
+        # model's failures, not only what the program kept)
+        pool.calls.append({**cand.call, "go_on": True, "reply": cand.raw})
         if not cand.text:
             return None
         whole = start + cand.text
