@@ -581,3 +581,29 @@ def test_a_paragraph_opening_with_a_bare_ensure_gets_its_yao(place):
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
     assert fixed.text == "要" + text and fixed.program_han == 1
     assert any("确保" in r for r in fixed.repairs)
+
+
+def test_the_results_told_again_outside_the_review_are_dropped_and_fail_focus(place):
+    """白沙 2026 at full length: the opening's second paragraph told three of the review's
+    four achievements before the review did."""
+    from dataclasses import replace
+
+    from assistant.drafting.repair import repair
+
+    retold = "过去一年，地区生产总值完成18.6亿元，同比增长6.2%。"
+    own = (
+        "这是一次发扬民主、团结鼓劲的大会，代表们以高度负责的精神认真审议各项报告，"
+        "提出了许多有见地的意见和建议，充分体现了全镇人民的意愿。"
+    )
+    plan = ParagraphPlan("评价这次大会", 90)
+    at_opening = replace(place, section_role="opening")
+    verdict = choose([own + retold], plan, at_opening)[0]
+    assert "focus" in verdict.failed
+    fixed = repair(own + retold, verdict, plan, place.brief, None, section_role="opening")
+    assert fixed.text == own and any("回顾一节之外又讲的成绩" in r for r in fixed.repairs)
+    # the review tells them; a task built on them is not a retelling
+    at_review = replace(place, section_role="review")
+    assert "focus" not in choose([own + retold], plan, at_review)[0].failed
+    task = "今年要确保地区生产总值在18.6亿元的基础上再增长6.2%以上。"
+    at_point = replace(place, section_role="requirements")
+    assert "focus" not in choose([own + task], plan, at_point)[0].failed

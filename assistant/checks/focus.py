@@ -388,6 +388,43 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
+_TASK_WORDS = re.compile(r"要|确保|力争|争取|巩固|持续|防止|基础上|继续")
+
+
+def achievements_retold(text: str, achievements: Sequence[str]) -> list[str]:
+    """Sentences of `text` that tell one of the brief's achievements (its figures, or
+    most of its words when it has none): outside the review, the year's results told
+    again (白沙 2026, full length: the opening's second paragraph told three of the
+    review's four before the review did)."""
+    cut = threshold(NAME, "fact_told", 0.75)
+    out = []
+    for sentence in sentences(text):
+        if _TASK_WORDS.search(sentence):
+            continue  # a task built on it (确保粮食总产量稳定在3.1万吨以上) is not a retelling
+        for fact in achievements:
+            figures = _figures(fact)
+            if (figures and _has_all(sentence, figures)) or (
+                han_count(fact) >= 10 and overlap(fact, sentence) >= cut
+            ):
+                out.append(sentence)
+                break
+    return out
+
+
+# A closing speech's sections other than the review: the results are the review's to tell.
+# (A symposium's or exchange meeting's points take their examples from the results: the
+# street-office and chairs' symposium references do.)
+_OUTSIDE_REVIEW = frozenset({"opening", "situation", "requirements", "congress_work", "call"})
+
+
+def retold_outside_review(text: str, brief: Any, section_role: str) -> list[str]:
+    """Sentences of a closing speech's section other than the review that tell an
+    achievement of the brief again."""
+    if section_role not in _OUTSIDE_REVIEW or getattr(brief, "occasion", "") != "closing_session":
+        return []
+    return achievements_retold(text, tuple(getattr(brief, "achievements", ()) or ()))
+
+
 # Where the speech sets tasks: an achievement there is the year just ended set again.
 _TASK_ROLES = frozenset({"situation", "requirements", "congress_work", "call"})
 _LEAD = re.compile(r"^(?:(?:19|20)\d\d年)?(?:全[镇乡县区市]|[\u4e00-\u9fff]{1,4}[镇乡县区市])?")
@@ -593,7 +630,10 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     if hit:
         out.append(hit)
     out.extend(_tasks_done([(subject.text, subject.section_role or "")], achievements, pat))
-    if subject.context:
+    retold = retold_outside_review(subject.text, subject.brief, subject.section_role or "")
+    if retold:
+        out.append(f"成绩在回顾一节里讲，这里又讲了：“{short(retold[0], 30)}”")
+    elif subject.context:
         out.extend(_facts_twice([subject.context, subject.text], achievements))
         again = reports_again(subject.text, subject.context, subject.brief)
         if again:

@@ -20,7 +20,12 @@ from assistant.checks.facts import (
     find_invented_quotes,
     find_invented_titles,
 )
-from assistant.checks.focus import repeated_sentences, reports_again, restating_sentences
+from assistant.checks.focus import (
+    repeated_sentences,
+    reports_again,
+    restating_sentences,
+    retold_outside_review,
+)
 from assistant.checks.integrity import (
     early_call,
     headline_cores,
@@ -504,6 +509,9 @@ def repair(
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
+    # (not where the plan itself gives the paragraph facts to carry)
+    retold = [] if plan.facts else retold_outside_review(text, brief, section_role)
+    text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
     restating = restating_sentences(text, headline, other_headlines)
     text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
     if verdict.fatal:
