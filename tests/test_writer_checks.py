@@ -2120,3 +2120,23 @@ def test_the_places_own_problems_the_brief_does_not_give_are_invented():
     assert not REGISTRY["invented_facts"].run(_paragraph(said)).passed
     given = brief(situation=["全镇面临着经济转型、农民增收、基础设施建设等多重挑战"])
     assert REGISTRY["invented_facts"].run(_paragraph(said, brief=given)).passed
+
+
+@pytest.mark.parametrize(
+    ("check", "level", "text", "fails"),
+    [
+        ("usage", "镇", "大会在庄严的会议厅落下帷幕。", True),
+        ("usage", "镇", "大会圆满完成了各项议程，即将胜利闭幕。", False),
+        ("usage", "镇", "要将白沙打造成为一个具有国际竞争力的现代化城市。", True),
+        ("usage", "市", "要把安平建设成为具有国际竞争力的现代化城市。", False),
+        ("register", "镇", "要从五个方面入手，分别是明确产业定位、强化政策支持和优化环境。", True),
+        ("register", "镇", "具体的工作要求包括制定详细的发展规划、积极引进优质项目。", True),
+        ("register", "镇", "要明确产业定位，强化政策支持，一项一项抓出成效。", False),
+        ("voice", "镇", "这是我们白沙镇政府的责任和使命。", True),
+        ("voice", "镇", "这是镇政府的责任，镇党委要支持镇政府依法行政。", False),
+    ],
+)
+def test_what_the_full_length_baisha_draft_said_wrongly_fails(check, level, text, fails):
+    """白沙 2026 at full length (eighth session): lines a writer strikes that the eval passed."""
+    result = REGISTRY[check].run(_paragraph(text, brief=brief(level=level)))
+    assert result.passed is not fails, result.reason
