@@ -208,3 +208,41 @@ def test_a_standing_line_with_nothing_after_it_is_drawn_again_and_written_on_fro
     assert record["candidates"] >= 2
     assert record["text"] == plan.lead + rest
     assert record["model_han"] > 0 and any(c.get("go_on") for c in record["calls"])
+
+
+class _Copier:
+    """Writes a call's formula, copied from its purpose, and nothing else on the first draw
+    (白沙 2026 at full length); a sentence leading up to it on the next; never asked to go
+    on after the formula."""
+
+    LEAD_UP = "新的一年，任务艰巨、使命光荣，全镇上下要把大会的决策部署变成一项项实实在在的行动。"
+
+    def __init__(self) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.draws = 0
+        self.went_on = False
+
+    def chat(self, messages, **kw):
+        if "只写了开头一句就停了" in messages[-1]["content"]:
+            self.went_on = True
+            return SimpleNamespace(text="还要再写。", finish_reason="stop")
+        found = re.search(r"最后以这句话收尾：(让我们[^！]+！)", messages[-1]["content"])
+        assert found, messages[-1]["content"]
+        formula = found.group(1)
+        self.draws += 1
+        text = formula if self.draws == 1 else self.LEAD_UP + formula
+        return SimpleNamespace(text=text, finish_reason="stop")
+
+
+def test_a_call_that_is_its_formula_copied_back_is_drawn_again():
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "call")
+    model = _Copier()
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=2)
+    _, meta = drafter.section(outline, index)
+    record = meta["paragraphs"][0]
+    assert model.draws == 2 and record["text"].startswith(_Copier.LEAD_UP)
+    assert record["model_han"] > 0 and not model.went_on
+    # nothing after the formula: no paragraph added for length either
+    assert len(meta["paragraphs"]) == 1 and model.draws == 2

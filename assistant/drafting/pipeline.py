@@ -23,7 +23,7 @@ from assistant.brief import Brief, brief_from_dict
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
-from assistant.drafting.repair import KEEP_SHARE, Fixed, repair
+from assistant.drafting.repair import KEEP_SHARE, Fixed, copied_from_plan, repair
 from assistant.errors import InputError
 from assistant.outline import (
     Outline,
@@ -197,7 +197,9 @@ class Drafter:
         best = verdict
         if pool.calls[best.index].get("finish_reason") == "length":
             fixed.repairs.append("模型回复两次达到长度上限被截断，未写完的末句已删去")
-        if fixed.text.startswith("【待补") or fixed.model_han < KEEP_SHARE * plan.budget:
+        # (not the call, which ends on the program's formula: nothing goes on after it)
+        short = fixed.text.startswith("【待补") or fixed.model_han < KEEP_SHARE * plan.budget
+        if short and section.role != "call":
             fixed = self._go_on(messages, fixed, ranked, pool, plan, context, label, place) or fixed
         self._ending(messages, fixed, plan, place, pool)
         fallback = ""
@@ -382,9 +384,10 @@ class Drafter:
                 cand = replace(cand, text=plan.lead + cand.text)
             pool.add(cand, attempt)
             ranked = choose(pool.texts, plan, place)
-            # a standing line with nothing of the model's after it passes every check, and
-            # is not the paragraph asked for (云溪 2013: drawing stopped at it)
-            if ranked[0].acceptable and plan.models_part(pool.texts[ranked[0].index]).strip():
+            # a standing line with nothing of the model's after it, or the plan's own words
+            # copied back, passes every check and is not the paragraph asked for (云溪 2013:
+            # drawing stopped at the supervision line; 白沙 2026: at the call's formula alone)
+            if ranked[0].acceptable and _own_words(pool.texts[ranked[0].index], plan):
                 break
         return ranked
 
@@ -495,14 +498,23 @@ class Drafter:
     @staticmethod
     def _short(section: OutlineSection, records: list[dict[str, Any]], planned: int) -> bool:
         """Length by more paragraphs, never by repeating: one more while the section is
-        short of its budget and the model's last paragraph said something."""
+        short of its budget and the model's last paragraph said something. Never after
+        the call, which ends the speech's body on its formula."""
         written = sum(han_count(r["text"]) for r in records)
         return (
-            written < section.budget * LENGTH_LOW
+            section.role != "call"
+            and written < section.budget * LENGTH_LOW
             and len(records) < planned + MAX_EXTRA_PARAGRAPHS
             and bool(records)
             and records[-1]["model_han"] > 20
         )
+
+
+def _own_words(text: str, plan: ParagraphPlan) -> int:
+    """汉字 of a candidate that are the model's own: not its standing line, nor sentences
+    copied from its purpose."""
+    own = plan.models_part(text)
+    return han_count(own) - copied_from_plan(own, plan.purpose)
 
 
 def default_repairs(llm: Any) -> int:
