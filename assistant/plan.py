@@ -207,7 +207,9 @@ ROLE_EXTRAS = {
         "讲抓落实的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管",
         # (not 调动他们的积极性: the model took the words after the colon as its start, and
         # 他们 had no one to point to; 兰河 2022, 丰源 2025, 汶溪 2024)
-        "讲抓落实要依靠基层干部和群众：调动基层干部和群众的积极性，形成工作合力",
+        # (not 讲抓落实要依靠…: the 1.5B turned 讲 into 要 and wrote 要抓落实要依靠… into
+        # the speech, 安平市 2021 and 枫林 2024)
+        "讲依靠基层干部和群众把工作落到实处：调动基层干部和群众的积极性，形成工作合力",
         "讲抓落实要见到的实效：让群众实实在在感受到变化，用群众满意来检验工作",
     ],
     # Not the delegates again: an extra paragraph on 代表在闭会期间怎样联系群众 after the

@@ -2140,3 +2140,20 @@ def test_what_the_full_length_baisha_draft_said_wrongly_fails(check, level, text
     """白沙 2026 at full length (eighth session): lines a writer strikes that the eval passed."""
     result = REGISTRY[check].run(_paragraph(text, brief=brief(level=level)))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("我们邀请街道党工委书记在会上发言，并希望各位代表能够积极参与讨论。", True),
+        ("作为街道党工委书记和街道人大工委负责人，我们要强化责任意识。", True),
+        ("希望各位代表在会上踊跃发言，多提真知灼见。", False),
+        ("作为街道党工委书记，我要带头联系代表。", False),
+    ],
+)
+def test_what_the_full_length_fenglin_draft_said_of_its_speaker_fails_voice(text, fails):
+    """枫林街道 2024 at full length (eighth session): the speaker as someone invited to speak,
+    and a title of one person said as 我们."""
+    b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
+    result = REGISTRY["voice"].run(_paragraph(text, brief=b))
+    assert result.passed is not fails, result.reason
