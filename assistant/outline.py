@@ -159,6 +159,12 @@ class Outline:
     def budget(self) -> int:
         return sum(s.budget for s in self.sections)
 
+    @property
+    def program_han(self) -> int:
+        """汉字 the program writes itself: salutation, session sentence, thanks, headlines,
+        the opening's tail, the closing."""
+        return sum(han_count(s.lead) + han_count(s.tail) for s in self.sections)
+
     def summary(self) -> str:
         """One line per section, for prompts and the terminal."""
         lines = []
@@ -396,10 +402,8 @@ def build_outline(
     # closing) is part of the length asked: measured from the sections themselves, not
     # guessed (a guess of 60 字 against 250–320 of them put every half-scale draft of the
     # ten new briefs 8–20% over before the model wrote a word too many).
-    program = sum(
-        han_count(s.lead) + han_count(s.tail)
-        for s in _sections(brief, roles, headlines, lambda _role: 0, overrides)
-    )
+    bare = _sections(brief, roles, headlines, lambda _role: 0, overrides)
+    program = Outline(occasion=brief.occasion, sections=tuple(bare)).program_han
     budget_for = _budgets(brief, roles, shares, overrides, program)
     sections = _sections(brief, roles, headlines, budget_for, overrides)
     values = plan_values(brief, headlines)
@@ -639,7 +643,7 @@ def with_budgets_scaled(outline: Outline, factor: float) -> Outline:
     last one kept, so no fact is lost. The program's own text does not shrink: the model's
     budgets shrink the more, so the whole comes to `factor` of what it was."""
     model = sum(s.budget for s in outline.sections if not s.fixed) or 1
-    program = sum(han_count(s.lead) + han_count(s.tail) for s in outline.sections)
+    program = outline.program_han
     own = max(0.05, (factor * (model + program) - program) / model)
     return Outline(
         occasion=outline.occasion,

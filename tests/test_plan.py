@@ -37,7 +37,6 @@ from assistant.plan import (
     split_budget,
     spread,
 )
-from assistant.text import han_count
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
 FACTS7 = tuple(f"第{i}项成绩完成{i * 11}件" for i in range(1, 8))
@@ -628,8 +627,7 @@ def test_the_plan_adds_up_to_the_length_asked_with_the_programs_own_text(brief, 
     (Below half, the floors for the facts a section carries take over.)"""
     scaled = replace(brief, length=max(100, int(brief.length * factor)))
     for outline in (outline_for(scaled), with_budgets_scaled(outline_for(brief), factor)):
-        planned = sum(s.budget for s in outline.sections if not s.fixed)
-        planned += sum(han_count(s.lead) + han_count(s.tail) for s in outline.sections)
+        planned = sum(s.budget for s in outline.sections if not s.fixed) + outline.program_han
         assert abs(planned - scaled.length) <= 0.06 * scaled.length, (planned, scaled.length)
 
 
