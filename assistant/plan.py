@@ -113,7 +113,7 @@ ROLE_PURPOSES = {
         # them and stopped (槐原 2018: 106 字 of 260, 100% the brief's words).
         # The two open differently: both opening 回顾{years}的成绩, the 1.5B began both
         # paragraphs with those words.
-        "回顾{years}的成绩：先用一句不带数字的话评价这一年工作的总体成效，"
+        "回顾{years}的成绩：先用一句不带数字的话评价{years}工作的总体成效，"
         "再用下面这些事实作依据，每写一件事都说出它带来的变化，不要逐条罗列",
         "用下面这些事实接着讲{years}的成效：先点出这方面工作抓得怎样，再写事实，"
         "最后说出这些变化对群众意味着什么",

@@ -376,6 +376,8 @@ def test_a_first_session_outline_never_asks_for_one_year():
     sec = next(s for s in outline.sections if s.role == "review")
     assert all("过去五年" in p.purpose for p in sec.paragraphs[:1])
     assert "过去一年" not in json.dumps(sec.to_dict(), ensure_ascii=False), sec.purpose
+    # …nor, in other words, 这一年 (柏溪乡 2016 plan: 评价这一年工作的总体成效 in a 换届)
+    assert "这一年" not in json.dumps(sec.to_dict(), ensure_ascii=False), sec.purpose
 
 
 @pytest.mark.parametrize("role", ["opening", "review", "situation", "congress_work", "call"])
