@@ -246,3 +246,46 @@ def test_a_call_that_is_its_formula_copied_back_is_drawn_again():
     assert record["model_han"] > 0 and not model.went_on
     # nothing after the formula: no paragraph added for length either
     assert len(meta["paragraphs"]) == 1 and model.draws == 2
+
+
+class _Short:
+    """Writes about half of what each paragraph asks for (the 1.5B's points at full length
+    came to 60–75% of their budgets)."""
+
+    def __init__(self) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.asked: list[int] = []
+
+    def chat(self, messages, **kw):
+        found = re.search(r"篇幅：约(\d+)字", messages[-1]["content"])
+        if not found:  # a follow-up
+            return SimpleNamespace(text="", finish_reason="stop")
+        budget = int(found.group(1))
+        self.asked.append(budget)
+        sentence = "要把这项工作摆在突出位置，一件一件抓落实，一项一项见成效。"
+        reps = max(1, round(budget / 2 / len(sentence)))
+        text = "".join(f"第{k}次强调，" + sentence for k in range(reps))
+        return SimpleNamespace(text=text, finish_reason="stop")
+
+
+def test_a_model_that_writes_half_is_asked_for_more_as_the_draft_goes_on(monkeypatch):
+    from assistant.drafting import write
+
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "requirements")
+    planned = [p.model_room for p in outline.sections[index].paragraphs]
+    for adaptive in (False, True):
+        monkeypatch.setattr(write, "ADAPTIVE_LENGTH", adaptive)
+        model = _Short()
+        drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=1)
+        drafter.budgeted, drafter.kept = 1000, 500  # the draft so far: half of its budgets
+        _, meta = drafter.section(outline, index)
+        records = meta["paragraphs"][: len(planned)]
+        asked = [r["asked"] for r in records]
+        if adaptive:
+            assert all(a > p for a, p in zip(asked, planned, strict=True))
+            assert all(a <= round(p * write.ASK_MAX) + 1 for a, p in zip(asked, planned, strict=True))
+        else:
+            assert asked == planned
+        assert model.asked[0] == asked[0]  # the prompt says the length asked

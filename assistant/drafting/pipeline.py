@@ -135,6 +135,8 @@ class Drafter:
         self.started = time.monotonic()
         self.written: list[str] = []  # text of the sections before the current one
         self.grammar = write.text_grammar(brief)
+        self.budgeted = 0  # 汉字 the model's paragraphs were budgeted so far…
+        self.kept = 0  # …and of its own kept in them (see write.ADAPTIVE_LENGTH)
         self.framed_grammar = write.text_grammar(brief, framed=True)
 
     def emit(self, kind: str, **kw: Any) -> None:
@@ -178,13 +180,14 @@ class Drafter:
         )
         pool = _Pool()
         feedback = f"\n修改要求：{instruction}" if instruction else ""
+        asked = self.asked(plan)
         for attempt in range(self.max_repairs + 1):
             messages = write.render(
-                self.brief, outline, section, position, plan,
+                self.brief, outline, section, position, asked,
                 exemplars=exemplars, previous=previous, lead=lead, feedback=feedback,
                 base=base,
             )  # fmt: skip
-            ranked = self._sample(pool, messages, plan, lead, attempt, event, place)
+            ranked = self._sample(pool, messages, plan, lead, attempt, event, place, asked)
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:
                 break
@@ -211,7 +214,20 @@ class Drafter:
             fixed.repairs.append(f"模型没有写出可用的段落，程序按简报补写：{fallback}")
             fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
             fixed.marks = 0
-        return paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
+        if section.role != "call":  # the call is the program's formula and a sentence or two
+            self.budgeted += plan.model_room
+            self.kept += fixed.model_han
+        record = paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
+        record["asked"] = asked.model_room
+        return record
+
+    def asked(self, plan: ParagraphPlan) -> ParagraphPlan:
+        """The plan as the model is asked for it: its budget raised by the draft's own
+        shortfall so far (see write.ADAPTIVE_LENGTH)."""
+        if not write.ADAPTIVE_LENGTH or self.budgeted < write.ASK_AFTER:
+            return plan
+        factor = min(write.ASK_MAX, max(1.0, self.budgeted / max(1, self.kept)))
+        return replace(plan, budget=round(plan.budget * factor))
 
     def _ending(
         self,
@@ -350,8 +366,10 @@ class Drafter:
         attempt: int,
         event: Callable[..., None],
         place: Place,
+        asked: ParagraphPlan,
     ) -> list[Verdict]:
-        """Up to N candidates on the first attempt, one on a rewrite; drawing stops at the
+        """Up to N candidates on the first attempt, one on a rewrite, each asked for
+        `asked`'s length and judged by `plan`'s; drawing stops at the
         first candidate that passes every check (the rest would cost a model call each
         and could only tie it). The verdicts of the whole pool, best first."""
         n = self.candidates if attempt == 0 else 1
@@ -370,7 +388,7 @@ class Drafter:
             cand = write.sample(
                 self.llm,
                 messages,
-                budget=plan.model_room,
+                budget=asked.model_room,
                 lead=plan.lead or lead,
                 purpose=plan.purpose,
                 k=len(pool.texts),
