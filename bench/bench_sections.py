@@ -12,7 +12,7 @@ the sections' 汉字 against their budgets, and their seconds.
         [--every] [--sample 7] [CASE ...]
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
-GRAMMAR, LIST_GRAMMAR). Runs in a temporary ASSISTANT_HOME, without the response cache:
+GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
 every call is drawn.
 """
 
@@ -74,12 +74,15 @@ def main() -> int:
         for name in args.cases:
             brief = cases[name].brief
             outline = build_outline(brief, extra_headlines=[])
+            # one drafter a case, as a draft has: what it learns of the model's lengths
+            # (write.ADAPTIVE_LENGTH) carries from section to section
+            drafter = Drafter(brief, llm, sample=args.sample)
             for role in roles:
                 at = [i for i, s in enumerate(outline.sections) if s.role == role]
                 for index in at if args.every else at[:1]:
                     section = outline.sections[index]
                     t0 = time.monotonic()
-                    text, meta = Drafter(brief, llm, sample=args.sample).section(outline, index)
+                    text, meta = drafter.section(outline, index)
                     seconds += time.monotonic() - t0
                     records = meta["paragraphs"]
                     n["han"] += han_count(text)
