@@ -285,7 +285,9 @@ def test_a_model_that_writes_half_is_asked_for_more_as_the_draft_goes_on(monkeyp
         asked = [r["asked"] for r in records]
         if adaptive:
             assert all(a > p for a, p in zip(asked, planned, strict=True))
-            assert all(a <= round(p * write.ASK_MAX) + 1 for a, p in zip(asked, planned, strict=True))
+            assert all(
+                a <= round(p * write.ASK_MAX) + 1 for a, p in zip(asked, planned, strict=True)
+            )
         else:
             assert asked == planned
         assert model.asked[0] == asked[0]  # the prompt says the length asked

@@ -2157,3 +2157,25 @@ def test_what_the_full_length_fenglin_draft_said_of_its_speaker_fails_voice(text
     b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
     result = REGISTRY["voice"].run(_paragraph(text, brief=b))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "level", "text"),
+    [
+        ("voice", "镇", "我们要求镇政府要认真办理代表建议。"),
+        ("voice", "镇", "作为各级党组织书记和部门负责人，我们要率先垂范。"),
+        ("usage", "镇", "要始终保持永不懈怠的精神状态。"),
+        ("usage", "县", "要按照党中央在全党开展主题教育的部署，扎实抓好各项工作。"),
+        ("usage", "镇", "要推动完善调动农民种粮积极性的补贴政策。"),
+        ("usage", "镇", "要主动融入全市建设现代化城市的发展大局。"),
+        ("usage", "镇", "极不平凡的2025年已经落下帷幕。"),
+        ("invented_facts", "镇", "要着力解决群众面临的看病难、上学难等问题。"),
+        ("integrity", "镇", "镇政府工作报告第二部分对今年工作作了全面部署，我们要抓好落实。"),
+    ],
+)
+def test_ordinary_speech_the_new_patterns_must_pass(check, level, text):
+    """A reviewer's sentences against this session's new patterns: right as they stand."""
+    result = REGISTRY[check].run(
+        _paragraph(text, brief=brief(level=level), section_role="requirements")
+    )
+    assert result.passed, result.reason

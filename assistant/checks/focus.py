@@ -379,16 +379,24 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
     GDP and income figures again in the situation), or in its words when it has no
     figures (白沙 2026: the review told again inside point 三): the second says nothing new."""
     for fact in achievements:
-        figures = _figures(fact)
-        if figures:
-            twice = sum(_has_all(c, figures) for c in chunks) >= 2
-        else:
-            twice = han_count(fact) >= 10 and sum(_told_in(c, fact) for c in chunks) >= 2
-        if twice:
+        if sum(_tells(c, fact) for c in chunks) >= 2:
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
-_TASK_WORDS = re.compile(r"要|确保|力争|争取|巩固|持续|防止|基础上|继续")
+def _tells(chunk: str, fact: str) -> bool:
+    """The chunk tells the fact: all its figures (two or more), or, without them, most of
+    its words in one sentence."""
+    figures = _figures(fact)
+    if figures:
+        return _has_all(chunk, figures)
+    return han_count(fact) >= 10 and _told_in(chunk, fact)
+
+
+# A task built on a result (确保粮食总产量稳定在3.1万吨以上, 在…的基础上) is not a
+# retelling; 要 as the verb, not in 重要, 主要, 需要
+_TASK_WORDS = re.compile(
+    r"(?<![重主需只想纲必])要(?![素点])|确保|力争|争取|巩固|持续|防止|基础上|继续"
+)
 
 
 def achievements_retold(text: str, achievements: Sequence[str]) -> list[str]:
@@ -396,19 +404,11 @@ def achievements_retold(text: str, achievements: Sequence[str]) -> list[str]:
     most of its words when it has none): outside the review, the year's results told
     again (白沙 2026, full length: the opening's second paragraph told three of the
     review's four before the review did)."""
-    cut = threshold(NAME, "fact_told", 0.75)
-    out = []
-    for sentence in sentences(text):
-        if _TASK_WORDS.search(sentence):
-            continue  # a task built on it (确保粮食总产量稳定在3.1万吨以上) is not a retelling
-        for fact in achievements:
-            figures = _figures(fact)
-            if (figures and _has_all(sentence, figures)) or (
-                han_count(fact) >= 10 and overlap(fact, sentence) >= cut
-            ):
-                out.append(sentence)
-                break
-    return out
+    return [
+        x
+        for x in sentences(text)
+        if not _TASK_WORDS.search(x) and any(_tells(x, fact) for fact in achievements)
+    ]
 
 
 # A closing speech's sections other than the review: the results are the review's to tell.
@@ -417,12 +417,15 @@ def achievements_retold(text: str, achievements: Sequence[str]) -> list[str]:
 _OUTSIDE_REVIEW = frozenset({"opening", "situation", "requirements", "congress_work", "call"})
 
 
-def retold_outside_review(text: str, brief: Any, section_role: str) -> list[str]:
+def retold_outside_review(
+    text: str, brief: Any, section_role: str, carried: Sequence[str] = ()
+) -> list[str]:
     """Sentences of a closing speech's section other than the review that tell an
-    achievement of the brief again."""
+    achievement of the brief again (not one the paragraph's plan gives it to `carried`)."""
     if section_role not in _OUTSIDE_REVIEW or getattr(brief, "occasion", "") != "closing_session":
         return []
-    return achievements_retold(text, tuple(getattr(brief, "achievements", ()) or ()))
+    achievements = getattr(brief, "achievements", ()) or ()
+    return achievements_retold(text, tuple(a for a in achievements if a not in carried))
 
 
 # Where the speech sets tasks: an achievement there is the year just ended set again.
@@ -633,8 +636,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     retold = retold_outside_review(subject.text, subject.brief, subject.section_role or "")
     if retold:
         out.append(f"成绩在回顾一节里讲，这里又讲了：“{short(retold[0], 30)}”")
-    elif subject.context:
-        out.extend(_facts_twice([subject.context, subject.text], achievements))
+    if subject.context:
+        if not retold:  # (the same repeat, said once)
+            out.extend(_facts_twice([subject.context, subject.text], achievements))
         again = reports_again(subject.text, subject.context, subject.brief)
         if again:
             out.append(_business_again(again[0]))
