@@ -7,6 +7,7 @@ corpus, as drafting uses them), plus golden checks on the example's plan.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -629,8 +630,12 @@ def test_the_plan_adds_up_to_the_length_asked_with_the_programs_own_text(brief, 
     (Below half, the floors for the facts a section carries take over.)"""
     scaled = replace(brief, length=max(100, int(brief.length * factor)))
     for outline in (outline_for(scaled), with_budgets_scaled(outline_for(brief), factor)):
-        planned = sum(s.budget for s in outline.sections if not s.fixed) + outline.program_han
+        # counted here from the text the sections carry, not by Outline.program_han
+        own = sum(len(re.findall(r"[\u4e00-\u9fff]", s.lead + s.tail)) for s in outline.sections)
+        assert own > 0
+        planned = sum(s.budget for s in outline.sections if not s.fixed) + own
         assert abs(planned - scaled.length) <= 0.06 * scaled.length, (planned, scaled.length)
+        assert outline.program_han == own
 
 
 def test_a_paragraph_added_for_length_asks_for_what_the_section_still_lacks():
@@ -639,9 +644,7 @@ def test_a_paragraph_added_for_length_asks_for_what_the_section_still_lacks():
 
     brief = load_brief(EXAMPLE)
     opening = next(s for s in build_outline(brief, shares={}).sections if s.role == "opening")
-    lacking = opening.budget // 2
-    assert opening.with_paragraph(written=opening.budget - lacking).paragraphs[-1].budget == max(
-        EXTRA_MIN, min(lacking, opening.with_paragraph().paragraphs[-1].budget)
-    )
-    assert opening.with_paragraph(written=opening.budget - 10).paragraphs[-1].budget == EXTRA_MIN
-    assert opening.with_paragraph(written=0).paragraphs[-1].budget <= 200
+    grown = replace(opening, budget=190)
+    assert grown.with_paragraph().paragraphs[-1].budget >= 100  # a full paragraph's, unknown
+    assert grown.with_paragraph(written=97).paragraphs[-1].budget == 93  # what it lacks
+    assert grown.with_paragraph(written=180).paragraphs[-1].budget == EXTRA_MIN == 60
