@@ -2179,3 +2179,28 @@ def test_ordinary_speech_the_new_patterns_must_pass(check, level, text):
         _paragraph(text, brief=brief(level=level), section_role="requirements")
     )
     assert result.passed, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "level", "text", "fails"),
+    [
+        ("integrity", "镇", "接下来，我想向大家分享一些代表们在会上提出的意见和建议。", True),
+        ("usage", "镇", "各级政协要围绕大局，发挥作用，提高履职水平。", True),
+        ("usage", "县", "要与县委同向、与政府同力、与政协同步、与人民同心。", False),
+        ("usage", "镇", "各级人大要坚持人民代表大会制度，提高立法质量和效能。", True),
+        ("usage", "镇", "要办好基层立法联系点，把群众的意见带上去。", False),
+        (
+            "invented_facts",
+            "镇",
+            "白沙是海南的重要政治和经济中心之一，肩负着推动区域发展的使命。",
+            True,
+        ),
+        ("invented_facts", "镇", "要坚持以人民为中心的发展思想。", False),
+    ],
+)
+def test_what_the_final_full_length_baisha_draft_said_wrongly_fails(check, level, text, fails):
+    """白沙 2026 at full length on the session's final code: lines the eval passed."""
+    result = REGISTRY[check].run(
+        _paragraph(text, brief=brief(level=level), section_role="requirements")
+    )
+    assert result.passed is not fails, result.reason
