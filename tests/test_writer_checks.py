@@ -2204,3 +2204,23 @@ def test_what_the_final_full_length_baisha_draft_said_wrongly_fails(check, level
         _paragraph(text, brief=brief(level=level), section_role="requirements")
     )
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("voice", "作为街道人大工委的一员，我必须承担起自己的责任和使命。", True),
+        (
+            "register",
+            "第一阶段，我们要加强对代表的培训；第二阶段，要建立和完善社区代表联络点。",
+            True,
+        ),
+        ("usage", "抓落实的作风要坚决做到“说得多做得少，办就办好”。", True),
+        ("usage", "抓落实的作风要坚决防止说得多做得少，做到说了就办、办就办好。", False),
+    ],
+)
+def test_what_the_final_full_length_fenglin_draft_said_wrongly_fails(check, text, fails):
+    """枫林街道 2024 at full length on the session's final code: lines the eval passed."""
+    b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
