@@ -291,3 +291,45 @@ def test_a_model_that_writes_half_is_asked_for_more_as_the_draft_goes_on(monkeyp
         else:
             assert asked == planned
         assert model.asked[0] == asked[0]  # the prompt says the length asked
+
+
+class _Thin:
+    """Writes each planned paragraph short; an added one as a single short sentence of its
+    own (as 抓落实的作风要坚决做到“说得多做得少，办就办好”。 alone, 枫林 2024)."""
+
+    SHORT = "抓落实，关键在一个干字，干就要干出样子。"
+
+    BODIES = (
+        "要把这项工作摆在突出位置，拿出实招硬招，一件一件抓落实，一项一项见成效。",
+        "这是全镇上下的共同责任，各村各部门要主动认领任务，把担子扛在肩上。",
+        "干部要沉到一线，帮助群众解决实际困难，让群众看到实实在在的变化。",
+        "要用群众满不满意来检验工作成效，发现问题及时整改，不留尾巴。",
+    )
+
+    def __init__(self, planned: int) -> None:
+        self.endpoint = SimpleNamespace(is_local=False, model="m")
+        self.planned = planned
+
+    def chat(self, messages, **kw):
+        ask = messages[-1]["content"]
+        if "只写了开头一句就停了" in ask:
+            return SimpleNamespace(text="", finish_reason="stop")
+        position = int(re.search(r"的第(\d+)段", ask).group(1))
+        if position > self.planned:
+            return SimpleNamespace(text=self.SHORT, finish_reason="stop")
+        return SimpleNamespace(text=self.BODIES[position - 1], finish_reason="stop")
+
+
+def test_a_paragraph_added_for_length_that_is_one_short_sentence_is_left_out():
+    brief = load_brief(BRIEF)
+    outline = build_outline(brief, shares={})
+    index = next(i for i, s in enumerate(outline.sections) if s.role == "requirements")
+    section = outline.sections[index]
+    model = _Thin(len(section.paragraphs))
+    drafter = Drafter(brief, model, retrieve=lambda *a, **k: [], corpus=[], candidates=1)
+    text, meta = drafter.section(outline, index)
+    added = meta["paragraphs"][len(section.paragraphs) :]
+    assert added, "the section came out short: a paragraph is added"
+    assert all(r["text"] == "" for r in added)
+    assert all(any("略去" in x for x in r["repairs"]) for r in added)
+    assert _Thin.SHORT not in text

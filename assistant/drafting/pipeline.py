@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
+from assistant.checks.base import threshold
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
@@ -34,7 +35,7 @@ from assistant.outline import (
     with_budgets_scaled,
 )
 from assistant.plan import ParagraphPlan, party_centre
-from assistant.text import han_count, overlap
+from assistant.text import han_count, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -506,9 +507,11 @@ class Drafter:
             previous=previous, context=context, exemplars=turn.exemplars, base=base,
             instruction=turn.instruction, event=turn.event,
         )  # fmt: skip
-        if added and record["model_han"] == 0:
+        if added and (record["model_han"] == 0 or _thin(record["text"])):
             # A paragraph added only for length that the model could not write is left
-            # out, not left as a 【待补】 mark: the plan never asked for it.
+            # out, not left as a 【待补】 mark: the plan never asked for it. Nor one short
+            # sentence, its angle copied back (抓落实的作风，要防止重部署轻落实…。 alone: in
+            # three of the eighth session's full-length drafts, each failing integrity).
             record.update(text="", program_han=0, marks=0)
             record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
         return record
@@ -526,6 +529,12 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
+
+
+def _thin(text: str) -> bool:
+    """One short sentence: what integrity calls too thin for a paragraph of its own."""
+    limit = threshold("integrity", "min_paragraph", 40)
+    return han_count(text) < limit and len(sentences(text)) <= 1
 
 
 def _own_words(text: str, plan: ParagraphPlan) -> int:
