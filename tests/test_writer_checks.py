@@ -2224,3 +2224,11 @@ def test_what_the_final_full_length_fenglin_draft_said_wrongly_fails(check, text
     b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
     result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+def test_first_point_second_point_as_a_list_fails_register():
+    """槐原 2018 at full length (eighth session): 第一点是…第二点是…第三点是…."""
+    listed = "第一点是要加强对主席团成员的培训和管理。第二点是完善主席团组织机构。"
+    assert not REGISTRY["register"].run(_paragraph(listed, section_role="requirements")).passed
+    said = "我讲的第一点是学习，这是做好一切工作的前提，大家要把学习摆在首位。"
+    assert REGISTRY["register"].run(_paragraph(said, section_role="requirements")).passed
