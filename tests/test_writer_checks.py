@@ -2232,3 +2232,18 @@ def test_first_point_second_point_as_a_list_fails_register():
     assert not REGISTRY["register"].run(_paragraph(listed, section_role="requirements")).passed
     said = "我讲的第一点是学习，这是做好一切工作的前提，大家要把学习摆在首位。"
     assert REGISTRY["register"].run(_paragraph(said, section_role="requirements")).passed
+
+
+def test_what_the_full_length_linjiang_draft_dated_wrongly_fails():
+    """临江区 2019 at full length (eighth session), a speech of January 2019."""
+    import datetime as dt
+
+    from assistant import tifa
+
+    b = brief(level="区", date=dt.date(2019, 1, 11))
+    said = "在过去的2019年中，我们取得了显著的成绩。"
+    assert not REGISTRY["invented_facts"].run(_paragraph(said, brief=b)).passed
+    right = "在过去的2018年中，我们取得了显著的成绩。"
+    assert REGISTRY["invented_facts"].run(_paragraph(right, brief=b)).passed
+    assert tifa.find_stale("要加强对“六稳”、“六保”的落实。", dt.date(2019, 1, 11))
+    assert not tifa.find_stale("要做好“六稳”工作。", dt.date(2019, 1, 11))

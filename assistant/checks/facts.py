@@ -72,6 +72,11 @@ _THIS_YEAR = re.compile(
 )
 
 
+# The year just ended named as one the speech's own date has not reached (临江 2019, a
+# speech of January 2019: 在过去的2019年中，我们取得了显著的成绩).
+_PAST_YEAR = re.compile(r"(?:过去的|刚刚过去的|过去一年即)((?:19|20)\d\d)年")
+
+
 def find_wrong_years(text: str, brief: Any) -> list[str]:
     """Years a speech calls this year that are not the year it is given in, and not in the
     brief, nor the year just ended (白沙 2026: 2024年的奋斗目标是…): years are exempt from the
@@ -85,6 +90,11 @@ def find_wrong_years(text: str, brief: Any) -> list[str]:
         year = m.group(1) or m.group(2)
         # the year just ended is reviewed so (2024年是极不平凡的一年, in January 2025)
         if int(year) not in (date.year, date.year - 1) and f"{year}年" not in given:
+            out.append(m.group())
+    for m in _PAST_YEAR.finditer(normalize(text)):
+        year = int(m.group(1))
+        # (in December the year about to end may be called past: 即将过去的2016年)
+        if year > date.year or (year == date.year and date.month <= 6):
             out.append(m.group())
     return list(dict.fromkeys(out))
 
