@@ -2247,3 +2247,11 @@ def test_what_the_full_length_linjiang_draft_dated_wrongly_fails():
     assert REGISTRY["invented_facts"].run(_paragraph(right, brief=b)).passed
     assert tifa.find_stale("要加强对“六稳”、“六保”的落实。", dt.date(2019, 1, 11))
     assert not tifa.find_stale("要做好“六稳”工作。", dt.date(2019, 1, 11))
+
+
+def test_the_places_problems_given_as_examples_are_invented():
+    """临江区 2019 at full length: 例如，经济结构有待优化、城市更新面临困难等, none in the brief."""
+    said = "但也要看到一些问题和挑战。例如，经济结构有待优化、城市更新面临困难等。"
+    assert not REGISTRY["invented_facts"].run(_paragraph(said)).passed
+    task = "要把群众反映强烈的问题，比如停车难、就医难，一件一件解决好。"
+    assert REGISTRY["invented_facts"].run(_paragraph(task)).passed
