@@ -2255,3 +2255,21 @@ def test_the_places_problems_given_as_examples_are_invented():
     assert not REGISTRY["invented_facts"].run(_paragraph(said)).passed
     task = "要把群众反映强烈的问题，比如停车难、就医难，一件一件解决好。"
     assert REGISTRY["invented_facts"].run(_paragraph(task)).passed
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("integrity", "谢谢上一届镇人大主席团和镇政府领导班子，你们是我们前进的指路人。", True),
+        ("integrity", "接下来我将重点介绍一些重要的成果，并谈谈对今后工作的要求。", True),
+        ("register", "做好这项工作，首先是，树立正确的价值观。其次是，提高自身的政治素养。", True),
+        ("register", "首先要把学习摆在首位，其次要在落实上下功夫。", False),
+        ("usage", "希望各位代表能够认真履职，做到依法行政、勤政为民，并自觉接受人大监督。", True),
+        ("usage", "希望各位代表积极开展视察调研，监督行政机关依法行政。", False),
+    ],
+)
+def test_what_the_full_length_liutang_draft_passed_at_099_fails_now(check, text, fails):
+    """柳塘镇 2021 换届 at full length (eighth session): the eval gave it 0.99, and a writer
+    would strike each of these."""
+    result = REGISTRY[check].run(_paragraph(text, section_role="requirements"))
+    assert result.passed is not fails, result.reason
