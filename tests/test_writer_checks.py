@@ -2273,3 +2273,22 @@ def test_what_the_full_length_liutang_draft_passed_at_099_fails_now(check, text,
     would strike each of these."""
     result = REGISTRY[check].run(_paragraph(text, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("integrity", "接下来，我想向大家讲一讲在会议期间代表们提出的宝贵建议。", True),
+        ("usage", "我们要坚持依法治镇，进一步为全镇经济发展提供良好的法治保障。", True),
+        ("usage", "各镇街要结合实际抓好落实。", False),
+        ("usage", "这些成绩的取得是全党全国人民共同努力的结果。", True),
+        ("invented_facts", "要充分发挥金湖作为沿海城市的优势，积极拓展经济领域。", True),
+        ("voice", "区委书记始终把人民对美好生活的向往作为奋斗目标，带领全区干部群众奋斗。", True),
+        ("voice", "我们始终把人民对美好生活的向往作为奋斗目标。", False),
+    ],
+)
+def test_what_the_untuned_jinhu_draft_said_wrongly_fails(check, text, fails):
+    """金湖区 2024, the eighth session's untuned read on its final code (区委书记)."""
+    b = brief(level="区", role="区委书记", organ="区委", name="周明远")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
