@@ -315,26 +315,31 @@ def prose_paragraphs(subject: Subject) -> list[str]:
 _DEVELOPED_ROLES = frozenset({"review", "situation", "requirements", "congress_work"})
 
 
+def one_short_sentence(text: str) -> bool:
+    """A paragraph of one sentence under `min_paragraph` 汉字: too thin to stand alone
+    where a section develops its thought."""
+    limit = threshold(NAME, "min_paragraph", 40)
+    return han_count(text) < limit and len(sentences(text)) <= 1
+
+
 def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
     """A paragraph of one short sentence where the section develops its thought (枫林 2024:
     今年，街道人大工委要抓出看得见的成效，让群众感受到变化。 alone between two paragraphs). A
     headline, an address (各位代表，同志们！) and a lead-in (…我讲四点意见：) are not prose; of
     the reference speeches' paragraphs nothing else is this thin. A fragment, and the body
     right after a bare headline, are reported as such, not again here."""
-    limit = threshold(NAME, "min_paragraph", 40)
     spans = _within(subject, _DEVELOPED_ROLES)
     before = ""
     for at, p in _placed(subject):
         prev, before = before, p
-        if not any(a <= at < b for a, b in spans) or han_count(p) >= limit:
+        if not any(a <= at < b for a, b in spans) or not one_short_sentence(p):
             continue
         if HEADING_START.match(p) or VOCATIVE_ONLY.match(p) or pat.lead_in.search(p):
             continue
         bare_headline = bool(HEADING_START.match(prev)) and len(sentences(prev)) <= 1
         if bare_headline or _bad_start(p, pat, "段首"):
             continue
-        if len(sentences(p)) == 1:
-            yield f"这一段只有一句短话（{han_count(p)}字），要展开或并入上下文：“{short(p, 30)}”"
+        yield f"这一段只有一句短话（{han_count(p)}字），要展开或并入上下文：“{short(p, 30)}”"
 
 
 def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:

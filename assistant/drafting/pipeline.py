@@ -20,7 +20,7 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
-from assistant.checks.base import threshold
+from assistant.checks.integrity import one_short_sentence
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
@@ -35,7 +35,7 @@ from assistant.outline import (
     with_budgets_scaled,
 )
 from assistant.plan import ParagraphPlan, party_centre
-from assistant.text import han_count, overlap, sentences
+from assistant.text import han_count, overlap
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -454,14 +454,13 @@ class Drafter:
         while True:
             position += 1
             if position > len(turn.section.paragraphs):
-                if only is not None or not self._short(turn.section, records, planned):
+                written = sum(han_count(r["text"]) for r in records)
+                if only is not None or not self._short(turn.section, records, planned, written):
                     break
                 # the angle of the role that planned it: a 主席团 meeting's opening was
                 # given a closing session's (代表们在会上提出了许多宝贵的意见和建议)
                 turn.section = turn.section.with_paragraph(
-                    plan_values(self.brief, []),
-                    plan_role(turn.section, self.brief),
-                    written=sum(han_count(r["text"]) for r in records),
+                    plan_values(self.brief, []), plan_role(turn.section, self.brief), written
                 )
             if position <= len(records) and (only is None or position != only):
                 continue
@@ -507,7 +506,7 @@ class Drafter:
             previous=previous, context=context, exemplars=turn.exemplars, base=base,
             instruction=turn.instruction, event=turn.event,
         )  # fmt: skip
-        if added and (record["model_han"] == 0 or _thin(record["text"])):
+        if added and (record["model_han"] == 0 or one_short_sentence(record["text"])):
             # A paragraph added only for length that the model could not write is left
             # out, not left as a 【待补】 mark: the plan never asked for it. Nor one short
             # sentence, its angle copied back (抓落实的作风，要防止重部署轻落实…。 alone: in
@@ -517,11 +516,12 @@ class Drafter:
         return record
 
     @staticmethod
-    def _short(section: OutlineSection, records: list[dict[str, Any]], planned: int) -> bool:
+    def _short(
+        section: OutlineSection, records: list[dict[str, Any]], planned: int, written: int
+    ) -> bool:
         """Length by more paragraphs, never by repeating: one more while the section is
-        short of its budget and the model's last paragraph said something. Never after
-        the call, which ends the speech's body on its formula."""
-        written = sum(han_count(r["text"]) for r in records)
+        short of its budget (`written` 汉字 so far) and the model's last paragraph said
+        something. Never after the call, which ends the speech's body on its formula."""
         return (
             section.role != "call"
             and written < section.budget * LENGTH_LOW
@@ -529,12 +529,6 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
-
-
-def _thin(text: str) -> bool:
-    """One short sentence: what integrity calls too thin for a paragraph of its own."""
-    limit = threshold("integrity", "min_paragraph", 40)
-    return han_count(text) < limit and len(sentences(text)) <= 1
 
 
 def _own_words(text: str, plan: ParagraphPlan) -> int:
