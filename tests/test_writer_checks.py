@@ -2285,6 +2285,12 @@ def test_what_the_full_length_liutang_draft_passed_at_099_fails_now(check, text,
         ("invented_facts", "要充分发挥金湖作为沿海城市的优势，积极拓展经济领域。", True),
         ("voice", "区委书记始终把人民对美好生活的向往作为奋斗目标，带领全区干部群众奋斗。", True),
         ("voice", "我们始终把人民对美好生活的向往作为奋斗目标。", False),
+        ("usage", "区人民法院、人民检察院也开展了有力的执法检查工作。", True),
+        ("usage", "区人大常委会对区人民法院的执行工作开展了执法检查。", False),
+        ("usage", "区人大常委会开展执法检查5次，法院、检察院依法履职。", False),
+        ("usage", "区人大及其常委会是人民代表大会的常设机关。", True),
+        ("usage", "镇人大主席团是镇人民代表大会的常设机关。", True),
+        ("usage", "区人大常委会是区人民代表大会的常设机关。", False),
     ],
 )
 def test_what_the_untuned_jinhu_draft_said_wrongly_fails(check, text, fails):
