@@ -32,7 +32,7 @@ from assistant.plan import (
     plan_section,
     split_budget,
 )
-from assistant.text import chinese_count, chinese_number, han_count
+from assistant.text import bigrams, chinese_count, chinese_number, han_count
 
 ROLE_LABELS = {
     "salutation": "称谓",
@@ -523,11 +523,7 @@ def _sections(
         elif role == "requirements":
             total = budget_for(role)
             per_point = max(60, int(total / len(headlines) / 10) * 10)
-            # Each theme is given to one point (round robin), so every theme is written
-            # once and no point is asked to cover them all.
-            assigned: dict[int, list[str]] = {}
-            for k, theme in enumerate(brief.themes):
-                assigned.setdefault(k % len(headlines) + 1, []).append(theme)
+            assigned = assign_themes(brief.themes, headlines, brief)
             for i, head in enumerate(headlines, 1):
                 add(
                     role,
@@ -550,6 +546,43 @@ def _sections(
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
     return sections
+
+
+def assign_themes(
+    themes: Sequence[str], headlines: Sequence[str], brief: Brief
+) -> dict[int, list[str]]:
+    """Each theme to one point (1-based), so every theme is written once and no point is
+    asked to cover them all: to the point whose headline shares most of its words, else
+    to the point in its turn; the point on the congress's work only takes a theme its
+    headline names (苍岭 2020: by turn alone, 乡村振兴 went to 坚持和完善人民代表大会制度
+    and 巩固脱贫成果 to 扭住项目建设, while the point on 脱贫攻坚 got neither)."""
+    congress = {
+        i for i, h in enumerate(headlines, 1)
+        if brief.occasion == "closing_session" and CONGRESS_POINT.search(h)
+    }  # fmt: skip
+    others = [i for i in range(1, len(headlines) + 1) if i not in congress] or [1]
+    assigned: dict[int, list[str]] = {}
+
+    def fewest(points: Sequence[int]) -> int:  # the earlier one of those with fewest themes
+        return min(points, key=lambda i: len(assigned.get(i, [])))
+
+    for k, theme in enumerate(themes):
+        words = bigrams(theme) - _COMMON_BIGRAMS
+        scores = {i: len(words & bigrams(h)) for i, h in enumerate(headlines, 1)}
+        best = max(scores.values(), default=0)
+        if best:
+            i = fewest([i for i in scores if scores[i] == best])
+        else:  # the point in turn, unless that is the congress's
+            i = k % len(headlines) + 1
+            i = fewest(others) if i in congress else i
+        assigned.setdefault(i, []).append(theme)
+    return assigned
+
+
+# Words in almost every headline and theme: sharing them says nothing about the topic.
+_COMMON_BIGRAMS = frozenset(
+    {"发展", "建设", "推进", "推动", "坚持", "加强", "全面", "工作", "进一"}
+)
 
 
 def _opening(brief: Brief, headlines: list[str], extra_points: tuple[str, ...]) -> dict[str, Any]:

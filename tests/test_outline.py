@@ -114,6 +114,33 @@ def test_each_theme_goes_to_one_requirement_point():
     assert [p.key_points for p in points] == [("主题一", "主题四"), ("主题二",), ("主题三",)]
 
 
+def test_a_theme_goes_to_the_point_that_names_it_and_not_to_the_congress_point():
+    """苍岭 2020 (untuned brief): by turn alone, 乡村振兴 went to the point on the people's
+    congress system and 巩固脱贫成果 to the point on projects."""
+    b = parse_brief(
+        {
+            "occasion": "closing_session",
+            "level": "县",
+            "requirements": [
+                "要坚决打赢脱贫攻坚战，确保全面小康不落一户",
+                "要扭住项目建设，推动县域经济高质量发展",
+                "要坚持和完善人民代表大会制度，支持人大和代表依法履职",
+            ],
+            "themes": ["决胜全面建成小康社会", "巩固脱贫成果", "乡村振兴"],
+        }
+    )
+    points = [s for s in build_outline(b, shares={}).sections if s.role == "requirements"]
+    assert [p.key_points for p in points] == [
+        ("决胜全面建成小康社会", "巩固脱贫成果"),
+        ("乡村振兴",),
+        (),
+    ]
+    # a theme its headline names does go to the congress point
+    b2 = parse_brief({**b.to_dict(), "themes": ["全过程人民民主", "乡村振兴"]})
+    points = [s for s in build_outline(b2, shares={}).sections if s.role == "requirements"]
+    assert [p.key_points for p in points] == [(), ("乡村振兴",), ("全过程人民民主",)]
+
+
 def test_two_points_are_announced_as_two_not_as_an_ordinal():
     """石桥 2016's two points were announced 下面，我讲二点意见 (a count says 两)."""
     from assistant.evalrun import load_cases
