@@ -2298,3 +2298,21 @@ def test_what_the_untuned_jinhu_draft_said_wrongly_fails(check, text, fails):
     b = brief(level="区", role="区委书记", organ="区委", name="周明远")
     result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("这些项目直接推动了我县农业产业的发展，为实现“一产强县”奠定了坚实的基础。", True),
+        ("要坚持“生态立县”不动摇，守护好绿水青山。", True),
+        ("要深入实施农业强县战略，做强特色产业。", True),
+        ("要深入实施工业强县战略，做强开发区。", False),  # the brief gives 工业强县
+        ("要深入实施乡村振兴战略和人才强国战略。", False),  # national strategies
+        ("要全面推进“千万工程”，建设宜居宜业和美乡村。", False),
+    ],
+)
+def test_a_local_strategy_the_brief_does_not_give_is_invented(text, fails):
+    """丰源 2025 at full length (ninth session): “一产强县”, a strategy the county never set."""
+    b = brief(level="县", situation=["县委十五届八次全会提出“工业强县”战略"])
+    result = REGISTRY["invented_facts"].run(_paragraph(text, brief=b))
+    assert result.passed is not fails, result.reason
