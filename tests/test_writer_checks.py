@@ -2316,3 +2316,21 @@ def test_a_local_strategy_the_brief_does_not_give_is_invented(text, fails):
     b = brief(level="县", situation=["县委十五届八次全会提出“工业强县”战略"])
     result = REGISTRY["invented_facts"].run(_paragraph(text, brief=b))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("要按照“十以五”规划要求，细化工作目标，制定具体行动计划。", True),
+        ("要按照“十五五”规划要求，细化工作目标，制定具体行动计划。", False),
+        ("过去的一年，在县委市政府和各相关单位共同努力下，我们各项工作取得了显著进展。", True),
+        ("过去的一年，在县委县政府的正确领导下，我们各项工作取得了显著进展。", False),
+        ("接下来，我会组织代表们进行讨论，并制定下一步的行动计划。", True),
+        ("接下来，我们还将面临更加艰巨的任务。", False),
+    ],
+)
+def test_what_the_ninth_full_length_baisha_draft_said_wrongly_fails_usage(text, fails):
+    """白沙 2026 at full length (ninth session): the eval passed all three."""
+    b = brief(level="镇", locality="白沙镇")
+    result = REGISTRY["usage"].run(_paragraph(text, brief=b))
+    assert result.passed is not fails, result.reason
