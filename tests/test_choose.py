@@ -455,6 +455,37 @@ def test_repair_drops_report_lead_ins_anywhere_and_keeps_the_sentence_after_a_co
     assert fixed.text == CLEAN + kept
 
 
+@pytest.mark.parametrize(
+    ("added", "kept"),
+    [
+        (
+            "具体措施包括但不限于加强站点的建设和维护，确保信息及时准确传递。",
+            "要加强站点的建设和维护，确保信息及时准确传递。",
+        ),
+        ("我们要做好各项工作，包括但不限于脱贫、就业。", "我们要做好各项工作，特别是脱贫、就业。"),
+        (
+            "作为街道党工委书记和街道人大工委负责人，我们要强化责任意识。",
+            "我们要强化责任意识。",
+        ),
+        ("作为各级党组织的负责人，我们要带头。", "作为各级党组织的负责人，我们要带头。"),
+    ],
+)
+def test_repair_says_a_contracts_list_and_the_speakers_title_as_a_speech_does(place, added, kept):
+    """枫林 2024, ninth full-length run: all three candidates of two paragraphs had one of
+    these, and the draft kept it (register and voice failed)."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + added
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == CLEAN + kept
+    if kept != added:
+        assert fixed.repairs
+        for name in ("register", "voice"):
+            subject = Subject(raw=fixed.text, brief=place.brief, scope="paragraph")
+            assert REGISTRY[name].run(subject).passed, name
+
+
 def test_repair_drops_a_sentence_restating_the_other_points(place):
     from assistant.drafting.repair import repair
 

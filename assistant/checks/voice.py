@@ -60,6 +60,12 @@ def _patterns() -> _Patterns:
     return compiled("style.yaml", _build, "voice")
 
 
+def title_before_we() -> re.Pattern[str]:
+    """作为…书记，我们: the speaker's own title with a plural (the drafting repair takes the
+    title out)."""
+    return _patterns().as_title_plural
+
+
 @lru_cache(maxsize=32)
 def _third_person(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
     # "县人大常委会主任××强调", "李明书记指出", "李明同志在…会上强调"; never 总书记
