@@ -468,6 +468,8 @@ def test_repair_drops_report_lead_ins_anywhere_and_keeps_the_sentence_after_a_co
             "我们要强化责任意识。",
         ),
         ("作为各级党组织的负责人，我们要带头。", "作为各级党组织的负责人，我们要带头。"),
+        # the hearers' post, not the speaker's: voice passes it, and so does the repair
+        ("作为村党支部书记，我们要带头干。", "作为村党支部书记，我们要带头干。"),
     ],
 )
 def test_repair_says_a_contracts_list_and_the_speakers_title_as_a_speech_does(place, added, kept):

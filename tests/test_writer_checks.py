@@ -2334,3 +2334,17 @@ def test_what_the_ninth_full_length_baisha_draft_said_wrongly_fails_usage(text, 
     b = brief(level="镇", locality="白沙镇")
     result = REGISTRY["usage"].run(_paragraph(text, brief=b))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("这次会议的目标是传达街道党工委书记对各位代表的高度期望，强调要敞开思想。", True),
+        ("这次会议的目标是传达区委对各位代表的期望，请大家敞开思想。", False),
+    ],
+)
+def test_what_the_ninth_full_length_fenglin_draft_said_of_its_speaker_fails_voice(text, fails):
+    """枫林 2024 at full length (ninth session): the speaker's hopes told in the third person."""
+    b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
+    result = REGISTRY["voice"].run(_paragraph(text, brief=b, section_role="opening"))
+    assert result.passed is not fails, result.reason

@@ -60,10 +60,12 @@ def _patterns() -> _Patterns:
     return compiled("style.yaml", _build, "voice")
 
 
-def title_before_we() -> re.Pattern[str]:
-    """作为…书记，我们: the speaker's own title with a plural (the drafting repair takes the
-    title out)."""
-    return _patterns().as_title_plural
+def own_title_before_we(text: str, role: str) -> list[str]:
+    """作为…书记，我们: the speaker's own title with a plural, as voice finds it (the
+    drafting repair takes the title out)."""
+    return [
+        m.group() for m in _patterns().as_title_plural.finditer(text) if _own_title(m.group(), role)
+    ]
 
 
 @lru_cache(maxsize=32)

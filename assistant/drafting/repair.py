@@ -38,7 +38,7 @@ from assistant.checks.integrity import (
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
-from assistant.checks.voice import title_before_we
+from assistant.checks.voice import own_title_before_we
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
 from assistant.text import (
@@ -125,7 +125,7 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
         text = _CONNECTIVE.sub("", text)
         words = "、".join(dict.fromkeys(x.rstrip("，") for x in said))
         repairs.append(f"删去句首的报告体连接语“{words}”：{len(said)} 处")
-    return _spoken(text, repairs)
+    return text
 
 
 # A contract's words for a list (具体措施包括但不限于加强…；建立…): at a sentence's start
@@ -137,7 +137,7 @@ _NOT_LIMITED_START = re.compile(
 _NOT_LIMITED = re.compile(r"[，,]?包括但不限于[：:]?")
 
 
-def _spoken(text: str, repairs: list[str]) -> str:
+def _spoken(text: str, role: str, repairs: list[str]) -> str:
     """A list's contract wording said as a speech says it, and the speaker's title put
     before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one person's title and a
     plural, voice's as_title_plural) taken out, the sentence kept."""
@@ -145,10 +145,10 @@ def _spoken(text: str, repairs: list[str]) -> str:
     if n:
         text = _NOT_LIMITED.sub("，特别是", _NOT_LIMITED_START.sub("要", text))
         repairs.append(f"“包括但不限于”改为讲话的说法（要、特别是）：{n} 处")
-    titled = title_before_we()
-    said = [m.group() for m in titled.finditer(text)]
+    said = own_title_before_we(text, role)
+    for x in said:
+        text = text.replace(x, "我们", 1)
     if said:
-        text = titled.sub("我们", text)
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x in said))
     return text
 
@@ -546,6 +546,8 @@ def repair(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop_out_of_place(text, section_role, getattr(brief, "occasion", ""), repairs)
+    role = getattr(getattr(brief, "speaker", None), "role", None) or ""
+    text = _spoken(text, role, repairs)
     text, supplied = _bare_ensure(text, repairs)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
