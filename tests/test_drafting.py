@@ -813,6 +813,33 @@ def test_eval_fails_a_model_that_repeats_one_sentence(tmp_path, corpus):
     assert result.exit_code == 1
 
 
+def test_a_planned_paragraph_of_one_short_sentence_closes_the_paragraph_before(tmp_path, corpus):
+    """丰源 2025, ninth full-length run: a point's fourth paragraph was its angle copied
+    back, one sentence of 31 字 standing alone (integrity failed the draft)."""
+    writer = Writer()
+    short = "抓落实的作风，要防止重部署轻落实、说得多做得少。"
+
+    def terse_third(body):
+        user = user_of(body)
+        if PURPOSE.search(user).group(1).startswith("对落实这一点提出责任要求"):
+            return short
+        return writer(body)
+
+    with FakeLLMServer(responder=terse_third) as srv:
+        draft = draft_with(srv, tmp_path, corpus, candidates=1, max_repairs=0, budget_factor=1.0)
+    doc = DraftDoc.load(draft.dir)
+    point = next(s for s in doc.sections if s.role == "requirements")
+    paras = point.version(1)["paragraphs"]
+    joined = [p for p in paras if any("并入上一段" in r for r in p["repairs"])]
+    assert joined and all(p["text"] == "" for p in joined)
+    for p in joined:
+        before = paras[p["position"] - 2]
+        assert before["text"].endswith(short)
+    # (the later points' copies of it are a repeat, dropped: their marks are the fake's)
+    lines = [line for line in draft.text.splitlines() if short in line]
+    assert lines and all(han_count(line) > han_count(short) + 40 for line in lines)
+
+
 def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_path, corpus):
     writer = Writer()
 

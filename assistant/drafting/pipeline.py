@@ -513,6 +513,18 @@ class Drafter:
             # three of the eighth session's full-length drafts, each failing integrity).
             record.update(text="", program_han=0, marks=0)
             record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
+        elif position > 1 and _joinable(record["text"]) and records[position - 2]["text"]:
+            # A planned paragraph that came out as one short sentence (its angle copied
+            # back: 抓落实的作风，要防止重部署轻落实…。 alone, in 丰源 2025 of the ninth
+            # full-length run) is no paragraph: it closes the one before, where it reads
+            # as that paragraph's last word.
+            previous = records[position - 2]
+            previous["text"] += record["text"]
+            record["repairs"] = [
+                *record["repairs"],
+                f"这一段只有一句短话，已并入上一段：{record['text']}",
+            ]
+            record["text"] = ""
         return record
 
     @staticmethod
@@ -529,6 +541,11 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
+
+
+def _joinable(text: str) -> bool:
+    """A paragraph of one short sentence that is prose: not a mark left for the writer."""
+    return bool(text) and not text.startswith("【") and one_short_sentence(text)
 
 
 def _own_words(text: str, plan: ParagraphPlan) -> int:
