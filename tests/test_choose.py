@@ -488,6 +488,25 @@ def test_repair_says_a_contracts_list_and_the_speakers_title_as_a_speech_does(pl
             assert REGISTRY[name].run(subject).passed, name
 
 
+def test_repair_drops_a_theme_written_as_a_sentence_and_ends_on_a_full_stop(place):
+    """槐原 2018, ninth full-length run: a point's paragraph opened with its theme alone
+    (主席团在闭会期间的工作。) and, once the other points' headlines after it were dropped,
+    ended on ；."""
+    from dataclasses import replace as with_
+
+    from assistant.drafting.repair import repair
+
+    plan = with_(PLAN, facts=(), themes=("主席团在闭会期间的工作",))
+    said = "二、要围绕乡村振兴和脱贫攻坚，精心组织代表视察和专题调研。"
+    own = "闭会期间，主席团要经常听取代表意见，把代表活动组织好、服务好；"
+    text = (
+        "主席团在闭会期间的工作。" + own + "要围绕乡村振兴和脱贫攻坚，精心组织代表视察和专题调研。"
+    )
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None, context=said)
+    assert fixed.text == own[:-1] + "。"
+    assert any("主题词" in r for r in fixed.repairs)
+
+
 def test_repair_drops_a_sentence_restating_the_other_points(place):
     from assistant.drafting.repair import repair
 

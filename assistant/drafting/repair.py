@@ -44,6 +44,7 @@ from assistant.plan import ParagraphPlan
 from assistant.text import (
     fact_figures,
     han_count,
+    han_only,
     normalize,
     overlap,
     sentence_key,
@@ -402,6 +403,13 @@ def _said_before(text: str, context: str) -> list[str]:
     return exact + near
 
 
+def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
+    """Sentences that are only one of the paragraph's themes (槐原 2018, ninth full-length
+    run: 主席团在闭会期间的工作。 opening a point's paragraph): a heading's words, no sentence."""
+    themes = {han_only(t) for t in plan.themes}
+    return [x for x in sentences(text) if han_only(x) in themes]
+
+
 def _drop(
     text: str, drop: list[str], note: str, repairs: list[str], quote: int | None = None
 ) -> str:
@@ -529,6 +537,7 @@ def repair(
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
+    text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
     text = _unquote_headline(text, headline, repairs)
     model_text = text
     text = _unrestate(text, headline, repairs)
@@ -559,6 +568,9 @@ def repair(
     supplied += swapped + led
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     text, added = _add_missing(text, plan, repairs)
+    if repairs and text.rstrip().endswith(("；", "，")):
+        # what followed was dropped: the clause before it is the paragraph's last
+        text = text.rstrip()[:-1] + "。"
     if not text.strip():
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
