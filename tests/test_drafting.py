@@ -830,14 +830,28 @@ def test_a_planned_paragraph_of_one_short_sentence_closes_the_paragraph_before(t
     doc = DraftDoc.load(draft.dir)
     point = next(s for s in doc.sections if s.role == "requirements")
     paras = point.version(1)["paragraphs"]
-    joined = [p for p in paras if any("并入上一段" in r for r in p["repairs"])]
-    assert joined and all(p["text"] == "" for p in joined)
-    for p in joined:
-        before = paras[p["position"] - 2]
-        assert before["text"].endswith(short)
-    # (the later points' copies of it are a repeat, dropped: their marks are the fake's)
+    joining = [p for p in paras if p.get("joins_previous")]
+    # the record keeps its own text and counts; the section's text has it closing the
+    # paragraph before (the later points' copies of it are a repeat, dropped by the repair)
+    assert [p["text"] for p in joining] == [short]
+    assert joining[0]["model_han"] == han_count(short)
+    before = paras[joining[0]["position"] - 2]["text"]
+    assert not before.endswith(short)
+    assert before + short in point.version(1)["text"].split("\n")
     lines = [line for line in draft.text.splitlines() if short in line]
     assert lines and all(han_count(line) > han_count(short) + 40 for line in lines)
+    # the paragraph before it written again: the sentence still closes it, once
+    k = joining[0]["position"] - 1
+    with FakeLLMServer(responder=terse_third) as srv:
+        regenerate_section(
+            draft.dir, point.id, llm=make_llm(srv), retrieve=fake_retrieve, paragraph=k,
+            corpus=corpus, candidates=1,
+        )  # fmt: skip
+    again = next(s for s in DraftDoc.load(draft.dir).sections if s.id == point.id)
+    lines = again.version(again.current)["text"].split("\n")
+    assert again.current == 2
+    assert [line for line in lines if short in line] == [lines[k - 1]]
+    assert lines[k - 1].endswith(short) and lines[k - 1] != short
 
 
 def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_path, corpus):

@@ -322,6 +322,18 @@ def one_short_sentence(text: str) -> bool:
     return han_count(text) < limit and len(sentences(text)) <= 1
 
 
+def thin_paragraph(text: str, role: str) -> bool:
+    """A paragraph that is one short sentence of prose in a section that develops its
+    thought (not a headline, an address or a lead-in): what `_thin_paragraphs` reports, for
+    one paragraph of a known section."""
+    pat = _patterns()
+    return (
+        role in _DEVELOPED_ROLES
+        and one_short_sentence(text)
+        and not (HEADING_START.match(text) or VOCATIVE_ONLY.match(text) or pat.lead_in.search(text))
+    )
+
+
 def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
     """A paragraph of one short sentence where the section develops its thought (枫林 2024:
     今年，街道人大工委要抓出看得见的成效，让群众感受到变化。 alone between two paragraphs). A

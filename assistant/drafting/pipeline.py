@@ -20,7 +20,7 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
-from assistant.checks.integrity import one_short_sentence
+from assistant.checks.integrity import one_short_sentence, thin_paragraph
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
@@ -472,7 +472,7 @@ class Drafter:
             event("paragraph", text=record["text"])
             if on_paragraph is not None:
                 on_paragraph(records)
-        text = compose(turn.section, [r["text"] for r in records])
+        text = compose(turn.section, joined(records))
         meta = section_meta(turn.section, records, hits, instruction)
         secs = sum(c["seconds"] for r in records for c in r["calls"])
         toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
@@ -513,18 +513,18 @@ class Drafter:
             # three of the eighth session's full-length drafts, each failing integrity).
             record.update(text="", program_han=0, marks=0)
             record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
-        elif position > 1 and _joinable(record["text"]) and records[position - 2]["text"]:
+        elif (
+            position > 1
+            and record["text"]
+            and not record["text"].startswith("【")
+            and thin_paragraph(record["text"], section.role)
+        ):
             # A planned paragraph that came out as one short sentence (its angle copied
             # back: 抓落实的作风，要防止重部署轻落实…。 alone, in 丰源 2025 of the ninth
             # full-length run) is no paragraph: it closes the one before, where it reads
-            # as that paragraph's last word.
-            previous = records[position - 2]
-            previous["text"] += record["text"]
-            record["repairs"] = [
-                *record["repairs"],
-                f"这一段只有一句短话，已并入上一段：{record['text']}",
-            ]
-            record["text"] = ""
+            # as that paragraph's last word (see `joined`; the record keeps its text).
+            record["joins_previous"] = True
+            record["repairs"] = [*record["repairs"], "这一段只有一句短话，并入上一段"]
         return record
 
     @staticmethod
@@ -541,11 +541,6 @@ class Drafter:
             and bool(records)
             and records[-1]["model_han"] > 20
         )
-
-
-def _joinable(text: str) -> bool:
-    """A paragraph of one short sentence that is prose: not a mark left for the writer."""
-    return bool(text) and not text.startswith("【") and one_short_sentence(text)
 
 
 def _own_words(text: str, plan: ParagraphPlan) -> int:
@@ -652,6 +647,26 @@ def section_meta(
     if instruction:
         meta["instruction"] = instruction
     return meta
+
+
+def joined(records: list[dict[str, Any]]) -> list[str]:
+    """The paragraphs' texts, each marked `joins_previous` added to the end of the last
+    paragraph before it that ends a sentence (not to a mark, nor after a clause left open);
+    with none such, it stands as it is."""
+    out: list[str] = []
+    for r in records:
+        text = r["text"]
+        last = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
+        if (
+            r.get("joins_previous")
+            and last is not None
+            and not out[last].startswith("【")
+            and out[last].endswith(("。", "！", "？"))
+        ):
+            out[last] += text
+            text = ""
+        out.append(text)
+    return out
 
 
 def compose(section: OutlineSection, paragraphs: list[str]) -> str:
