@@ -2288,6 +2288,11 @@ def test_what_the_full_length_liutang_draft_passed_at_099_fails_now(check, text,
         ("usage", "区人民法院、人民检察院也开展了有力的执法检查工作。", True),
         ("usage", "区人大常委会对区人民法院的执行工作开展了执法检查。", False),
         ("usage", "区人大常委会开展执法检查5次，法院、检察院依法履职。", False),
+        ("usage", "县人大常委会围绕法院执行工作开展执法检查，推动解决执行难问题。", False),
+        ("usage", "法院、检察院配合人大常委会开展执法检查，及时整改反馈问题。", False),
+        ("usage", "两院积极开展执法检查工作。", True),
+        ("usage", "镇人大主席团作为非常设机关，要在闭会期间组织好代表活动。", False),
+        ("usage", "区人大是区人民代表大会的常设机关。", True),
         ("usage", "区人大及其常委会是人民代表大会的常设机关。", True),
         ("usage", "镇人大主席团是镇人民代表大会的常设机关。", True),
         ("usage", "区人大常委会是区人民代表大会的常设机关。", False),
@@ -2308,7 +2313,10 @@ def test_what_the_untuned_jinhu_draft_said_wrongly_fails(check, text, fails):
         ("要深入实施农业强县战略，做强特色产业。", True),
         ("要深入实施工业强县战略，做强开发区。", False),  # the brief gives 工业强县
         ("要深入实施乡村振兴战略和人才强国战略。", False),  # national strategies
-        ("要全面推进“千万工程”，建设宜居宜业和美乡村。", False),
+        ("要全面推进“千万工程”，建设“宜居宜业和美乡村”。", False),
+        ("要深化“扩权强县”改革，激发县域发展活力。", False),
+        ("要通过“放活市场”激发县域经济活力。", False),
+        ("要坚持生态立县不动摇，守护好绿水青山。", True),
     ],
 )
 def test_a_local_strategy_the_brief_does_not_give_is_invented(text, fails):
@@ -2327,6 +2335,8 @@ def test_a_local_strategy_the_brief_does_not_give_is_invented(text, fails):
         ("过去的一年，在县委县政府的正确领导下，我们各项工作取得了显著进展。", False),
         ("接下来，我会组织代表们进行讨论，并制定下一步的行动计划。", True),
         ("接下来，我们还将面临更加艰巨的任务。", False),
+        ("接下来，我们将组织代表进行分组讨论。", True),
+        ("接下来，我将主持召开专题会议，认真研究讨论代表建议。", False),
     ],
 )
 def test_what_the_ninth_full_length_baisha_draft_said_wrongly_fails_usage(text, fails):
@@ -2340,7 +2350,9 @@ def test_what_the_ninth_full_length_baisha_draft_said_wrongly_fails_usage(text, 
     ("text", "fails"),
     [
         ("这次会议的目标是传达街道党工委书记对各位代表的高度期望，强调要敞开思想。", True),
-        ("这次会议的目标是传达区委对各位代表的期望，请大家敞开思想。", False),
+        ("各位代表要把街道党工委书记对大家的殷切期望转化为履职动力。", True),
+        # the hearers' posts, not the speaker's
+        ("社区党组织书记对居民的期望，要认真回应。", False),
     ],
 )
 def test_what_the_ninth_full_length_fenglin_draft_said_of_its_speaker_fails_voice(text, fails):
