@@ -463,6 +463,8 @@ def test_repair_drops_report_lead_ins_anywhere_and_keeps_the_sentence_after_a_co
             "要加强站点的建设和维护，确保信息及时准确传递。",
         ),
         ("我们要做好各项工作，包括但不限于脱贫、就业。", "我们要做好各项工作，特别是脱贫、就业。"),
+        ("今年的重点工作包括但不限于脱贫和就业。", "今年的重点工作包括脱贫和就业。"),
+        ("我作为镇党委书记，我们要带头。", "我们要带头。"),
         (
             "作为街道党工委书记和街道人大工委负责人，我们要强化责任意识。",
             "我们要强化责任意识。",
@@ -505,6 +507,12 @@ def test_repair_drops_a_theme_written_as_a_sentence_and_ends_on_a_full_stop(plac
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None, context=said)
     assert fixed.text == own[:-1] + "。"
     assert any("主题词" in r for r in fixed.repairs)
+    assert any("改为句号" in r for r in fixed.repairs)
+    # a theme that is a saying is a sentence, and stays
+    saying = with_(PLAN, facts=(), themes=("绿水青山就是金山银山",))
+    text = "绿水青山就是金山银山。" + own[:-1] + "。"
+    fixed = repair(text, choose([text], saying, place)[0], saying, place.brief, None)
+    assert fixed.text == text
 
 
 def test_repair_drops_a_sentence_restating_the_other_points(place):

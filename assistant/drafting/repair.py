@@ -129,26 +129,30 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
     return text
 
 
-# A contract's words for a list (具体措施包括但不限于加强…；建立…): at a sentence's start
-# the speech says 要, inside one 特别是 (枫林 2024, ninth full-length run: all three
-# candidates had it). The register check names the words.
+# A contract's words for a list (具体措施包括但不限于加强…；建立…): where a sentence or
+# clause starts with them the speech says 要, after a comma 特别是, after a noun 包括 (枫林
+# 2024, ninth full-length run: all three candidates had it). The register check names them.
 _NOT_LIMITED_START = re.compile(
-    r"(?:(?<=^)|(?<=[。！？；]))(?:具体(?:的)?(?:措施|做法|工作)?(?:主要)?)?包括但不限于[：:]?"
+    r"(?:(?<=^)|(?<=[。！？；]))包括但不限于[：:]?"
+    r"|(?:(?<=^)|(?<=[。！？；，]))具体(?:的)?(?:措施|做法|工作)?(?:主要)?包括但不限于[：:]?"
 )
-_NOT_LIMITED = re.compile(r"[，,]?包括但不限于[：:]?")
+_NOT_LIMITED_AFTER_COMMA = re.compile(r"(?<=，)包括但不限于[：:]?")
+_NOT_LIMITED = "包括但不限于"
 
 
 def _spoken(text: str, role: str, repairs: list[str]) -> str:
     """A list's contract wording said as a speech says it, and the speaker's title put
     before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one person's title and a
     plural, voice's as_title_plural) taken out, the sentence kept."""
-    n = len(_NOT_LIMITED.findall(text))
+    n = text.count(_NOT_LIMITED)
     if n:
-        text = _NOT_LIMITED.sub("，特别是", _NOT_LIMITED_START.sub("要", text))
-        repairs.append(f"“包括但不限于”改为讲话的说法（要、特别是）：{n} 处")
+        text = _NOT_LIMITED_START.sub("要", text)
+        text = _NOT_LIMITED_AFTER_COMMA.sub("特别是", text).replace(_NOT_LIMITED, "包括")
+        repairs.append(f"“包括但不限于”改为讲话的说法：{n} 处")
     said = own_title_before_we(text, role)
     for x in said:
-        text = text.replace(x, "我们", 1)
+        # (我作为镇党委书记，我们 → 我们, not 我我们)
+        text = text.replace("我" + x, "我们", 1) if "我" + x in text else text.replace(x, "我们", 1)
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x in said))
     return text
@@ -404,10 +408,12 @@ def _said_before(text: str, context: str) -> list[str]:
 
 
 def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
-    """Sentences that are only one of the paragraph's themes (槐原 2018, ninth full-length
-    run: 主席团在闭会期间的工作。 opening a point's paragraph): a heading's words, no sentence."""
-    themes = {han_only(t) for t in plan.themes}
-    return [x for x in sentences(text) if han_only(x) in themes]
+    """Sentences that are only one of the paragraph's themes, where the theme is a name and
+    not a saying (槐原 2018, ninth full-length run: 主席团在闭会期间的工作。 opening a point's
+    paragraph; 绿水青山就是金山银山。 is a sentence): a heading's words, no sentence."""
+    themes = {han_only(t) for t in plan.themes if not re.search(r"是|要|就|才|必须", t)}
+    ordinal = re.compile(r"^[一二三四五六七八九十]+、")
+    return [x for x in sentences(text) if han_only(ordinal.sub("", x.strip())) in themes]
 
 
 def _drop(
@@ -567,10 +573,11 @@ def repair(
     text, led = _led_list(text, model_text, repairs)
     supplied += swapped + led
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
-    text, added = _add_missing(text, plan, repairs)
-    if repairs and text.rstrip().endswith(("；", "，")):
-        # what followed was dropped: the clause before it is the paragraph's last
+    if text.rstrip().endswith(("；", "，")) and not model_text.rstrip().endswith(("；", "，")):
+        # what followed its last clause was dropped: that clause is the paragraph's last
         text = text.rstrip()[:-1] + "。"
+        repairs.append("删去后面的句子后，段末的分号、逗号改为句号")
+    text, added = _add_missing(text, plan, repairs)
     if not text.strip():
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
