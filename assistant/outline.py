@@ -556,6 +556,8 @@ def assign_themes(
     to the point in its turn; the point on the congress's work only takes a theme its
     headline names (苍岭 2020: by turn alone, 乡村振兴 went to 坚持和完善人民代表大会制度
     and 巩固脱贫成果 to 扭住项目建设, while the point on 脱贫攻坚 got neither)."""
+    if not headlines:
+        return {}
     congress = {
         i for i, h in enumerate(headlines, 1)
         if brief.occasion == "closing_session" and CONGRESS_POINT.search(h)
@@ -563,22 +565,31 @@ def assign_themes(
     others = [i for i in range(1, len(headlines) + 1) if i not in congress] or [1]
     assigned: dict[int, list[str]] = {}
 
+    def count(i: int) -> int:
+        return len(assigned.get(i, []))
+
     def fewest(points: Sequence[int]) -> int:  # the earlier one of those with fewest themes
-        return min(points, key=lambda i: len(assigned.get(i, [])))
+        return min(points, key=count)
 
     for k, theme in enumerate(themes):
         words = bigrams(theme) - _COMMON_BIGRAMS
         scores = {i: len(words & bigrams(h)) for i, h in enumerate(headlines, 1)}
+        for i in congress:
+            # the congress point takes a theme about the congress (全过程人民民主), or one
+            # its headline names in more than a word
+            scores[i] = 2 if _CONGRESS_THEME.search(theme) else scores[i] * (scores[i] >= 2)
         best = max(scores.values(), default=0)
         if best:
             i = fewest([i for i in scores if scores[i] == best])
-        else:  # the point in turn, unless that is the congress's
+        else:  # the point in turn, unless that is the congress's or has more than others
             i = k % len(headlines) + 1
-            i = fewest(others) if i in congress else i
+            if i in congress or count(i) > count(fewest(others)):
+                i = fewest(others)
         assigned.setdefault(i, []).append(theme)
     return assigned
 
 
+_CONGRESS_THEME = re.compile(r"民主|人大|代表|人民代表大会|监督")
 # Words in almost every headline and theme: sharing them says nothing about the topic.
 _COMMON_BIGRAMS = frozenset(
     {"发展", "建设", "推进", "推动", "坚持", "加强", "全面", "工作", "进一"}

@@ -3,7 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.brief import load_brief, parse_brief
-from assistant.outline import build_outline, load_outline, save_outline, with_budgets_scaled
+from assistant.outline import (
+    assign_themes,
+    build_outline,
+    load_outline,
+    save_outline,
+    with_budgets_scaled,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
 
@@ -139,6 +145,17 @@ def test_a_theme_goes_to_the_point_that_names_it_and_not_to_the_congress_point()
     b2 = parse_brief({**b.to_dict(), "themes": ["全过程人民民主", "乡村振兴"]})
     points = [s for s in build_outline(b2, shares={}).sections if s.role == "requirements"]
     assert [p.key_points for p in points] == [(), ("乡村振兴",), ("全过程人民民主",)]
+    # one shared word (人民) does not make a general theme the congress point's
+    heads = ["要守护绿水青山", "要扭住项目建设不放", "要支持人大代表依法履职，密切同人民群众联系"]
+    assert assign_themes(["坚持以人民为中心"], heads, b) == {1: ["坚持以人民为中心"]}
+
+
+def test_themes_no_headline_names_spread_over_the_points():
+    b = parse_brief({"occasion": "symposium"})
+    heads = ["要扭住项目不放", "要抓好乡村振兴", "要守护绿水青山"]
+    # 生态保护 names none: the point in its turn already has a theme, so the first that has none
+    assert assign_themes(["乡村振兴", "生态保护"], heads, b) == {2: ["乡村振兴"], 1: ["生态保护"]}
+    assert assign_themes(["乡村振兴"], [], b) == {}
 
 
 def test_two_points_are_announced_as_two_not_as_an_ordinal():

@@ -236,12 +236,13 @@ def test_golden_example_plan():
     assert review.paragraphs[2].purpose.startswith("评价这些成绩")
     assert "全镇干部群众" in review.paragraphs[2].purpose
     points = [s for s in outline.sections if s.role == "requirements"]
-    # 全过程人民民主 to the point on 坚持人民至上 (they share 人民), not the first in turn
+    # 全过程人民民主 to the point on the congress (依法履职尽责，充分发挥人大代表作用), not
+    # the first in turn
     assert [p.paragraphs[0].themes for p in points] == [
         (),
         ("乡村全面振兴",),
-        ("全过程人民民主",),
         (),
+        ("全过程人民民主",),
     ]
     for point in points[:3]:
         head = point.heading.rstrip("。")
