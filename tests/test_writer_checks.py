@@ -2360,3 +2360,19 @@ def test_what_the_ninth_full_length_fenglin_draft_said_of_its_speaker_fails_voic
     b = brief(level="街道", role="街道党工委书记", organ="街道党工委", name="许晓岚")
     result = REGISTRY["voice"].run(_paragraph(text, brief=b, section_role="opening"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("integrity", "在接下来的讲话中，我将强调坚持党的全面领导的重要性。", True),
+        ("integrity", "我谨代表镇党委向大会和全体代表表示衷心的祝贺，并对大家的到来表示热烈欢迎！", True),
+        ("usage", "要完善党的领导机制，加强党对镇人大的监督，提高决策执行效率。", True),
+        ("usage", "要加强党对人大工作的领导，支持人大依法对政府工作进行监督。", False),
+    ],
+)
+def test_what_the_ninth_full_length_liutang_draft_said_wrongly_fails(check, text, fails):
+    """柳塘 2021 at full length (ninth session), the eval passed each."""
+    b = brief(level="镇", locality="柳塘镇")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
