@@ -2366,7 +2366,11 @@ def test_what_the_ninth_full_length_fenglin_draft_said_of_its_speaker_fails_voic
     ("check", "text", "fails"),
     [
         ("integrity", "在接下来的讲话中，我将强调坚持党的全面领导的重要性。", True),
-        ("integrity", "我谨代表镇党委向大会和全体代表表示衷心的祝贺，并对大家的到来表示热烈欢迎！", True),
+        (
+            "integrity",
+            "我谨代表镇党委向大会和全体代表表示衷心的祝贺，并对大家的到来表示热烈欢迎！",
+            True,
+        ),
         ("usage", "要完善党的领导机制，加强党对镇人大的监督，提高决策执行效率。", True),
         ("usage", "要加强党对人大工作的领导，支持人大依法对政府工作进行监督。", False),
     ],
@@ -2374,5 +2378,30 @@ def test_what_the_ninth_full_length_fenglin_draft_said_of_its_speaker_fails_voic
 def test_what_the_ninth_full_length_liutang_draft_said_wrongly_fails(check, text, fails):
     """柳塘 2021 at full length (ninth session), the eval passed each."""
     b = brief(level="镇", locality="柳塘镇")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        (
+            "invented_facts",
+            "当前发展中存在一些突出的问题和矛盾，如城乡差距较大、教育水平不高等。",
+            True,
+        ),
+        (
+            "invented_facts",
+            "我们也面临着许多挑战，比如城市更新的难度大、产业转型升级的压力大等。",
+            True,
+        ),
+        ("invented_facts", "要着力解决群众反映强烈的问题，如看病难、上学难等。", False),
+        ("usage", "希望各位代表依法履职、密切联系群众，积极参与决策、民主监督。", True),
+        ("usage", "希望各位代表依法履职、密切联系群众，积极建言献策，开展监督。", False),
+    ],
+)
+def test_what_the_ninth_full_length_linjiang_draft_said_wrongly_fails(check, text, fails):
+    """临江 2019 at full length (ninth session): it scored 0.90, focus failing only."""
+    b = brief(level="区", locality="临江区", role="区委书记", organ="区委")
     result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
     assert result.passed is not fails, result.reason
