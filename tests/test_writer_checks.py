@@ -2405,3 +2405,20 @@ def test_what_the_ninth_full_length_linjiang_draft_said_wrongly_fails(check, tex
     b = brief(level="区", locality="临江区", role="区委书记", organ="区委")
     result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("voice", "作为一府一委两院的一员，我们倍感自豪和骄傲，将继续推动南川发展。", True),
+        ("voice", "一府一委两院要自觉接受人大监督，我们要支持人大依法行使职权。", False),
+        ("usage", "这一系列成绩的取得是全党、政府和各族人民共同努力的结果。", True),
+        ("usage", "这一系列成绩的取得是全市干部群众共同努力的结果。", False),
+    ],
+)
+def test_what_the_ninth_full_length_nanchuan_draft_said_wrongly_fails(check, text, fails):
+    """南川 2023 at full length (ninth session): the 市委书记 as one of the supervised organs,
+    a city's results put down to the whole Party."""
+    b = brief(level="市", locality="南川市", role="市委书记", organ="市委")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="review"))
+    assert result.passed is not fails, result.reason
