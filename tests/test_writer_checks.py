@@ -2422,3 +2422,21 @@ def test_what_the_ninth_full_length_nanchuan_draft_said_wrongly_fails(check, tex
     b = brief(level="市", locality="南川市", role="市委书记", organ="市委")
     result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="review"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("我们今天在这里共同交流乡镇人大工作经验。刚才，我们学习了典型经验。", True),
+        ("接下来，我将结合当前形势和要求，提出一些具体的建议和要求。", True),
+        ("刚才我代表市人大常委会主任，在会上发言，介绍了我们的成绩和形势。", True),
+        ("刚才，六个乡镇人大作了交流发言，讲得都很好。", False),
+        ("今天交流的经验各有特色，值得大家借鉴。", False),
+    ],
+)
+def test_what_the_ninth_full_length_ningchuan_draft_began_again_fails_integrity(text, fails):
+    """宁川 2015 at full length (ninth session): the meeting opened, and the speech
+    summarised, again inside the points."""
+    b = brief(level="市", locality="宁川市", role="市人大常委会主任", organ="市人大常委会")
+    result = REGISTRY["integrity"].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
