@@ -80,6 +80,23 @@ def normalize(text: str) -> str:
     return text.translate(_TO_CJK)
 
 
+# ASCII sentence punctuation touching a 汉字 (不动摇,始终坚守): the model's slip, never a
+# writer's; between digits (1,000) or Latin letters it is left alone.
+_ASCII_BY_HAN = re.compile(
+    r"(?<=[\u4e00-\u9fff”》）])[,;:!?](?!\d)|[,;:!?](?=[\u4e00-\u9fff“《（])"
+)
+
+
+def ascii_punct_by_han(text: str) -> list[str]:
+    """Each ASCII ,;:!? that touches a 汉字, with a little of its context."""
+    return [text[max(0, m.start() - 6) : m.end() + 6] for m in _ASCII_BY_HAN.finditer(text)]
+
+
+def full_width_by_han(text: str) -> str:
+    """ASCII ,;:!? that touch a 汉字 written in their Chinese form."""
+    return _ASCII_BY_HAN.sub(lambda m: m.group().translate(_TO_CJK), text)
+
+
 def normalise_punct(text: str) -> str:
     """Same length as `text`: half-width punctuation mapped to full-width."""
     return text.translate(_HALF_TO_FULL)

@@ -515,6 +515,15 @@ def test_repair_drops_a_theme_written_as_a_sentence_and_ends_on_a_full_stop(plac
     assert fixed.text == text
 
 
+def test_repair_writes_ascii_punctuation_in_chinese_full_width(place):
+    from assistant.drafting.repair import repair
+
+    text = CLEAN + "通过几年的努力,我们不仅补齐了短板,还办成了一批民生实事。"
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text == text.replace(",", "，")
+    assert any("半角标点" in r for r in fixed.repairs)
+
+
 def test_repair_drops_a_sentence_restating_the_other_points(place):
     from assistant.drafting.repair import repair
 

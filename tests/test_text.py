@@ -241,3 +241,13 @@ def test_sentence_pieces_give_the_text_back():
     text = "各位代表要履职。“要带头！”群众满意；工作落实"
     pieces = sentence_pieces(text)
     assert "".join(pieces) == text and pieces[1] == "“要带头！”"
+
+
+def test_ascii_punctuation_by_han_is_found_and_written_full_width():
+    from assistant.text import ascii_punct_by_han, full_width_by_han
+
+    said = "通过几年的努力,我们实现了新跨越;“十四五”,开局!"
+    assert len(ascii_punct_by_han(said)) == 3
+    assert full_width_by_han(said) == "通过几年的努力，我们实现了新跨越；“十四五”，开局！"
+    untouched = "总量达到1,000万元，接入Qwen,GLM等模型。"
+    assert ascii_punct_by_han(untouched) == [] and full_width_by_han(untouched) == untouched

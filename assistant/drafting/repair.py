@@ -42,7 +42,9 @@ from assistant.checks.voice import own_title_before_we
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
 from assistant.text import (
+    ascii_punct_by_han,
     fact_figures,
+    full_width_by_han,
     han_count,
     han_only,
     normalize,
@@ -543,6 +545,10 @@ def repair(
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
+    if ascii_punct_by_han(text):
+        n = len(ascii_punct_by_han(text))
+        text = full_width_by_han(text)
+        repairs.append(f"半角标点改为全角：{n} 处")
     text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
     text = _unquote_headline(text, headline, repairs)
     model_text = text
