@@ -247,7 +247,7 @@ def test_ascii_punctuation_by_han_is_found_and_written_full_width():
     from assistant.text import ascii_punct_by_han, full_width_by_han
 
     said = "通过几年的努力,我们实现了新跨越;“十四五”,开局!"
-    assert len(ascii_punct_by_han(said)) == 3
+    assert len(ascii_punct_by_han(said)) == 4
     assert full_width_by_han(said) == "通过几年的努力，我们实现了新跨越；“十四五”，开局！"
     untouched = "总量达到1,000万元，接入Qwen,GLM等模型。"
     assert ascii_punct_by_han(untouched) == [] and full_width_by_han(untouched) == untouched

@@ -25,7 +25,6 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.text import (
-    ascii_punct_by_han,
     chinese_number,
     chinese_numeral,
     han_count,
@@ -264,9 +263,6 @@ def run(subject: Subject) -> CheckResult:
     findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
     findings.extend(_headline_marks(text, subject, pat))
     findings.extend(_foreign_words(text, subject, pat))
-    findings.extend(
-        f"中文里用了半角标点：“{x}”（排版上改为全角）" for x in ascii_punct_by_han(subject.raw)[:3]
-    )
     return result_from_findings(
         NAME,
         findings,
