@@ -2440,3 +2440,17 @@ def test_what_the_ninth_full_length_ningchuan_draft_began_again_fails_integrity(
     b = brief(level="市", locality="宁川市", role="市人大常委会主任", organ="市人大常委会")
     result = REGISTRY["integrity"].run(_paragraph(text, brief=b, section_role="requirements"))
     assert result.passed is not fails, result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        ("要聚焦法治建设，加强县乡两级人大主席团在闭会期间的工作。", True),
+        ("要加强乡镇人大主席团在闭会期间的工作，县人大常委会要加强指导。", False),
+    ],
+)
+def test_what_the_ninth_full_length_shiqiao_draft_said_wrongly_fails_usage(text, fails):
+    """石桥 2016 at full length (ninth session): a county's 主席团 given the recess's work."""
+    b = brief(level="县", locality="石桥县", role="县人大常委会主任", organ="县人大常委会")
+    result = REGISTRY["usage"].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
