@@ -6,6 +6,7 @@ The candidates are strings; the registry's paragraph checks read each where it w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -522,6 +523,23 @@ def test_repair_writes_ascii_punctuation_in_chinese_full_width(place):
     fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
     assert fixed.text == text.replace(",", "，")
     assert any("半角标点" in r for r in fixed.repairs)
+
+
+def test_repair_drops_a_sentence_saying_a_clause_of_the_paragraph_again(place):
+    """丰源 2025, ninth full-length run: the delegates' standing line said again by the
+    model at the end of its paragraph (focus failed: 同一段里同一句话说了两遍)."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    line = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    own = "闭会期间要常到群众中去，把群众的呼声和期盼及时反映上来，在各自岗位上带头作为。"
+    again = "同时，希望各位代表依法履职、密切联系群众，为全镇发展作出更大的贡献。"
+    text = line + own + again
+    plan = dataclasses.replace(PLAN, facts=())
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert fixed.text == line + own
+    subject = Subject(raw=fixed.text, brief=place.brief, scope="paragraph")
+    assert REGISTRY["focus"].run(subject).passed
 
 
 def test_repair_drops_a_sentence_restating_the_other_points(place):

@@ -341,6 +341,23 @@ def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
         seen.add(key)
 
 
+def sentences_repeating_a_clause(paragraph: str) -> list[str]:
+    """The sentences after the first that say again a clause `_clause_twice` would find (the
+    congress part's standing line said again by the model after it: 认真落实审议意见, 希望各位
+    代表依法履职、密切联系群众 in four of the ninth full-length run's drafts): what the drafting
+    repair drops."""
+    least = int(threshold(NAME, "clause_min_han", 8))
+    seen: set[str] = set()
+    out = []
+    for sent in sentences(paragraph):
+        keys = [k for c in _CLAUSE_CUT.split(sent) if len(k := han_only(c)) >= least]
+        if any(k in seen for k in keys):
+            out.append(sent)
+            continue
+        seen.update(keys)
+    return out
+
+
 def _clauses_across(parts: Sequence[tuple[str, str]], headings: Sequence[str]) -> Iterator[str]:
     """Two sections sharing clauses (or list items) of `across_min_han` 汉字 or more,
     `across_clauses` of them or more (沙河 2016: points 三 and 四 both said 要加强对人大工作的领导、支持区人大及其

@@ -25,6 +25,7 @@ from assistant.checks.focus import (
     reports_again,
     restating_sentences,
     retold_outside_review,
+    sentences_repeating_a_clause,
 )
 from assistant.checks.integrity import (
     early_call,
@@ -554,6 +555,8 @@ def repair(
     model_text = text
     text = _unrestate(text, headline, repairs)
     text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
+    again = sentences_repeating_a_clause(text)
+    text = _drop_sentences(text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, brief, section_role, carried=plan.facts)
