@@ -12,7 +12,9 @@ the sections' 汉字 against their budgets, and their seconds.
         [--every] [--sample 7] [CASE ...]
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
-GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
+GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH), or of assistant/plan.py as plan.NAME (SPLIT_HOW).
+Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
+count as the program's). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
 every call is drawn.
 """
 
@@ -49,6 +51,7 @@ def main() -> int:
     os.environ["ASSISTANT_HOME"] = tempfile.mkdtemp(prefix="bench-sections-")
     os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
 
+    from assistant import plan
     from assistant.checks.register import _bare_list, _patterns
     from assistant.drafting import Drafter, ensure_store_ready, write
     from assistant.evalrun import load_cases
@@ -56,20 +59,25 @@ def main() -> int:
     from assistant.outline import build_outline
     from assistant.text import han_count
 
-    if not isinstance(getattr(write, args.switch, None), bool):
-        ap.error(f"{args.switch} is not a boolean switch of assistant/drafting/write.py")
+    module, switch = (
+        (plan, args.switch[5:]) if args.switch.startswith("plan.") else (write, args.switch)
+    )
+    if not isinstance(getattr(module, switch, None), bool):
+        ap.error(f"{args.switch} is not a boolean switch of write.py or plan.py")
     cases = {c.name: c for c in load_cases()}
     ensure_store_ready()
     llm = LLM.from_config(model=args.model, provider=None)
     roles = args.roles.split(",")
-    print(f"model: {llm.endpoint.model}; switch: write.{args.switch}; sample {args.sample}")
+    print(f"model: {llm.endpoint.model}; switch: {args.switch}; sample {args.sample}")
     print(
         f"{'arm':<5}{'paragraphs':>11}{'only a list':>12}{'with figures':>13}"
-        f"{'only facts':>11}{'end on digit':>13}{'汉字/budget':>13}{'seconds':>9}"
+        f"{'only facts':>11}{'end on digit':>13}{'汉字/budget':>13}{'model':>7}{'program':>8}"
+        f"{'seconds':>9}"
     )
     for arm in (True, False):
-        setattr(write, args.switch, arm)
+        setattr(module, switch, arm)
         n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
+        n |= {"model": 0, "program": 0}
         seconds = 0.0
         for name in args.cases:
             brief = cases[name].brief
@@ -88,13 +96,16 @@ def main() -> int:
                     n["han"] += han_count(text)
                     n["budget"] += section.budget
                     n["paras"] += len(records)
+                    n["model"] += sum(p["model_han"] for p in records)
+                    n["program"] += sum(p["program_han"] for p in records)
                     n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
                     for key, value in _figure_counts(records, section.paragraphs, brief).items():
                         n[key] += value
         written = f"{n['han']}/{n['budget']}"
         print(
             f"{'on' if arm else 'off':<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
-            f"{n['pasted']:>11}{n['ends']:>13}{written:>13}{seconds:>9.0f}"
+            f"{n['pasted']:>11}{n['ends']:>13}{written:>13}{n['model']:>7}{n['program']:>8}"
+            f"{seconds:>9.0f}"
         )
     llm.close()
     return 0

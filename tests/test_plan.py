@@ -650,3 +650,19 @@ def test_a_paragraph_added_for_length_asks_for_what_the_section_still_lacks():
     assert grown.with_paragraph().paragraphs[-1].budget >= 100  # a full paragraph's, unknown
     assert grown.with_paragraph(written=97).paragraphs[-1].budget == 93  # what it lacks
     assert grown.with_paragraph(written=180).paragraphs[-1].budget == EXTRA_MIN == 60
+
+
+def test_the_split_how_switch_says_how_in_two_paragraphs_and_is_off():
+    from assistant import plan as plans
+
+    assert plans.SPLIT_HOW is False
+    kwargs = {"headline": "要扭住项目建设", "values": {"stem": "苍岭"}}
+    off = plans.plan_section("requirements", 760, **kwargs)
+    plans.SPLIT_HOW = True
+    try:
+        on = plans.plan_section("requirements", 760, **kwargs)
+    finally:
+        plans.SPLIT_HOW = False
+    assert len(on) == len(off) == 4
+    assert on[1].purpose.startswith("讲怎样做到这一点：先从") and on[2].purpose.startswith("接着讲")
+    assert on[3].purpose == off[2].purpose  # the responsibility paragraph, after both
