@@ -542,6 +542,25 @@ def test_repair_drops_a_sentence_saying_a_clause_of_the_paragraph_again(place):
     assert REGISTRY["focus"].run(subject).passed
 
 
+def test_repair_drops_a_sentence_with_a_wrong_term_when_enough_stays(place):
+    """白沙 2026 (ninth session, example draft): 接下来，我会组织代表们进行讨论 kept in a
+    closing speech, every candidate having it."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    wrong = "接下来，我会组织代表们进行讨论，并制定下一步的行动计划。"
+    plan = dataclasses.replace(PLAN, facts=(), budget=60)
+    text = CLEAN + wrong
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert fixed.text == CLEAN and any("用词不当" in r for r in fixed.repairs)
+    assert (
+        REGISTRY["usage"].run(Subject(raw=fixed.text, brief=place.brief, scope="paragraph")).passed
+    )
+    # alone, the sentence stays for the checks to report: nothing would be left
+    alone = repair(wrong, choose([wrong], plan, place)[0], plan, place.brief, None)
+    assert wrong in alone.text
+
+
 def test_repair_drops_a_sentence_restating_the_other_points(place):
     from assistant.drafting.repair import repair
 

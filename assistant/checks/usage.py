@@ -156,6 +156,14 @@ def _density_finding(text: str, n_han: int, limit: float, what: str) -> str | No
     )
 
 
+def misused_sentences(text: str, brief: Any) -> list[str]:
+    """The sentences of `text` a term of the lexicon finds wrong for this brief's level,
+    occasion and session (what the drafting repair drops when no candidate is free of them)."""
+    level, occasion = getattr(brief, "level", None), getattr(brief, "occasion", None)
+    first = getattr(getattr(brief, "session", None), "meeting", None) == 1
+    return [x for x in sentences(text) if next(term_findings(x, level, occasion, first), None)]
+
+
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="用词与套话")
 def run(subject: Subject) -> CheckResult:
     session = getattr(subject.brief, "session", None)

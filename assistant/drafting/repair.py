@@ -39,6 +39,7 @@ from assistant.checks.integrity import (
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
+from assistant.checks.usage import misused_sentences
 from assistant.checks.voice import own_title_before_we
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
@@ -566,6 +567,10 @@ def repair(
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)
         text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
+    # a wrong term for the organ or occasion no candidate was free of (白沙 2026: 接下来，我会
+    # 组织代表们进行讨论 in every candidate of the opening's second paragraph)
+    misused = misused_sentences(text, brief)
+    text = _drop_sentences(text, misused, plan, "删去用词不当的句子：", repairs)
     text = _drop(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
