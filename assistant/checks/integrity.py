@@ -326,11 +326,13 @@ def thin_paragraph(text: str, role: str) -> bool:
     """A paragraph that is one short sentence of prose in a section that develops its
     thought (not a headline, an address or a lead-in): what `_thin_paragraphs` reports, for
     one paragraph of a known section."""
-    pat = _patterns()
-    return (
-        role in _DEVELOPED_ROLES
-        and one_short_sentence(text)
-        and not (HEADING_START.match(text) or VOCATIVE_ONLY.match(text) or pat.lead_in.search(text))
+    return role in _DEVELOPED_ROLES and _thin_prose(text, _patterns())
+
+
+def _thin_prose(text: str, pat: _Patterns) -> bool:
+    """One short sentence, and prose: not a headline, an address or a lead-in."""
+    return one_short_sentence(text) and not (
+        HEADING_START.match(text) or VOCATIVE_ONLY.match(text) or pat.lead_in.search(text)
     )
 
 
@@ -344,9 +346,7 @@ def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
     before = ""
     for at, p in _placed(subject):
         prev, before = before, p
-        if not any(a <= at < b for a, b in spans) or not one_short_sentence(p):
-            continue
-        if HEADING_START.match(p) or VOCATIVE_ONLY.match(p) or pat.lead_in.search(p):
+        if not any(a <= at < b for a, b in spans) or not _thin_prose(p, pat):
             continue
         bare_headline = bool(HEADING_START.match(prev)) and len(sentences(prev)) <= 1
         if bare_headline or _bad_start(p, pat, "段首"):

@@ -24,13 +24,7 @@ from assistant.checks.base import (
     result_from_findings,
     threshold,
 )
-from assistant.text import (
-    chinese_number,
-    chinese_numeral,
-    han_count,
-    paragraphs,
-    short,
-)
+from assistant.text import chinese_number, chinese_numeral, han_count, paragraphs, short
 
 NAME = "register"
 

@@ -160,14 +160,18 @@ def misused_sentences(text: str, brief: Any) -> list[str]:
     """The sentences of `text` a term of the lexicon finds wrong for this brief's level,
     occasion and session (what the drafting repair drops when no candidate is free of them)."""
     level, occasion = getattr(brief, "level", None), getattr(brief, "occasion", None)
-    first = getattr(getattr(brief, "session", None), "meeting", None) == 1
+    first = _first_session(brief)
     return [x for x in sentences(text) if next(term_findings(x, level, occasion, first), None)]
+
+
+def _first_session(brief: Any) -> bool:
+    """The speech closes a new congress's first session (换届)."""
+    return getattr(getattr(brief, "session", None), "meeting", None) == 1
 
 
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="用词与套话")
 def run(subject: Subject) -> CheckResult:
-    session = getattr(subject.brief, "session", None)
-    first = getattr(session, "meeting", None) == 1
+    first = _first_session(subject.brief)
     findings = list(term_findings(subject.text, subject.level, subject.occasion, first))
     ref = corpus_density()
     n_han = han_count(subject.text)  # counted once: counting is the costly part here

@@ -416,8 +416,10 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
     not a saying (槐原 2018, ninth full-length run: 主席团在闭会期间的工作。 opening a point's
     paragraph; 绿水青山就是金山银山。 is a sentence): a heading's words, no sentence."""
     themes = {han_only(t) for t in plan.themes if not re.search(r"是|要|就|才|必须", t)}
-    ordinal = re.compile(r"^[一二三四五六七八九十]+、")
-    return [x for x in sentences(text) if han_only(ordinal.sub("", x.strip())) in themes]
+    return [x for x in sentences(text) if han_only(_ORDINAL.sub("", x.strip())) in themes]
+
+
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def _drop(
@@ -547,10 +549,10 @@ def repair(
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
-    if ascii_punct_by_han(text):
-        n = len(ascii_punct_by_han(text))
+    ascii_marks = ascii_punct_by_han(text)
+    if ascii_marks:
         text = full_width_by_han(text)
-        repairs.append(f"半角标点改为全角：{n} 处")
+        repairs.append(f"半角标点改为全角：{len(ascii_marks)} 处")
     text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
     text = _unquote_headline(text, headline, repairs)
     model_text = text
