@@ -542,6 +542,48 @@ def test_repair_drops_a_sentence_saying_a_clause_of_the_paragraph_again(place):
     assert REGISTRY["focus"].run(subject).passed
 
 
+def test_repair_keeps_the_standing_line_when_the_model_says_it_again_after_it(place):
+    """双桥乡 2022: the model wrote the delegates' line again at the end of the paragraph
+    that opens with it, and the line had also been said in an earlier paragraph; the
+    repair dropped the program's line at the start and left the model's subjectless
+    sentence (闭会期间常到群众中去…) opening the paragraph."""
+    from assistant.drafting.repair import repair
+
+    line = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    own = "闭会期间要常到群众中去，把群众的呼声和期盼及时反映上来，在各自岗位上带头作为。"
+    text = line + own + line
+    plan = ParagraphPlan("接着对各位代表提出希望", 90, lead=line)
+    earlier = "乡党委要加强对人大工作的领导。" + line
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None, context=earlier)
+    assert fixed.text == line + own
+
+
+def test_repair_drops_what_another_paragraph_of_the_section_says(place):
+    """双桥乡 2022: 希望各位代表依法履职、密切联系群众 in the point's first paragraph, due as
+    the standing line of its third; the chooser sees it and the repair drops it, never the
+    paragraph's own standing line."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    party = "乡党委要加强对人大工作的领导，支持乡人大主席团依法行使职权，帮助解决实际困难。"
+    why = "人民代表大会制度是我国的根本政治制度，做好人大工作，是推进基层治理的必然要求。"
+    stray = "希望各位代表依法履职、密切联系群众，为双桥的发展贡献力量。"
+    later = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    text = party + why + stray
+    plan = ParagraphPlan("阐明为什么", 80, lead=party)
+    at = dataclasses.replace(place, siblings=later)
+    subject = Subject(raw=text, brief=place.brief, scope="paragraph", siblings=later)
+    found = REGISTRY["focus"].run(subject)
+    assert not found.passed and "希望各位代表依法履职" in found.reason
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, None, siblings=later)
+    assert fixed.text == party + why
+    assert any("本节别的段落" in r for r in fixed.repairs)
+    # the standing line itself stays, though a sibling says it too
+    kept = repair(later + why, choose([later + why], plan, at)[0],
+                  dataclasses.replace(plan, lead=later), place.brief, None, siblings=later)  # fmt: skip
+    assert kept.text.startswith(later)
+
+
 def test_repair_drops_a_sentence_with_a_wrong_term_when_enough_stays(place):
     """白沙 2026 (ninth session, example draft): 接下来，我会组织代表们进行讨论 kept in a
     closing speech, every candidate having it."""

@@ -886,3 +886,31 @@ def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_pa
     assert all(any("已略去" in r for r in p["repairs"]) for p in extras)
     assert "段】" not in draft.text
     assert not any(p["purpose"][:8] in draft.text for p in extras)
+
+
+def test_siblings_are_the_sections_other_paragraphs_and_the_lines_still_to_come():
+    """What a paragraph must not say again: the section's paragraphs already written, and
+    the standing lines of those not yet written (双桥乡 2022: the delegates' line, due in
+    the third paragraph, was copied into the first); on regeneration, every other
+    paragraph as written."""
+    from assistant.drafting.pipeline import siblings
+    from assistant.outline import OutlineSection
+    from assistant.plan import ParagraphPlan
+
+    plans = (
+        ParagraphPlan("为什么", 150),
+        ParagraphPlan("政府", 150, lead="乡人民政府要自觉接受人大监督。"),
+        ParagraphPlan("代表", 150, lead="希望各位代表依法履职、密切联系群众。"),
+    )
+    section = OutlineSection("p3", "congress_point", "要求", "", paragraphs=plans)
+    assert siblings(section, [], 1).split("\n") == [
+        "乡人民政府要自觉接受人大监督。",
+        "希望各位代表依法履职、密切联系群众。",
+    ]
+    first = {"text": "做好人大工作是推进基层治理的必然要求。"}
+    assert siblings(section, [first], 2).split("\n") == [
+        first["text"],
+        "希望各位代表依法履职、密切联系群众。",
+    ]
+    done = [first, {"text": "乙段。"}, {"text": "丙段。"}]
+    assert siblings(section, done, 2).split("\n") == [first["text"], "丙段。"]

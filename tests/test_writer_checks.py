@@ -304,6 +304,29 @@ EXAMPLES = [
         "",
     ),
     # focus
+    # 双桥乡 2022: the delegates' line in paragraph after paragraph of the congress point
+    (
+        "focus",
+        SALUTE + "一、要支持乡人大主席团依法履职。乡党委要加强对人大工作的领导，定期听取汇报。"
+        "希望各位代表依法履职、密切联系群众，为双桥的发展贡献力量。\n"
+        "乡人民政府要自觉接受人大监督，主动报告工作，认真落实审议意见。\n"
+        "闭会期间要常到群众中去，希望各位代表依法履职、密切联系群众，当好人民群众的代言人。",
+        {},
+        "closing_session",
+        True,
+        "同一节的两段说了同样的话：“希望各位代表依法履职”",
+    ),
+    (
+        "focus",
+        SALUTE + "一、要加快发展特色农业。我们要把特色农业做大做强，带动群众增收致富。\n"
+        "希望各位代表依法履职、带头发展特色产业，让群众分享产业发展的红利。\n"
+        "二、要支持乡人大主席团依法履职。希望各位代表依法履职、密切联系群众，当好代言人。\n"
+        "乡人民政府要自觉接受人大监督，认真办理代表建议。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     (
         "focus",
         "我们要加快发展特色农业，让广大农民在享受发展成果的同时，也能享受到现代化的美好生活。"
@@ -456,6 +479,23 @@ EXAMPLES = [
         "监督的决定》",
     ),
     ("politics", "镇人大要加强对镇党委的监督。", {}, "closing_session", True, "监督"),
+    # 双桥乡 2022: a township granting tax preferences
+    (
+        "politics",
+        "我们要建立健全政策支持体系，为产业发展提供必要的财政、税收、金融等优惠政策。",
+        {"level": "乡"},
+        "closing_session",
+        True,
+        "税收、金融等优惠",
+    ),
+    (
+        "politics",
+        "要不折不扣落实国家各项税收优惠政策，为企业纾困解难，让市场主体轻装上阵。",
+        {"level": "县"},
+        "closing_session",
+        False,
+        "",
+    ),
     ("politics", "人大代表要监督党委依法执政。", {}, "closing_session", True, "监督党委"),
     ("politics", "镇政府要领导镇党委做好工作。", {}, "closing_session", True, "领导镇党委"),
     ("politics", "要通过发放礼品，拉近代表和领导的距离。", {}, "closing_session", True, "发放礼品"),

@@ -79,6 +79,9 @@ class Subject:
     scope: str = SPEECH
     # Paragraph scope (drafting): where the candidate paragraph sits.
     context: str = ""  # the draft so far, earlier sections and paragraphs
+    # the rest of this section as far as it is known: its earlier paragraphs and the
+    # standing lines its later paragraphs open with
+    siblings: str = ""
     section_role: str | None = None
     headline: str = ""  # the requirement point's own headline, if any
     other_headlines: tuple[str, ...] = ()

@@ -358,23 +358,54 @@ def sentences_repeating_a_clause(paragraph: str) -> list[str]:
     return out
 
 
+def _long_clauses(text: str, heads: set[str]) -> set[str]:
+    """The clauses and list items of `across_min_han` 汉字 or more a listener would hear
+    again: not the centre's formulations, not a headline's own words."""
+    least = int(threshold(NAME, "across_min_han", 10))
+    return {
+        key
+        for c in _SEGMENT_CUT.split(text)
+        if len(key := han_only(c)) >= least and not _NATIONAL.search(key)
+    } - heads
+
+
+def _head_clauses(headings: Sequence[str]) -> set[str]:
+    return {han_only(c) for h in headings for c in _SEGMENT_CUT.split(h)}
+
+
+def sentences_said_in_section(text: str, siblings: str, headline: str = "") -> list[str]:
+    """Sentences of a paragraph that say a long clause another paragraph of its section
+    says (双桥乡 2022: 希望各位代表依法履职、密切联系群众 in three paragraphs of the congress
+    point; `siblings`: the section's other paragraphs as far as they are known, the standing
+    lines of its later ones among them). No paragraph of a reference speech shares a
+    clause of 10 汉字 with another of its section (the nearest: 坚持正确的政治方向, 8)."""
+    said = _long_clauses(siblings, _head_clauses([headline]))
+    if not said:
+        return []
+    return [x for x in sentences(text) if _long_clauses(x, set()) & said]
+
+
+def _said_in_section(paras: Sequence[str], heading: str) -> Iterator[str]:
+    """A long clause in two paragraphs of one section (see sentences_said_in_section)."""
+    heads = _head_clauses([heading])
+    seen: set[str] = set()
+    for p in paras:
+        keys = _long_clauses(p, heads)
+        again = keys & seen
+        if again:
+            yield f"同一节的两段说了同样的话：“{short(max(again, key=len), 24)}”"
+            return
+        seen |= keys
+
+
 def _clauses_across(parts: Sequence[tuple[str, str]], headings: Sequence[str]) -> Iterator[str]:
     """Two sections sharing clauses (or list items) of `across_min_han` 汉字 or more,
     `across_clauses` of them or more (沙河 2016: points 三 and 四 both said 要加强对人大工作的领导、支持区人大及其
     常委会依法行使职权…定期听取人大工作汇报…, split into sentences differently, so no
     sentence matched): one passage said in two places. The headlines' own clauses are the
     restatement check's."""
-    least = int(threshold(NAME, "across_min_han", 10))
-    heads = {han_only(c) for h in headings for c in _SEGMENT_CUT.split(h)}
-    keyed = [
-        {
-            key
-            for c in _SEGMENT_CUT.split(text)
-            if len(key := han_only(c)) >= least and not _NATIONAL.search(key)
-        }
-        - heads
-        for text, _ in parts
-    ]
+    heads = _head_clauses(headings)
+    keyed = [_long_clauses(text, heads) for text, _ in parts]
     for i, a in enumerate(keyed):
         for j in range(i + 1, len(keyed)):
             shared = a & keyed[j]
@@ -618,6 +649,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_reports_twice(prose_paragraphs(subject), subject.brief))
     headings = [x.heading for x in subject.parsed.sections if x.heading]
     out.extend(_clauses_across(parts, headings))
+    for x in subject.parsed.sections:
+        if x.role not in ("title", "outline"):
+            out.extend(_said_in_section(paragraphs(x.text), x.heading))
     return out
 
 
@@ -642,6 +676,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     opening = subject.section_role == "opening" and subject.context
     lead = subject.context.rsplit("\n", 1)[-1] if opening else ""
     out.extend(_clause_twice(subject.text, lead))
+    again = sentences_said_in_section(subject.text, subject.siblings, subject.headline)
+    if again:
+        out.append(f"这一节别的段落已经说过这句话：“{short(again[0], 30)}”")
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))

@@ -118,6 +118,7 @@ class Place:
     section_role: str
     headline: str = ""
     other_headlines: tuple[str, ...] = ()
+    siblings: str = ""  # the section's other paragraphs as far as known (see Subject)
 
 
 def judge(candidate: str, plan: ParagraphPlan, place: Place, index: int = 0) -> Verdict:
@@ -134,6 +135,7 @@ def judge(candidate: str, plan: ParagraphPlan, place: Place, index: int = 0) -> 
         section_role=place.section_role,
         headline=place.headline,
         other_headlines=place.other_headlines,
+        siblings=place.siblings,
         budget=plan.room,
     )
     card = run_checks(subject)

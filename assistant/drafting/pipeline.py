@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,7 @@ class Drafter:
         base: str = "",
         instruction: str = "",
         event: Callable[..., None],
+        siblings: str = "",
     ) -> dict[str, Any]:
         """Write, choose, rewrite once if needed, repair: the paragraph's record."""
         plan = section.paragraphs[position - 1]
@@ -178,6 +179,7 @@ class Drafter:
             other_headlines=tuple(
                 s.heading for s in outline.sections if s.heading and s.id != section.id
             ),
+            siblings=siblings,
         )
         pool = _Pool()
         feedback = f"\n修改要求：{instruction}" if instruction else ""
@@ -322,7 +324,7 @@ class Drafter:
         fixed = repair(
             text, verdict, plan, self.brief, self.corpus, self.exclude, context,
             label=label, headline=place.headline, other_headlines=place.other_headlines,
-            section_role=place.section_role,
+            section_role=place.section_role, siblings=place.siblings,
         )  # fmt: skip
         if plan.lead and fixed.text.startswith(plan.lead):
             moved = min(fixed.model_han, han_count(plan.lead))
@@ -505,6 +507,7 @@ class Drafter:
             turn.outline, section, position,
             previous=previous, context=context, exemplars=turn.exemplars, base=base,
             instruction=turn.instruction, event=turn.event,
+            siblings=siblings(section, records, position),
         )  # fmt: skip
         if added and (record["model_han"] == 0 or one_short_sentence(record["text"])):
             # A paragraph added only for length that the model could not write is left
@@ -595,6 +598,16 @@ def rewrite_feedback(previous: str, problems: list[str], instruction: str = "") 
     out = f"\n上一稿：{previous}\n上一稿有以下问题，请改正后重写这一段：\n"
     out += "\n".join(f"- {p}" for p in problems)
     return out + (f"\n修改要求：{instruction}" if instruction else "")
+
+
+def siblings(section: OutlineSection, records: Sequence[dict[str, Any]], position: int) -> str:
+    """The rest of the section as far as it is known when paragraph `position` is written:
+    the other paragraphs written (all of them when one is regenerated), and for those not
+    yet written the standing line each will open with (双桥乡 2022: the delegates' line,
+    due in the third paragraph, copied by the model into the first)."""
+    out = [r["text"] for i, r in enumerate(records) if i != position - 1]
+    out += [p.lead for p in section.paragraphs[max(position, len(records)) :] if p.lead]
+    return "\n".join(x for x in out if x)
 
 
 def paragraph_record(

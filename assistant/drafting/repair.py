@@ -26,6 +26,7 @@ from assistant.checks.focus import (
     restating_sentences,
     retold_outside_review,
     sentences_repeating_a_clause,
+    sentences_said_in_section,
 )
 from assistant.checks.integrity import (
     early_call,
@@ -422,13 +423,30 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 
 
+def _not_lead(drop: list[str], text: str, plan: ParagraphPlan) -> list[str]:
+    """`drop` without the sentences of the standing line the paragraph opens with: the
+    program's, kept however often the model has said it elsewhere."""
+    if not (plan.lead and text.startswith(plan.lead)):
+        return drop
+    own = set(sentences(plan.lead))
+    return [x for x in drop if x not in own]
+
+
 def _drop(
-    text: str, drop: list[str], note: str, repairs: list[str], quote: int | None = None
+    text: str,
+    drop: Sequence[str],
+    note: str,
+    repairs: list[str],
+    quote: int | None = None,
+    last: bool = False,
 ) -> str:
-    """The text without these sentences (each listed occurrence once); the action
-    recorded, quoting each sentence (cut to `quote` characters), when there were any."""
+    """The text without these sentences (each listed occurrence once, the first or with
+    `last` the last); the action recorded, quoting each sentence (cut to `quote`
+    characters), when there were any."""
     for sent in drop:
-        text = text.replace(sent, "", 1)
+        at = text.rfind(sent) if last else text.find(sent)
+        if at >= 0:
+            text = text[:at] + text[at + len(sent) :]
     if drop:
         repairs.append(note + "；".join(dict.fromkeys(x[:quote] for x in drop)))
     return text
@@ -468,14 +486,19 @@ def _drop_whole(
 
 
 def _drop_sentences(
-    text: str, bad: Sequence[str], plan: ParagraphPlan, label: str, repairs: list[str]
+    text: str,
+    bad: Sequence[str],
+    plan: ParagraphPlan,
+    label: str,
+    repairs: list[str],
+    last: bool = False,
 ) -> str:
     if not bad:
         return text
     rest = han_count(text) - sum(han_count(x) for x in bad)
     if rest < KEEP_SHARE * plan.budget:
         return text
-    return _drop(text, bad, label, repairs, quote=30)
+    return _drop(text, bad, label, repairs, quote=30, last=last)
 
 
 def quarantine(
@@ -546,6 +569,7 @@ def repair(
     headline: str = "",
     other_headlines: Sequence[str] = (),
     section_role: str = "",
+    siblings: str = "",
 ) -> Fixed:
     model_han = han_count(text)
     repairs: list[str] = []
@@ -557,9 +581,16 @@ def repair(
     text = _unquote_headline(text, headline, repairs)
     model_text = text
     text = _unrestate(text, headline, repairs)
-    text = _drop(text, _said_before(text, context), "删去与前文重复的句子：", repairs)
+    # a sentence said twice in the paragraph goes at its second saying: the first may be
+    # the program's standing line, which the model wrote again after it
     again = sentences_repeating_a_clause(text)
-    text = _drop_sentences(text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs)
+    text = _drop_sentences(
+        text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs, last=True
+    )
+    said = _not_lead(_said_before(text, context), text, plan)
+    text = _drop(text, said, "删去与前文重复的句子：", repairs)
+    elsewhere = _not_lead(sentences_said_in_section(text, siblings, headline), text, plan)
+    text = _drop_sentences(text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, brief, section_role, carried=plan.facts)
