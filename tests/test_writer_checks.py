@@ -419,6 +419,33 @@ EXAMPLES = [
     ),
     # register
     ("register", "具体来说，可以从以下几个方面入手。", {}, "closing_session", True, "具体来说"),
+    # 双桥乡 2022: a memo's lead-in and its 首先是…其次是… list of measures
+    (
+        "register",
+        "为此，需要采取一系列具体的工作措施。首先是强化政策保障和资金支持，确保重点项目建设顺利"
+        "实施；其次是加强农村劳动力技能培训；最后是持续巩固脱贫成果。",
+        {},
+        "closing_session",
+        True,
+        "需要采取一系列具体的工作措施",
+    ),
+    (
+        "register",
+        "做好这项工作，首先是强化政策保障和资金支持；其次是加强农村劳动力技能培训。",
+        {},
+        "closing_session",
+        True,
+        "首先是强化政策保障",
+    ),
+    (
+        "register",
+        "坚持走群众路线，首先要掌握群众工作方法，把调查研究作为依法履职的依据；其次要坚持以人为本，"
+        "把维护人民群众的根本利益作为出发点和落脚点。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     ("register", "一是深化民主协商：推动协商议事常态化。", {}, "closing_session", True, "冒号"),
     (
         "register",
