@@ -419,6 +419,25 @@ EXAMPLES = [
     ),
     # register
     ("register", "具体来说，可以从以下几个方面入手。", {}, "closing_session", True, "具体来说"),
+    # 双桥乡 2022: the situation as a work plan's six tasks strung with ；
+    (
+        "register",
+        "我们一定要乘势而上，加快推动乡村振兴；推进绿色低碳发展；加强人才队伍建设；加大农村基础"
+        "设施建设力度；完善社会保障体系；加强法治工作，维护社会公平正义。",
+        {},
+        "closing_session",
+        True,
+        "一句话用分号串起6项任务",
+    ),
+    (
+        "register",
+        "我们要加快推动乡村振兴；推进绿色低碳发展；加强人才队伍建设；完善社会保障体系；"
+        "加强法治工作。要把“产业兴旺”；“生态宜居”；“乡风文明”；“治理有效”；“生活富裕”落到实处。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # 双桥乡 2022: a memo's lead-in and its 首先是…其次是… list of measures
     (
         "register",

@@ -188,6 +188,20 @@ def _bare_list(paragraph: str, pat: _Patterns) -> str | None:
     return None
 
 
+_SEMI = re.compile(r"(?<!”)；(?!“)")  # not between quoted items (“…”；“…”)
+
+
+def _semicolon_list(paragraph: str) -> str | None:
+    """One sentence stringing `semicolon_items` tasks or more with ； (双桥乡 2022: the
+    situation as 加快推动乡村振兴…；坚持绿色发展…；加强人才队伍建设…；…, six in all): a
+    work plan's list read out. No reference sentence has more than five."""
+    least = int(threshold(NAME, "semicolon_items", 6))
+    for sent in re.split(r"(?<=[。！？])", paragraph):
+        if len(_SEMI.findall(sent)) + 1 >= least:
+            return f"一句话用分号串起{len(_SEMI.findall(sent)) + 1}项任务，像工作要点的条目：“{short(sent, 30)}”"
+    return None
+
+
 def _point_body(section: Any) -> str:
     """A requirement point's text without its own marker (第二，要…)."""
     at = section.text.find(section.marker) if section.marker else -1
@@ -255,6 +269,7 @@ def run(subject: Subject) -> CheckResult:
     findings.extend(_orphans(subject, pat))
     paras = [subject.text] if subject.scope == PARAGRAPH else paragraphs(text)
     findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
+    findings.extend(f for f in map(_semicolon_list, paras) if f)
     findings.extend(_headline_marks(text, subject, pat))
     findings.extend(_foreign_words(text, subject, pat))
     return result_from_findings(
