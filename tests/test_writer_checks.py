@@ -358,6 +358,23 @@ EXAMPLES = [
     ),
     # usage
     ("usage", "人大代表要积极提出“提案”，反映群众呼声。", {}, "closing_session", True, "提案"),
+    # 双桥乡 2022: the presidium's own-building paragraph telling someone to lead the congress
+    (
+        "usage",
+        "乡人大主席团自身建设是提高依法履职能力的重要途径。要加强对乡人大工作的领导，提高监督效能。",
+        {"level": "乡"},
+        "closing_session",
+        True,
+        "加强对乡人大工作的领导",
+    ),
+    (
+        "usage",
+        "县委将进一步加强和改进对人大工作的领导。我们要加强对人大工作的领导，支持人大依法行使职权。",
+        {"level": "县", "role": "县委书记"},
+        "closing_session",
+        False,
+        "",
+    ),
     ("usage", "人大代表要积极参政议政。", {}, "closing_session", True, "参政议政"),
     ("usage", "镇政府要领导人大开展工作。", {}, "closing_session", True, "领导人大"),
     ("usage", "镇人大常委会要加强对政府的监督。", {}, "closing_session", True, "镇人大常委会"),
