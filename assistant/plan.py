@@ -227,6 +227,27 @@ HOW_SPLIT = (
     "讲怎样做到这一点：先从思想认识和工作机制上提出要求",
     "接着讲怎样做到这一点：再从具体措施和工作抓手上提出要求，不重复上一段",
 )
+# A point's paragraphs beyond its own three each take one part of a headline of several
+# (聚焦因地制宜发展新质生产力，推进县域经济高质量发展): given the generic angles of
+# ROLE_EXTRAS (抓落实的作风…) instead, the 1.5B copied them back as one sentence and stopped
+# (丰源 2025, ninth full-length run: 0 and 33 字 of 184). Measured with bench_sections
+# --switch plan.HEADLINE_PARTS.
+HEADLINE_PARTS = False
+HEADLINE_PART = "讲{part}：这方面要抓好哪几项工作，每项怎么抓"
+# the clauses every point may end on, which name no work of their own
+_GENERIC_PART = re.compile(
+    r"落地见效|落到实处|取得实效|见到实效|贡献力量|作出贡献|新贡献|新篇章|新局面|新成效"
+)
+
+
+def headline_parts(headline: str) -> list[str]:
+    """Purposes for the parts of a headline of two or more that name work of their own; none
+    for a headline of one (the point's own paragraphs say it)."""
+    parts = [re.sub(r"^(?:要|必须|切实|聚焦)", "", c) for c in re.split(r"[，；、。]", headline)]
+    parts = [c for c in parts if han_count(c) >= 4 and not _GENERIC_PART.search(c)]
+    return [HEADLINE_PART.format(part=c) for c in parts] if len(parts) >= 2 else []
+
+
 # The congress-work moves: the Party's, the supervised organs', the delegates'; each
 # paragraph of a move opens with its standing line.
 CONGRESS_MOVES = ROLE_PURPOSES["congress_work"]
@@ -340,6 +361,8 @@ def plan_section(
             # point that makes every move
             angles = "requirements"
     extras = _turned(angles, values)
+    if role == "requirements" and HEADLINE_PARTS:
+        extras = [*headline_parts(values["headline"]), *extras]
     if role == "requirements" and SPLIT_HOW and paragraph_count(budget) > len(own):
         own = [own[0], *HOW_SPLIT, *own[2:]]
     purposes = [*own, *extras]

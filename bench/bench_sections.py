@@ -12,7 +12,7 @@ the sections' 汉字 against their budgets, and their seconds.
         [--every] [--sample 7] [CASE ...]
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
-GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH), or of assistant/plan.py as plan.NAME (SPLIT_HOW).
+GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH), or of assistant/plan.py as plan.NAME (SPLIT_HOW, HEADLINE_PARTS).
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
 count as the program's). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
 every call is drawn.

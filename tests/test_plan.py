@@ -666,3 +666,36 @@ def test_the_split_how_switch_says_how_in_two_paragraphs_and_is_off():
     assert len(on) == len(off) == 4
     assert on[1].purpose.startswith("讲怎样做到这一点：先从") and on[2].purpose.startswith("接着讲")
     assert on[3].purpose == off[2].purpose  # the responsibility paragraph, after both
+
+
+def test_headline_parts_name_the_work_of_a_headline_of_several():
+    from assistant.plan import headline_parts
+
+    parts = headline_parts(
+        "聚焦因地制宜发展新质生产力，推进县域经济高质量发展，推动各项工作落地见效"
+    )
+    assert [p.split("：")[0] for p in parts] == [
+        "讲因地制宜发展新质生产力",
+        "讲推进县域经济高质量发展",
+    ]
+    assert headline_parts("要守住不发生规模性返贫的底线，接续推进乡村振兴")[0].startswith(
+        "讲守住不发生规模性返贫的底线："
+    )
+    # one part of work: the point's own paragraphs say it
+    assert headline_parts("要扭住项目建设，推动各项工作落地见效") == []
+    assert headline_parts("要坚持党的领导") == []
+
+
+def test_the_headline_parts_switch_puts_them_before_the_generic_angles(monkeypatch):
+    from assistant import plan as plans
+
+    kwargs = {"headline": "要守住返贫底线，接续推进乡村振兴", "values": {"stem": "双桥"}}
+    off = plans.plan_section("requirements", 900, **kwargs)
+    monkeypatch.setattr(plans, "HEADLINE_PARTS", True)
+    on = plans.plan_section("requirements", 900, **kwargs)
+    assert len(on) == len(off) == 5
+    assert [p.purpose for p in on[:3]] == [p.purpose for p in off[:3]]
+    assert on[3].purpose.startswith("讲守住返贫底线：") and on[4].purpose.startswith(
+        "讲接续推进乡村振兴："
+    )
+    assert not off[3].purpose.startswith("讲守住")
