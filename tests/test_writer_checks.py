@@ -358,6 +358,23 @@ EXAMPLES = [
     ),
     # usage
     ("usage", "人大代表要积极提出“提案”，反映群众呼声。", {}, "closing_session", True, "提案"),
+    # 白沙 2026 (tenth full-length run): the delegates told to accept the congress's supervision
+    (
+        "usage",
+        "希望各位代表积极履职，要自觉接受人大监督，确保镇人大工作的顺利进行。",
+        {},
+        "closing_session",
+        True,
+        "接受人大监督",
+    ),
+    (
+        "usage",
+        "各位代表要依法履职、审慎用权，主动接受群众监督；各位代表要督促镇政府自觉接受人大监督。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # 双桥乡 2022: the presidium's own-building paragraph telling someone to lead the congress
     (
         "usage",
