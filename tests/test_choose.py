@@ -585,6 +585,33 @@ def test_repair_drops_what_another_paragraph_of_the_section_says(place):
     assert kept.text.startswith(later)
 
 
+def test_repair_drops_a_sentence_in_the_wrong_voice_when_enough_stays(place):
+    """枫林 2024, tenth full-length run: every candidate of the opening's second paragraph
+    told the speaker's hopes in the third person, and the draft kept it (voice failed)."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    b = dataclasses.replace(
+        place.brief,
+        speaker=dataclasses.replace(place.brief.speaker, role="街道党工委书记", name="许晓岚"),
+    )
+    own = (
+        "很高兴能与大家一起回顾过去的工作，展望未来的发展方向。希望大家敞开思想、畅所欲言，"
+        "多提真知灼见，推动基层治理和民生服务的水平不断提升。"
+    )
+    third = "这次会议的目标是传达街道党工委书记对各位代表的高度期望。"
+    text = own + third
+    plan = dataclasses.replace(PLAN, facts=())
+    at = dataclasses.replace(place, brief=b)
+    fixed = repair(text, choose([text], plan, at)[0], plan, b, None)
+    assert fixed.text == own
+    assert any("口吻不对" in r for r in fixed.repairs)
+    assert REGISTRY["voice"].run(Subject(raw=fixed.text, brief=b, scope="paragraph")).passed
+    # too little would stay: kept, for the chooser and the eval to see
+    alone = repair(third, choose([third], plan, at)[0], plan, b, None)
+    assert third in alone.text
+
+
 def test_repair_drops_a_sentence_with_a_wrong_term_when_enough_stays(place):
     """白沙 2026 (ninth session, example draft): 接下来，我会组织代表们进行讨论 kept in a
     closing speech, every candidate having it."""

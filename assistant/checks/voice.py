@@ -24,7 +24,7 @@ from assistant.checks.base import (
     result_from_findings,
 )
 from assistant.checks.integrity import prose_paragraphs
-from assistant.text import short
+from assistant.text import sentences, short
 
 NAME = "voice"
 
@@ -199,6 +199,15 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"“我代表{m.group(1)}”与讲话人的身份不符，应是“我代表{organ or role}”："
                     f"“{_snippet(text, m)}”"
                 )
+
+
+def sentences_in_wrong_voice(text: str, brief: Any) -> list[str]:
+    """The sentences of `text` the check finds in the wrong voice (枫林 2024, tenth
+    full-length run: 这次会议的目标是传达街道党工委书记对各位代表的高度期望 in every candidate
+    of the opening's second paragraph): what the drafting repair drops."""
+    subject = Subject(raw="", brief=brief, scope=PARAGRAPH)
+    pat = _patterns()
+    return [x for x in sentences(text) if next(_findings(x, subject, pat), None)]
 
 
 @register(NAME, scopes=(SPEECH, PARAGRAPH), weight=1.5, writer=True, label="讲话人的口吻")

@@ -41,7 +41,7 @@ from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
 from assistant.checks.usage import misused_sentences
-from assistant.checks.voice import own_title_before_we
+from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
 from assistant.text import (
@@ -612,6 +612,8 @@ def repair(
     text = _drop_out_of_place(text, section_role, getattr(brief, "occasion", ""), repairs)
     role = getattr(getattr(brief, "speaker", None), "role", None) or ""
     text = _spoken(text, role, repairs)
+    wrong = sentences_in_wrong_voice(text, brief)
+    text = _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
     text, supplied = _bare_ensure(text, repairs)
     copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
     text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
