@@ -304,6 +304,16 @@ EXAMPLES = [
         "",
     ),
     # focus
+    # 枫林 2024 (tenth full-length run): a long clause said again inside the next sentence
+    (
+        "focus",
+        "建成社区代表联络点9个，为推动基层治理和民生实事提供了有力保障。这些努力为推动基层治理"
+        "和民生实事提供了有力保障，让群众的信任感增强了。",
+        {},
+        "closing_session",
+        True,
+        "这些努力为推动基层治理和民生实事提供了有力保障",
+    ),
     # 双桥乡 2022: the delegates' line in paragraph after paragraph of the congress point
     (
         "focus",

@@ -327,6 +327,19 @@ _SEGMENT_CUT = re.compile(r"[，。；！？：、]")  # …and the items of a l
 _NATIONAL = re.compile(r"习近平|党中央|总书记|大精神|中国特色社会主义|中全会")
 
 
+_CONTAINED_MIN = 15  # 汉字: a clause this long said again inside a longer one is said twice
+
+
+def _said(key: str, seen: set[str]) -> bool:
+    """`key` is a clause already said: the same, or (both long) one inside the other (枫林
+    2024: …为推动基层治理和民生实事提供了有力保障。这些努力为推动基层治理和民生实事提供了有力保障…)."""
+    if key in seen:
+        return True
+    if len(key) < _CONTAINED_MIN:
+        return False
+    return any(len(k) >= _CONTAINED_MIN and (k in key or key in k) for k in seen)
+
+
 def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
     """The same clause of `clause_min_han` 汉字 or more twice in one paragraph (松坪乡 2020:
     the program's 圆满完成了各项议程，即将胜利闭幕 written again by the model two sentences
@@ -335,7 +348,7 @@ def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
     seen = {han_only(c) for c in _CLAUSE_CUT.split(before)}
     for c in _CLAUSE_CUT.split(paragraph):
         key = han_only(c)
-        if len(key) >= least and key in seen:
+        if len(key) >= least and _said(key, seen):
             yield f"同一段里同一句话说了两遍：“{short(c, 24)}”"
             return
         seen.add(key)
@@ -351,7 +364,7 @@ def sentences_repeating_a_clause(paragraph: str) -> list[str]:
     out = []
     for sent in sentences(paragraph):
         keys = [k for c in _CLAUSE_CUT.split(sent) if len(k := han_only(c)) >= least]
-        if any(k in seen for k in keys):
+        if any(_said(k, seen) for k in keys):
             out.append(sent)
             continue
         seen.update(keys)
