@@ -482,6 +482,16 @@ EXAMPLES = [
         False,
         "",
     ),
+    # 槐原 2018 (tenth full-length run): 一就是…二就是…
+    (
+        "register",
+        "要加强组织。一就是举办各种形式的培训活动。二就是定期召开座谈会，听取意见和建议。",
+        {},
+        "closing_session",
+        True,
+        "一就是",
+    ),
+    ("register", "统一就是力量，要把思想统一到大会精神上来。", {}, "closing_session", False, ""),
     # 双桥乡 2022: a memo's lead-in and its 首先是…其次是… list of measures
     (
         "register",
