@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -2680,3 +2681,21 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
 ):
     result = REGISTRY[check].run(_paragraph(text, brief=brief(**overrides), section_role=role))
     assert result.passed is not fails, f"{draft}: {result.reason}"
+
+
+def test_a_points_first_paragraph_saying_its_headline_again_fails_focus():
+    """槐原 2018, tenth full-length run: 一、要深入学习贯彻党的十九大精神和宪法… then, in the
+    paragraph that goes on from it, 同时，深入学习贯彻党的十九大精神和宪法，推进全面从严治党:
+    the eval saw it in the speech and the chooser did not, the headline being the context's
+    last line and not the candidate's."""
+    head = "要深入学习贯彻党的十九大精神和宪法，坚持党对人大工作的领导"
+    again = "这是做好人大工作的根本。同时，深入学习贯彻党的十九大精神和宪法，推进全面从严治党。"
+    first = _paragraph(
+        again, context="各位代表、同志们：\n一、" + head + "。", headline=head,
+        section_role="requirements",
+    )  # fmt: skip
+    assert "深入学习贯彻党的十九大精神和宪法" in REGISTRY["focus"].run(first).reason
+    assert not REGISTRY["focus"].run(first).passed
+    # a later paragraph of the point may take the headline's words up again
+    later = replace(first, context=first.context + "\n要把学习作为首要任务，组织代表专题学习。")
+    assert REGISTRY["focus"].run(later).passed

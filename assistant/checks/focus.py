@@ -686,9 +686,15 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be
     # taken up again (a principle named, then developed: the chairs' symposium reference)
-    opening = subject.section_role == "opening" and subject.context
-    lead = subject.context.rsplit("\n", 1)[-1] if opening else ""
-    out.extend(_clause_twice(subject.text, lead))
+    last = subject.context.rsplit("\n", 1)[-1] if subject.context else ""
+    # …and a point's headline, which its first paragraph goes on from (槐原 2018, tenth
+    # full-length run: 一、要深入学习贯彻党的十九大精神和宪法… 同时，深入学习贯彻党的十九大精神
+    # 和宪法，推进全面从严治党)
+    heads = subject.headline and han_count(last) <= han_count(subject.headline) + 6
+    opens = subject.section_role == "opening" or (
+        heads and han_only(subject.headline) in han_only(last)
+    )
+    out.extend(_clause_twice(subject.text, last if opens else ""))
     again = sentences_said_in_section(subject.text, subject.siblings, subject.headline)
     if again:
         out.append(f"这一节别的段落已经说过这句话：“{short(again[0], 30)}”")
