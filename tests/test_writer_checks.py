@@ -493,6 +493,14 @@ EXAMPLES = [
         "一就是",
     ),
     ("register", "统一就是力量，要把思想统一到大会精神上来。", {}, "closing_session", False, ""),
+    (
+        "register",
+        "我们必须采取有力措施。第一就是优化产业结构。第二就是加强科技创新。",
+        {},
+        "closing_session",
+        True,
+        "第一就是",
+    ),
     # 双桥乡 2022: a memo's lead-in and its 首先是…其次是… list of measures
     (
         "register",
@@ -2699,3 +2707,14 @@ def test_a_points_first_paragraph_saying_its_headline_again_fails_focus():
     # a later paragraph of the point may take the headline's words up again
     later = replace(first, context=first.context + "\n要把学习作为首要任务，组织代表专题学习。")
     assert REGISTRY["focus"].run(later).passed
+
+
+def test_a_plenum_named_before_it_met_fails_tifa():
+    """临江区 2019-01 (tenth full-length run): 宪法修正案是中国共产党第十九届五中全会决定的 —
+    the plenum met in October 2020; named after it met, it passes."""
+    from assistant.tifa import find_stale
+
+    said = "宪法修正案是中国共产党第十九届五中全会决定的一项重要任务。"
+    early = find_stale(said, dt.date(2019, 1, 11))
+    assert [(h.matched, h.status) for h in early] == [("十九届五中全会", "early")]
+    assert not [h for h in find_stale(said, dt.date(2021, 1, 11)) if h.status == "early"]
