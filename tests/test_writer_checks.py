@@ -305,6 +305,58 @@ EXAMPLES = [
         "",
     ),
     # focus
+    # 柳塘 2021 (tenth full-length run): the speech begun again inside a point, the elected
+    # called 先生/女士, the plan's 要做到“…要…” copied, the speaker as the supervised
+    (
+        "integrity",
+        SALUTE + "大会圆满完成了各项议程，即将胜利闭幕。\n五年来，全镇经济社会发展取得显著成绩。\n"
+        "一、要坚持党的全面领导。我们在这里举行柳塘镇第十九届人民代表大会第一次会议闭幕式。"
+        "接下来，我们要回顾五年来柳塘发展的成绩。",
+        {},
+        "closing_session",
+        True,
+        "我们在这里举行",
+    ),
+    (
+        "usage",
+        "今天，我们隆重欢迎陈志刚先生当选为镇人大主席，并祝贺吴海燕女士当选。",
+        {},
+        "closing_session",
+        True,
+        "陈志刚先生",
+    ),
+    (
+        "integrity",
+        SALUTE + "三、新一届镇政府要依法行政。要新一届镇政府要依法行政、勤政为民，这是必然要求。",
+        {},
+        "closing_session",
+        True,
+        "要新一届镇政府要",
+    ),
+    (
+        "integrity",
+        SALUTE + "三、要依法行政。要求各级干部要带头学法，要让群众满意。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
+    (
+        "voice",
+        "同时，我们也应严格遵守法律法规，依法行政、勤政为民，自觉接受镇人大监督。",
+        {},
+        "closing_session",
+        True,
+        "自觉接受镇人大监督",
+    ),
+    (
+        "voice",
+        "我们要督促镇政府依法行政、勤政为民，自觉接受镇人大监督。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # 枫林 2024 (tenth full-length run): a long clause said again inside the next sentence
     (
         "focus",
