@@ -91,6 +91,9 @@ _LEAD_IN = re.compile(
     # 需要从以下角度入手 (临江 2019): what register's phrases call a lead-in, whatever follows
     r"|(?:从|按照)以下"
     # 为此，需要采取一系列具体的工作措施。 (双桥乡 2022), a sentence of nothing else
+    # 具体来说有五个方面需要着力。 (南川 2023, tenth full-length run): no comma, so not the
+    # connective the words of which go (_CONNECTIVE) but a lead-in sentence
+    r"|^具体(?:来说|而言|地说)(?!，)"
     r"|^(?:为此，)?(?:需要|要|应当?|必须)采取(?:一系列|以下|如下|一些)[^。！？，]{0,8}措施[。！]?$"
 )
 # A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
