@@ -243,7 +243,7 @@ _GENERIC_PART = re.compile(
 def headline_parts(headline: str) -> list[str]:
     """Purposes for the parts of a headline of two or more that name work of their own; none
     for a headline of one (the point's own paragraphs say it)."""
-    parts = [re.sub(r"^(?:要|必须|切实|聚焦)", "", c) for c in re.split(r"[，；、。]", headline)]
+    parts = [re.sub(r"^(?:要|必须|切实|聚焦)", "", c) for c in re.split(r"[，；。]", headline)]
     parts = [c for c in parts if han_count(c) >= 4 and not _GENERIC_PART.search(c)]
     return [HEADLINE_PART.format(part=c) for c in parts] if len(parts) >= 2 else []
 

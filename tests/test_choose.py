@@ -444,6 +444,8 @@ def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph
         ("需要从以下角度入手，采取具体的工作要求和措施。", ""),  # 临江 2019
         ("为此，需要采取一系列具体的工作措施。", ""),  # 双桥乡 2022
         ("具体来说有五个方面需要着力。", ""),  # 南川 2023
+        # …but one that says something stays, its connective gone or not
+        ("具体来说就是要把群众满意作为工作标准。", "具体来说就是要把群众满意作为工作标准。"),
         ("具体来说，我们要加大政策支持力度。", "我们要加大政策支持力度。"),
         ("要把服务延伸到村以下的每个网格。", "要把服务延伸到村以下的每个网格。"),
     ],

@@ -914,3 +914,6 @@ def test_siblings_are_the_sections_other_paragraphs_and_the_lines_still_to_come(
     ]
     done = [first, {"text": "乙段。"}, {"text": "丙段。"}]
     assert siblings(section, done, 2).split("\n") == [first["text"], "丙段。"]
+    # a paragraph's own standing line is not held against it, wherever else it stands
+    kept = [{"text": "乡人民政府要自觉接受人大监督。接受监督是改进工作的动力。"}]
+    assert "自觉接受人大监督" not in siblings(section, kept, 2)

@@ -684,6 +684,8 @@ def test_headline_parts_name_the_work_of_a_headline_of_several():
     # one part of work: the point's own paragraphs say it
     assert headline_parts("要扭住项目建设，推动各项工作落地见效") == []
     assert headline_parts("要坚持党的领导") == []
+    # a list inside a clause is one part
+    assert headline_parts("坚持党的领导、人民当家作主、依法治国有机统一") == []
 
 
 def test_the_headline_parts_switch_puts_them_before_the_generic_angles(monkeypatch):

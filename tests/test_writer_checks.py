@@ -310,8 +310,7 @@ EXAMPLES = [
     (
         "integrity",
         SALUTE + "大会圆满完成了各项议程，即将胜利闭幕。\n五年来，全镇经济社会发展取得显著成绩。\n"
-        "一、要坚持党的全面领导。我们在这里举行柳塘镇第十九届人民代表大会第一次会议闭幕式。"
-        "接下来，我们要回顾五年来柳塘发展的成绩。",
+        "一、要坚持党的全面领导。我们在这里举行柳塘镇第十九届人民代表大会第一次会议闭幕式。",
         {},
         "closing_session",
         True,
@@ -324,6 +323,24 @@ EXAMPLES = [
         "closing_session",
         True,
         "陈志刚先生",
+    ),
+    (
+        "usage",
+        "要弘扬孙中山先生的爱国精神，坚持优先生态保护，率先生产出合格产品。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
+    (
+        "integrity",
+        SALUTE
+        + "大会圆满完成了各项议程。\n五年前，我们在这里召开了镇第十八届人民代表大会第一次会议。\n"
+        "一、要坚持党的全面领导，推动发展。",
+        {},
+        "closing_session",
+        False,
+        "",
     ),
     (
         "integrity",
@@ -351,7 +368,8 @@ EXAMPLES = [
     ),
     (
         "voice",
-        "我们要督促镇政府依法行政、勤政为民，自觉接受镇人大监督。",
+        "我们要督促镇政府依法行政、勤政为民，自觉接受镇人大监督。我们相信，新当选的同志一定会"
+        "忠实履行职责，自觉接受人大监督。",
         {},
         "closing_session",
         False,
@@ -432,7 +450,8 @@ EXAMPLES = [
     ),
     (
         "usage",
-        "各位代表要依法履职、审慎用权，主动接受群众监督；各位代表要督促镇政府自觉接受人大监督。",
+        "各位代表要依法履职、审慎用权，主动接受群众监督；各位代表要督促镇政府自觉接受人大监督。"
+        "镇政府要认真办理代表建议，自觉接受人大监督，不断改进工作。",
         {},
         "closing_session",
         False,
@@ -441,7 +460,7 @@ EXAMPLES = [
     # 双桥乡 2022: the presidium's own-building paragraph telling someone to lead the congress
     (
         "usage",
-        "乡人大主席团自身建设是提高依法履职能力的重要途径。要加强对乡人大工作的领导，提高监督效能。",
+        "乡人大主席团要加强自身建设，加强对乡人大工作的领导，提高监督效能。",
         {"level": "乡"},
         "closing_session",
         True,
@@ -449,7 +468,8 @@ EXAMPLES = [
     ),
     (
         "usage",
-        "县委将进一步加强和改进对人大工作的领导。我们要加强对人大工作的领导，支持人大依法行使职权。",
+        "县委将进一步加强和改进对人大工作的领导。我们要加强对人大工作的领导，支持人大依法行使职权。"
+        "一、坚持党对人大工作的全面领导。要进一步加强对人大工作的领导。",
         {"level": "县", "role": "县委书记"},
         "closing_session",
         False,
@@ -545,6 +565,7 @@ EXAMPLES = [
         "一就是",
     ),
     ("register", "统一就是力量，要把思想统一到大会精神上来。", {}, "closing_session", False, ""),
+    ("register", "讲规矩，一就是一，二就是二，不打折扣。", {}, "closing_session", False, ""),
     (
         "register",
         "我们必须采取有力措施。第一就是优化产业结构。第二就是加强科技创新。",
@@ -651,7 +672,8 @@ EXAMPLES = [
     ),
     (
         "politics",
-        "要不折不扣落实国家各项税收优惠政策，为企业纾困解难，让市场主体轻装上阵。",
+        "要不折不扣落实国家各项税收优惠政策，为企业纾困解难，让市场主体轻装上阵。"
+        "全年累计为企业减免税收3.2亿元。",
         {"level": "县"},
         "closing_session",
         False,
@@ -2748,13 +2770,13 @@ def test_a_points_first_paragraph_saying_its_headline_again_fails_focus():
     paragraph that goes on from it, 同时，深入学习贯彻党的十九大精神和宪法，推进全面从严治党:
     the eval saw it in the speech and the chooser did not, the headline being the context's
     last line and not the candidate's."""
-    head = "要深入学习贯彻党的十九大精神和宪法，坚持党对人大工作的领导"
-    again = "这是做好人大工作的根本。同时，深入学习贯彻党的十九大精神和宪法，推进全面从严治党。"
+    head = "全面加强代表工作，切实提升履职能力"
+    again = "这是做好人大工作的根本。同时，全面加强代表工作，推进代表之家建设。"
     first = _paragraph(
         again, context="各位代表、同志们：\n一、" + head + "。", headline=head,
         section_role="requirements",
     )  # fmt: skip
-    assert "深入学习贯彻党的十九大精神和宪法" in REGISTRY["focus"].run(first).reason
+    assert "全面加强代表工作" in REGISTRY["focus"].run(first).reason
     assert not REGISTRY["focus"].run(first).passed
     # a later paragraph of the point may take the headline's words up again
     later = replace(first, context=first.context + "\n要把学习作为首要任务，组织代表专题学习。")

@@ -340,14 +340,22 @@ def _said(key: str, seen: set[str]) -> bool:
     return any(len(k) >= _CONTAINED_MIN and (k in key or key in k) for k in seen)
 
 
+_POINT_MARK = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
+def _clause_key(clause: str) -> str:
+    """A clause's 汉字, without the point's marker (一、全面加强代表工作 is 全面加强代表工作)."""
+    return han_only(_POINT_MARK.sub("", clause))
+
+
 def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
     """The same clause of `clause_min_han` 汉字 or more twice in one paragraph (松坪乡 2020:
     the program's 圆满完成了各项议程，即将胜利闭幕 written again by the model two sentences
     on); `before` is the paragraph's text before a candidate. No reference paragraph has one."""
     least = int(threshold(NAME, "clause_min_han", 8))
-    seen = {han_only(c) for c in _CLAUSE_CUT.split(before)}
+    seen = {_clause_key(c) for c in _CLAUSE_CUT.split(before)}
     for c in _CLAUSE_CUT.split(paragraph):
-        key = han_only(c)
+        key = _clause_key(c)
         if len(key) >= least and _said(key, seen):
             yield f"同一段里同一句话说了两遍：“{short(c, 24)}”"
             return

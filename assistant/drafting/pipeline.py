@@ -35,7 +35,7 @@ from assistant.outline import (
     with_budgets_scaled,
 )
 from assistant.plan import ParagraphPlan, party_centre
-from assistant.text import han_count, overlap
+from assistant.text import han_count, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -607,7 +607,13 @@ def siblings(section: OutlineSection, records: Sequence[dict[str, Any]], positio
     due in the third paragraph, copied by the model into the first)."""
     out = [r["text"] for i, r in enumerate(records) if i != position - 1]
     out += [p.lead for p in section.paragraphs[max(position, len(records)) :] if p.lead]
-    return "\n".join(x for x in out if x)
+    # …less the paragraph's own standing line, wherever else it stands: it is the program's,
+    # and the chooser must not hold it against every candidate
+    own = section.paragraphs[position - 1].lead if position <= len(section.paragraphs) else ""
+    said = "\n".join(x for x in out if x)
+    for sent in sentences(own):
+        said = said.replace(sent, "")
+    return said
 
 
 def paragraph_record(

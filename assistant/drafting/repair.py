@@ -93,7 +93,7 @@ _LEAD_IN = re.compile(
     # 为此，需要采取一系列具体的工作措施。 (双桥乡 2022), a sentence of nothing else
     # 具体来说有五个方面需要着力。 (南川 2023, tenth full-length run): no comma, so not the
     # connective the words of which go (_CONNECTIVE) but a lead-in sentence
-    r"|^具体(?:来说|而言|地说)(?!，)"
+    r"|^具体(?:来说|而言|地说)[^，。！？：；]{0,14}(?:方面|几点|几件事)[^，。！？：；]{0,8}[。！]?$"
     r"|^(?:为此，)?(?:需要|要|应当?|必须)采取(?:一系列|以下|如下|一些)[^。！？，]{0,8}措施[。！]?$"
 )
 # A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
@@ -428,6 +428,23 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 
 
+def _drop_repeats(
+    text: str, plan: ParagraphPlan, context: str, siblings: str, headline: str, repairs: list[str]
+) -> str:
+    """The paragraph without what it says twice, what the draft has said before and what
+    another paragraph of its section says; never its standing line."""
+    # a sentence said twice in the paragraph goes at its second saying: the first may be
+    # the program's standing line, which the model wrote again after it
+    again = sentences_repeating_a_clause(text)
+    text = _drop_sentences(
+        text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs, last=True
+    )
+    said = _not_lead(_said_before(text, context), text, plan)
+    text = _drop(text, said, "删去与前文重复的句子：", repairs)
+    elsewhere = _not_lead(sentences_said_in_section(text, siblings, headline), text, plan)
+    return _drop_sentences(text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs)
+
+
 def _not_lead(drop: list[str], text: str, plan: ParagraphPlan) -> list[str]:
     """`drop` without the sentences of the standing line the paragraph opens with: the
     program's, kept however often the model has said it elsewhere."""
@@ -586,16 +603,7 @@ def repair(
     text = _unquote_headline(text, headline, repairs)
     model_text = text
     text = _unrestate(text, headline, repairs)
-    # a sentence said twice in the paragraph goes at its second saying: the first may be
-    # the program's standing line, which the model wrote again after it
-    again = sentences_repeating_a_clause(text)
-    text = _drop_sentences(
-        text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs, last=True
-    )
-    said = _not_lead(_said_before(text, context), text, plan)
-    text = _drop(text, said, "删去与前文重复的句子：", repairs)
-    elsewhere = _not_lead(sentences_said_in_section(text, siblings, headline), text, plan)
-    text = _drop_sentences(text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs)
+    text = _drop_repeats(text, plan, context, siblings, headline, repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, brief, section_role, carried=plan.facts)
