@@ -2783,6 +2783,33 @@ def test_a_points_first_paragraph_saying_its_headline_again_fails_focus():
     assert REGISTRY["focus"].run(later).passed
 
 
+@pytest.mark.parametrize(
+    ("check", "text", "fails"),
+    [
+        ("integrity", "县人大及其常委会要认真学习贯彻党的十九大/十九届×中全会精神。", True),
+        ("integrity", "要认真学习贯彻党的十九大和十九届二中、三中全会精神。", False),
+        ("usage", "县人大及其常委会要学习贯彻党的十九大精神，坚持依法执政、民主法治。", True),
+        ("usage", "县人大及其常委会要坚持党的领导，支持党依法执政，坚持依法履职。", False),
+        ("voice", "一方面，我们应积极履行好人大职责，确保人大工作的有序进行。", True),
+        ("voice", "我们要支持人大及其常委会履行好职责。", False),
+    ],
+)
+def test_what_the_untuned_meiling_draft_said_wrongly_fails(check, text, fails):
+    """梅岭县 2019 (县委书记, untuned read, tenth session): the prompt's 提法 note copied, the
+    congress said to govern, the secretary speaking as the congress; each the eval passed."""
+    b = brief(level="县", role="县委书记", organ="县委", locality="梅岭县")
+    result = REGISTRY[check].run(_paragraph(text, brief=b, section_role="requirements"))
+    assert result.passed is not fails, result.reason
+
+
+def test_new_stage_before_the_fifth_plenum_of_2020_is_early():
+    from assistant.tifa import find_stale
+
+    said = "要把握新发展阶段，贯彻新发展理念。"
+    assert [h.matched for h in find_stale(said, dt.date(2019, 2, 22))] == ["新发展阶段"]
+    assert not find_stale(said, dt.date(2022, 1, 10))
+
+
 def test_a_plenum_named_before_it_met_fails_tifa():
     """临江区 2019-01 (tenth full-length run): 宪法修正案是中国共产党第十九届五中全会决定的 —
     the plenum met in October 2020; named after it met, it passes."""
