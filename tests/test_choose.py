@@ -615,6 +615,39 @@ def test_repair_drops_a_sentence_in_the_wrong_voice_when_enough_stays(place):
     assert third in alone.text
 
 
+def test_repair_drops_the_points_headlines_said_ahead_of_them(place):
+    """梅岭县 2019, untuned read: the situation listed all three points' headlines before the
+    points came (focus failed: 要求还没讲，这里先把3点要求的标题说了一遍)."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    heads = (
+        "要巩固拓展脱贫攻坚成果，接续推进乡村全面振兴",
+        "要做大做强茶产业和全域旅游，推动全镇经济高质量发展",
+        "要支持镇人大主席团依法履职，推进基层民主法治建设",
+    )
+    own = (
+        "面对新的形势，我们要坚定信心、抢抓机遇，坚持新发展理念，推动经济社会高质量发展，"
+        "以实实在在的成效回应群众的期待。"
+    )
+    ahead = "要巩固拓展脱贫攻坚成果，接续推进乡村全面振兴；要做大做强茶产业和全域旅游，推动全镇经济高质量发展。"
+    text = own + ahead
+    plan = dataclasses.replace(PLAN, facts=(), budget=80)
+    at = dataclasses.replace(place, section_role="situation", other_headlines=heads)
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, None,
+                   section_role="situation", other_headlines=heads)  # fmt: skip
+    assert fixed.text == own
+    assert any("提前说出" in r for r in fixed.repairs)
+    subject = Subject(raw=fixed.text, brief=place.brief, scope="paragraph",
+                      section_role="situation", other_headlines=heads)  # fmt: skip
+    assert REGISTRY["focus"].run(subject).passed
+    # one headline named ahead is not a preview: it stays
+    one = own + "要支持镇人大主席团依法履职，推进基层民主法治建设。"
+    kept = repair(one, choose([one], plan, at)[0], plan, place.brief, None,
+                  section_role="situation", other_headlines=heads)  # fmt: skip
+    assert "推进基层民主法治建设" in kept.text
+
+
 def test_repair_drops_a_sentence_with_a_wrong_term_when_enough_stays(place):
     """白沙 2026 (ninth session, example draft): 接下来，我会组织代表们进行讨论 kept in a
     closing speech, every candidate having it."""

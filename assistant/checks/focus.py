@@ -221,12 +221,27 @@ def _restatement_finding(label: str, restated: list[tuple[str, str]]) -> str | N
 _BEFORE_POINTS = frozenset({"opening", "meeting_opening", "review", "situation"})
 
 
-def _previewed(text: str, headlines: Sequence[str]) -> str | None:
+def _previews(text: str, headlines: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, sentence) of the headlines `text` says ahead of the points, when two or more."""
     others = [("", h) for h in headlines if h]
     restated = _restated("", _sents([text]), others) if len(others) >= 2 else []
-    if len(restated) < 2:
+    return restated if len(restated) >= 2 else []
+
+
+def _previewed(text: str, headlines: Sequence[str]) -> str | None:
+    restated = _previews(text, headlines)
+    if not restated:
         return None
     return f"要求还没讲，这里先把{len(restated)}点要求的标题说了一遍：“{short(restated[0][1], 30)}”"
+
+
+def previewing_sentences(text: str, section_role: str, headlines: Sequence[str]) -> list[str]:
+    """The sentences of a paragraph before the points that say the points' headlines ahead of
+    them, when they say two or more (梅岭县 2019, untuned read: the situation's 要坚决打赢脱贫
+    攻坚战…；要做大做强茶产业…；要支持和保证人大…): what the drafting repair drops."""
+    if section_role not in _BEFORE_POINTS:
+        return []
+    return list(dict.fromkeys(s for _, s in _previews(text, headlines)))
 
 
 def _speech_previews(subject: Subject) -> Iterator[str]:

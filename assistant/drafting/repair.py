@@ -21,6 +21,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import (
+    previewing_sentences,
     repeated_sentences,
     reports_again,
     restating_sentences,
@@ -610,6 +611,8 @@ def repair(
     text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
     restating = restating_sentences(text, headline, other_headlines)
     text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
+    ahead = previewing_sentences(text, section_role, other_headlines)
+    text = _drop_sentences(text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs)
     if verdict.fatal:
         bad = _fatal_sentences(text, brief)
         text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
