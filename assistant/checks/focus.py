@@ -355,12 +355,12 @@ def _said(key: str, seen: set[str]) -> bool:
     return any(len(k) >= _CONTAINED_MIN and (k in key or key in k) for k in seen)
 
 
-_POINT_MARK = re.compile(r"^\s*[一二三四五六七八九十]+、")
+POINT_MARK = re.compile(r"^\s*[一二三四五六七八九十]+、")  # a point's marker: 一、
 
 
 def _clause_key(clause: str) -> str:
     """A clause's 汉字, without the point's marker (一、全面加强代表工作 is 全面加强代表工作)."""
-    return han_only(_POINT_MARK.sub("", clause))
+    return han_only(POINT_MARK.sub("", clause))
 
 
 def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:

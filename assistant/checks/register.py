@@ -197,8 +197,9 @@ def _semicolon_list(paragraph: str) -> str | None:
     work plan's list read out. No reference sentence has more than five."""
     least = int(threshold(NAME, "semicolon_items", 6))
     for sent in re.split(r"(?<=[。！？])", paragraph):
-        if len(_SEMI.findall(sent)) + 1 >= least:
-            return f"一句话用分号串起{len(_SEMI.findall(sent)) + 1}项任务，像工作要点的条目：“{short(sent, 30)}”"
+        items = len(_SEMI.findall(sent)) + 1
+        if items >= least:
+            return f"一句话用分号串起{items}项任务，像工作要点的条目：“{short(sent, 30)}”"
     return None
 
 

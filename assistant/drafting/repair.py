@@ -21,6 +21,7 @@ from assistant.checks.facts import (
     find_invented_titles,
 )
 from assistant.checks.focus import (
+    POINT_MARK,
     previewing_sentences,
     repeated_sentences,
     reports_again,
@@ -423,10 +424,7 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
     not a saying (槐原 2018, ninth full-length run: 主席团在闭会期间的工作。 opening a point's
     paragraph; 绿水青山就是金山银山。 is a sentence): a heading's words, no sentence."""
     themes = {han_only(t) for t in plan.themes if not re.search(r"是|要|就|才|必须", t)}
-    return [x for x in sentences(text) if han_only(_ORDINAL.sub("", x.strip())) in themes]
-
-
-_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
+    return [x for x in sentences(text) if han_only(POINT_MARK.sub("", x.strip())) in themes]
 
 
 def _drop_repeats(
