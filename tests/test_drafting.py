@@ -753,6 +753,39 @@ def test_junk_headlines_fall_back_to_the_themes_never_to_a_blank(tmp_path, corpu
         assert sum(theme in h for h in heads) == 1, heads
     assert not any("【待补" in h or re.search(r"\d|：", h) for h in heads), heads
     assert "要求的标题句" not in draft.text
+    # no formula of the program's closing every fallback (…，推动各项工作落地见效)
+    tails = {h.rstrip("。").split("，")[-1] for h in heads}
+    assert len(tails) == len(heads), heads
+
+
+@pytest.mark.parametrize(
+    ("theme", "headline"),
+    [
+        (
+            "依法做好县乡两级人大换届选举，严肃换届纪律",
+            "依法做好县乡两级人大换届选举，严肃换届纪律",
+        ),
+        ("因地制宜发展新质生产力", "因地制宜发展新质生产力"),
+        ("民生实事", "聚焦民生实事"),
+        ("乡村全面振兴", "聚焦乡村全面振兴"),
+    ],
+)
+def test_a_theme_becomes_a_headline_in_its_own_words(theme, headline):
+    from assistant.drafting.pipeline import theme_headline
+
+    assert theme_headline(theme) == headline
+
+
+def test_a_proposed_headline_keeps_its_inner_quotes():
+    from assistant.drafting.pipeline import _headline_form
+
+    line = "2. 坚持学习运用“千万工程”经验，推进乡村全面振兴"
+    assert _headline_form(line) == "坚持学习运用“千万工程”经验，推进乡村全面振兴"
+    assert (
+        _headline_form("“坚持党建引领，提升基层治理现代化水平”")
+        == "坚持党建引领，提升基层治理现代化水平"
+    )
+    assert _headline_form("坚持“两个确立，做到两个维护") == "坚持两个确立，做到两个维护"
 
 
 def test_a_good_headline_is_kept_and_the_other_themes_fill_the_rest(tmp_path, corpus):

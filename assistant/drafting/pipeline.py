@@ -760,14 +760,34 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
             break
         core = theme.strip('“”"').rstrip("。")
         if not any(overlap(core, h) >= 0.5 for h in heads):
-            heads.append(f"聚焦{core}，推动各项工作落地见效")
+            heads.append(theme_headline(core))
     return heads[:missing]
+
+
+# A theme that opens on a verb is a requirement as it stands (贯彻…, 依法做好…).
+_VERB_LED = re.compile(
+    r"^(?:坚持|坚定|贯彻|学习|落实|推进|推动|加强|加快|深化|做好|抓好|依法|提高|提升|发挥|"
+    r"强化|完善|健全|建设|打造|发展|保障|维护|守牢|巩固|拓展|促进|聚焦|围绕|扎实|全面|持续|"
+    r"着力|切实|大力|积极|认真|严肃|严格|不断|统筹|优化|增强|办好|服务|支持|因地制宜)"
+)
+
+
+def theme_headline(theme: str) -> str:
+    """A headline of the theme's own words where the model proposed none: the theme as it
+    stands when it opens on a verb, else 聚焦 it. No tail of the program's: one formula
+    closing every such headline (…，推动各项工作落地见效 in 石桥 2016 and 丰源 2025 of the
+    tenth full run) was a refrain the model then copied into the opening and situation."""
+    return theme if _VERB_LED.match(theme) else f"聚焦{theme}"
 
 
 def _headline_form(line: str) -> str:
     """A proposed headline as a sentence of 8–32 字 with no figures, or ''."""
     line = re.sub(r"^[\s\d一二三四五六七八九十、.．)）(（是要第-]*", "", line).strip()
-    line = re.sub(r"[*#“”\"]", "", line).rstrip("。；;，,")
+    line = re.sub(r"[*#\"]", "", line).rstrip("。；;，,")
+    if line.startswith("“") and line.endswith("”") and line.count("“") == 1:
+        line = line[1:-1]  # the whole line quoted
+    if line.count("“") != line.count("”"):
+        line = line.replace("“", "").replace("”", "")
     if not 8 <= han_count(line) <= 32 or re.search(r"\d|：|:", line):
         return ""
     return line
