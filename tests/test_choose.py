@@ -546,6 +546,38 @@ def test_repair_drops_a_sentence_saying_a_clause_of_the_paragraph_again(place):
     assert REGISTRY["focus"].run(subject).passed
 
 
+def test_repair_drops_a_sentence_saying_the_points_headline_again(place):
+    """槐原 2018, tenth full-length run: 一、要深入学习贯彻党的十九大精神和宪法，坚持党对人大
+    工作的领导。… 同时，深入学习贯彻党的十九大精神和宪法，推进全面从严治党。 The paragraph
+    check reads the first paragraph with its headline; the repair now drops what it drops."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    head = "一、深入学习贯彻宪法和地方组织法，坚持党对人大工作的领导。"
+    why = "中国共产党始终高度重视人大工作，坚持把人民代表大会制度作为根本政治制度。"
+    more = "只有加强党的统一领导，才能确保人大工作沿着正确方向前进，更好地维护人民利益。"
+    again = "同时，深入学习贯彻宪法和地方组织法，推进基层依法治理。"
+    text = why + more + again
+    plan = dataclasses.replace(PLAN, facts=())
+    context = "开场的话。\n" + head
+    at = dataclasses.replace(place, context=context, headline=head, section_role="requirements")
+    found = REGISTRY["focus"].run(
+        Subject(raw=text, brief=place.brief, scope="paragraph", context=context,
+                headline=head, section_role="requirements")
+    )  # fmt: skip
+    assert not found.passed and "说了两遍" in found.reason
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, None,
+                   context=context, headline=head, section_role="requirements")  # fmt: skip
+    assert fixed.text == why + more
+    # a later paragraph of the point may take the headline's words up again
+    own = "各级党组织要把学习成果转化为推动工作的实际行动，带头尊法学法守法用法。"
+    then = own + more + again
+    later = repair(then, choose([then], plan, place)[0], plan, place.brief, None,
+                   context=context + "\n" + why, headline=head,
+                   section_role="requirements")  # fmt: skip
+    assert later.text == then, later.repairs
+
+
 def test_repair_keeps_the_standing_line_when_the_model_says_it_again_after_it(place):
     """双桥乡 2022: the model wrote the delegates' line again at the end of the paragraph
     that opens with it, and the line had also been said in an earlier paragraph; the

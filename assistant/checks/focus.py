@@ -377,16 +377,30 @@ def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
         seen.add(key)
 
 
-def sentences_repeating_a_clause(paragraph: str) -> list[str]:
-    """The sentences after the first that say again a clause `_clause_twice` would find (the
-    congress part's standing line said again by the model after it: 认真落实审议意见, 希望各位
-    代表依法履职、密切联系群众 in four of the ninth full-length run's drafts): what the drafting
-    repair drops."""
+def goes_on_from(context: str, headline: str, section_role: str) -> str:
+    """What a paragraph continues in the same paragraph of the speech, from the draft so
+    far: the opening's own start, which the program wrote (the session sentence), or a
+    point's headline, which its first paragraph goes on from (槐原 2018, tenth full-length
+    run: 一、要深入学习贯彻党的十九大精神和宪法… 同时，深入学习贯彻党的十九大精神和宪法，推进全面
+    从严治党). '' elsewhere: a clause of the paragraph before may be taken up again (a
+    principle named, then developed: the chairs' symposium reference)."""
+    last = context.rsplit("\n", 1)[-1] if context else ""
+    heads = headline and han_count(last) <= han_count(headline) + 6
+    opens = section_role == "opening" or (heads and han_only(headline) in han_only(last))
+    return last if opens else ""
+
+
+def sentences_repeating_a_clause(paragraph: str, before: str = "") -> list[str]:
+    """The sentences that say again a clause `_clause_twice` would find, in the paragraph
+    or in `before`, what it goes on from (the congress part's standing line said again by
+    the model after it: 认真落实审议意见, 希望各位代表依法履职、密切联系群众 in four of the ninth
+    full-length run's drafts; a point's headline said again): what the drafting repair
+    drops."""
     least = int(threshold(NAME, "clause_min_han", 8))
-    seen: set[str] = set()
+    seen = {_clause_key(c) for c in _CLAUSE_CUT.split(before)}
     out = []
     for sent in sentences(paragraph):
-        keys = [k for c in _CLAUSE_CUT.split(sent) if len(k := han_only(c)) >= least]
+        keys = [k for c in _CLAUSE_CUT.split(sent) if len(k := _clause_key(c)) >= least]
         if any(_said(k, seen) for k in keys):
             out.append(sent)
             continue
@@ -709,15 +723,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be
     # taken up again (a principle named, then developed: the chairs' symposium reference)
-    last = subject.context.rsplit("\n", 1)[-1] if subject.context else ""
-    # …and a point's headline, which its first paragraph goes on from (槐原 2018, tenth
-    # full-length run: 一、要深入学习贯彻党的十九大精神和宪法… 同时，深入学习贯彻党的十九大精神
-    # 和宪法，推进全面从严治党)
-    heads = subject.headline and han_count(last) <= han_count(subject.headline) + 6
-    opens = subject.section_role == "opening" or (
-        heads and han_only(subject.headline) in han_only(last)
-    )
-    out.extend(_clause_twice(subject.text, last if opens else ""))
+    before = goes_on_from(subject.context, subject.headline, subject.section_role)
+    out.extend(_clause_twice(subject.text, before))
     again = sentences_said_in_section(subject.text, subject.siblings, subject.headline)
     if again:
         out.append(f"这一节别的段落已经说过这句话：“{short(again[0], 30)}”")

@@ -22,6 +22,7 @@ from assistant.checks.facts import (
 )
 from assistant.checks.focus import (
     POINT_MARK,
+    goes_on_from,
     previewing_sentences,
     repeated_sentences,
     reports_again,
@@ -428,13 +429,19 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
 
 
 def _drop_repeats(
-    text: str, plan: ParagraphPlan, context: str, siblings: str, headline: str, repairs: list[str]
+    text: str,
+    plan: ParagraphPlan,
+    place: tuple[str, str, str, str],
+    repairs: list[str],
 ) -> str:
     """The paragraph without what it says twice, what the draft has said before and what
-    another paragraph of its section says; never its standing line."""
+    another paragraph of its section says; never its standing line. `place`: the draft so
+    far, the section's other paragraphs, the section's headline and role."""
+    context, siblings, headline, role = place
     # a sentence said twice in the paragraph goes at its second saying: the first may be
-    # the program's standing line, which the model wrote again after it
-    again = sentences_repeating_a_clause(text)
+    # the program's standing line, which the model wrote again after it; a point's first
+    # paragraph goes on from its headline, which it may not say again either
+    again = sentences_repeating_a_clause(text, goes_on_from(context, headline, role))
     text = _drop_sentences(
         text, again, plan, "删去把本段前面的话又说一遍的句子：", repairs, last=True
     )
@@ -602,7 +609,7 @@ def repair(
     text = _unquote_headline(text, headline, repairs)
     model_text = text
     text = _unrestate(text, headline, repairs)
-    text = _drop_repeats(text, plan, context, siblings, headline, repairs)
+    text = _drop_repeats(text, plan, (context, siblings, headline, section_role), repairs)
     again = reports_again(text, context, brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, brief, section_role, carried=plan.facts)
