@@ -2763,6 +2763,50 @@ DRAFTS_READ = [
             ("voice", "我们要支持人大及其常委会履行好职责。", False),
         ],
     ),
+    # 太平镇 2023 (镇党委书记, untuned read, tenth session): what the writer struck and the
+    # eval passed: calls before the call, garbled grammar, 第一要…第五要 lists, the Party
+    # secretary promising the government's spending.
+    (
+        "太平镇 2023, untuned read, tenth session",
+        {"locality": "太平镇"},
+        "opening",
+        [
+            ("integrity", "这是一次隆重而成功的一次会议。", True),
+            ("integrity", "这是一次隆重而成功的会议，一件一件都落到了实处。", False),
+            ("integrity", "本次会议的通过的报告都是符合实际需要的重要文件。", True),
+            ("integrity", "本次会议通过的报告都是符合实际需要的重要文件。", False),
+            (
+                "integrity",
+                "让我们继续保持这种积极向上的精神，继续深入学习贯彻党的二十大精神，全面贯彻落实"
+                "中央经济工作会议精神，不断推进乡村振兴，努力实现高质量发展。",
+                True,
+            ),
+            ("integrity", "会议的成功让我们倍感振奋，也让我们看到了太平的希望。", False),
+        ],
+    ),
+    (
+        "太平镇 2023, untuned read, tenth session",
+        {"locality": "太平镇"},
+        "requirements",
+        [
+            ("integrity", "同时，要积极引进优质企业。让我们携手并进，共同创造美好未来。", True),
+            (
+                "register",
+                "第一要加强政策引导，推动产业升级。第二要加大资金投入，完善基础设施。第三要完善"
+                "农业服务体系。第四要做好人才引进和培养工作。第五要深化农村改革。",
+                True,
+            ),
+            (
+                "register",
+                "一要加强政策引导，推动产业升级；二要完善基础设施；三要做好人才引进和培养工作。"
+                "发展是第一要务，要把发展摆在首位。",
+                False,
+            ),
+            ("voice", "我们将持续加大财政投入力度，加强农村基础设施建设。", True),
+            ("voice", "同时，我们还将积极引进优质企业，助力乡村振兴。", True),
+            ("voice", "镇政府要持续加大财政投入力度，我们要加强督促检查。", False),
+        ],
+    ),
 ]
 DRAFT_LINES = [(d, c, o, r, t, f) for d, o, r, lines in DRAFTS_READ for c, t, f in lines]
 

@@ -49,6 +49,7 @@ class _Patterns:
     early_call: re.Pattern[str]
     late_thanks: re.Pattern[str]
     early_thanks: re.Pattern[str]
+    garbled: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -66,6 +67,7 @@ def _build(data: Any) -> _Patterns:
         early_call=re.compile(data["early_call"]),
         late_thanks=re.compile(data["late_thanks"]),
         early_thanks=re.compile(data["early_thanks"]),
+        garbled=re.compile(data["garbled"]),
     )
 
 
@@ -367,6 +369,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
         out.extend(_stutters(p))
+        out.extend(_garbled(p, pat))
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
     out.extend(_out_of_place(_after_points(roles), any(r == "thanks" for _, r in roles)))
     out.extend(_thin_paragraphs(subject, pat))
@@ -412,6 +415,13 @@ def _stutters(p: str) -> Iterator[str]:
             return
 
 
+def _garbled(p: str, pat: _Patterns) -> Iterator[str]:
+    m = pat.garbled.search(p)
+    if m:
+        at = max(0, m.start() - 6)
+        yield f"语病（“{m.group()}”），读不成句：“{p[at : m.end() + 8]}”"
+
+
 def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     p = subject.text.strip()
     if not p:
@@ -423,6 +433,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
     out.extend(_stutters(p))
+    out.extend(_garbled(p, pat))
     out.extend(_out_of_place([(p, subject.section_role or "")], thanks_section(subject.occasion)))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))

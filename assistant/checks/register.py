@@ -145,7 +145,9 @@ def _orphan_runs(block: str, pat: _Patterns, before: str = "") -> Iterator[str]:
     …第三方面，…最后方面，…): the listener waits for the first that was never said."""
     earlier = _ordinals(before, pat) if before else {}
     for kind, ordinals in _ordinals(block, pat).items():
-        if ordinals[0] > 1 and 1 not in earlier.get(kind, []):
+        # 首先要…其次要…第三要… counts on from the first two (the chairs' symposium reference)
+        counted_on = kind == "第" and ordinals[0] == 3 and "其次" in block
+        if ordinals[0] > 1 and 1 not in earlier.get(kind, []) and not counted_on:
             yield (
                 f"从“{_marker(kind, ordinals[0])}”讲起，前面没有“{_marker(kind, 1)}”，"
                 f"层次残缺：“{short(block, 30)}”"
