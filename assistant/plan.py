@@ -351,26 +351,7 @@ def plan_section(
     congress-work `moves` it is given (see congress_moves)."""
     values = dict(values or {})
     values.setdefault("headline", headline.rstrip("。"))
-    own = ROLE_PURPOSES.get(role, [])
-    leads = list(CONGRESS_LEADS) if role == "congress_work" else []
-    angles = role
-    if role == "congress_point":
-        own = [ROLE_PURPOSES["requirements"][0], *(CONGRESS_MOVES[i] for i in moves)]
-        leads = ["", *(CONGRESS_LEADS[i] for i in moves)]
-        if moves != ALL_MOVES:
-            # then a requirement's angles: the congress part's own extra belongs to the
-            # point that makes every move
-            angles = "requirements"
-    extras = _turned(angles, values)
-    if role == "requirements" and HEADLINE_PARTS:
-        extras = [*headline_parts(values["headline"]), *extras]
-    if role == "requirements" and SPLIT_HOW and paragraph_count(budget) > len(own):
-        own = [own[0], *HOW_SPLIT, *own[2:]]
-    purposes = [*own, *extras]
-    if role == "review" and not facts:
-        purposes = [_REVIEW_WITHOUT_FACTS, ROLE_PURPOSES["review"][-1], *extras]
-    elif role == "review":
-        purposes = ROLE_PURPOSES["review"]
+    own, purposes, leads = _purposes(role, budget, bool(facts), values, moves)
     n = paragraph_count(budget)
     if role == "call":
         n = 1
@@ -405,6 +386,34 @@ def plan_section(
             )
         )
     return tuple(plans)
+
+
+def _purposes(
+    role: str, budget: int, has_facts: bool, values: dict[str, str], moves: tuple[int, ...]
+) -> tuple[list[str], list[str], list[str]]:
+    """The role's own purposes, all purposes in order (its own, then its extra angles) and
+    the standing lines its paragraphs open with."""
+    own = ROLE_PURPOSES.get(role, [])
+    leads = list(CONGRESS_LEADS) if role == "congress_work" else []
+    angles = role
+    if role == "congress_point":
+        own = [ROLE_PURPOSES["requirements"][0], *(CONGRESS_MOVES[i] for i in moves)]
+        leads = ["", *(CONGRESS_LEADS[i] for i in moves)]
+        if moves != ALL_MOVES:
+            # then a requirement's angles: the congress part's own extra belongs to the
+            # point that makes every move
+            angles = "requirements"
+    extras = _turned(angles, values)
+    if role == "requirements" and HEADLINE_PARTS:
+        extras = [*headline_parts(values["headline"]), *extras]
+    if role == "requirements" and SPLIT_HOW and paragraph_count(budget) > len(own):
+        own = [own[0], *HOW_SPLIT, *own[2:]]
+    purposes = [*own, *extras]
+    if role == "review" and not has_facts:
+        purposes = [_REVIEW_WITHOUT_FACTS, ROLE_PURPOSES["review"][-1], *extras]
+    elif role == "review":
+        purposes = ROLE_PURPOSES["review"]
+    return own, purposes, leads
 
 
 def _review_plan(

@@ -169,18 +169,7 @@ class Drafter:
         """Write, choose, rewrite once if needed, repair: the paragraph's record."""
         plan = section.paragraphs[position - 1]
         lead = section.lead if position == 1 else ""
-        place = Place(
-            brief=self.brief,
-            corpus=self.corpus,
-            exclude_ids=frozenset(self.exclude),
-            context=context,
-            section_role=section.role,
-            headline=section.heading,
-            other_headlines=tuple(
-                s.heading for s in outline.sections if s.heading and s.id != section.id
-            ),
-            siblings=siblings,
-        )
+        place = self._place(outline, section, context, siblings)
         pool = _Pool()
         feedback = f"\n修改要求：{instruction}" if instruction else ""
         asked = self.asked(plan)
@@ -208,21 +197,43 @@ class Drafter:
         if short and section.role != "call":
             fixed = self._go_on(messages, fixed, ranked, pool, plan, context, label, place) or fixed
         self._ending(messages, fixed, plan, place, pool)
-        fallback = ""
-        if fixed.text.startswith("【待补") and lead.endswith("是"):
-            fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
-        elif fixed.text.startswith("【待补") and section.role == "call":
-            fallback = call_formula(self.brief)  # the genre's formula, from the brief
-        if fallback:
-            fixed.repairs.append(f"模型没有写出可用的段落，程序按简报补写：{fallback}")
-            fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
-            fixed.marks = 0
+        self._fill_mark(fixed, lead, section.role)
         if section.role != "call":  # the call is the program's formula and a sentence or two
             self.budgeted += plan.model_room
             self.kept += fixed.model_han
         record = paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
         record["asked"] = asked.model_room
         return record
+
+    def _place(
+        self, outline: Outline, section: OutlineSection, context: str, siblings: str
+    ) -> Place:
+        """Where a paragraph of `section` stands, for the checks that choose and repair."""
+        return Place(
+            brief=self.brief,
+            corpus=self.corpus,
+            exclude_ids=frozenset(self.exclude),
+            context=context,
+            section_role=section.role,
+            headline=section.heading,
+            other_headlines=tuple(
+                s.heading for s in outline.sections if s.heading and s.id != section.id
+            ),
+            siblings=siblings,
+        )
+
+    def _fill_mark(self, fixed: Fixed, lead: str, role: str) -> None:
+        """A mark where the meeting's purpose or the call was due: the program writes it
+        from the brief instead, recorded as its own."""
+        fallback = ""
+        if fixed.text.startswith("【待补") and lead.endswith("是"):
+            fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
+        elif fixed.text.startswith("【待补") and role == "call":
+            fallback = call_formula(self.brief)  # the genre's formula, from the brief
+        if fallback:
+            fixed.repairs.append(f"模型没有写出可用的段落，程序按简报补写：{fallback}")
+            fixed.text, fixed.program_han, fixed.model_han = fallback, han_count(fallback), 0
+            fixed.marks = 0
 
     def asked(self, plan: ParagraphPlan) -> ParagraphPlan:
         """The plan as the model is asked for it: its budget raised by the draft's own
@@ -450,15 +461,31 @@ class Drafter:
         plain = ("call", "congress_work", "meeting_opening")
         hits = self.exemplars_for(section) if plan_role(section, self.brief) not in plain else []
         turn = _Turn(outline, section, hits, write.exemplar_block(hits), instruction, event)
-        records = list(done or [])
-        planned = len(section.paragraphs)
+        records = self._paragraphs(turn, list(done or []), only, on_paragraph)
+        text = compose(turn.section, joined(records))
+        meta = section_meta(turn.section, records, hits, instruction)
+        secs = sum(c["seconds"] for r in records for c in r["calls"])
+        toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
+        event("section_done", text=text, tokens=toks, seconds=secs)
+        return text, meta
+
+    def _paragraphs(
+        self,
+        turn: _Turn,
+        records: list[dict[str, Any]],
+        only: int | None,
+        on_paragraph: Callable[[list[dict[str, Any]]], None] | None,
+    ) -> list[dict[str, Any]]:
+        """The section's paragraph records: each planned one not in `records` (or only
+        paragraph `only`) written in order, then more while the section is short."""
+        planned = len(turn.section.paragraphs)
         position = 0
         while True:
             position += 1
             if position > len(turn.section.paragraphs):
                 written = sum(han_count(r["text"]) for r in records)
                 if only is not None or not self._short(turn.section, records, planned, written):
-                    break
+                    return records
                 # the angle of the role that planned it: a 主席团 meeting's opening was
                 # given a closing session's (代表们在会上提出了许多宝贵的意见和建议)
                 turn.section = turn.section.with_paragraph(
@@ -471,15 +498,9 @@ class Drafter:
                 records[position - 1] = record
             else:
                 records.append(record)
-            event("paragraph", text=record["text"])
+            turn.event("paragraph", text=record["text"])
             if on_paragraph is not None:
                 on_paragraph(records)
-        text = compose(turn.section, joined(records))
-        meta = section_meta(turn.section, records, hits, instruction)
-        secs = sum(c["seconds"] for r in records for c in r["calls"])
-        toks = sum(c["completion_tokens"] for r in records for c in r["calls"])
-        event("section_done", text=text, tokens=toks, seconds=secs)
-        return text, meta
 
     def _write_at(
         self, turn: _Turn, position: int, records: list[dict[str, Any]], *, added: bool

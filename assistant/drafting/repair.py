@@ -585,6 +585,21 @@ def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[st
     return _with_added(text, added), added
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Where the paragraph stands: the brief, the corpus it may not copy, the draft so far,
+    its section's other paragraphs, headline and role, and the other points' headlines."""
+
+    brief: Any
+    corpus: Sequence[Any] | None
+    exclude: Sequence[str]
+    context: str
+    siblings: str
+    headline: str
+    other_headlines: Sequence[str]
+    section_role: str
+
+
 def repair(
     text: str,
     verdict: Verdict,
@@ -599,50 +614,16 @@ def repair(
     section_role: str = "",
     siblings: str = "",
 ) -> Fixed:
+    """The chosen candidate repaired, in stages: its form, what it says again or out of
+    its place, what is wrong in it, what is not its own; then the brief's missing facts
+    added and the 汉字 counted (the model's and the program's)."""
+    at = _Where(brief, corpus, exclude, context, siblings, headline, other_headlines, section_role)
     model_han = han_count(text)
     repairs: list[str] = []
-    ascii_marks = ascii_punct_by_han(text)
-    if ascii_marks:
-        text = full_width_by_han(text)
-        repairs.append(f"半角标点改为全角：{len(ascii_marks)} 处")
-    text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
-    text = _unquote_headline(text, headline, repairs)
-    model_text = text
-    text = _unrestate(text, headline, repairs)
-    text = _drop_repeats(text, plan, (context, siblings, headline, section_role), repairs)
-    again = reports_again(text, context, brief)
-    text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
-    retold = retold_outside_review(text, brief, section_role, carried=plan.facts)
-    text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
-    restating = restating_sentences(text, headline, other_headlines)
-    text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
-    ahead = previewing_sentences(text, section_role, other_headlines)
-    text = _drop_sentences(text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs)
-    if verdict.fatal:
-        bad = _fatal_sentences(text, brief)
-        text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
-    # a wrong term for the organ or occasion no candidate was free of (白沙 2026: 接下来，我会
-    # 组织代表们进行讨论 in every candidate of the opening's second paragraph)
-    misused = misused_sentences(text, brief)
-    text = _drop_sentences(text, misused, plan, "删去用词不当的句子：", repairs)
-    text = _drop(
-        text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
-    )
-    text = _drop_out_of_place(text, section_role, getattr(brief, "occasion", ""), repairs)
-    role = getattr(getattr(brief, "speaker", None), "role", None) or ""
-    text = _spoken(text, role, repairs)
-    wrong = sentences_in_wrong_voice(text, brief)
-    text = _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
-    text, supplied = _bare_ensure(text, repairs)
-    copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
-    text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
-    quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
-    text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
-    text, swapped = _other_places(text, brief, corpus, exclude, plan, repairs)
-    text = _drop_claims(text, brief, plan, repairs)
-    text, led = _led_list(text, model_text, repairs)
-    supplied += swapped + led
-    text = _mark_unsupported(text, brief, corpus, exclude, repairs)
+    text, model_text = _in_form(text, plan, headline, repairs)
+    text = _drop_misplaced(text, plan, at, repairs)
+    text = _drop_wrong(text, verdict, plan, at, repairs)
+    text, supplied = _not_its_own(text, model_text, plan, at, repairs)
     if text.rstrip().endswith(("；", "，")) and not model_text.rstrip().endswith(("；", "，")):
         # what followed its last clause was dropped: that clause is the paragraph's last
         text = text.rstrip()[:-1] + "。"
@@ -664,3 +645,73 @@ def repair(
         repairs=repairs,
         problems_left=left if repairs or not verdict.acceptable else [],
     )
+
+
+def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) -> tuple[str, str]:
+    """Full-width punctuation, no theme standing alone as a sentence, the headline not
+    quoted: the text, and the text as the model wrote it for what follows."""
+    ascii_marks = ascii_punct_by_han(text)
+    if ascii_marks:
+        text = full_width_by_han(text)
+        repairs.append(f"半角标点改为全角：{len(ascii_marks)} 处")
+    text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
+    text = _unquote_headline(text, headline, repairs)
+    return text, text
+
+
+def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
+    """Without what it says again (its headline, itself, the draft, its section), the
+    session's business or the review's facts told again, other points' headlines."""
+    text = _unrestate(text, at.headline, repairs)
+    text = _drop_repeats(
+        text, plan, (at.context, at.siblings, at.headline, at.section_role), repairs
+    )
+    again = reports_again(text, at.context, at.brief)
+    text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
+    retold = retold_outside_review(text, at.brief, at.section_role, carried=plan.facts)
+    text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
+    restating = restating_sentences(text, at.headline, at.other_headlines)
+    text = _drop_sentences(text, restating, plan, "删去复述其他要点标题的句子：", repairs)
+    ahead = previewing_sentences(text, at.section_role, at.other_headlines)
+    return _drop_sentences(text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs)
+
+
+def _drop_wrong(
+    text: str, verdict: Verdict, plan: ParagraphPlan, at: _Where, repairs: list[str]
+) -> str:
+    """Without its political errors, wrong terms, untimely 提法, calls and thanks out of
+    place and sentences in the wrong voice."""
+    brief = at.brief
+    if verdict.fatal:
+        bad = _fatal_sentences(text, brief)
+        text = _drop(text, bad, "删去有政治性错误的句子：", repairs)
+    # a wrong term for the organ or occasion no candidate was free of (白沙 2026: 接下来，我会
+    # 组织代表们进行讨论 in every candidate of the opening's second paragraph)
+    misused = misused_sentences(text, brief)
+    text = _drop_sentences(text, misused, plan, "删去用词不当的句子：", repairs)
+    text = _drop(
+        text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
+    )
+    text = _drop_out_of_place(text, at.section_role, getattr(brief, "occasion", ""), repairs)
+    role = getattr(getattr(brief, "speaker", None), "role", None) or ""
+    text = _spoken(text, role, repairs)
+    wrong = sentences_in_wrong_voice(text, brief)
+    return _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
+
+
+def _not_its_own(
+    text: str, model_text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]
+) -> tuple[str, int]:
+    """Without what is copied, quoted or claimed without the brief, another place's name
+    swapped for its own, the rest marked: the text and the 汉字 the program supplied."""
+    brief, corpus, exclude = at.brief, at.corpus, at.exclude
+    text, supplied = _bare_ensure(text, repairs)
+    copied = _copied_sentences(text, corpus, exclude) if corpus is not None else []
+    text = _drop(text, copied, "删去照抄范文的句子：", repairs, quote=30)
+    quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
+    text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
+    text, swapped = _other_places(text, brief, corpus, exclude, plan, repairs)
+    text = _drop_claims(text, brief, plan, repairs)
+    text, led = _led_list(text, model_text, repairs)
+    text = _mark_unsupported(text, brief, corpus, exclude, repairs)
+    return text, supplied + swapped + led
