@@ -155,12 +155,14 @@ def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
             # the start of a clause: a numeral run here may not be followed by 是 (一是)
             f"st{x}": f"({c}] fr{x} | {runs(x)} | {opening}){opt}",
             f"fr{x}": f"({c}] fr{x} | [{n}]+ fr{x} | {on}){opt}",
-            f"nh{x}": f"({c}是、,] fr{x} | {on}){opt}",
-            f"n5{x}": f"({c}是、,要] fr{x} | {on}){opt}",
+            # …nor by 就 (一就是, 第一就是: the way round 一是 the 1.5B took in four of the
+            # tenth full-length run's drafts, which register fails)
+            f"nh{x}": f"({c}是就、,] fr{x} | {on}){opt}",
+            f"n5{x}": f"({c}是就、,要] fr{x} | {on}){opt}",
             # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma
             # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
             f"d1{x}": f'{c}] fr{x} | [{n}]+ dn{x} | [0-9]+ {digit.replace("g1", "dd")} | "以" y1{x}',
-            f"dn{x}": f'({c}是、,] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
+            f"dn{x}": f'({c}是就、,] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
             f"dd{x}": f'({c}、.,] fr{x} | {ends(no_comma, x)} | "以" y1{x}){opt}',
             # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
             f"y1{x}": f'{c}下] fr{x} | "下" yx{x} | [{n}]+ fr{x} | {on}',
