@@ -2858,3 +2858,19 @@ def test_a_plenum_named_before_it_met_fails_tifa():
     early = find_stale(said, dt.date(2019, 1, 11))
     assert [(h.matched, h.status) for h in early] == [("十九届五中全会", "early")]
     assert not [h for h in find_stale(said, dt.date(2021, 1, 11)) if h.status == "early"]
+
+
+def test_a_sentence_of_an_earlier_paragraph_of_the_section_said_again_is_one_repeat():
+    """A sentence of the section's earlier paragraph is in the draft so far and among the
+    paragraph's siblings: the chooser counted it twice (the review's leftover of the tenth
+    session), which weighed one repeat like two faults."""
+    earlier = "镇党委要加强对人大工作的领导，支持镇人大主席团依法行使职权，帮助解决实际困难。"
+    own = "人民代表大会制度是我国的根本政治制度，做好人大工作是推进基层治理的必然要求。"
+    text = own + earlier
+    found = REGISTRY["focus"].run(
+        _paragraph(text, context="开场的话。\n" + earlier, siblings=earlier)
+    )
+    assert not found.passed and len(found.findings) == 1, found.findings
+    # said in a sibling only (a later paragraph's standing line) it is still found
+    later = REGISTRY["focus"].run(_paragraph(text, context="开场的话。", siblings=earlier))
+    assert not later.passed and "别的段落" in later.reason

@@ -125,7 +125,11 @@ def _twins(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[tuple[_Se
 
 def _duplicates(new: Sequence[_Sent], earlier: Sequence[_Sent]) -> Iterator[str]:
     for s, twin in _twins(new, earlier):
-        yield f"同一句话说了两遍：“{short(s.text, 30)}”（前文已有“{short(twin.text, 20)}”）"
+        yield _twice(s, twin)
+
+
+def _twice(s: _Sent, twin: _Sent) -> str:
+    return f"同一句话说了两遍：“{short(s.text, 30)}”（前文已有“{short(twin.text, 20)}”）"
 
 
 def repeated_sentences(text: str, context: str = "") -> list[str]:
@@ -717,7 +721,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         preview = _previewed(subject.text, subject.other_headlines)
         if preview:
             out.append(preview)
-    out.extend(_duplicates(own, context))
+    twins = list(_twins(own, context))
+    out.extend(_twice(s, t) for s, t in twins)
     if subject.context:
         out.extend(_same_openings(paragraphs(subject.text), paragraphs(subject.context)))
     # the opening's own start, which the program wrote (the session sentence) and the
@@ -725,7 +730,14 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     # taken up again (a principle named, then developed: the chairs' symposium reference)
     before = goes_on_from(subject.context, subject.headline, subject.section_role)
     out.extend(_clause_twice(subject.text, before))
-    again = sentences_said_in_section(subject.text, subject.siblings, subject.headline)
+    # a sentence of an earlier paragraph of the section said again is one repeat, already
+    # found among the draft's (the section's written paragraphs are in both)
+    told = {s.text for s, _ in twins}
+    again = [
+        x
+        for x in sentences_said_in_section(subject.text, subject.siblings, subject.headline)
+        if x not in told
+    ]
     if again:
         out.append(f"这一节别的段落已经说过这句话：“{short(again[0], 30)}”")
     window = int(threshold(NAME, "refrain_window", 8))
