@@ -2807,6 +2807,32 @@ DRAFTS_READ = [
             ("voice", "镇政府要持续加大财政投入力度，我们要加强督促检查。", False),
         ],
     ),
+    # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
+    # subject, to accept the congress's supervision.
+    (
+        "白沙 2026, eleventh full-length run",
+        {"locality": "白沙镇"},
+        "congress_work",
+        [
+            (
+                "usage",
+                "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。闭会期间常到群众中去，"
+                "在各自岗位上带头作为。要自觉接受人大监督，确保镇人大工作的顺利进行。",
+                True,
+            ),
+            (
+                "usage",
+                "希望各位代表依法履职、密切联系群众。镇人民政府要主动报告工作。"
+                "要自觉接受人大监督，认真落实审议意见。",
+                False,
+            ),
+            (
+                "usage",
+                "镇人民政府要自觉接受人大监督，主动报告工作。要自觉接受人大监督，认真落实审议意见。",
+                False,
+            ),
+        ],
+    ),
 ]
 DRAFT_LINES = [(d, c, o, r, t, f) for d, o, r, lines in DRAFTS_READ for c, t, f in lines]
 

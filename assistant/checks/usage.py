@@ -43,6 +43,9 @@ class Term:
     reason: str
     advice: str
     first_session: bool = False  # only in a new congress's first session (换届)
+    # only where the paragraph's sentences before this one match it: the subject a
+    # sentence without one carries on from (希望各位代表…。…。要自觉接受人大监督…)
+    after: re.Pattern[str] | None = None
 
     def applies(self, level: str | None, occasion: str | None, first: bool = False) -> bool:
         if self.levels and level not in self.levels:
@@ -69,6 +72,7 @@ def _build(data: Any) -> _Lexicon:
             reason=t["reason"],
             advice=t.get("advice", ""),
             first_session=bool(t.get("first_session")),
+            after=re.compile(t["after"]) if t.get("after") else None,
         )
         for t in data["terms"]
     )
@@ -90,17 +94,33 @@ def _around(s: str, m: re.Match[str], pad: int = 12) -> str:
     return ("…" if a else "") + s[a:b] + ("…" if b < len(s) else "")
 
 
+def _term_hits(
+    text: str, level: str | None, occasion: str | None, first: bool
+) -> Iterator[tuple[str, str]]:
+    """(sentence, finding) for each sentence a term finds wrong; the sentence as it stands
+    in `text`, quotation marks and all."""
+    terms = [t for t in _lexicon().terms if t.applies(level, occasion, first)]
+    for para in text.split("\n"):
+        before = ""
+        for x in sentences(para):
+            s = unquote(x)  # 提出“提案” is still 提案
+            for t in terms:
+                m = t.pattern.search(s)
+                if not m or (t.unless and t.unless.search(s)):
+                    continue
+                if t.after and not t.after.search(before):
+                    continue
+                fix = f"，{t.advice}" if t.advice else ""
+                yield x, f"用词不当“{m.group()}”：{t.reason}{fix}。原句：“{_around(s, m)}”"
+            before += s
+
+
 def term_findings(
     text: str, level: str | None, occasion: str | None, first: bool = False
 ) -> Iterator[str]:
     """`first`: the speech closes a new congress's first session (换届)."""
-    terms = [t for t in _lexicon().terms if t.applies(level, occasion, first)]
-    for s in sentences(unquote(text)):  # 提出“提案” is still 提案
-        for t in terms:
-            m = t.pattern.search(s)
-            if m and not (t.unless and t.unless.search(s)):
-                fix = f"，{t.advice}" if t.advice else ""
-                yield f"用词不当“{m.group()}”：{t.reason}{fix}。原句：“{_around(s, m)}”"
+    for _, finding in _term_hits(text, level, occasion, first):
+        yield finding
 
 
 # -- 套话 density ---------------------------------------------------------------------------------
@@ -161,7 +181,7 @@ def misused_sentences(text: str, brief: Any) -> list[str]:
     occasion and session (what the drafting repair drops when no candidate is free of them)."""
     level, occasion = getattr(brief, "level", None), getattr(brief, "occasion", None)
     first = _first_session(brief)
-    return [x for x in sentences(text) if next(term_findings(x, level, occasion, first), None)]
+    return list(dict.fromkeys(x for x, _ in _term_hits(text, level, occasion, first)))
 
 
 def _first_session(brief: Any) -> bool:
