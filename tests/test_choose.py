@@ -15,6 +15,7 @@ import pytest
 from assistant.brief import load_brief
 from assistant.drafting.choose import Place, choose, missing_facts
 from assistant.plan import ParagraphPlan
+from assistant.text import han_count
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml"
 GDP = "2025年全镇地区生产总值完成18.6亿元，同比增长6.2%"
@@ -851,3 +852,26 @@ def test_the_results_told_again_outside_the_review_are_dropped_and_fail_focus(pl
     task = "今年要确保地区生产总值在18.6亿元的基础上再增长6.2%以上。"
     at_point = replace(place, section_role="requirements")
     assert "focus" not in choose([own + task], plan, at_point)[0].failed
+
+
+def test_a_fact_told_loosely_gives_way_to_the_briefs_words_in_its_place(place):
+    """白沙 2026, eleventh full-length run: the model told the brief's 全镇经济保持稳中有进，
+    特色产业不断壮大 as 全镇经济保持了稳步增长，特色产业得到了快速发展; taken for missing, the
+    brief's sentence was pasted after it and the paragraph said it twice."""
+    from assistant.drafting.repair import repair
+
+    fact = "过去一年，全镇经济保持稳中有进，特色产业不断壮大"
+    loose = "在过去一年里，全镇经济保持了稳步增长，特色产业得到了快速发展。"
+    before = "回顾过去一年，全镇上下凝心聚力、真抓实干，各项事业取得了新的进展。"
+    after = "这些成绩来之不易，凝聚着全镇干部群众的心血和汗水。"
+    plan = ParagraphPlan("回顾过去一年的成绩", 90, (fact,))
+    text = before + loose + after
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert fixed.text == before + fact + "。" + after
+    assert any("转述得不全" in r for r in fixed.repairs)
+    assert fixed.program_han == han_count(fact)
+    # a sentence about something else is no telling of it: the fact is added as before
+    other = "群众的获得感、幸福感、安全感不断增强。"
+    text = before + other + after
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert other in fixed.text and fact in fixed.text

@@ -579,10 +579,45 @@ def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[st
     missing = missing_facts(text, plan.facts)
     if not missing:
         return text, ""
+    text, missing, swapped = _told_loosely(text, missing, repairs)
+    if not missing:
+        return text, swapped
     parts = [_missing_part(m, text).rstrip("。；，") for m in missing]
     added = "".join(x + "。" for x in parts)
     repairs.append("补入简报原文：" + "；".join(parts))
-    return _with_added(text, added), added
+    return _with_added(text, added), swapped + added
+
+
+# A sentence that tells a fact without figures in other words has this share of its
+# bigrams, and is not much longer: it is that fact told loosely (白沙 2026, eleventh run:
+# 在过去一年里，全镇经济保持了稳步增长，特色产业得到了快速发展。 for the brief's 过去一年，全镇
+# 经济保持稳中有进，特色产业不断壮大, 0.52; pasted after it, the paragraph said it twice).
+LOOSE_OVERLAP = 0.4
+LOOSE_LONGER = 1.6
+
+
+def _told_loosely(
+    text: str, missing: Sequence[str], repairs: list[str]
+) -> tuple[str, list[str], str]:
+    """Facts without figures the text tells in other words: the sentence telling it gives
+    way to the brief's words, in its place. The text, the facts still missing, and the
+    brief's words put in."""
+    left, put = [], ""
+    for fact in missing:
+        told = [
+            (overlap(fact, x), x)
+            for x in sentences(text)
+            if han_count(x) <= LOOSE_LONGER * han_count(fact) and not fact_figures(x)
+        ]
+        score, sent = max(told, default=(0.0, ""))
+        if fact_figures(fact) or score < LOOSE_OVERLAP:
+            left.append(fact)
+            continue
+        words = fact.rstrip("。；，") + "。"
+        text = text.replace(sent, words, 1)
+        put += words
+        repairs.append(f"把转述得不全的简报事实换成原文：{sent} → {words}")
+    return text, left, put
 
 
 @dataclass(frozen=True)
