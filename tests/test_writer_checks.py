@@ -2807,6 +2807,36 @@ DRAFTS_READ = [
             ("voice", "镇政府要持续加大财政投入力度，我们要加强督促检查。", False),
         ],
     ),
+    # 枫林 2024 (eleventh full-length run): the situation's three facts read out as one
+    # sentence strung with ；. A review strings its figures so, and passes.
+    (
+        "枫林 2024, eleventh full-length run",
+        {
+            "locality": "枫林街道",
+            "situation": [
+                "2024年9月15日是全国人民代表大会成立70周年",
+                "街道人大工委是区人大常委会的派出机构，负责联系辖区内的人大代表、组织代表开展活动",
+                "党的二十届三中全会对健全全过程人民民主制度体系作出部署",
+            ],
+        },
+        "situation",
+        [
+            (
+                "focus",
+                "2024年9月15日是全国人民代表大会成立70周年；街道人大工委是区人大常委会的派出机构，"
+                "负责联系辖区内的人大代表、组织代表开展活动；党的二十届三中全会对健全全过程人民民主"
+                "制度体系作出部署。这一时刻，我们站在新的起点上，乘势而上、奋发有为。",
+                True,
+            ),
+            (
+                "focus",
+                "今年9月15日，全国人民代表大会成立70周年。党的二十届三中全会对健全全过程人民民主"
+                "制度体系作出部署，街道人大工委作为区人大常委会的派出机构，联系代表、组织活动，"
+                "责任更重了。我们站在新的起点上，要乘势而上、奋发有为。",
+                False,
+            ),
+        ],
+    ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
     # subject, to accept the congress's supervision.
     (

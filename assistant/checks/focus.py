@@ -309,10 +309,26 @@ def _listed_facts(brief: object) -> tuple[str, ...]:
     )
 
 
+def _strung(chunk: str, brief: object) -> Iterator[str]:
+    """Sentences that string two or more of the brief's situation facts together with ；,
+    nearly word for word and nearly nothing else (枫林 2024, eleventh full-length run: 2024年
+    9月15日是全国人民代表大会成立70周年；街道人大工委是区人大常委会的派出机构，…；党的二十届
+    三中全会对…作出部署。): the brief's list read out. A review strings its figures so; the
+    situation is told, not listed."""
+    facts = tuple(getattr(brief, "situation", ()) or ())
+    if len(facts) < 2:
+        return
+    for sent in re.split(r"(?<=[。！？])", chunk):
+        if "；" in sent and _pasted(sent, facts):
+            yield f"形势一节把简报的几条情况用分号连成一句照读，要讲清它们对今年工作意味着什么：“{short(sent, 30)}”"
+            return
+
+
 def _speech_pasted(subject: Subject) -> Iterator[str]:
     facts = _listed_facts(subject.brief)
     if not facts:
         return
+    yield from _strung(subject.parsed.text_of("situation") or "", subject.brief)
     review = subject.parsed.text_of("review")
     found = _pasted(review, facts) if review else None
     if found:
@@ -747,6 +763,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     hit = _pasted(subject.text, _listed_facts(subject.brief), own)
     if hit:
         out.append(hit)
+    elif subject.section_role == "situation":
+        out.extend(_strung(subject.text, subject.brief))
     out.extend(_tasks_done([(subject.text, subject.section_role or "")], achievements, pat))
     retold = retold_outside_review(subject.text, subject.brief, subject.section_role or "")
     if retold:
