@@ -2837,6 +2837,34 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 丰源 2025 (eleventh full-length run): 一要…四要 carried on as 五需…六应, and the
+    # delegates told, without a subject, to lead the Party organizations.
+    (
+        "丰源 2025, eleventh full-length run",
+        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        "requirements",
+        [
+            (
+                "register",
+                "做好这项工作，一要完善工作机制。二要注重政策扶持。三要加强基础设施建设。"
+                "四要强化教育和培训。五需加强信息收集和反馈机制。六应建立健全考核评价体系。",
+                True,
+            ),
+            (
+                "register",
+                "做好这项工作，一要完善工作机制；二要注重政策扶持；三要加强基础设施建设。"
+                "各级各部门应加强协作，形成合力。",
+                False,
+            ),
+            (
+                "usage",
+                "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。在各自岗位上带头作为。"
+                "要提高对人大工作的重视程度，加强对各级党组织和“一府一委两院”的领导。",
+                True,
+            ),
+            ("usage", "县委要加强对各级党组织的领导，支持人大依法履职。", False),
+        ],
+    ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
     # subject, to accept the congress's supervision.
     (

@@ -92,7 +92,9 @@ def _ordinals(block: str, pat: _Patterns) -> dict[str, list[int]]:
     for m in pat.inline_marker.finditer(block):
         n = chinese_numeral(m.group(1) or m.group(3))
         if n:
-            by_kind.setdefault(m.group(2) or "第", []).append(n)
+            kind = m.group(2) or "第"
+            # 五需…六应: the run of 一要 carried on in other words (丰源 2025, eleventh run)
+            by_kind.setdefault("要" if kind in "需须应" else kind, []).append(n)
     return by_kind
 
 

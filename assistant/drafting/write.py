@@ -158,7 +158,9 @@ def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
             # …nor by 就 (一就是, 第一就是: the way round 一是 the 1.5B took in four of the
             # tenth full-length run's drafts, which register fails)
             f"nh{x}": f"({c}是就、,] fr{x} | {on}){opt}",
-            f"n5{x}": f"({c}是就、,要] fr{x} | {on}){opt}",
+            # past 四 not by 需, 须 or 应 either (丰源 2025, eleventh full run: 一要…四要, then
+            # 五需…六应 where the grammar stopped 五要)
+            f"n5{x}": f"({c}是就、,要需须应] fr{x} | {on}){opt}",
             # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma
             # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
             f"d1{x}": f'{c}] fr{x} | [{n}]+ dn{x} | [0-9]+ {digit.replace("g1", "dd")} | "以" y1{x}',
