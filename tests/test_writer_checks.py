@@ -2863,6 +2863,12 @@ DRAFTS_READ = [
                 True,
             ),
             ("usage", "县委要加强对各级党组织的领导，支持人大依法履职。", False),
+            (
+                "invented_facts",
+                "一些制约发展的因素也日益显现，如资源环境压力增大、人口老龄化加速等。",
+                True,
+            ),
+            ("invented_facts", "要积极应对人口老龄化，缓解资源环境压力。", False),
         ],
     ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
