@@ -2841,7 +2841,13 @@ DRAFTS_READ = [
     # delegates told, without a subject, to lead the Party organizations.
     (
         "丰源 2025, eleventh full-length run",
-        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "县委",
+            "locality": "丰源县",
+            "themes": ["学习运用“千万工程”经验，推进乡村全面振兴"],
+        },
         "requirements",
         [
             (
@@ -2869,6 +2875,17 @@ DRAFTS_READ = [
                 True,
             ),
             ("invented_facts", "要积极应对人口老龄化，缓解资源环境压力。", False),
+            # a theme of this year told as done in the review, which no achievement gives
+            (
+                "invented_facts",
+                "通过学习运用“千万工程”的经验，推进乡村全面振兴工作也取得了积极进展。",
+                True,
+            ),
+            (
+                "invented_facts",
+                "要学习运用“千万工程”经验，推动乡村全面振兴取得新的进展。",
+                False,
+            ),
         ],
     ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
