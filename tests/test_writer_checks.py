@@ -2888,6 +2888,23 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 槐原 2018 (eleventh full-length run): the plan's words as a lead-in, every level given
+    # a presidium.
+    (
+        "槐原 2018, eleventh full-length run",
+        {"locality": "槐原镇", "occasion": "presidium_meeting"},
+        "requirements",
+        [
+            (
+                "register",
+                "可以从实际操作中找到一些具体的工作要求和措施。一要明确目的和任务。",
+                True,
+            ),
+            ("register", "做好这项工作，一要明确目的和任务，二要制定详细的调研计划。", False),
+            ("usage", "因此，各级人大主席团在开展工作时要高度重视这项任务。", True),
+            ("usage", "因此，镇人大主席团在开展工作时要高度重视这项任务。", False),
+        ],
+    ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
     # subject, to accept the congress's supervision.
     (
