@@ -875,3 +875,26 @@ def test_a_fact_told_loosely_gives_way_to_the_briefs_words_in_its_place(place):
     text = before + other + after
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
     assert other in fixed.text and fact in fixed.text
+
+
+def test_repair_puts_the_own_places_rank_right_and_keeps_a_clause_after_the_title(place):
+    """临江 2019, eleventh full-length run (a 区委书记): 临江市必须… in a speech of 临江区, and
+    作为区委书记，在这关键时期，我们… (one person's title and a plural)."""
+    from assistant.drafting.repair import repair
+
+    b = dataclasses.replace(
+        place.brief,
+        locality="临江区",
+        level="区",
+        speaker=dataclasses.replace(place.brief.speaker, role="区委书记", organ="区委"),
+    )
+    text = (
+        "为了抓住当前的机遇，临江市必须深入分析面临的挑战和问题，把握发展规律和趋势。"
+        "作为区委书记，在这关键时期，我们一定要推动城市更新和产业升级，让目标成为现实。"
+    )
+    plan = dataclasses.replace(PLAN, facts=())
+    at = dataclasses.replace(place, brief=b)
+    fixed = repair(text, choose([text], plan, at)[0], plan, b, None)
+    assert "临江区必须深入分析" in fixed.text and "临江市" not in fixed.text
+    assert "在这关键时期，我们一定要" in fixed.text and "作为区委书记" not in fixed.text
+    assert fixed.program_han == han_count("临江区")

@@ -2888,6 +2888,19 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 临江 2019 (eleventh full-length run): the 区委书记's title, a clause, then 我们; the
+    # 区 called a 市.
+    (
+        "临江 2019, eleventh full-length run",
+        {"level": "区", "role": "区委书记", "organ": "区委", "locality": "临江区"},
+        "requirements",
+        [
+            ("voice", "作为区委书记，在这关键时期，我们一定要明确目标。", True),
+            ("voice", "在这关键时期，我们一定要明确目标。", False),
+            ("usage", "为了抓住当前的机遇，临江市必须深入分析面临的挑战和问题。", True),
+            ("usage", "为了抓住当前的机遇，临江区必须深入分析面临的挑战和问题。", False),
+        ],
+    ),
     # 槐原 2018 (eleventh full-length run): the plan's words as a lead-in, every level given
     # a presidium.
     (

@@ -176,6 +176,30 @@ def _density_finding(text: str, n_han: int, limit: float, what: str) -> str | No
     )
 
 
+_RANKS = ("街道", "市", "县", "区", "镇", "乡")
+
+
+def misnamed_own_place(text: str, brief: Any) -> list[str]:
+    """The speech's own place named with another rank's word (临江 2019, eleventh full
+    run: 临江市必须深入分析… in a speech of 临江区): the names, unless the brief itself
+    names such a place (a county's city, say)."""
+    own = getattr(brief, "locality", "") or ""
+    rank = next((r for r in _RANKS if own.endswith(r)), "")
+    stem = own[: -len(rank)] if rank else ""
+    if len(stem) < 2:
+        return []
+    given = own + (brief.facts_text() if hasattr(brief, "facts_text") else "")
+    given += getattr(brief, "title", "") or ""
+    wrong = [stem + r for r in _RANKS if r != rank]
+    return [w for w in wrong if w in text and w not in given]
+
+
+def _misnamed_findings(text: str, brief: Any) -> Iterator[str]:
+    own = getattr(brief, "locality", "")
+    for name in misnamed_own_place(text, brief):
+        yield f"本地名称写错了建制：讲话说的是{own}，却写成了“{name}”，改为“{own}”"
+
+
 def misused_sentences(text: str, brief: Any) -> list[str]:
     """The sentences of `text` a term of the lexicon finds wrong for this brief's level,
     occasion and session (what the drafting repair drops when no candidate is free of them)."""
@@ -193,6 +217,7 @@ def _first_session(brief: Any) -> bool:
 def run(subject: Subject) -> CheckResult:
     first = _first_session(subject.brief)
     findings = list(term_findings(subject.text, subject.level, subject.occasion, first))
+    findings.extend(_misnamed_findings(subject.text, subject.brief))
     ref = corpus_density()
     n_han = han_count(subject.text)  # counted once: counting is the costly part here
     if n_han < threshold(NAME, "density_min_han", 100):

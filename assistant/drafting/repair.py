@@ -43,7 +43,7 @@ from assistant.checks.integrity import (
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
-from assistant.checks.usage import misused_sentences
+from assistant.checks.usage import misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
@@ -153,6 +153,9 @@ _NOT_LIMITED_AFTER_COMMA = re.compile(r"(?<=，)包括但不限于[：:]?")
 _NOT_LIMITED = "包括但不限于"
 
 
+_OWN_TITLE = re.compile(r"^作为[^，]*(?:书记|主任|主席|[省市州县区镇乡]长|负责人)，?\s*")
+
+
 def _spoken(text: str, role: str, repairs: list[str]) -> str:
     """A list's contract wording said as a speech says it, and the speaker's title put
     before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one person's title and a
@@ -164,8 +167,10 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
         repairs.append(f"“包括但不限于”改为讲话的说法：{n} 处")
     said = own_title_before_we(text, role)
     for x in said:
-        # (我作为镇党委书记，我们 → 我们, not 我我们)
-        text = text.replace("我" + x, "我们", 1) if "我" + x in text else text.replace(x, "我们", 1)
+        # the title goes, a clause between it and 我们 stays (作为区委书记，在这关键时期，我们 →
+        # 在这关键时期，我们); 我作为镇党委书记，我们 → 我们, not 我我们
+        rest = _OWN_TITLE.sub("", x)
+        text = text.replace("我" + x, rest, 1) if "我" + x in text else text.replace(x, rest, 1)
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x in said))
     return text
@@ -694,6 +699,19 @@ def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) 
     return text, text
 
 
+def _own_name(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
+    """The speech's own place named with another rank's word put right (临江市 → 临江区):
+    the text and the 汉字 the program supplied."""
+    own = getattr(brief, "locality", "") or ""
+    wrong = misnamed_own_place(text, brief)
+    times = sum(text.count(name) for name in wrong)
+    for name in wrong:
+        text = text.replace(name, own)
+    if wrong:
+        repairs.append("本地名称的建制改为简报的：" + "、".join(f"{w} → {own}" for w in wrong))
+    return text, times * han_count(own)
+
+
 def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
     """Without what it says again (its headline, itself, the draft, its section), the
     session's business or the review's facts told again, other points' headlines."""
@@ -746,7 +764,8 @@ def _not_its_own(
     quoted = [x for x in sentences(text) if find_invented_quotes(x, brief)]
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
     text, swapped = _other_places(text, brief, corpus, exclude, plan, repairs)
+    text, renamed = _own_name(text, brief, repairs)
     text = _drop_claims(text, brief, plan, repairs)
     text, led = _led_list(text, model_text, repairs)
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
-    return text, supplied + swapped + led
+    return text, supplied + swapped + renamed + led
