@@ -2888,6 +2888,31 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 柳塘 2021 (eleventh full-length run): point 二 begun as a new speech, the Party told to
+    # supervise the congress, the government's spending promised by the Party secretary.
+    (
+        "柳塘 2021, eleventh full-length run",
+        {"locality": "柳塘镇"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "我是柳塘镇党委书记，在这里要向全体代表和列席同志致以诚挚的问候和感谢！"
+                "谢谢你们对我们的支持和帮助！",
+                True,
+            ),
+            ("integrity", "现在，我要向大家介绍一下我们的下一步工作计划。", True),
+            ("integrity", "我们是人民的勤务员，要把群众的事办好。", False),
+            (
+                "usage",
+                "各级党组织要把维护宪法和法律权威作为重要政治任务来抓，切实加强对人大工作的监督和支持。",
+                True,
+            ),
+            ("usage", "各级党组织要切实加强对人大工作的领导和支持。", False),
+            ("voice", "下一步，我们将继续加大投入力度，推动更多项目落地生根。", True),
+            ("voice", "下一步，我们将继续抓好落实，推动更多项目落地生根。", False),
+        ],
+    ),
     # 临江 2019 (eleventh full-length run): the 区委书记's title, a clause, then 我们; the
     # 区 called a 市.
     (
