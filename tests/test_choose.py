@@ -906,3 +906,23 @@ def test_repair_puts_the_own_places_rank_right_and_keeps_a_clause_after_the_titl
     assert "临江区必须深入分析" in fixed.text and "临江市" not in fixed.text
     assert "在这关键时期，我们一定要" in fixed.text and "作为区委书记" not in fixed.text
     assert fixed.program_han == han_count("临江区")
+
+
+def test_a_loosely_told_fact_never_overwrites_another_nor_a_task(place):
+    """The review's cases (eleventh session): two facts alike may not both take one
+    sentence, the second overwriting the first; a task is no telling of a fact."""
+    from assistant.drafting.repair import repair
+
+    one = "过去一年，全镇经济保持稳中有进，特色产业不断壮大"
+    two = "过去一年，全镇经济保持稳中向好，特色产业发展壮大"
+    plan = ParagraphPlan("回顾过去一年的成绩", 60, (one, two))
+    loose = "在过去一年里，全镇经济保持了稳步增长，特色产业得到了快速发展。"
+    own = "这些成绩来之不易，凝聚着全镇干部群众的心血和汗水，也凝聚着各位代表的智慧。"
+    text = loose + own
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert one in fixed.text and two in fixed.text, fixed.text
+    assert fixed.text.count(one) == 1
+    task = "今年要让全镇经济保持稳步增长，特色产业得到快速发展。"
+    text = task + own
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert task in fixed.text

@@ -786,6 +786,10 @@ def test_a_proposed_headline_keeps_its_inner_quotes():
         == "坚持党建引领，提升基层治理现代化水平"
     )
     assert _headline_form("坚持“两个确立，做到两个维护") == "坚持两个确立，做到两个维护"
+    assert (
+        _headline_form("“坚持党建引领，提升基层治理现代化水平。”")
+        == "坚持党建引领，提升基层治理现代化水平"
+    )
 
 
 def test_a_good_headline_is_kept_and_the_other_themes_fill_the_rest(tmp_path, corpus):

@@ -2888,6 +2888,31 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # Correct speech the eleventh session's new patterns first failed (its review's finds).
+    (
+        "the eleventh session's review",
+        {"locality": "柳塘镇"},
+        "review",
+        [
+            ("voice", "作为镇党委书记，我深感责任重大，我们一定要把工作做好。", False),
+            (
+                "integrity",
+                "让我们倍感欣慰的是，全镇干部群众团结一心、共同努力，办成了一批实事。",
+                False,
+            ),
+            ("integrity", "我们的的确确做了大量工作，达到了目的的要求。", False),
+            ("register", "发展是第一要务，第二要紧的是稳定。", False),
+            ("invented_facts", "我们要深入思考，如何应对人口老龄化加速带来的新挑战。", False),
+            ("usage", "希望各位代表依法履职。要积极支持和监督镇政府依法行政。", False),
+            ("usage", "各位代表要带头履职、密切联系群众。要自觉接受人大监督。", True),
+            ("usage", "要推进柳塘乡村全面振兴，激发柳塘市场活力，壮大柳塘县域经济。", False),
+            (
+                "integrity",
+                "在这里，我要强调一点：各级干部要对群众表示出应有的尊重和感谢。",
+                False,
+            ),
+        ],
+    ),
     # 柳塘 2021 (eleventh full-length run): point 二 begun as a new speech, the Party told to
     # supervise the congress, the government's spending promised by the Party secretary.
     (
@@ -3036,3 +3061,25 @@ def test_a_sentence_of_an_earlier_paragraph_of_the_section_said_again_is_one_rep
     # said in a sibling only (a later paragraph's standing line) it is still found
     later = REGISTRY["focus"].run(_paragraph(text, context="开场的话。", siblings=earlier))
     assert not later.passed and "别的段落" in later.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("通过学习运用“千万工程”的经验，推进乡村全面振兴工作也取得了积极进展。", True),
+        ("推进乡村全面振兴取得了重要进展。", True),  # 重要 is no modal
+        ("在全县上下的共同努力下，推进乡村全面振兴取得积极进展。", True),
+        # the summary of an achievement the paragraph goes on to give
+        ("过去一年，乡村全面振兴取得了明显成效。建成美丽乡村示范村5个，群众得实惠。", False),
+        ("要学习运用“千万工程”经验，推动乡村全面振兴取得新的进展。", False),  # a task
+    ],
+)
+def test_a_theme_told_as_done_is_an_invented_result_unless_the_brief_gives_one(text, told):
+    """丰源 2025, eleventh full-length run: the year's theme told in the review as done."""
+    from assistant.checks.facts import themes_told_as_done
+
+    b = brief(
+        themes=["学习运用“千万工程”经验，推进乡村全面振兴"],
+        achievements=["建成美丽乡村示范村5个"],
+    )
+    assert bool(themes_told_as_done(text, b)) is told

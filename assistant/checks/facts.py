@@ -191,38 +191,37 @@ def find_invented_claims(text: str, brief: Any) -> list[str]:
     return out
 
 
-# What was done, said of a sentence (取得了显著成效, 初见成效); a task (要…取得新成效) is not.
-_DONE = re.compile(
-    r"取得了(?:显著|积极|明显|重要|很大|较大|长足|新)?的?(?:成效|进展|成绩|成果|突破)"
-    r"|成效(?:显著|明显)|初见成效"
-)
-_TASK = re.compile(r"要|将|必须|力争|努力|确保|争取|希望")
 # A sentence tells a theme when it has this share of the theme's bigrams (its own words)…
 THEME_TOLD = 0.6
-# …and the brief's achievement it rests on would share this much with it.
+# …and the brief's achievement it rests on would share this much with its paragraph.
 ACHIEVEMENT_TOLD = 0.5
 
 
 def themes_told_as_done(text: str, brief: Any) -> list[str]:
     """Sentences telling what the brief asks to do this year (its themes, its requirements)
-    as already done, where no achievement of the brief gives it (丰源 2025, eleventh full
-    run, in the review: 通过学习运用“千万工程”的经验，推进乡村全面振兴工作也取得了积极进展):
-    a result nobody reported."""
+    as already done, where no achievement of the brief is told in the same paragraph
+    (丰源 2025, eleventh full run, in the review: 通过学习运用“千万工程”的经验，推进乡村全面
+    振兴工作也取得了积极进展): a result nobody reported. facts.yaml's done and task."""
     if brief is None:
         return []
+    data = _claims()
+    done, task = re.compile(data["done"]), re.compile(data["task"])
+    # each clause of a theme on its own (推进乡村全面振兴 of 学习运用“千万工程”经验，推进…)
     asked = [
-        re.sub(r"^(?:要|坚持|持续|继续|进一步)+", "", normalize(t))
+        re.sub(r"^(?:要|坚持|持续|继续|进一步)+", "", c)
         for t in (*(brief.themes or ()), *(brief.requirements or ()))
+        for c in re.split(r"[，；、]", normalize(t))
     ]
-    done = [normalize(a) for a in brief.achievements or ()]
+    achievements = [normalize(a) for a in brief.achievements or ()]
     out = []
-    for sent in re.split(r"(?<=[。！？；])", text):
-        if not _DONE.search(sent) or _TASK.search(sent):
-            continue
-        if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 4) and not any(
-            overlap(a, sent) >= ACHIEVEMENT_TOLD for a in done
-        ):
-            out.append(sent.strip())
+    for para in text.split("\n"):
+        rests = any(overlap(a, para) >= ACHIEVEMENT_TOLD for a in achievements)
+        for sent in re.split(r"(?<=[。！？；])", para):
+            m = done.search(sent)
+            if not m or rests or task.search(sent[: m.start()]):
+                continue
+            if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 6):
+                out.append(sent.strip())
     return out
 
 

@@ -328,13 +328,17 @@ def _speech_pasted(subject: Subject) -> Iterator[str]:
     facts = _listed_facts(subject.brief)
     if not facts:
         return
-    yield from _strung(subject.parsed.text_of("situation") or "", subject.brief)
+    situation = subject.parsed.text_of("situation") or ""
+    strung = list(_strung(situation, subject.brief))
+    yield from strung
     review = subject.parsed.text_of("review")
     found = _pasted(review, facts) if review else None
     if found:
         yield found
     for p in prose_paragraphs(subject):
-        if not (found and p in review):
+        # a paragraph found once is not found again (the review whole; the situation's
+        # strung facts)
+        if not (found and p in review) and not (strung and p in situation):
             hit = _pasted(p, facts)
             if hit:
                 yield hit

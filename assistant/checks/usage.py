@@ -59,6 +59,8 @@ class Term:
 class _Lexicon:
     terms: tuple[Term, ...]
     stock: re.Pattern[str]
+    ranks: tuple[str, ...]
+    not_before: str
 
 
 def _build(data: Any) -> _Lexicon:
@@ -78,7 +80,13 @@ def _build(data: Any) -> _Lexicon:
     )
     # longest first, so 认真贯彻 counts once and not also as 认真
     words = sorted(data["stock_phrases"], key=len, reverse=True)
-    return _Lexicon(terms, re.compile("|".join(map(re.escape, words))))
+    own = data.get("own_place") or {}
+    return _Lexicon(
+        terms,
+        re.compile("|".join(map(re.escape, words))),
+        tuple(own.get("ranks") or ()),
+        own.get("not_before", "[^\\s\\S]"),
+    )
 
 
 def _lexicon() -> _Lexicon:
@@ -176,22 +184,25 @@ def _density_finding(text: str, n_han: int, limit: float, what: str) -> str | No
     )
 
 
-_RANKS = ("街道", "市", "县", "区", "镇", "乡")
-
-
 def misnamed_own_place(text: str, brief: Any) -> list[str]:
     """The speech's own place named with another rank's word (临江 2019, eleventh full
-    run: 临江市必须深入分析… in a speech of 临江区): the names, unless the brief itself
-    names such a place (a county's city, say)."""
+    run: 临江市必须深入分析… in a speech of 临江区; usage.yaml's own_place): the names,
+    unless the brief itself names such a place (a county's city, say)."""
+    lex = _lexicon()
     own = getattr(brief, "locality", "") or ""
-    rank = next((r for r in _RANKS if own.endswith(r)), "")
+    rank = next((r for r in lex.ranks if own.endswith(r)), "")
     stem = own[: -len(rank)] if rank else ""
     if len(stem) < 2:
         return []
     given = own + (brief.facts_text() if hasattr(brief, "facts_text") else "")
     given += getattr(brief, "title", "") or ""
-    wrong = [stem + r for r in _RANKS if r != rank]
-    return [w for w in wrong if w in text and w not in given]
+    wrong = [stem + r for r in lex.ranks if r != rank and stem + r not in given]
+    return [w for w in wrong if re.search(re.escape(w) + f"(?!{lex.not_before})", text)]
+
+
+def not_before_own_rank() -> str:
+    """What after a name with a rank's word makes it another word (柳塘市场)."""
+    return _lexicon().not_before
 
 
 def _misnamed_findings(text: str, brief: Any) -> Iterator[str]:

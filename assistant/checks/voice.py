@@ -60,11 +60,13 @@ def _patterns() -> _Patterns:
     return compiled("style.yaml", _build, "voice")
 
 
-def own_title_before_we(text: str, role: str) -> list[str]:
-    """作为…书记，我们: the speaker's own title with a plural, as voice finds it (the
-    drafting repair takes the title out)."""
+def own_title_before_we(text: str, role: str) -> list[tuple[str, str]]:
+    """作为…书记，我们: the speaker's own title with a plural, as voice finds it, and the
+    title's words in it (the drafting repair takes those out)."""
     return [
-        m.group() for m in _patterns().as_title_plural.finditer(text) if _own_title(m.group(), role)
+        (m.group(), m.group("title"))
+        for m in _patterns().as_title_plural.finditer(text)
+        if _own_title(m.group(), role)
     ]
 
 

@@ -779,7 +779,7 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     for theme in brief.themes:
         if len(heads) >= missing:
             break
-        core = theme.strip('“”"').rstrip("。")
+        core = _balanced_quotes(theme.replace('"', "")).rstrip("。")
         if not any(overlap(core, h) >= 0.5 for h in heads):
             heads.append(theme_headline(core))
     return heads[:missing]
@@ -801,14 +801,20 @@ def theme_headline(theme: str) -> str:
     return theme if _VERB_LED.match(theme) else f"聚焦{theme}"
 
 
+def _balanced_quotes(line: str) -> str:
+    """The line without quotes around the whole of it, and without quote marks that do not
+    pair; a quoted name inside (“千万工程”) stays."""
+    if line.startswith("“") and line.endswith("”") and line.count("“") == 1:
+        line = line[1:-1]
+    if line.count("“") != line.count("”"):
+        line = line.replace("“", "").replace("”", "")
+    return line
+
+
 def _headline_form(line: str) -> str:
     """A proposed headline as a sentence of 8–32 字 with no figures, or ''."""
     line = re.sub(r"^[\s\d一二三四五六七八九十、.．)）(（是要第-]*", "", line).strip()
-    line = re.sub(r"[*#\"]", "", line).rstrip("。；;，,")
-    if line.startswith("“") and line.endswith("”") and line.count("“") == 1:
-        line = line[1:-1]  # the whole line quoted
-    if line.count("“") != line.count("”"):
-        line = line.replace("“", "").replace("”", "")
+    line = _balanced_quotes(re.sub(r"[*#\"]", "", line).rstrip("。；;，,")).rstrip("。；;，,")
     if not 8 <= han_count(line) <= 32 or re.search(r"\d|：|:", line):
         return ""
     return line

@@ -43,7 +43,7 @@ from assistant.checks.integrity import (
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
-from assistant.checks.usage import misnamed_own_place, misused_sentences
+from assistant.checks.usage import misnamed_own_place, misused_sentences, not_before_own_rank
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
@@ -155,9 +155,6 @@ _NOT_LIMITED_AFTER_COMMA = re.compile(r"(?<=，)包括但不限于[：:]?")
 _NOT_LIMITED = "包括但不限于"
 
 
-_OWN_TITLE = re.compile(r"^作为[^，]*(?:书记|主任|主席|[省市州县区镇乡]长|负责人)，?\s*")
-
-
 def _spoken(text: str, role: str, repairs: list[str]) -> str:
     """A list's contract wording said as a speech says it, and the speaker's title put
     before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one person's title and a
@@ -168,13 +165,13 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
         text = _NOT_LIMITED_AFTER_COMMA.sub("特别是", text).replace(_NOT_LIMITED, "包括")
         repairs.append(f"“包括但不限于”改为讲话的说法：{n} 处")
     said = own_title_before_we(text, role)
-    for x in said:
+    for x, title in said:
         # the title goes, a clause between it and 我们 stays (作为区委书记，在这关键时期，我们 →
         # 在这关键时期，我们); 我作为镇党委书记，我们 → 我们, not 我我们
-        rest = _OWN_TITLE.sub("", x)
+        rest = x[len(title) :]
         text = text.replace("我" + x, rest, 1) if "我" + x in text else text.replace(x, rest, 1)
     if said:
-        repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x in said))
+        repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x, _ in said))
     return text
 
 
@@ -601,32 +598,42 @@ def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[st
 # bigrams, and is not much longer: it is that fact told loosely (白沙 2026, eleventh run:
 # 在过去一年里，全镇经济保持了稳步增长，特色产业得到了快速发展。 for the brief's 过去一年，全镇
 # 经济保持稳中有进，特色产业不断壮大, 0.52; pasted after it, the paragraph said it twice).
-LOOSE_OVERLAP = 0.4
+LOOSE_OVERLAP = 0.5
 LOOSE_LONGER = 1.6
+# A task is not a fact told (今年要让特色产业不断壮大): such a sentence is never replaced.
+_TASKLIKE = re.compile(r"(?<![重需主只纲])要(?!求)|将(?!近)|确保|力争|争取|必须|希望")
 
 
 def _told_loosely(
     text: str, missing: Sequence[str], repairs: list[str]
 ) -> tuple[str, list[str], str]:
     """Facts without figures the text tells in other words: the sentence telling it gives
-    way to the brief's words, in its place. The text, the facts still missing, and the
-    brief's words put in."""
-    left, put = [], ""
+    way to the brief's words, in its place, each sentence once. The text, the facts still
+    missing, and the brief's words put in (as they stand in the text)."""
+    left, put = [], []
     for fact in missing:
+        if fact_figures(fact):
+            left.append(fact)
+            continue
         told = [
             (overlap(fact, x), x)
             for x in sentences(text)
-            if han_count(x) <= LOOSE_LONGER * han_count(fact) and not fact_figures(x)
+            if x not in put
+            and han_count(x) <= LOOSE_LONGER * han_count(fact)
+            and not fact_figures(x)
+            and not _TASKLIKE.search(x)
         ]
         score, sent = max(told, default=(0.0, ""))
-        if fact_figures(fact) or score < LOOSE_OVERLAP:
+        if score < LOOSE_OVERLAP:
             left.append(fact)
             continue
-        words = fact.rstrip("。；，") + "。"
+        # the sentence's own end stays (a clause closed by ；goes on as one)
+        end = sent.rstrip()[-1:] if sent.rstrip()[-1:] in "。；！" else "。"
+        words = fact.rstrip("。；，！") + end
         text = text.replace(sent, words, 1)
-        put += words
+        put.append(words)
         repairs.append(f"把转述得不全的简报事实换成原文：{sent} → {words}")
-    return text, left, put
+    return text, left, "".join(w for w in put if w in text)
 
 
 @dataclass(frozen=True)
@@ -708,9 +715,10 @@ def _own_name(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
     the text and the 汉字 the program supplied."""
     own = getattr(brief, "locality", "") or ""
     wrong = misnamed_own_place(text, brief)
-    times = sum(text.count(name) for name in wrong)
+    times = 0
     for name in wrong:
-        text = text.replace(name, own)
+        text, n = re.subn(re.escape(name) + f"(?!{not_before_own_rank()})", own, text)
+        times += n
     if wrong:
         repairs.append("本地名称的建制改为简报的：" + "、".join(f"{w} → {own}" for w in wrong))
     return text, times * han_count(own)

@@ -163,8 +163,10 @@ def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
             f"n5{x}": f"({c}是就、,要需须应] fr{x} | {on}){opt}",
             # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma
             # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
-            f"d1{x}": f'{c}] fr{x} | [{n}]+ dn{x} | [0-9]+ {digit.replace("g1", "dd")} | "以" y1{x}',
+            # …and from 第五 on not by 要 either (太平镇 2023: 第一要…第五要, which register fails)
+            f"d1{x}": f'{c}] fr{x} | [一二三四]+ dn{x} | [一二三四]* [五六七八九十] [{n}]* d5{x} | [0-9]+ {digit.replace("g1", "dd")} | "以" y1{x}',
             f"dn{x}": f'({c}是就、,] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
+            f"d5{x}": f'({c}是就、,要] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
             f"dd{x}": f'({c}、.,] fr{x} | {ends(no_comma, x)} | "以" y1{x}){opt}',
             # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
             f"y1{x}": f'{c}下] fr{x} | "下" yx{x} | [{n}]+ fr{x} | {on}',
