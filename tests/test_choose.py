@@ -926,3 +926,24 @@ def test_a_loosely_told_fact_never_overwrites_another_nor_a_task(place):
     text = task + own
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
     assert task in fixed.text
+
+
+def test_a_repeat_dropped_is_a_whole_sentence_never_the_tail_of_one(place):
+    """南川 2023, eleventh full-length run: the standing line said again in two pieces;
+    dropping the piece 定期听取人大工作汇报，帮助解决人大工作中的实际困难。 at its last place
+    took the tail off the line itself, and the paragraph opened 定期听取… with no subject."""
+    from assistant.drafting.repair import repair
+
+    lead = (
+        "各级党组织要加强对人大工作的领导，支持市人大及其常委会依法行使职权，"
+        "定期听取人大工作汇报，帮助解决人大工作中的实际困难。"
+    )
+    again = (
+        "各级党组织要加强对人大工作的领导，支持市人大及其常委会依法行使职权。"
+        "定期听取人大工作汇报，帮助解决人大工作中的实际困难。"
+    )
+    own = "这样做，才能使人大工作与党委中心工作同频共振，为南川的发展凝聚起强大合力。"
+    text = lead + again + own + lead
+    plan = ParagraphPlan("接着这句话说明为什么要这样做", 120, lead=lead)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert fixed.text == lead + own, fixed.text

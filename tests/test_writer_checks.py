@@ -2888,6 +2888,28 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 南川 2023 (eleventh full-length run): the delegates told to lead the congress's work,
+    # and the speech turning, in the congress point, to tell of the session itself.
+    (
+        "南川 2023, eleventh full-length run",
+        {"level": "市", "role": "市委书记", "organ": "市委", "locality": "南川市"},
+        "congress_work",
+        [
+            (
+                "usage",
+                "希望各位代表依法履职、密切联系群众。同时，也要加强对人大工作的领导，不断提高人大工作的质量。",
+                True,
+            ),
+            ("usage", "市委要加强对人大工作的领导。同时，也要加强对人大工作的领导。", False),
+            ("integrity", "在过去一年中，成绩显著。让我们回顾一下这一年的工作亮点和成绩吧！", True),
+            (
+                "integrity",
+                "南川市第十届人民代表大会第二次会议是在2023年1月13日召开的，期间进行了充分的准备。",
+                True,
+            ),
+            ("integrity", "回顾一年来的工作，我们深感人大工作责任重大。", False),
+        ],
+    ),
     # Correct speech the eleventh session's new patterns first failed (its review's finds).
     (
         "the eleventh session's review",

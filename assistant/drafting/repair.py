@@ -476,12 +476,28 @@ def _drop(
     `last` the last); the action recorded, quoting each sentence (cut to `quote`
     characters), when there were any."""
     for sent in drop:
-        at = text.rfind(sent) if last else text.find(sent)
+        at = _whole_sentence_at(text, sent, last)
         if at >= 0:
             text = text[:at] + text[at + len(sent) :]
     if drop:
         repairs.append(note + "；".join(dict.fromkeys(x[:quote] for x in drop)))
     return text
+
+
+_SENTENCE_START = "。！？；”’」』\n \t"
+
+
+def _whole_sentence_at(text: str, sent: str, last: bool = False) -> int:
+    """Where `sent` stands in `text` as a sentence of its own (the first, or with `last`
+    the last such place), never as the tail of a longer one: 南川 2023, eleventh full run,
+    dropping the standing line's own second sentence …，定期听取人大工作汇报，帮助解决人大
+    工作中的实际困难。 said again took that tail off the line where it stood whole. -1 when
+    it stands nowhere so."""
+    spots = [m.start() for m in re.finditer(re.escape(sent), text)]
+    whole = [at for at in spots if at == 0 or text[at - 1] in _SENTENCE_START]
+    if not whole:
+        return -1
+    return whole[-1] if last else whole[0]
 
 
 def _variants(names: Sequence[str]) -> list[str]:
