@@ -2910,6 +2910,28 @@ DRAFTS_READ = [
             ("integrity", "回顾一年来的工作，我们深感人大工作责任重大。", False),
         ],
     ),
+    # 宁川 2015 (eleventh full-length run): three points each begun again as a speech.
+    (
+        "宁川 2015, eleventh full-length run",
+        {"level": "市", "role": "市人大常委会主任", "organ": "市人大常委会", "locality": "宁川市"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "我们今天在这里进行的是全市乡镇人大工作经验交流会的讲话。刚才我代表市人大常委会"
+                "主任，在会议上发言了。",
+                True,
+            ),
+            ("integrity", "今天的讲话我由市人大常委会主任进行。", True),
+            (
+                "integrity",
+                "非常荣幸我代表市人大常委会发言。今天我将从四个方面与大家分享一些经验。",
+                True,
+            ),
+            ("integrity", "下面我要提出几点要求，希望大家认真贯彻执行。", True),
+            ("integrity", "这些经验值得各地学习借鉴，希望大家认真贯彻执行。", False),
+        ],
+    ),
     # Correct speech the eleventh session's new patterns first failed (its review's finds).
     (
         "the eleventh session's review",
