@@ -2932,6 +2932,30 @@ DRAFTS_READ = [
             ("integrity", "这些经验值得各地学习借鉴，希望大家认真贯彻执行。", False),
         ],
     ),
+    # 石桥 2016 (eleventh full-length run): the 县人大常委会主任 as the Party and government,
+    # and point 三 begun again with thanks for the chairs' speeches.
+    (
+        "石桥 2016, eleventh full-length run",
+        {"level": "县", "role": "县人大常委会主任", "organ": "县人大常委会", "locality": "石桥县"},
+        "requirements",
+        [
+            ("voice", "为了保证换届选举的顺利进行，我们各级党委和政府必须高度重视。", True),
+            ("voice", "为了保证换届选举的顺利进行，各级党委和政府必须高度重视。", False),
+            (
+                "integrity",
+                "今天在石桥县乡镇人大主席座谈会上，我作为县人大常委会主任，对你们的发言表示衷心感谢。",
+                True,
+            ),
+            ("integrity", "接下来，我想就如何做好换届选举工作提出一些要求。", True),
+            ("integrity", "接下来，要做好本届乡镇人大工作的总结和收尾。", False),
+        ],
+    ),
+    (
+        "石桥 2016: a speaker who is Party and congress both",
+        {"role": "镇党委副书记、镇人大主席", "organ": "镇人大主席团", "locality": "槐原镇"},
+        "requirements",
+        [("voice", "我们各级党委和政府必须高度重视换届选举。", False)],
+    ),
     # Correct speech the eleventh session's new patterns first failed (its review's finds).
     (
         "the eleventh session's review",

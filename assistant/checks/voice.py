@@ -38,6 +38,7 @@ class _Patterns:
     speak_for: re.Pattern[str]
     as_government: re.Pattern[str]
     as_supervised: re.Pattern[str]
+    as_party_or_government: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     delegate_role: re.Pattern[str]
 
@@ -51,6 +52,7 @@ def _build(data: Any) -> _Patterns:
         speak_for=re.compile(data["speak_for"]),
         as_government=re.compile(data["as_government"]),
         as_supervised=re.compile(data["as_supervised"]),
+        as_party_or_government=re.compile(data["as_party_or_government"]),
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
         delegate_role=re.compile(data["delegate_role"]),
     )
@@ -192,6 +194,13 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
             yield (
                 f"以党委名义讲话，却说成了接受人大监督的一方（“{m.group()}”）：党委领导人大，"
                 f"接受监督的是政府：“{_snippet(text, m)}”"
+            )
+    # (a 镇党委副书记、镇人大主席 speaks for the Party committee too)
+    if _kinds(organ + role, pat) == {"人大"}:
+        for m in pat.as_party_or_government.finditer(text):
+            yield (
+                f"以人大名义讲话，却说成了党委、政府的一员（“{m.group()}”）：人大讲话说“各级党委要…"
+                f"”“政府要…”：“{_snippet(text, m)}”"
             )
     if own:
         for m in pat.speak_for.finditer(text):
