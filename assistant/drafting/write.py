@@ -119,32 +119,36 @@ def text_grammar(
     return _list_free_grammar(_BANNED + latin, framed=framed)
 
 
-def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
-    """The grammar as states, each named by what was just written, each free to end the
-    paragraph (a clause end, then the end of the turn) where a sentence may end. Framed,
-    the states come twice: as they are, and (named with x) inside a sentence that has a
-    digit; the paragraph may end only after a sentence without one (state se)."""
-    n, p = _NUMERALS, _CLAUSE_ENDS
-    c = f"[^{banned}{n}{p}第以0-9"  # an unguarded character: close with "]" (or more first)
-    # a clause-opening numeral run: one with 五 or more may not be followed by 要 either (松坪乡
-    # 2020: 一要…七要 in one paragraph; the references' longest run is 一要…三要, and the
-    # register check fails a run past 四要)
+@dataclass(frozen=True)
+class _States:
+    """The list-free grammar's states, built for one banned set (see _list_free_grammar)."""
 
-    def runs(x: str) -> str:
-        return f"[一二三四]+ nh{x} | [一二三四]* [五六七八九十] [{n}]* n5{x}"
+    c: str  # an unguarded character: close with "]" (or more first)
+    framed: bool
 
-    digit = "g1x" if framed else "g1"  # framed, a digit moves to the copy that may not end
+    @property
+    def digit(self) -> str:
+        return "g1x" if self.framed else "g1"  # framed, a digit moves to the copy that may not end
 
-    def ends(chars: str, x: str) -> str:
+    def runs(self, x: str) -> str:
+        # a clause-opening numeral run: one with 五 or more may not be followed by 要 either
+        # (松坪乡 2020: 一要…七要 in one paragraph; the references' longest run is 一要…三要,
+        # and the register check fails a run past 四要)
+        return f"[一二三四]+ nh{x} | [一二三四]* [五六七八九十] [{_NUMERALS}]* n5{x}"
+
+    def ends(self, chars: str, x: str) -> str:
         # a clause end, and where it leads; framed, a sentence end leads to `se`, the one
         # state that may end the paragraph, only from a sentence without a digit
-        if not framed:
+        if not self.framed:
             return f"[{chars}] st"
         stops = "".join(ch for ch in chars if ch in "。！？")
         commas = "".join(ch for ch in chars if ch not in "。！？")
         return f"[{stops}] {'st' if x else 'se'}" + (f" | [{commas}] st{x}" if commas else "")
 
-    def copy(x: str) -> dict[str, str]:
+    def states(self, x: str) -> dict[str, str]:
+        """The states of one copy (x: 'x' inside a sentence that has a digit)."""
+        c, n, p, framed, digit = self.c, _NUMERALS, _CLAUSE_ENDS, self.framed, self.digit
+        runs, ends = self.runs, self.ends
         opt = "" if framed else "?"  # framed, only `se` may end the paragraph
         on = f'{ends(p, x)} | "第" d1{x} | "以" y1{x} | [0-9]+ {digit}'
         # framed, a clause has something in it: a stop right after a stop (…420座。。) would
@@ -176,19 +180,28 @@ def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
             f"g2{x}": f'({c}.、] fr{x} | [{n}]+ fr{x} | {ends(p, x)} | "第" d1{x} | "以" y1{x}){opt}',
         }
 
+
+def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
+    """The grammar as states, each named by what was just written, each free to end the
+    paragraph (a clause end, then the end of the turn) where a sentence may end. Framed,
+    the states come twice: as they are, and (named with x) inside a sentence that has a
+    digit; the paragraph may end only after a sentence without one (state se)."""
+    n, p = _NUMERALS, _CLAUSE_ENDS
+    g = _States(f"[^{banned}{n}{p}第以0-9", framed)
+    c, digit = g.c, g.digit
     # The start of a paragraph is the start of a clause, where no 一要 may open it either
     # (LEAD_BEFORE_LIST): led into, a run is a speech's (做好这项工作，一要…二要…); opening the
     # paragraph, the 1.5B made it the whole paragraph (枫林 2024, 丰源 2025 at scale 0.5: 一要…
     # 四要 and nothing else). No reference paragraph opens so.
-    first_run = f"[{n}]+ n5" if LEAD_BEFORE_LIST else runs("")
+    first_run = f"[{n}]+ n5" if LEAD_BEFORE_LIST else g.runs("")
     first = (
         f'"第" d1 | "以" y1 | [0-9]+ {digit}'
         if framed
-        else f'{ends(p, "")} | "第" d1 | "以" y1 | [0-9]+ {digit}'
+        else f'{g.ends(p, "")} | "第" d1 | "以" y1 | [0-9]+ {digit}'
     )
-    rules = {"root": f"{c}] fr | {first_run} | {first}", **copy("")}
+    rules = {"root": f"{c}] fr | {first_run} | {first}", **g.states("")}
     if framed:
-        rules |= {"se": "st?", **copy("x")}
+        rules |= {"se": "st?", **g.states("x")}
     return "".join(f"{name} ::= {body}\n" for name, body in rules.items())
 
 
