@@ -324,7 +324,11 @@ def test_a_clause_restating_the_prompts_rules_goes_and_the_sentence_stays():
     assert clean(raw, rules=rules) == (
         "此次会议审议通过了三个报告。各位代表要依法履职，认真审议各项报告；要密切联系群众。"
     )
-    assert clean(raw) == raw  # without the rules nothing is taken for an echo
+    # without the rules nothing is taken for an echo but the prompt's fixed words (the
+    # integrity list: 对全体代表和列席同志讲 is one since 鹤山区 2021)
+    other = raw.replace("对全体代表和列席同志讲", "向全体代表和列席同志致意")
+    assert clean(other) == other
+    assert "对全体代表和列席同志讲" not in clean(raw)
 
 
 def test_a_copied_candidate_that_repairs_to_nothing_gives_way_to_the_models_own():

@@ -2967,6 +2967,25 @@ DRAFTS_READ = [
             ("voice", "作为槐原镇人大主席团成员，我们要深入学习宪法和法律。", False),
         ],
     ),
+    # 鹤山区 2021 (untuned read, eleventh session): the prompt's description of the speaker
+    # written into the review, in the third person.
+    (
+        "鹤山区 2021, untuned read, eleventh session",
+        {"level": "区", "role": "区委书记", "organ": "区委", "locality": "鹤山区"},
+        "review",
+        [
+            (
+                "integrity",
+                "区委书记作为代表人讲话，对全体代表和列席同志讲，强调了在“十四五”规划开局之年的重要性。",
+                True,
+            ),
+            (
+                "integrity",
+                "这些成绩的取得，离不开全区干部群众的团结奋斗和各位代表的辛勤付出。",
+                False,
+            ),
+        ],
+    ),
     # Correct speech the eleventh session's new patterns first failed (its review's finds).
     (
         "the eleventh session's review",

@@ -210,7 +210,7 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
     asked = [
         re.sub(r"^(?:要|坚持|持续|继续|进一步)+", "", c)
         for t in (*(brief.themes or ()), *(brief.requirements or ()))
-        for c in re.split(r"[，；、]", normalize(t))
+        for c in re.split(r"[，；]", normalize(t))
     ]
     achievements = [normalize(a) for a in brief.achievements or ()]
     out = []
