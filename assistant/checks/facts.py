@@ -197,6 +197,11 @@ THEME_TOLD = 0.6
 ACHIEVEMENT_TOLD = 0.5
 
 
+def task_pattern() -> re.Pattern[str]:
+    """What makes a sentence a task, not a fact told (要…, 力争…; facts.yaml's task)."""
+    return re.compile(_claims()["task"])
+
+
 def themes_told_as_done(text: str, brief: Any) -> list[str]:
     """Sentences telling what the brief asks to do this year (its themes, its requirements)
     as already done, where no achievement of the brief is told in the same paragraph
@@ -204,8 +209,7 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
     振兴工作也取得了积极进展): a result nobody reported. facts.yaml's done and task."""
     if brief is None:
         return []
-    data = _claims()
-    done, task = re.compile(data["done"]), re.compile(data["task"])
+    done, task = re.compile(_claims()["done"]), task_pattern()
     # each clause of a theme on its own (推进乡村全面振兴 of 学习运用“千万工程”经验，推进…)
     asked = [
         re.sub(r"^(?:要|坚持|持续|继续|进一步)+", "", c)

@@ -197,12 +197,12 @@ def misnamed_own_place(text: str, brief: Any) -> list[str]:
     given = own + (brief.facts_text() if hasattr(brief, "facts_text") else "")
     given += getattr(brief, "title", "") or ""
     wrong = [stem + r for r in lex.ranks if r != rank and stem + r not in given]
-    return [w for w in wrong if re.search(re.escape(w) + f"(?!{lex.not_before})", text)]
+    return [w for w in wrong if misnamed(w).search(text)]
 
 
-def not_before_own_rank() -> str:
-    """What after a name with a rank's word makes it another word (柳塘市场)."""
-    return _lexicon().not_before
+def misnamed(name: str) -> re.Pattern[str]:
+    """`name` as a name of the place, not the start of another word (柳塘市 not in 柳塘市场)."""
+    return re.compile(re.escape(name) + f"(?!{_lexicon().not_before})")
 
 
 def _misnamed_findings(text: str, brief: Any) -> Iterator[str]:

@@ -19,6 +19,7 @@ from assistant.checks.facts import (
     find_invented_numbers,
     find_invented_quotes,
     find_invented_titles,
+    task_pattern,
 )
 from assistant.checks.focus import (
     POINT_MARK,
@@ -43,7 +44,7 @@ from assistant.checks.integrity import (
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
-from assistant.checks.usage import misnamed_own_place, misused_sentences, not_before_own_rank
+from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts
 from assistant.plan import ParagraphPlan
@@ -432,16 +433,10 @@ def _themes_alone(text: str, plan: ParagraphPlan) -> list[str]:
     return [x for x in sentences(text) if han_only(POINT_MARK.sub("", x.strip())) in themes]
 
 
-def _drop_repeats(
-    text: str,
-    plan: ParagraphPlan,
-    place: tuple[str, str, str, str],
-    repairs: list[str],
-) -> str:
+def _drop_repeats(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
     """The paragraph without what it says twice, what the draft has said before and what
-    another paragraph of its section says; never its standing line. `place`: the draft so
-    far, the section's other paragraphs, the section's headline and role."""
-    context, siblings, headline, role = place
+    another paragraph of its section says; never its standing line."""
+    context, siblings, headline, role = at.context, at.siblings, at.headline, at.section_role
     # a sentence said twice in the paragraph goes at its second saying: the first may be
     # the program's standing line, which the model wrote again after it; a point's first
     # paragraph goes on from its headline, which it may not say again either
@@ -616,8 +611,6 @@ def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[st
 # 经济保持稳中有进，特色产业不断壮大, 0.52; pasted after it, the paragraph said it twice).
 LOOSE_OVERLAP = 0.5
 LOOSE_LONGER = 1.6
-# A task is not a fact told (今年要让特色产业不断壮大): such a sentence is never replaced.
-_TASKLIKE = re.compile(r"(?<![重需主只纲])要(?!求)|将(?!近)|确保|力争|争取|必须|希望")
 
 
 def _told_loosely(
@@ -627,6 +620,7 @@ def _told_loosely(
     way to the brief's words, in its place, each sentence once. The text, the facts still
     missing, and the brief's words put in (as they stand in the text)."""
     left, put = [], []
+    task = task_pattern()
     for fact in missing:
         if fact_figures(fact):
             left.append(fact)
@@ -637,7 +631,7 @@ def _told_loosely(
             if x not in put
             and han_count(x) <= LOOSE_LONGER * han_count(fact)
             and not fact_figures(x)
-            and not _TASKLIKE.search(x)
+            and not task.search(x)  # a task is no fact told (今年要让特色产业不断壮大)
         ]
         score, sent = max(told, default=(0.0, ""))
         if score < LOOSE_OVERLAP:
@@ -687,7 +681,8 @@ def repair(
     at = _Where(brief, corpus, exclude, context, siblings, headline, other_headlines, section_role)
     model_han = han_count(text)
     repairs: list[str] = []
-    text, model_text = _in_form(text, plan, headline, repairs)
+    text = _in_form(text, plan, headline, repairs)
+    model_text = text  # as the model wrote it, for what follows
     text = _drop_misplaced(text, plan, at, repairs)
     text = _drop_wrong(text, verdict, plan, at, repairs)
     text, supplied = _not_its_own(text, model_text, plan, at, repairs)
@@ -714,16 +709,15 @@ def repair(
     )
 
 
-def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) -> tuple[str, str]:
+def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) -> str:
     """Full-width punctuation, no theme standing alone as a sentence, the headline not
-    quoted: the text, and the text as the model wrote it for what follows."""
+    quoted."""
     ascii_marks = ascii_punct_by_han(text)
     if ascii_marks:
         text = full_width_by_han(text)
         repairs.append(f"半角标点改为全角：{len(ascii_marks)} 处")
     text = _drop(text, _themes_alone(text, plan), "删去单独成句的主题词：", repairs)
-    text = _unquote_headline(text, headline, repairs)
-    return text, text
+    return _unquote_headline(text, headline, repairs)
 
 
 def _own_name(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
@@ -733,7 +727,7 @@ def _own_name(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
     wrong = misnamed_own_place(text, brief)
     times = 0
     for name in wrong:
-        text, n = re.subn(re.escape(name) + f"(?!{not_before_own_rank()})", own, text)
+        text, n = misnamed(name).subn(own, text)
         times += n
     if wrong:
         repairs.append("本地名称的建制改为简报的：" + "、".join(f"{w} → {own}" for w in wrong))
@@ -744,9 +738,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     """Without what it says again (its headline, itself, the draft, its section), the
     session's business or the review's facts told again, other points' headlines."""
     text = _unrestate(text, at.headline, repairs)
-    text = _drop_repeats(
-        text, plan, (at.context, at.siblings, at.headline, at.section_role), repairs
-    )
+    text = _drop_repeats(text, plan, at, repairs)
     again = reports_again(text, at.context, at.brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, at.brief, at.section_role, carried=plan.facts)
