@@ -947,3 +947,24 @@ def test_a_repeat_dropped_is_a_whole_sentence_never_the_tail_of_one(place):
     plan = ParagraphPlan("接着这句话说明为什么要这样做", 120, lead=lead)
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
     assert fixed.text == lead + own, fixed.text
+
+
+def test_a_sentence_said_twice_word_for_word_goes_however_little_stays(place):
+    """青岩 2024, untuned read: the delegates' standing line said twice in its paragraph was
+    kept, dropping it leaving under 40% of the budget. A clause said again in other words
+    still goes only where enough stays."""
+    from assistant.drafting.repair import KEEP_SHARE, repair
+
+    line = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    own = "闭会期间常到群众中去。"
+    plan = ParagraphPlan("接着这句话说明代表怎样履职", 200, lead=line)
+    text = line + own + line
+    assert han_count(line + own) < KEEP_SHARE * plan.budget
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
+    assert fixed.text == line + own, fixed.text
+    assert any("一字不差" in r for r in fixed.repairs)
+    # near, not the same: kept while too little would stay
+    near = "同时，希望各位代表依法履职、密切联系群众，为全镇发展作出更大的贡献。"
+    kept = repair(line + own + near, choose([line + own + near], plan, place)[0], plan,
+                  place.brief, None)  # fmt: skip
+    assert near in kept.text
