@@ -226,10 +226,35 @@ _BEFORE_POINTS = frozenset({"opening", "meeting_opening", "review", "situation"}
 
 
 def _previews(text: str, headlines: Sequence[str]) -> list[tuple[str, str]]:
-    """(label, sentence) of the headlines `text` says ahead of the points, when two or more."""
+    """(label, sentence) of the headlines `text` says ahead of the points, when two or more:
+    whole, or their opening clauses run together in one sentence."""
     others = [("", h) for h in headlines if h]
-    restated = _restated("", _sents([text]), others) if len(others) >= 2 else []
+    if len(others) < 2:
+        return []
+    sents = _sents([text])
+    restated = _restated("", sents, others)
+    if len(restated) < 2:
+        restated = _openings_run_together(sents, [h for _, h in others]) or restated
     return restated if len(restated) >= 2 else []
+
+
+def _openings_run_together(
+    sents: Sequence[_Sent], headlines: Sequence[str]
+) -> list[tuple[str, str]]:
+    """One sentence that carries the opening clause of two or more headlines (青岩 2024,
+    untuned read: 将以推进文旅深度融合、提升基层治理效能和支持镇人大主席团依法履职为己任 for
+    要推动文旅深度融合，做靓古镇名片 and the two after it): the points told in one breath."""
+    cut = threshold(NAME, "headline_overlap", 0.7)
+    firsts = [
+        bigrams(re.sub(r"^要", "", han_only(re.split(r"[，；。：]", h)[0]))) for h in headlines
+    ]
+    common = set.intersection(*firsts)
+    firsts = [g - common for g in firsts]
+    for s in sents:
+        told = [g for g in firsts if len(g) >= 4 and len(g & s.grams) >= cut * len(g)]
+        if len(told) >= 2:
+            return [("", s.text) for _ in told]
+    return []
 
 
 def _previewed(text: str, headlines: Sequence[str]) -> str | None:
