@@ -3086,6 +3086,22 @@ DRAFTS_READ = [
             ("usage", "科技是第一生产力、人才是第一资源、创新是第一动力。", False),
         ],
     ),
+    # 鹤山 2021 (untuned read, eleventh session): a national role given to the district.
+    (
+        "鹤山 2021, untuned read",
+        {"level": "区", "role": "区委书记", "organ": "区委", "locality": "鹤山区"},
+        "situation",
+        [
+            (
+                "invented_facts",
+                "鹤山作为全国工业主导向服务业主导转型的关键地区，必须始终坚持以人民为中心的发展思想。",
+                True,
+            ),
+            ("invented_facts", "鹤山是全省重要的先进制造业基地，要在转型中走在前面。", True),
+            ("invented_facts", "作为全国人大代表，要带头学习宪法。", False),
+            ("invented_facts", "要努力把鹤山建设成为全省重要的先进制造业基地。", False),
+        ],
+    ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
     # subject, to accept the congress's supervision.
     (
