@@ -3244,3 +3244,20 @@ def test_the_points_opening_clauses_run_together_ahead_of_them_fail_focus():
     one = "要推动文旅深度融合，把古镇的文化资源转化为发展优势。"
     assert REGISTRY["focus"].run(_paragraph(one, section_role="situation",
                                             other_headlines=heads)).passed  # fmt: skip
+
+
+def test_a_part_begun_again_in_its_own_section_fails_focus():
+    """白沙 2026, twelfth full-length run: the review's second paragraph opened 回顾过去一年的
+    成效，… after its first had opened 回顾过去一年的成绩，…. The references open parallel
+    paragraphs with one subject or one task, and pass."""
+    first = "回顾过去一年的成绩，全镇经济保持稳中有进，特色产业不断壮大。"
+    again = "回顾过去一年的成效，民生实事项目全部完成，群众获得感不断增强。"
+    found = REGISTRY["focus"].run(_paragraph(again, siblings=first, section_role="review"))
+    assert not found.passed and "回顾过去一年的成" in found.reason
+    on = "这一年，民生实事项目全部完成，群众获得感不断增强。"
+    assert REGISTRY["focus"].run(_paragraph(on, siblings=first, section_role="review")).passed
+    parallel = "各乡镇人大、街道人大工委不断加强代表工作，组织代表开展视察。"
+    before = "各乡镇人大、街道人大工委按照依法治国的要求，广泛开展宪法宣传。"
+    assert (
+        REGISTRY["focus"].run(_paragraph(parallel, siblings=before, section_role="review")).passed
+    )

@@ -721,6 +721,44 @@ def _same_openings(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator
         seen.setdefault(o, []).append(first)
 
 
+# Two paragraphs of one section opening with the same words that lead into a part (白沙
+# 2026, twelfth full-length run: 回顾过去一年的成绩，… then 回顾过去一年的成效，…): the part
+# begun again. Only such lead-ins: the references open parallel paragraphs with one subject
+# (各乡镇人大、街道人大工委…, three times) or one task (要更加注重重大…, 坚持正确的政治方向).
+_ECHO_MIN = 4
+_PART_LEAD = re.compile(
+    r"^(?:回顾|展望|总结|纵观|综观|面对|站在|放眼|过去的?一年|这一年|五年来|一年来)"
+)
+
+
+def _echoed_openings(paras: Sequence[str], siblings: Sequence[str] = ()) -> Iterator[str]:
+    """Paragraphs of `paras` whose first clause, a part's lead-in, begins with the first
+    `_ECHO_MIN` 汉字 or more of the first clause of another paragraph of the section
+    (`siblings`, then those of `paras` before it)."""
+    seen = [o for o in map(_first_clause, siblings) if o]
+    for p in paras:
+        o = _first_clause(p)
+        if not _PART_LEAD.match(o):
+            continue
+        echo = max((_common_start(o, x) for x in seen), key=len, default="")
+        if len(echo) >= _ECHO_MIN:
+            yield f"一节里两段用同样的话开头（“{echo}…”），像又从头讲起：“{short(p, 30)}”"
+        seen.append(o)
+
+
+def _first_clause(paragraph: str) -> str:
+    body = POINT_MARK.sub("", paragraph.strip())
+    first = re.split(r"[，。；！？：]", body, maxsplit=1)[0]
+    return "" if _ADDRESS.fullmatch(first) else han_only(first)
+
+
+def _common_start(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 # -- scopes -----------------------------------------------------------------------------------
 
 
@@ -734,6 +772,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
     out.extend(_same_openings(prose_paragraphs(subject)))
+    for x in subject.parsed.sections:
+        if x.role not in ("title", "outline"):
+            out.extend(_echoed_openings(paragraphs(x.text)))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
     parts = [
         (x.text, x.role) for x in subject.parsed.sections if x.role not in ("title", "outline")
@@ -770,6 +811,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_twice(s, t) for s, t in twins)
     if subject.context:
         out.extend(_same_openings(paragraphs(subject.text), paragraphs(subject.context)))
+    out.extend(_echoed_openings(paragraphs(subject.text), paragraphs(subject.siblings or "")))
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be
     # taken up again (a principle named, then developed: the chairs' symposium reference)
