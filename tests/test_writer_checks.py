@@ -3102,6 +3102,22 @@ DRAFTS_READ = [
             ("invented_facts", "要努力把鹤山建设成为全省重要的先进制造业基地。", False),
         ],
     ),
+    # 白沙 2026 (twelfth full-length run): a town's Party secretary making demands of the
+    # whole Party.
+    (
+        "白沙 2026, twelfth full-length run",
+        {"locality": "白沙镇"},
+        "requirements",
+        [
+            (
+                "usage",
+                "第一要确保全党始终同以习近平同志为核心的党中央保持高度一致，坚决维护核心地位。",
+                True,
+            ),
+            ("usage", "全镇各级党组织和广大党员干部要始终同党中央保持高度一致。", False),
+            ("usage", "习近平总书记强调，全党要牢记初心使命，我们要认真学习领会。", False),
+        ],
+    ),
     # 白沙 2026 (eleventh full-length run): the delegates' paragraph goes on, without a
     # subject, to accept the congress's supervision.
     (
