@@ -3102,6 +3102,36 @@ DRAFTS_READ = [
             ("invented_facts", "要努力把鹤山建设成为全省重要的先进制造业基地。", False),
         ],
     ),
+    # 丰源 2025 (twelfth full-length run): 一要…四要 carried on as 五既要…六必须要…七一定要,
+    # the year's success a pride to keep, a report to write into after it was passed.
+    (
+        "丰源 2025, twelfth full-length run",
+        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        "requirements",
+        [
+            (
+                "register",
+                "做好这项工作，一要完善工作机制。二要注重政策扶持。三要加强基础设施建设。"
+                "四要强化教育培训。五既要加强市场准入管理，也要完善监管。六必须要加强人才引进。"
+                "七一定要加大宣传力度。",
+                True,
+            ),
+            (
+                "register",
+                "做好这项工作，一要完善工作机制，二要注重政策扶持，三要加强基础设施建设。"
+                "我们既要加强市场准入管理，也要完善市场监管机制。",
+                False,
+            ),
+            ("usage", "既要保持已有成绩的骄傲，也要看到当前存在的挑战和机遇。", True),
+            ("usage", "我们为取得的成绩感到骄傲，但决不能骄傲自满。", False),
+            (
+                "usage",
+                "要在政府工作报告、十四五规划等文件中提出明确要求，并确保各项任务落实到位。",
+                True,
+            ),
+            ("usage", "要把政府工作报告确定的各项任务落实到位。", False),
+        ],
+    ),
     # 白沙 2026 (twelfth full-length run): a town's Party secretary making demands of the
     # whole Party.
     (

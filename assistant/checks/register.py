@@ -93,8 +93,10 @@ def _ordinals(block: str, pat: _Patterns) -> dict[str, list[int]]:
         n = chinese_numeral(m.group(1) or m.group(3))
         if n:
             kind = m.group(2) or "第"
-            # 五需…六应: the run of 一要 carried on in other words (丰源 2025, eleventh run)
-            by_kind.setdefault("要" if kind in "需须应" else kind, []).append(n)
+            # 五需…六应, 五既要…七一定要: the run of 一要 carried on in other words (丰源 2025,
+            # eleventh and twelfth runs)
+            yao = kind in ("需", "须", "应") or len(kind) > 1
+            by_kind.setdefault("要" if yao else kind, []).append(n)
     return by_kind
 
 
