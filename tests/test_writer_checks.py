@@ -3106,9 +3106,21 @@ DRAFTS_READ = [
     # the year's success a pride to keep, a report to write into after it was passed.
     (
         "丰源 2025, twelfth full-length run",
-        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "县委",
+            "locality": "丰源县",
+            "themes": ["学习运用“千万工程”经验，推进乡村全面振兴"],
+        },
         "requirements",
         [
+            (
+                "invented_facts",
+                "近年来，丰源县大力实施“千万工程”，推进城乡基础设施建设，取得了显著成效。",
+                True,
+            ),
+            ("invented_facts", "要学习运用“千万工程”经验，确保乡村振兴取得新成效。", False),
             (
                 "register",
                 "做好这项工作，一要完善工作机制。二要注重政策扶持。三要加强基础设施建设。"

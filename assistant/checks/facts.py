@@ -216,6 +216,13 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
         for t in (*(brief.themes or ()), *(brief.requirements or ()))
         for c in re.split(r"[，；]", normalize(t))
     ]
+    # …or by the name it quotes (丰源 2025, twelfth full run: 近年来，丰源县大力实施“千万工程”，
+    # …取得了显著成效 for 学习运用“千万工程”经验)
+    names = {
+        n
+        for t in (*(brief.themes or ()), *(brief.requirements or ()))
+        for n in re.findall(r"“([^”]{2,12})”", normalize(t))
+    }
     achievements = [normalize(a) for a in brief.achievements or ()]
     out = []
     for para in text.split("\n"):
@@ -224,7 +231,9 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
             m = done.search(sent)
             if not m or rests or task.search(sent[: m.start()]):
                 continue
-            if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 6):
+            if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 6) or any(
+                n in sent for n in names
+            ):
                 out.append(sent.strip())
     return out
 
