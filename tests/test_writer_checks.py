@@ -3144,6 +3144,34 @@ DRAFTS_READ = [
             ("usage", "要把政府工作报告确定的各项任务落实到位。", False),
         ],
     ),
+    # The twelfth session's review of its own new patterns: correct prose they failed.
+    (
+        "the twelfth session's review",
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "县委",
+            "locality": "丰源县",
+            "themes": ["学习运用“千万工程”经验，推进乡村全面振兴"],
+            "date": dt.date(2025, 1, 17),
+        },
+        "review",
+        [
+            ("usage", "党中央团结带领全党全国各族人民，战胜了一系列风险挑战。", False),
+            ("usage", "党的二十届三中全会要求全党坚持以人民为中心。", False),
+            ("usage", "人才资源是第一资源，科技就是第一生产力。", False),
+            ("usage", "要保持令人骄傲的发展势头，继续保持让全县人民骄傲的好成绩。", False),
+            ("usage", "要在政府工作报告和“十四五”规划纲要中明确今年的目标。", True),
+            ("register", "国庆期间要加强值班，十一也要安排好安全检查。", False),
+            (
+                "invented_facts",
+                "浙江“千万工程”实施二十年来，取得了显著成效，为我们提供了宝贵经验。",
+                False,
+            ),
+            ("invented_facts", "是我省重要的粮食生产基地，丰源要为全省多作贡献。", True),
+            ("tifa", "取得了脱贫攻坚和建成小康社会的伟大胜利。", False),
+        ],
+    ),
     # 白沙 2026 (twelfth full-length run): a town's Party secretary making demands of the
     # whole Party.
     (
@@ -3319,3 +3347,40 @@ def test_a_part_begun_again_in_its_own_section_fails_focus():
     assert (
         REGISTRY["focus"].run(_paragraph(parallel, siblings=before, section_role="review")).passed
     )
+
+
+def test_a_review_telling_what_was_done_clause_by_clause_is_no_preview():
+    """The review is before the points too: 过去一年，我们坚持党的全面领导，牢牢抓住发展第一
+    要务，… tells the year clause by clause, in the points' words, and is no preview (the
+    twelfth session's review of the one-breath preview)."""
+    heads = (
+        "要坚持党的全面领导，确保开好局",
+        "要牢牢抓住发展第一要务，做强特色产业",
+        "要依法履职、善始善终",
+    )
+    told = "过去一年，我们坚持党的全面领导，牢牢抓住发展第一要务，全镇经济社会发展取得新成效。"
+    assert (
+        REGISTRY["focus"].run(_paragraph(told, section_role="review", other_headlines=heads)).passed
+    )
+
+
+def test_the_genres_parallel_openings_are_no_part_begun_again():
+    """过去一年，…/过去一年，… and 一年来，… open parallel paragraphs in the genre; the shared
+    words must run on past the lead-in word to be a part begun again."""
+    first = "过去一年，全镇经济保持稳中有进，特色产业不断壮大。"
+    for again in ("过去一年，民生实事项目全部完成。", "各位代表，过去一年，我们办成了一批实事。"):
+        found = REGISTRY["focus"].run(_paragraph(again, siblings=first, section_role="review"))
+        assert found.passed, found.reason
+    echo = "各位代表，回顾过去一年的工作，我们办成了一批实事。"
+    begun = "回顾过去一年的工作，全镇经济保持稳中有进。"
+    assert not REGISTRY["focus"].run(_paragraph(echo, siblings=begun, section_role="review")).passed
+
+
+def test_a_themes_name_in_plain_quotes_is_still_its_name():
+    from assistant.checks.facts import themes_told_as_done
+
+    given = brief(
+        level="县", locality="丰源县", themes=['学习运用"千万工程"经验，推进乡村全面振兴']
+    )
+    said = "近年来，我县大力实施“千万工程”，取得了显著成效。"
+    assert themes_told_as_done(said, given) == [said]

@@ -218,11 +218,13 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
     ]
     # …or by the name it quotes (丰源 2025, twelfth full run: 近年来，丰源县大力实施“千万工程”，
     # …取得了显著成效 for 学习运用“千万工程”经验)
+    # (the place's own doing: 浙江“千万工程”实施二十年来，取得了显著成效 is the example to learn)
     names = {
         n
         for t in (*(brief.themes or ()), *(brief.requirements or ()))
-        for n in re.findall(r"“([^”]{2,12})”", normalize(t))
+        for n in re.findall(r"[“\"「]([^”\"」]{2,12})[”\"」]", normalize(t))
     }
+    own = _own_doing(brief)
     achievements = [normalize(a) for a in brief.achievements or ()]
     out = []
     for para in text.split("\n"):
@@ -231,11 +233,20 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
             m = done.search(sent)
             if not m or rests or task.search(sent[: m.start()]):
                 continue
-            if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 6) or any(
-                n in sent for n in names
+            if any(overlap(a, sent) >= THEME_TOLD for a in asked if len(a) >= 6) or (
+                own.search(sent[: m.start()]) and any(n in sent[: m.start()] for n in names)
             ):
                 out.append(sent.strip())
     return out
+
+
+def _own_doing(brief: Any) -> re.Pattern[str]:
+    """The place itself as the doer: its name (丰源县, 丰源), 我们, 我县, 全县…"""
+    place = normalize(getattr(brief, "locality", "") or "")
+    names = [
+        re.escape(x) for x in {place, re.sub(r"(?:街道|[省市县区镇乡])$", "", place)} if len(x) >= 2
+    ]
+    return re.compile("|".join([*names, r"我们|[我全本][省市县区镇乡]|全街道"]))
 
 
 # Words a claim turns on: its scope, its numbers, whose visit. A fact that gives the claim

@@ -10,6 +10,7 @@ evals/checks.yaml.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -241,7 +242,7 @@ def _previews(text: str, headlines: Sequence[str]) -> list[tuple[str, str]]:
 def _openings_run_together(
     sents: Sequence[_Sent], headlines: Sequence[str]
 ) -> list[tuple[str, str]]:
-    """One sentence that carries the opening clause of two or more headlines (青岩 2024,
+    """One clause that carries the opening clause of two or more headlines (青岩 2024,
     untuned read: 将以推进文旅深度融合、提升基层治理效能和支持镇人大主席团依法履职为己任 for
     要推动文旅深度融合，做靓古镇名片 and the two after it): the points told in one breath."""
     cut = threshold(NAME, "headline_overlap", 0.7)
@@ -251,9 +252,13 @@ def _openings_run_together(
     common = set.intersection(*firsts)
     firsts = [g - common for g in firsts]
     for s in sents:
-        told = [g for g in firsts if len(g) >= 4 and len(g & s.grams) >= cut * len(g)]
-        if len(told) >= 2:
-            return [("", s.text) for _ in told]
+        # within one clause: 过去一年，我们坚持党的全面领导，牢牢抓住发展第一要务，… tells what
+        # was done clause by clause, not the points in one breath
+        for clause in re.split(r"[，；。！？]", s.text):
+            grams = bigrams(han_only(clause))
+            told = [g for g in firsts if len(g) >= 4 and len(g & grams) >= cut * len(g)]
+            if len(told) >= 2:
+                return [("", s.text) for _ in told]
     return []
 
 
@@ -723,40 +728,39 @@ def _same_openings(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator
 
 # Two paragraphs of one section opening with the same words that lead into a part (白沙
 # 2026, twelfth full-length run: 回顾过去一年的成绩，… then 回顾过去一年的成效，…): the part
-# begun again. Only such lead-ins: the references open parallel paragraphs with one subject
-# (各乡镇人大、街道人大工委…, three times) or one task (要更加注重重大…, 坚持正确的政治方向).
-_ECHO_MIN = 4
+# begun again. Only such lead-ins, and only where the shared words run on past the lead-in
+# word: the references open parallel paragraphs with one subject (各乡镇人大、街道人大
+# 工委…, three times) or one task (要更加注重重大…), and 过去一年，… / 过去一年，… is the
+# genre's own parallel.
+_ECHO_PAST = 2
 _PART_LEAD = re.compile(
-    r"^(?:回顾|展望|总结|纵观|综观|面对|站在|放眼|过去的?一年|这一年|五年来|一年来)"
+    r"^(?:回顾|展望|总结|纵观|综观|面对|站在|放眼|过去的?(?:一|五)年|这一年|五年来|一年来)"
 )
 
 
 def _echoed_openings(paras: Sequence[str], siblings: Sequence[str] = ()) -> Iterator[str]:
-    """Paragraphs of `paras` whose first clause, a part's lead-in, begins with the first
-    `_ECHO_MIN` 汉字 or more of the first clause of another paragraph of the section
-    (`siblings`, then those of `paras` before it)."""
+    """Paragraphs of `paras` whose first clause, a part's lead-in, begins with the words of
+    the first clause of another paragraph of the section (`siblings`, then those of `paras`
+    before it) for `_ECHO_PAST` 汉字 or more past the lead-in word."""
     seen = [o for o in map(_first_clause, siblings) if o]
     for p in paras:
         o = _first_clause(p)
-        if not _PART_LEAD.match(o):
+        lead = _PART_LEAD.match(o)
+        if not lead:
             continue
-        echo = max((_common_start(o, x) for x in seen), key=len, default="")
-        if len(echo) >= _ECHO_MIN:
+        echo = max((os.path.commonprefix([o, x]) for x in seen), key=len, default="")
+        if len(echo) >= lead.end() + _ECHO_PAST:
             yield f"一节里两段用同样的话开头（“{echo}…”），像又从头讲起：“{short(p, 30)}”"
         seen.append(o)
 
 
 def _first_clause(paragraph: str) -> str:
-    body = POINT_MARK.sub("", paragraph.strip())
-    first = re.split(r"[，。；！？：]", body, maxsplit=1)[0]
-    return "" if _ADDRESS.fullmatch(first) else han_only(first)
+    """The paragraph's first clause after its point mark and any address (各位代表，回顾…)."""
+    body = _ADDRESS_LEAD.sub("", POINT_MARK.sub("", paragraph.strip()))
+    return han_only(re.split(r"[，。；！？：]", body, maxsplit=1)[0])
 
 
-def _common_start(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
+_ADDRESS_LEAD = re.compile(r"^(?:各位代表|同志们|各位代表、同志们)[，、！]")
 
 
 # -- scopes -----------------------------------------------------------------------------------

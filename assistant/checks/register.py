@@ -94,9 +94,14 @@ def _ordinals(block: str, pat: _Patterns) -> dict[str, list[int]]:
         if n:
             kind = m.group(2) or "第"
             # 五需…六应, 五既要…七一定要: the run of 一要 carried on in other words (丰源 2025,
-            # eleventh and twelfth runs)
-            yao = kind in ("需", "须", "应") or len(kind) > 1
-            by_kind.setdefault("要" if yao else kind, []).append(n)
+            # eleventh and twelfth runs), counted only as its next item (十一也要 alone is the
+            # National Day holiday, not an eleventh demand)
+            if kind in ("需", "须", "应") or len(kind) > 1:
+                run = by_kind.get("要", [])
+                if not run or run[-1] != n - 1:
+                    continue
+                kind = "要"
+            by_kind.setdefault(kind, []).append(n)
     return by_kind
 
 

@@ -444,8 +444,8 @@ def _drop_repeats(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]
     # the same sentence word for word goes however little stays (青岩 2024, untuned read:
     # the delegates' standing line said twice in its paragraph was kept, the drop leaving
     # under 40% of the budget); a clause said again goes only where enough stays
-    keys = [han_only(x) for x in sentences(text)]
-    exact = [x for x in again if keys.count(han_only(x)) >= 2]
+    keys = [sentence_key(x) for x in sentences(text)]
+    exact = [x for x in again if keys.count(sentence_key(x)) >= 2]
     text = _drop_sentences(
         text, exact, plan, "删去本段一字不差说了两遍的句子：", repairs, last=True, keep=0.0
     )
