@@ -968,3 +968,20 @@ def test_a_sentence_said_twice_word_for_word_goes_however_little_stays(place):
     kept = repair(line + own + near, choose([line + own + near], plan, place)[0], plan,
                   place.brief, None)  # fmt: skip
     assert near in kept.text
+
+
+def test_what_another_paragraph_says_goes_though_only_the_standing_line_stays(place):
+    """临江 2019, twelfth full run: the government's paragraph went on with the Party's and
+    the delegates' standing lines, kept because its own line alone was under 40% of its
+    budget. It goes while 15% stays."""
+    from assistant.drafting.repair import HEADLINES_KEEP, KEEP_SHARE, repair
+
+    gov = "区人民政府要自觉接受人大监督，主动报告工作，认真落实审议意见。"
+    stray = "各级党组织要加强对人大工作的领导，自觉支持和保证人大依法行使职权。"
+    party = "各级党组织要加强对人大工作的领导，支持区人大及其常委会依法行使职权。"
+    plan = ParagraphPlan("接着说明为什么要接受监督", 180, lead=gov)
+    assert HEADLINES_KEEP * plan.budget <= han_count(gov) < KEEP_SHARE * plan.budget
+    at = dataclasses.replace(place, siblings=party)
+    text = gov + stray
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, None, siblings=party)
+    assert fixed.text == gov, fixed.text

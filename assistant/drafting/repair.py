@@ -77,7 +77,8 @@ class Fixed:
 # A paragraph the repair leaves less than this share of its budget of is no paragraph: an
 # optional drop is not made, and the chooser prefers another candidate (drafting/pipeline.py).
 KEEP_SHARE = 0.4
-# …but the points' headlines said ahead of them or in another point go while this stays.
+# …but the points' headlines said ahead of them or in another point, and what another
+# paragraph of the section says, go while this stays.
 HEADLINES_KEEP = 0.15
 
 
@@ -455,8 +456,14 @@ def _drop_repeats(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]
     )
     said = _not_lead(_said_before(text, context), text, plan)
     text = _drop(text, said, "删去与前文重复的句子：", repairs)
+    # …and what another paragraph of the section says goes while 15% of the budget stays,
+    # like the headlines (临江 2019, twelfth full run: the government's paragraph went on
+    # 各级党组织要加强对人大工作的领导…；希望各位代表依法履职、密切联系群众。, the two other
+    # paragraphs' standing lines, kept because its own line alone was under 40%)
     elsewhere = _not_lead(sentences_said_in_section(text, siblings, headline), text, plan)
-    return _drop_sentences(text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs)
+    return _drop_sentences(
+        text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs, keep=HEADLINES_KEEP
+    )
 
 
 def _not_lead(drop: list[str], text: str, plan: ParagraphPlan) -> list[str]:
