@@ -763,13 +763,13 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     # share (柳塘 2021, eleventh full run: a sentence of the review's last paragraph listed
     # all four headlines, and the 47 汉字 left were under 40% of 124); what is left is
     # short, and the model is asked to go on from it.
-    restating = restating_sentences(text, at.headline, at.other_headlines)
-    text = _drop_sentences(
-        text, restating, plan, "删去复述其他要点标题的句子：", repairs, keep=HEADLINES_KEEP
-    )
     ahead = previewing_sentences(text, at.section_role, at.other_headlines)
-    return _drop_sentences(
+    text = _drop_sentences(
         text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs, keep=HEADLINES_KEEP
+    )
+    restating = restating_sentences(text, at.headline, at.other_headlines)
+    return _drop_sentences(
+        text, restating, plan, "删去复述其他要点标题的句子：", repairs, keep=HEADLINES_KEEP
     )
 
 
