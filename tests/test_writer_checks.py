@@ -3384,3 +3384,22 @@ def test_a_themes_name_in_plain_quotes_is_still_its_name():
     )
     said = "近年来，我县大力实施“千万工程”，取得了显著成效。"
     assert themes_told_as_done(said, given) == [said]
+
+
+def test_two_of_the_reviews_figures_picked_out_in_a_point_are_a_retelling():
+    """柳塘 2021, twelfth full run, point 二: 其中最重要的成绩包括地区生产总值增长9.8%、农村
+    居民人均可支配收入增长8.3%… — one figure of each of two facts, which the test of a fact's
+    every figure missed. A point that names one figure as its base, or a small count, passes."""
+    from assistant.checks.focus import achievements_retold
+
+    facts = [
+        "全镇地区生产总值由2015年的12.4亿元增加到2020年的19.8亿元，年均增长9.8%",
+        "农村居民人均可支配收入由2015年的13520元增加到2020年的20180元，年均增长8.3%",
+        "全镇3个贫困村全部出列",
+    ]
+    picked = "其中最重要的成绩包括地区生产总值增长9.8%、农村居民人均可支配收入增长8.3%等。"
+    assert achievements_retold(picked, facts) == [picked]
+    one = "地区生产总值年均增长9.8%，说明我们的路子走对了，今后更要坚定信心。"
+    assert achievements_retold(one, facts) == []
+    small = "全镇3个贫困村都通了硬化路，9个村建起了文化广场。"
+    assert achievements_retold(small, facts) == []

@@ -559,11 +559,26 @@ def achievements_retold(text: str, achievements: Sequence[str]) -> list[str]:
     most of its words when it has none): outside the review, the year's results told
     again (白沙 2026, full length: the opening's second paragraph told three of the
     review's four before the review did)."""
+    picked = _distinctive_figures(tuple(achievements))
     return [
         x
         for x in sentences(text)
-        if not _TASK_WORDS.search(x) and any(_tells(x, fact) for fact in achievements)
+        if not _TASK_WORDS.search(x)
+        and (
+            any(_tells(x, fact) for fact in achievements)
+            or sum(has_figure(x, f) for f in picked) >= 2
+        )
     ]
+
+
+@lru_cache(maxsize=64)
+def _distinctive_figures(achievements: tuple[str, ...]) -> tuple[str, ...]:
+    """The achievements' figures no sentence repeats by chance (a decimal, a percentage or
+    two digits and more): two of them in one sentence are the results picked out and told
+    again (柳塘 2021, twelfth full run, point 二: 其中最重要的成绩包括地区生产总值增长9.8%、
+    农村居民人均可支配收入增长8.3%…, one figure of each of two facts)."""
+    figures = {f for a in achievements for f in fact_figures(a)}
+    return tuple(sorted(f for f in figures if "." in f or len(f) >= 2))
 
 
 # A closing speech's sections other than the review: the results are the review's to tell.
