@@ -988,3 +988,23 @@ def test_what_another_paragraph_says_goes_though_only_the_standing_line_stays(pl
     text = gov + stray
     fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, None, siblings=party)
     assert fixed.text == gov, fixed.text
+
+
+def test_a_fact_the_draft_told_already_is_neither_asked_nor_pasted_again(place):
+    """宁川 2015, twelfth full run: the review's first paragraph, asked to go on, told the
+    second's two facts; the second's were dropped as repeats and then pasted back by the
+    repair, the program saying them twice."""
+    from assistant.drafting.choose import still_untold
+    from assistant.drafting.repair import repair
+
+    facts = ("各乡镇人大共对政府部门和站所开展工作评议87次", "会上有6个乡镇人大作了交流发言")
+    earlier = "回顾过去一年，全市已建成乡镇人大代表之家118个。各乡镇人大共对政府部门和站所开展工作评议87次。"
+    assert still_untold(facts, earlier) == facts[1:]
+    assert still_untold(facts, "") == facts
+    plan = ParagraphPlan("讲这一年的成绩", 130, facts=facts)
+    at = dataclasses.replace(place, context=earlier)
+    text = "这些成果体现了我们持续加强乡镇人大建设的成效，有力推动了基层民主法治建设。"
+    verdict = choose([text], plan, at)[0]
+    assert facts[0] not in verdict.missing and facts[1] in verdict.missing
+    fixed = repair(text, verdict, plan, place.brief, None, context=earlier)
+    assert "87次" not in fixed.text and "6个乡镇人大" in fixed.text

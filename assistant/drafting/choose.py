@@ -83,6 +83,19 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def still_untold(facts: Sequence[str], context: str) -> tuple[str, ...]:
+    """The facts the draft before this paragraph (`context`) has not told: those told
+    already, every figure of them (a fact without figures is never taken as told: its
+    words may be scattered over a long context), are not asked of it again."""
+    if not context:
+        return tuple(facts)
+    return tuple(
+        f
+        for f in facts
+        if not (numbers := fact_figures(f)) or not all(figure_told(n, f, context) for n in numbers)
+    )
+
+
 def figure_told(figure: str, fact: str, text: str) -> bool:
     """Whether the text gives this figure of the fact: whole, or a small count in words."""
     return has_figure(text, figure) or _in_words(figure, fact, text)
@@ -139,7 +152,8 @@ def judge(candidate: str, plan: ParagraphPlan, place: Place, index: int = 0) -> 
         budget=plan.room,
     )
     card = run_checks(subject)
-    return Verdict(index, card, missing_facts(candidate, plan.facts), not candidate.strip())
+    facts = still_untold(plan.facts, place.context)
+    return Verdict(index, card, missing_facts(candidate, facts), not candidate.strip())
 
 
 def choose(candidates: Sequence[str], plan: ParagraphPlan, place: Place) -> list[Verdict]:

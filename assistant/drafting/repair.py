@@ -46,7 +46,7 @@ from assistant.checks.politics import erring_sentences
 from assistant.checks.register import opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
-from assistant.drafting.choose import Verdict, figure_told, missing_facts
+from assistant.drafting.choose import Verdict, figure_told, missing_facts, still_untold
 from assistant.plan import ParagraphPlan
 from assistant.text import (
     ascii_punct_by_han,
@@ -606,10 +606,15 @@ def _other_places(
     return _drop_leaking(text, leaks, plan, repairs), swapped
 
 
-def _add_missing(text: str, plan: ParagraphPlan, repairs: list[str]) -> tuple[str, str]:
+def _add_missing(
+    text: str, plan: ParagraphPlan, repairs: list[str], context: str = ""
+) -> tuple[str, str]:
     """The brief's facts the paragraph should carry and does not, added in the brief's
-    words (see _missing_part, _with_added); the text and what was added."""
-    missing = missing_facts(text, plan.facts)
+    words (see _missing_part, _with_added); the text and what was added. Not a fact the
+    draft has told already (宁川 2015, twelfth full run: the review's first paragraph, asked
+    to go on, told the second's two facts; the second's were dropped as repeats and then
+    pasted back, said twice by the program)."""
+    missing = missing_facts(text, still_untold(plan.facts, context))
     if not missing:
         return text, ""
     text, missing, swapped = _told_loosely(text, missing, repairs)
@@ -706,7 +711,7 @@ def repair(
         # what followed its last clause was dropped: that clause is the paragraph's last
         text = text.rstrip()[:-1] + "。"
         repairs.append("删去后面的句子后，段末的分号、逗号改为句号")
-    text, added = _add_missing(text, plan, repairs)
+    text, added = _add_missing(text, plan, repairs, context)
     if not text.strip():
         text = f"【待补：{label}】"
         repairs.append("模型没有写出可用的段落，留下待补标记")
