@@ -105,6 +105,9 @@ LISTS = [
     # …and 五既要…六必须要…七一定要 where 五需 is stopped too (丰源 2025, twelfth full run)
     "做好这项工作，四要强化培训，五既要加强市场准入管理，也要完善监管。",
     "要做好七件事。六必须要加强人才引进和培养。",
+    # a Chinese numeral and a full stop (宁川 2015, twelfth full run: 五. 加强与人民群众的联系)
+    "四要加强队伍建设。五. 加强与人民群众的联系。",
+    "要做好三件事。一. 加强领导。",
 ]
 
 

@@ -161,12 +161,13 @@ class _States:
             f"fr{x}": f"({c}] fr{x} | [{n}]+ fr{x} | {on}){opt}",
             # …nor by 就 (一就是, 第一就是: the way round 一是 the 1.5B took in four of the
             # tenth full-length run's drafts, which register fails)
-            f"nh{x}": f"({c}是就、,] fr{x} | {on}){opt}",
+            # …nor by a full stop (宁川 2015, twelfth full run: 四要…。五. 加强与人民群众的联系)
+            f"nh{x}": f"({c}是就、,.．] fr{x} | {on}){opt}",
             # past 四 not by 需, 须 or 应 either (丰源 2025, eleventh full run: 一要…四要, then
             # 五需…六应 where the grammar stopped 五要), nor by 既, 必, 还, 也 or 更 (the
             # twelfth: 五既要…六必须要…七一定要; not 定, as a paragraph's opening numerals come
             # here too and 一定要… opens a paragraph of speech)
-            f"n5{x}": f"({c}是就、,要需须应既必还也更] fr{x} | {on}){opt}",
+            f"n5{x}": f"({c}是就、,.．要需须应既必还也更] fr{x} | {on}){opt}",
             # 第: a number after it is not followed by ，、是 (第一，) nor by the ASCII comma
             # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
             # …and from 第五 on not by 要 either (太平镇 2023: 第一要…第五要, which register fails)
