@@ -3172,6 +3172,17 @@ DRAFTS_READ = [
             ("tifa", "取得了脱贫攻坚和建成小康社会的伟大胜利。", False),
         ],
     ),
+    # 宁川 2015 (twelfth full-length run): a city's speech calling itself 我县.
+    (
+        "宁川 2015, twelfth full-length run",
+        NINGCHUAN,
+        "requirements",
+        [
+            ("usage", "要为推动我县经济社会发展提供有力的政治保证。", True),
+            ("usage", "要为推动全市经济社会发展提供有力的政治保证。", False),
+            ("usage", "各县（市、区）要结合实际，我县也要。", False),
+        ],
+    ),
     # 白沙 2026 (twelfth full-length run): a town's Party secretary making demands of the
     # whole Party.
     (
