@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from assistant import plan
 from assistant.brief import Brief
 from assistant.errors import InputError
 from assistant.plan import (
@@ -640,6 +641,12 @@ def _fact_floors(brief: Brief) -> dict[str, int]:
         if facts:
             n = sum(han_count(f) for f in facts)
             out[role] = int(n * 1.1) + 40 * -(-len(facts) // 3)
+    if brief.situation and plan.SITUATION_ROOM:
+        # told, not read out (see plan.SITUATION_ROOM); never more than a third of the
+        # speech, so a long list in a short speech leaves the points their room
+        n = sum(han_count(f) for f in brief.situation)
+        told = min(int(n * plan.SITUATION_ROOM_PER_HAN), brief.length // 3)
+        out["situation"] = max(out["situation"], told)
     return out
 
 

@@ -66,6 +66,14 @@ class ParagraphPlan:
 
 
 CONGRESS_MOVE_MIN = 50  # 汉字 of one congress-work move (see plan_section)
+# The situation's facts get room to be told, not read out: the section at least this many
+# times their 汉字 (outline's fact floor), and one paragraph carries no more of them than
+# fills 1/SITUATION_ROOM_PER_HAN of its budget, the rest going to the paragraphs after it.
+# The eleventh full-length run: six of ten situations strung the brief's facts with ；and
+# nothing else, each in a first paragraph of 100–155 字 carrying 56–81 字 of facts (the
+# fact floor was 1.1 times their 汉字); the three given 2.5 times or more did not.
+SITUATION_ROOM = True
+SITUATION_ROOM_PER_HAN = 2.5
 
 
 def paragraph_count(budget: int) -> int:
@@ -128,7 +136,9 @@ ROLE_PURPOSES = {
     # the body (要切实履行好“…”这一职责, 努力做到“…”); the section plan names it anyway.
     "requirements": [
         "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
-        "讲怎样做到这一点：提出具体的工作要求和措施",
+        # (not 提出具体的工作要求和措施: 槐原 2018, 云溪 2013 and 石桥 2016 wrote 具体的工作要求和
+        # 措施 into the speech, twelfth full run included; copied, these words are a speech's)
+        "讲怎样做到这一点：做好这项工作要抓好哪几件事、每件怎么抓",
         "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
     # The congress-work moves: each a standing line the program writes (CONGRESS_LEADS, the
@@ -203,7 +213,9 @@ ROLE_EXTRAS = {
     # wrote it back eleven times (落实这项要求的保障包括…, 要落实这项要求，需要克服的作风问题有三个
     # 方面), a phrase of the plan, not of a speech; 抓落实 is the genre's own.
     "requirements": [
-        "讲抓落实的作风：防止重部署轻落实、说得多做得少，做到说了就办、办就办好",
+        # (not 防止重部署轻落实、说得多做得少: copied back it came out 要坚决做到重部署轻落实、
+        # 说得多做得少, the vice as the aim, 南川 2023 in the eleventh and twelfth runs, 枫林 2024)
+        "讲抓落实的作风：说了就办、办就办好，一抓到底、抓出成效",
         "讲抓落实的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管",
         # (not 调动他们的积极性: the model took the words after the colon as its start, and
         # 他们 had no one to point to; 兰河 2022, 丰源 2025, 汶溪 2024)
@@ -370,6 +382,11 @@ def plan_section(
         leads = merge_purposes(leads, n, sep="")
     budgets = split_budget(budget, n)
     theme_groups = spread(themes, n)
+    # the situation's facts open it; the paragraphs after take its angles (opportunities,
+    # difficulties): one paragraph of 420 字 carrying them came out as the brief's sentence
+    # alone (南川 2023: 116 of 420). Too many for the first paragraph to tell, they spread
+    # over the first few.
+    fact_groups = _situation_facts(facts, budgets) if role == "situation" else [facts]
     plans = []
     for i in range(n):
         template = purposes[i] if i < len(purposes) else _EXTRA_PURPOSE
@@ -377,15 +394,30 @@ def plan_section(
             ParagraphPlan(
                 purpose=template.format_map(_Default(values)),
                 budget=budgets[i],
-                # the situation's facts open it; the paragraphs after take its angles
-                # (opportunities, difficulties): one paragraph of 420 字 carrying them came
-                # out as the brief's sentence alone (南川 2023: 116 of 420)
-                facts=facts if i == 0 else (),
+                facts=fact_groups[i] if i < len(fact_groups) else (),
                 themes=theme_groups[i],
                 lead=leads[i].format_map(_Default(values)) if i < len(leads) else "",
             )
         )
     return tuple(plans)
+
+
+def _situation_facts(facts: tuple[str, ...], budgets: list[int]) -> list[tuple[str, ...]]:
+    """The situation's facts over its paragraphs: all in the first, or (SITUATION_ROOM) over
+    as few of the first paragraphs as tell them in 1/SITUATION_ROOM_PER_HAN of their budget;
+    what the paragraphs have no room for goes in the last."""
+    if not SITUATION_ROOM or len(facts) < 2 or len(budgets) < 2:
+        return [facts]
+    # filled in order, by their 汉字: a paragraph takes the next fact while it has room for
+    # it (the first fact always), the last paragraph the facts left
+    groups: list[list[str]] = [[]]
+    for fact in facts:
+        room = budgets[len(groups) - 1] / SITUATION_ROOM_PER_HAN
+        used = sum(han_count(f) for f in groups[-1])
+        if groups[-1] and used + han_count(fact) > room and len(groups) < len(budgets):
+            groups.append([])
+        groups[-1].append(fact)
+    return [tuple(g) for g in groups]
 
 
 def _purposes(

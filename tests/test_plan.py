@@ -491,6 +491,50 @@ def test_a_long_situation_is_its_facts_then_its_angles():
     assert len(plan_section("situation", 150, facts=facts)) == 1
 
 
+def test_situation_facts_get_room_to_be_told_not_read_out():
+    """The eleventh full-length run: six of ten situations strung the brief's facts with ；
+    and nothing else, each in a first paragraph of 100–155 字 carrying 56–81 字 of them. The
+    section gets 2.5 times their 汉字, and facts too many for the first paragraph to tell
+    in two fifths of it go on to the next."""
+    from assistant import plan as plan_module
+    from assistant.text import han_count
+
+    three = (
+        "2024年9月15日是全国人民代表大会成立70周年",
+        "街道人大工委是区人大常委会的派出机构，负责联系辖区内的人大代表、组织代表开展活动",
+        "党的二十届三中全会对健全全过程人民民主制度体系作出部署",
+    )
+    size = sum(han_count(f) for f in three)
+    plans = plan_section("situation", 240, facts=three, values={"stem": "枫林"})
+    assert len(plans) == 2 and plans[0].facts + plans[1].facts == three
+    room = plans[0].budget / plan_module.SITUATION_ROOM_PER_HAN
+    assert plans[1].facts and sum(han_count(f) for f in plans[0].facts) <= room
+    # by their 汉字, not their number: a long first fact goes alone
+    long_first = ("今" * 66, "甲" * 5, "乙" * 5)
+    split = plan_section("situation", 240, facts=long_first)
+    assert [p.facts for p in split] == [long_first[:1], long_first[1:]]
+    # short facts stay together in the first paragraph
+    short = ("今年是开局之年", "宪法修正案通过")
+    assert plan_section("situation", 300, facts=short)[0].facts == short
+    data = {
+        "occasion": "symposium",
+        "locality": "枫林街道",
+        "level": "街道",
+        "length": 2500,
+        "situation": list(three),
+        "requirements": ["要坚定制度自信", "要建好代表联络站", "要发挥代表作用"],
+        "speaker": {"role": "街道党工委书记", "organ": "街道党工委"},
+    }
+
+    def situation_of(brief):
+        return next(s for s in build_outline(brief, shares={}).sections if s.role == "situation")
+
+    told = situation_of(parse_brief(data))
+    assert told.budget >= plan_module.SITUATION_ROOM_PER_HAN * size - 10
+    # never more than a third of the speech
+    assert situation_of(parse_brief(data | {"length": 600})).budget <= 600 // 3 + 10
+
+
 def test_an_added_paragraph_takes_the_angle_of_the_role_that_planned_the_section():
     """A 主席团 meeting's opening grows by a meeting's angle, never a closing session's
     (代表们在会上提出了许多宝贵的意见和建议 at the start of a meeting)."""
