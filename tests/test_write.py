@@ -264,6 +264,7 @@ class _ShortThenLong:
 
         self.endpoint = SimpleNamespace(is_local=True, model="short-then-long")
         self.biases: list[dict] = []
+        self.bodies: list[dict] = []
 
     def tokenize(self, text, special=False):
         from assistant.drafting.write import EOS_TOKEN
@@ -275,6 +276,7 @@ class _ShortThenLong:
 
         bias = kw.get("logit_bias") or {}
         self.biases.append(bias)
+        self.bodies.append(kw.get("extra_body") or {})
         if str(self.EOS) in bias:
             text = (
                 "各位代表要深入基层、联系群众，把群众的期盼带到会上来。"
@@ -287,15 +289,16 @@ class _ShortThenLong:
         return SimpleNamespace(text=text, finish_reason="stop")
 
 
-def test_after_short_candidates_the_next_draw_is_a_long_one():
+def test_after_short_candidates_the_next_draw_is_a_long_one(monkeypatch):
     """A paragraph whose first candidate stopped after one sentence gets a draw with the
     end of the turn made less likely; that draw is recorded and, being whole, chosen."""
     from pathlib import Path
 
     from assistant.brief import load_brief
-    from assistant.drafting import Drafter
+    from assistant.drafting import Drafter, write
     from assistant.outline import build_outline
 
+    monkeypatch.setattr(write, "LONG_DRAW_MIN_TOKENS", True)  # off by default (measured)
     brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
     outline = build_outline(brief, shares={})
     index = next(i for i, s in enumerate(outline.sections) if s.role == "requirements")
@@ -307,6 +310,11 @@ def test_after_short_candidates_the_next_draw_is_a_long_one():
     assert eos not in llm.biases[0]  # the first draw is an ordinary one
     assert eos in llm.biases[1]  # the one after a short draw is long
     assert [c["long"] for c in first["calls"]][:2] == [False, True]
+    # switched on, on the embedded server the long draw may not end its turn before 60% of
+    # its budget
+    budget_tokens = first["asked"] * 0.8
+    assert "min_tokens" not in llm.bodies[0]
+    assert 0.55 * budget_tokens <= llm.bodies[1]["min_tokens"] <= 0.65 * budget_tokens
     assert "闭会期间持续跟踪" in first["text"] and first["chosen"] == 2  # 1-based
 
 

@@ -53,6 +53,15 @@ EOS_BIAS = 0.0
 # and a draw it cuts off keeps its whole sentences instead of being drawn again with more room.
 LONG_DRAW_EOS_BIAS = -3.0
 LONG_DRAW_BELOW = 0.5
+# On the embedded server the long draw may not end its turn at all before this share of its
+# budget (llama-cpp-python's min_tokens masks the end-of-turn token until then): at -3 the
+# 1.5B still ended after one sentence (南川 2023, eleventh full-length run: the fourth, long
+# draw of seven paragraphs stopped at 20–40 tokens, like the three before it). Measured with
+# bench/bench_sections.py --switch LONG_DRAW_MIN_TOKENS --roles requirements --every on
+# 南川's four points, one seed: 2,028 of 2,880 汉字 on, 2,521 off; 412 s and 391 s. Made to
+# go on, the model wrote what the checks and repairs then cut. Off; it stays for others.
+LONG_DRAW_MIN_TOKENS = False
+LONG_DRAW_MIN = 0.6
 # Length by asking: a model that writes less than it is asked for (the 1.5B kept 60–75% of
 # its points' budgets at full length: 丰源 2025 came to 76% of 4,000 字, 枫林 2024 to 82%)
 # is asked for more, by the draft's own running ratio of the model's kept 汉字 to the
@@ -477,11 +486,16 @@ def rewrite_block(hits: list[Any], budget: int) -> str:
     )
 
 
+TOKENS_PER_HAN = 0.8  # the embedded Qwen model, through its own tokenizer
+
+
 def max_tokens_for(budget: int, llm: Any = None) -> int:
     """A paragraph's token cap: about 1.3× its budget in 汉字. The embedded Qwen model
     spends about 0.8 tokens per 汉字 (measured through its own tokenizer); for other
     endpoints the tokenizer is unknown, so leave room for one that spends 1.3."""
-    per_han = 0.8 if getattr(llm, "tokenize", None) is not None and is_local(llm) else 1.3
+    per_han = (
+        TOKENS_PER_HAN if getattr(llm, "tokenize", None) is not None and is_local(llm) else 1.3
+    )
     return int(budget * 1.3 * per_han) + 30
 
 
@@ -651,9 +665,14 @@ def sample(
         bias = {**bias, eos: LONG_DRAW_EOS_BIAS}
     if bias:
         extra["logit_bias"] = bias
-    if grammar and GRAMMAR and is_local(llm):
-        extra["extra_body"] = {"grammar": grammar}
     room = max_tokens_for(budget, llm)
+    body: dict[str, Any] = {}
+    if grammar and GRAMMAR and is_local(llm):
+        body["grammar"] = grammar
+    if long and LONG_DRAW_MIN_TOKENS and is_local(llm):
+        body["min_tokens"] = min(int(LONG_DRAW_MIN * budget * TOKENS_PER_HAN), room - 1)
+    if body:
+        extra["extra_body"] = body
     result = llm.chat(
         messages,
         temperature=temperature,
