@@ -621,6 +621,8 @@ def _opening(brief: Brief, headlines: list[str], extra_points: tuple[str, ...]) 
 # powers, its supervision or its delegates' duties).
 CONGRESS_POINT = re.compile(
     r"人大(?:工作|依法|及其常委会|主席团|代表)|接受[^，。]{0,4}人大监督|代表(?:依法)?履职|人大.{0,6}职权"
+    # 汀浦 2025 (untuned read): 要坚持党的领导，支持人大、政府、监察委和法院、检察院依法履职
+    r"|支持(?:和保证)?[^，。]{0,4}人大|人大[^，。]{0,16}依法(?:履职|行使)"
 )
 
 

@@ -745,3 +745,27 @@ def test_the_headline_parts_switch_puts_them_before_the_generic_angles(monkeypat
         "讲接续推进乡村振兴："
     )
     assert not off[3].purpose.startswith("讲守住")
+
+
+def test_a_point_supporting_the_congress_and_the_other_organs_is_the_congress_point():
+    """汀浦 2025, untuned read: 要坚持党的领导，支持人大、政府、监察委和法院、检察院依法履职
+    was not taken for the congress point, and the speech had both it and a 对人大工作的要求
+    section saying the same."""
+    brief = parse_brief(
+        {
+            "occasion": "closing_session",
+            "locality": "汀浦县",
+            "level": "县",
+            "length": 2800,
+            "requirements": [
+                "要锚定目标任务，全力以赴拼经济促发展",
+                "要坚持人民至上，兜牢民生底线",
+                "要坚持党的领导，支持人大、政府、监察委和法院、检察院依法履职",
+            ],
+            "speaker": {"role": "县委书记", "organ": "县委"},
+        }
+    )
+    outline = build_outline(brief, shares={})
+    assert not any(s.role == "congress_work" for s in outline.sections)
+    assert CONGRESS_POINT.search("要坚持党的领导，支持人大、政府、监察委和法院、检察院依法履职")
+    assert not CONGRESS_POINT.search("要持续优化营商环境，支持民营企业发展壮大")
