@@ -778,7 +778,7 @@ def _first_clause(paragraph: str) -> str:
     return han_only(re.split(r"[，。；！？：]", body, maxsplit=1)[0])
 
 
-_ADDRESS_LEAD = re.compile(r"^(?:各位代表|同志们|各位代表、同志们)[，、！]")
+_ADDRESS_LEAD = re.compile(r"^(?:各位代表、同志们|各位代表|同志们)[，！]")
 
 
 # -- scopes -----------------------------------------------------------------------------------
