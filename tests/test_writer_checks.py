@@ -3172,6 +3172,34 @@ DRAFTS_READ = [
             ("tifa", "取得了脱贫攻坚和建成小康社会的伟大胜利。", False),
         ],
     ),
+    # 汀浦 2025 (untuned read, twelfth session): the speech announcing itself after the
+    # session sentence, a point's ways told as 第一件事是…, the economic words of 2018–2022.
+    (
+        "汀浦 2025, untuned read",
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "县委",
+            "locality": "汀浦县",
+            "date": dt.date(2025, 1, 17),
+        },
+        "requirements",
+        [
+            (
+                "integrity",
+                "接下来由我以县委的名义讲话。现在，让我们来回顾一下会议的主要内容。",
+                True,
+            ),
+            (
+                "register",
+                "做好这项工作要抓好三个方面，第一件事是提高工作效率。第二件事是加强部门协同配合。",
+                True,
+            ),
+            ("register", "要做到这一点，首先要提高工作效率，其次要加强部门协同配合。", False),
+            ("tifa", "要在“六稳”、“六保”的基础上进一步扩大对外开放。", True),
+            ("tifa", "要坚持稳中求进工作总基调，进一步扩大对外开放。", False),
+        ],
+    ),
     # 宁川 2015 (twelfth full-length run): a city's speech calling itself 我县.
     (
         "宁川 2015, twelfth full-length run",
