@@ -137,8 +137,10 @@ ROLE_PURPOSES = {
     "requirements": [
         "阐明为什么要做到“{headline}”：讲道理，讲它对{stem}发展的意义",
         # (not 提出具体的工作要求和措施: 槐原 2018, 云溪 2013 and 石桥 2016 wrote 具体的工作要求和
-        # 措施 into the speech, twelfth full run included; copied, these words are a speech's)
-        "讲怎样做到这一点：做好这项工作要抓好哪几件事、每件怎么抓",
+        # 措施 into the speech, twelfth full run included; nor 做好这项工作要抓好哪几件事、每件
+        # 怎么抓: 汀浦 2025, untuned read, wrote 抓好以下事情和每件如何抓 and 第一件事是…. What
+        # follows a colon is copied; without one, 要做到这一点，… is the speech's own way in)
+        "讲怎样做到这一点",
         "对落实这一点提出责任要求：{actors}要怎样担当作为",
     ],
     # The congress-work moves: each a standing line the program writes (CONGRESS_LEADS, the
