@@ -124,7 +124,7 @@ def test_the_grammar_lets_speech_through_and_stops_report_lists(vocab):
     plain = text_grammar(brief, lists=False)
     assert all(_accepts(vocab, plain, text) for text in LISTS)
     # Marks the grammar bans either way.
-    for text in ("回顾成绩：", "**加强领导**", "Hello"):
+    for text in ("回顾成绩：", "**加强领导**", "Hello", "五は注重人才引进。", "인재를 중시한다"):
         assert not _accepts(vocab, grammar, text), text
 
 

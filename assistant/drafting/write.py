@@ -78,7 +78,8 @@ ASK_AFTER = 300  # 汉字 of budgets drafted before the ratio is trusted
 # style and markup impossible rather than unlikely: a logit bias reaches only the tokens
 # that are exactly "：", while the Qwen vocabulary merges the colon into many others.
 GRAMMAR = True
-_BANNED = "：:#*|<>\\n\\r\\t"
+# …and Japanese kana and Korean hangul (汀浦 2025, untuned read: 五は注重人才引进)
+_BANNED = "：:#*|<>\\n\\r\\t\u3040-\u30ff\uac00-\ud7a3"
 
 
 # Report-style enumeration the grammar rules out as well (LIST_GRAMMAR): 一是/二是, 第一，/
