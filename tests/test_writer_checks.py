@@ -3253,6 +3253,61 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 石岭乡 2023, the twelfth session's untuned read on its final code: the eval gave it
+    # 0.90 and a writer would strike each of these.
+    (
+        "石岭乡 2023, untuned read, twelfth session",
+        {
+            "level": "乡",
+            "role": "乡党委书记",
+            "organ": "乡党委",
+            "locality": "石岭乡",
+            "date": dt.date(2023, 2, 10),
+        },
+        "opening",
+        [
+            (
+                "invented_facts",
+                "例如，关于油茶产业的发展，大家普遍认为石岭乡应该进一步扩大油茶种植面积。",
+                True,
+            ),
+            ("invented_facts", "代表们一致认为，政府工作报告实事求是。", True),
+            ("invented_facts", "代表们在会上提出了许多宝贵的意见和建议。", False),
+            (
+                "invented_facts",
+                "经过不懈努力，我们实现了年度目标任务，超额完成了各项计划。",
+                True,
+            ),
+            (
+                "focus",
+                "2023年是全面贯彻落实党的二十大精神的开局之年，我们要乘势而上。"
+                "石岭乡已经进入全面贯彻落实党的二十大精神的开局之年，必须奋发有为。",
+                True,
+            ),
+            (
+                "focus",
+                "2023年是全面贯彻落实党的二十大精神的开局之年，是“十四五”规划实施的承上启下之年，"
+                "也是推进高质量发展的关键之年。",
+                False,
+            ),
+            # 汀浦 2025 (untuned read): the speaker announcing himself in the opening, and the
+            # model narrating him
+            ("integrity", "接下来由我以县委的名义讲话。", True),
+            ("integrity", "下面，我讲几点意见。", False),
+            ("voice", "继续说道，接受监督是政府依法行政的必然要求。", True),
+            ("voice", "正如习近平总书记所说的那样，人民是历史的创造者。", False),
+        ],
+    ),
+    # 南川 2023 (twelfth full-length run): a vice of work style to be "achieved", read out
+    # until now with the reason for 保持骄傲
+    (
+        "南川 2023, twelfth full-length run",
+        {},
+        "requirements",
+        [
+            ("usage", "抓落实的作风要坚决做到重部署轻落实、说得多做得少。", True),
+        ],
+    ),
 ]
 DRAFT_LINES = [(d, c, o, r, t, f) for d, o, r, lines in DRAFTS_READ for c, t, f in lines]
 
@@ -3269,6 +3324,13 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
     subject = _paragraph(text, brief=given, section_role=role, date=given.date)
     result = REGISTRY[check].run(subject)
     assert result.passed is not fails, f"{draft}: {result.reason}"
+
+
+def test_a_vice_of_work_style_to_be_achieved_is_read_out_with_its_own_reason():
+    """南川 2023 (twelfth full-length run): 做到重部署轻落实 was failed with the reason for
+    保持骄傲, which tells the writer nothing about the line."""
+    result = REGISTRY["usage"].run(_paragraph("抓落实的作风要坚决做到重部署轻落实、说得多做得少。"))
+    assert "作风" in result.reason and "骄傲" not in result.reason, result.reason
 
 
 def test_a_points_first_paragraph_saying_its_headline_again_fails_focus():

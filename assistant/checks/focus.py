@@ -772,6 +772,36 @@ def _echoed_openings(paras: Sequence[str], siblings: Sequence[str] = ()) -> Iter
         seen.append(o)
 
 
+# What the year is said to be: 2023年是全面贯彻落实党的二十大精神的开局之年 (what comes
+# after 是/进入/迎来, up to 之年)
+_YEAR_IS = re.compile(r"(?:是|进入|迎来)了?([^。！？；，]{2,30}?)之年")
+_YEAR_KEY = 6  # 汉字 of the designation before 之年 that make it the same one
+
+
+def _year_keys(text: str) -> list[tuple[str, str]]:
+    """(the designation's last 汉字, the designation) for each 是…之年 in `text`."""
+    return [
+        (key, m.group(1) + "之年")
+        for m in _YEAR_IS.finditer(text)
+        if len(key := han_only(m.group(1))[-_YEAR_KEY:]) >= 2
+    ]
+
+
+def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[str]:
+    """What the year is, said in a second paragraph (石岭乡 2023, untuned read: 2023年是全面
+    贯彻落实党的二十大精神的开局之年 in the situation's first paragraph, 石岭乡已经进入全面贯彻落实
+    党的二十大精神的开局之年 in its second; or twice in one). Said as a refrain at the points' heads, without
+    是 (决胜收官之年，我们要…, the 2020 city reference), it is not found. `before`: the
+    paragraphs already written."""
+    seen = {k for p in before for k, _ in _year_keys(p)}
+    for p in paras:
+        for key, said in _year_keys(p):
+            if key in seen:
+                yield f"今年是什么样的一年，前面已经讲过，又讲了一遍：“{short(said, 30)}”"
+                return
+            seen.add(key)
+
+
 def _first_clause(paragraph: str) -> str:
     """The paragraph's first clause after its point mark and any address (各位代表，回顾…)."""
     body = _ADDRESS_LEAD.sub("", POINT_MARK.sub("", paragraph.strip()))
@@ -794,6 +824,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
     out.extend(_same_openings(prose_paragraphs(subject)))
+    out.extend(_year_twice(prose_paragraphs(subject)))
     for x in subject.parsed.sections:
         if x.role not in ("title", "outline"):
             out.extend(_echoed_openings(paragraphs(x.text)))
@@ -833,6 +864,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_twice(s, t) for s, t in twins)
     if subject.context:
         out.extend(_same_openings(paragraphs(subject.text), paragraphs(subject.context)))
+    out.extend(_year_twice(paragraphs(subject.text), paragraphs(subject.context or "")))
     out.extend(_echoed_openings(paragraphs(subject.text), paragraphs(subject.siblings or "")))
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be

@@ -41,6 +41,7 @@ class _Patterns:
     as_party_or_government: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     delegate_role: re.Pattern[str]
+    narrated: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -55,6 +56,7 @@ def _build(data: Any) -> _Patterns:
         as_party_or_government=re.compile(data["as_party_or_government"]),
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
         delegate_role=re.compile(data["delegate_role"]),
+        narrated=re.compile(data["narrated"]),
     )
 
 
@@ -158,6 +160,8 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
         for m in rx.finditer(text) if rx is not None else ():
             hits.append(m.span())
             yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
+    for m in pat.narrated.finditer(text):
+        yield f"讲话写成了叙述（“{m.group()}”），像旁人在转述讲话人：“{_snippet(text, m)}”"
     if len(name) >= 2 and not re.search(r"[×xX＊*]", name):
         # a speaker never says his own name ("作为区委书记韩立群，我们要…")
         for m in re.finditer(re.escape(name), text):
