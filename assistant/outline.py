@@ -643,12 +643,11 @@ def _fact_floors(brief: Brief) -> dict[str, int]:
         if facts:
             n = sum(han_count(f) for f in facts)
             out[role] = int(n * 1.1) + 40 * -(-len(facts) // 3)
-    if brief.situation and plan.SITUATION_ROOM:
-        # told, not read out (see plan.SITUATION_ROOM); never more than a third of the
-        # speech, so a long list in a short speech leaves the points their room
-        n = sum(han_count(f) for f in brief.situation)
-        told = min(int(n * plan.SITUATION_ROOM_PER_HAN), brief.length // 3)
-        out["situation"] = max(out["situation"], told)
+            if role == "situation" and plan.SITUATION_ROOM:
+                # told, not read out (see plan.SITUATION_ROOM); never more than a third of
+                # the speech, so a long list in a short speech leaves the points their room
+                told = min(int(n * plan.SITUATION_ROOM_PER_HAN), brief.length // 3)
+                out[role] = max(out[role], told)
     return out
 
 

@@ -720,13 +720,27 @@ _RESTART_OVERLAP = 0.6
 _ADDRESS = re.compile(r"(?:各位代表|同志们|代表们|各位|[、和])+")
 
 
+def _lead(text: str) -> str:
+    """Up to the first clause mark."""
+    return re.split(r"[，。；！？：]", text.strip(), maxsplit=1)[0]
+
+
 def _opening(paragraph: str) -> str:
     """The paragraph's first clause, when it is long enough to be heard again and is not
     the address (各位代表、同志们，… opens a closing speech's call and its salutation)."""
-    first = re.split(r"[，。；！？：]", paragraph.strip(), maxsplit=1)[0]
+    first = _lead(paragraph)
     if han_count(first) < _OPENING_MIN or _ADDRESS.fullmatch(first):
         return ""
     return han_only(first)
+
+
+_ADDRESS_LEAD = re.compile(r"^(?:各位代表、同志们|各位代表|同志们)[，！]")
+
+
+def _first_clause(paragraph: str) -> str:
+    """The paragraph's first clause after its point mark and any address (各位代表，回顾…),
+    however short (`_opening` reads the address whole and wants a clause to be heard)."""
+    return han_only(_lead(_ADDRESS_LEAD.sub("", POINT_MARK.sub("", paragraph.strip()))))
 
 
 def _same_openings(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[str]:
@@ -800,15 +814,6 @@ def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[st
                 yield f"今年是什么样的一年，前面已经讲过，又讲了一遍：“{short(said, 30)}”"
                 return
             seen.add(key)
-
-
-def _first_clause(paragraph: str) -> str:
-    """The paragraph's first clause after its point mark and any address (各位代表，回顾…)."""
-    body = _ADDRESS_LEAD.sub("", POINT_MARK.sub("", paragraph.strip()))
-    return han_only(re.split(r"[，。；！？：]", body, maxsplit=1)[0])
-
-
-_ADDRESS_LEAD = re.compile(r"^(?:各位代表、同志们|各位代表|同志们)[，！]")
 
 
 # -- scopes -----------------------------------------------------------------------------------

@@ -67,10 +67,8 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
     frame a fact but a speech may say 去年/一年来 instead: they are not required."""
     out = []
     for fact in facts:
-        numbers = fact_figures(fact)
-        if numbers:
-            # Whole figures only, or a small count in words.
-            ok = all(figure_told(n, fact, text) for n in numbers)
+        if fact_figures(fact):
+            ok = figures_told(fact, text)
         else:
             names = re.findall(r"《([^》]+)》", fact)
             # Without figures a fact is written when most of its wording is there
@@ -89,11 +87,14 @@ def still_untold(facts: Sequence[str], context: str) -> tuple[str, ...]:
     words may be scattered over a long context), are not asked of it again."""
     if not context:
         return tuple(facts)
-    return tuple(
-        f
-        for f in facts
-        if not (numbers := fact_figures(f)) or not all(figure_told(n, f, context) for n in numbers)
-    )
+    return tuple(f for f in facts if not figures_told(f, context))
+
+
+def figures_told(fact: str, text: str) -> bool:
+    """Whether the text gives every figure of the fact (whole, or a small count in words);
+    False for a fact without figures."""
+    numbers = fact_figures(fact)
+    return bool(numbers) and all(figure_told(n, fact, text) for n in numbers)
 
 
 def figure_told(figure: str, fact: str, text: str) -> bool:
