@@ -233,6 +233,10 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         ("当前正处于“十三五”规划收官之年。", "2016-07-12", True),
         ("今年是“十三五”规划的开局之年。", "2016-07-12", False),
         ("今年是“十四五”收官之年。", "2025-01-17", False),
+        # the ended plan as what points the way ahead (白沙镇 2026, thirteenth full-length run)
+        ("“十四五”规划为我们的未来指明了方向。", "2026-01-09", True),
+        ("“十四五”规划为我们的未来指明了方向。", "2022-01-09", False),
+        ("“十四五”圆满收官，为“十五五”开好局打下了坚实基础。", "2026-01-09", False),
     ],
 )
 def test_dated_formulations_fit_the_speech_date(text, date, stale):
