@@ -3298,6 +3298,22 @@ DRAFTS_READ = [
             ("voice", "正如习近平总书记所说的那样，人民是历史的创造者。", False),
         ],
     ),
+    # 枫林街道 2024 (thirteenth full-length run): the opening introducing the speaker and
+    # naming the speech by its title
+    (
+        "枫林街道 2024, thirteenth full-length run",
+        STREET,
+        "meeting_opening",
+        [
+            (
+                "integrity",
+                "本次会议的主题是“纪念全国人民代表大会成立70周年暨辖区人大代表座谈会上的讲话”。",
+                True,
+            ),
+            ("integrity", "我是枫林街道党工委书记。今天，我代表街道党工委讲几点意见。", True),
+            ("integrity", "今天，我代表街道党工委讲几点意见。", False),
+        ],
+    ),
     # 南川 2023 (twelfth full-length run): a vice of work style to be "achieved", read out
     # until now with the reason for 保持骄傲
     (
