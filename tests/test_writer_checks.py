@@ -3314,6 +3314,30 @@ DRAFTS_READ = [
             ("integrity", "今天，我代表街道党工委讲几点意见。", False),
         ],
     ),
+    # …and, inside its points, the speech begun again and the plan's words
+    (
+        "枫林街道 2024, thirteenth full-length run, points",
+        STREET,
+        "requirements",
+        [
+            (
+                "integrity",
+                "在座各位同志，作为街道党工委书记，我非常高兴地在此代表街道党工委讲话。",
+                True,
+            ),
+            (
+                "integrity",
+                "接下来，我要详细说明为什么要做这一工作，并介绍实现这一目标的具体方法。",
+                True,
+            ),
+            (
+                "integrity",
+                "这可以通过“调动基层干部和群众的积极性”来总结前文的内容，并提出具体的行动建议。",
+                True,
+            ),
+            ("integrity", "要把代表联络站建成践行全过程人民民主的基层阵地。", False),
+        ],
+    ),
     # 南川 2023 (twelfth full-length run): a vice of work style to be "achieved", read out
     # until now with the reason for 保持骄傲
     (
