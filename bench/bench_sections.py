@@ -6,14 +6,16 @@ alone, with the same seed in both arms, so where the switch does not constrain t
 both arms write the same. Counted: the paragraphs; those that are only a list (register's
 test: 一要…四要 and nothing else); those planned with figures, of which how many are only
 the brief's facts (the focus check's test) and how many end on a sentence with a digit;
-the situations that string the brief's facts with ；and nothing else (focus's test); the
+the situations that string the brief's facts with ；and nothing else (focus's test), and
+those with a sentence of two or more of its facts and little else, joined by any mark; the
 sections' 汉字 against their budgets, and their seconds.
 
     .venv/bin/python bench/bench_sections.py [--switch FRAMED] [--roles review,situation]
         [--every] [--sample 7] [CASE ...]
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
-GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS), or of assistant/plan.py as
+GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
+SITUATION_TOLD), or of assistant/plan.py as
 plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM).
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
 count as the program's). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
@@ -54,13 +56,13 @@ def main() -> int:
     os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
 
     from assistant import plan
-    from assistant.checks.focus import _strung
+    from assistant.checks.focus import _pasted, _strung
     from assistant.checks.register import _bare_list, _patterns
     from assistant.drafting import Drafter, ensure_store_ready, write
     from assistant.evalrun import load_cases
     from assistant.llm import LLM
     from assistant.outline import build_outline
-    from assistant.text import han_count
+    from assistant.text import han_count, sentences
 
     module, switch = (
         (plan, args.switch[5:]) if args.switch.startswith("plan.") else (write, args.switch)
@@ -74,14 +76,15 @@ def main() -> int:
     print(f"model: {llm.endpoint.model}; switch: {args.switch}; sample {args.sample}")
     print(
         f"{'arm':<5}{'paragraphs':>11}{'only a list':>12}{'with figures':>13}"
-        f"{'only facts':>11}{'end on digit':>13}{'strung':>7}{'汉字/budget':>13}{'model':>7}"
+        f"{'only facts':>11}{'end on digit':>13}{'strung':>7}{'read out':>9}{'汉字/budget':>13}"
+        f"{'model':>7}"
         f"{'program':>8}"
         f"{'seconds':>9}"
     )
     for arm in (True, False):
         setattr(module, switch, arm)
         n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
-        n |= {"model": 0, "program": 0, "strung": 0}
+        n |= {"model": 0, "program": 0, "strung": 0, "read": 0}
         seconds = 0.0
         for name in args.cases:
             brief = cases[name].brief
@@ -105,12 +108,16 @@ def main() -> int:
                     n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
                     if role == "situation":
                         n["strung"] += bool(list(_strung(text, brief)))
+                        # two or more of its facts in one sentence and little else, joined
+                        # by whatever mark
+                        n["read"] += any(_pasted(x, brief.situation) for x in sentences(text))
                     for key, value in _figure_counts(records, section.paragraphs, brief).items():
                         n[key] += value
         written = f"{n['han']}/{n['budget']}"
         print(
             f"{'on' if arm else 'off':<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
-            f"{n['pasted']:>11}{n['ends']:>13}{n['strung']:>7}{written:>13}{n['model']:>7}"
+            f"{n['pasted']:>11}{n['ends']:>13}{n['strung']:>7}{n['read']:>9}{written:>13}"
+            f"{n['model']:>7}"
             f"{n['program']:>8}"
             f"{seconds:>9.0f}"
         )

@@ -517,3 +517,35 @@ def test_a_paragraph_opening_with_a_later_clause_of_its_purpose_loses_it():
     )
     out = clean(raw, purpose=purpose)
     assert out.startswith("新修通村水泥路32公里") and "先点出" not in out
+
+
+def test_the_situations_facts_are_asked_for_one_at_a_time_when_the_switch_is_on(monkeypatch):
+    """SITUATION_TOLD: the facts as sentences, each to be followed by what it means; off,
+    the one ；-joined line every other paragraph gets."""
+    from dataclasses import replace
+
+    from assistant.brief import load_brief
+    from assistant.drafting import write
+    from assistant.outline import build_outline
+    from assistant.paths import data_dir
+
+    path = data_dir("examples") / "brief-closing.toml"
+    brief = load_brief(path)
+    facts = ("今年是全面贯彻落实党的二十大精神的关键之年", "全县被列为省级乡村振兴示范县")
+    brief = replace(brief, situation=facts)
+    outline = build_outline(brief, shares={})
+    sec = next(s for s in outline.sections if s.role == "situation")
+    plan = next(p for p in sec.paragraphs if p.facts)
+    assert set(plan.facts) == set(facts)
+
+    def asked() -> str:
+        msgs = write.render(brief, outline, sec, 1, plan, exemplars="", previous="", lead="")
+        return msgs[-1]["content"]
+
+    monkeypatch.setattr(write, "SITUATION_TOLD", True)
+    on = asked()
+    assert "一条一句" in on and "；".join(facts) not in on
+    assert all(f + "。" in on for f in facts)
+    monkeypatch.setattr(write, "SITUATION_TOLD", False)
+    off = asked()
+    assert "数字照抄：" + "；".join(plan.facts) in off and "一条一句" not in off

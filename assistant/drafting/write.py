@@ -101,6 +101,11 @@ FRAMED = True
 # against 3,333 汉字, 501 against 520 s; kept, as it costs nothing measured and three of the
 # ten drafts of the scale-0.5 run (other seeds) failed register on exactly this opening.
 LEAD_BEFORE_LIST = True
+# The situation's facts asked for one at a time, each with what it means for the year,
+# given as sentences instead of a ；-joined line (枫林 2024, thirteenth full-length run: all
+# three candidates of the situation's paragraph read the three facts out as the prompt's
+# one line, A；B；C, and added a slogan).
+SITUATION_TOLD = False
 _NUMERALS = "一二三四五六七八九十"
 _CLAUSE_ENDS = "，。；！？"
 
@@ -438,7 +443,13 @@ def render(
     base: str = "",
 ) -> list[dict[str, str]]:
     facts = ""
-    if plan.facts:
+    if plan.facts and SITUATION_TOLD and section.role == "situation" and len(plan.facts) > 1:
+        told = "".join(f.rstrip("。；") + "。" for f in plan.facts)
+        facts = (
+            "这一段要讲到这几条情况，一条一句，每讲一条都接着说出它对今年的工作意味着什么，"
+            f"不要把几条连成一句照读：{told}\n"
+        )
+    elif plan.facts:
         facts = "这一段必须写进这些事实，数字照抄：" + "；".join(plan.facts) + "\n"
     if plan.themes:
         facts += "这一段要体现：" + "、".join(plan.themes) + "\n"
