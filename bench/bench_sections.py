@@ -16,9 +16,10 @@ sections' 汉字 against their budgets, and their seconds.
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
 GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
 SITUATION_TOLD), or of assistant/plan.py as
-plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM).
+plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SHORT_LEADS).
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
-count as the program's). The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
+count as the program's), and the paragraphs chosen while failing a check (faulty). A role
+may be a plan's role: congress_point, the point on the congress's work. The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
 every call is drawn.
 """
 
@@ -61,7 +62,7 @@ def main() -> int:
     from assistant.drafting import Drafter, ensure_store_ready, write
     from assistant.evalrun import load_cases
     from assistant.llm import LLM
-    from assistant.outline import build_outline
+    from assistant.outline import build_outline, plan_role
     from assistant.text import han_count, sentences
 
     module, switch = (
@@ -77,14 +78,14 @@ def main() -> int:
     print(
         f"{'arm':<5}{'paragraphs':>11}{'only a list':>12}{'with figures':>13}"
         f"{'only facts':>11}{'end on digit':>13}{'strung':>7}{'read out':>9}{'汉字/budget':>13}"
-        f"{'model':>7}"
+        f"{'model':>7}{'faulty':>7}"
         f"{'program':>8}"
         f"{'seconds':>9}"
     )
     for arm in (True, False):
         setattr(module, switch, arm)
         n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
-        n |= {"model": 0, "program": 0, "strung": 0, "read": 0}
+        n |= {"model": 0, "program": 0, "strung": 0, "read": 0, "faulty": 0}
         seconds = 0.0
         for name in args.cases:
             brief = cases[name].brief
@@ -93,7 +94,12 @@ def main() -> int:
             # (write.ADAPTIVE_LENGTH) carries from section to section
             drafter = Drafter(brief, llm, sample=args.sample)
             for role in roles:
-                at = [i for i, s in enumerate(outline.sections) if s.role == role]
+                # a role, or a plan's role (congress_point: the point on the congress's work)
+                at = [
+                    i
+                    for i, s in enumerate(outline.sections)
+                    if role in (s.role, plan_role(s, brief))
+                ]
                 for index in at if args.every else at[:1]:
                     section = outline.sections[index]
                     t0 = time.monotonic()
@@ -106,6 +112,7 @@ def main() -> int:
                     n["model"] += sum(p["model_han"] for p in records)
                     n["program"] += sum(p["program_han"] for p in records)
                     n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
+                    n["faulty"] += sum(bool(p.get("failed_checks")) for p in records)
                     if role == "situation":
                         n["strung"] += bool(list(_strung(text, brief)))
                         # two or more of its facts in one sentence and little else, joined
@@ -117,7 +124,7 @@ def main() -> int:
         print(
             f"{'on' if arm else 'off':<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
             f"{n['pasted']:>11}{n['ends']:>13}{n['strung']:>7}{n['read']:>9}{written:>13}"
-            f"{n['model']:>7}"
+            f"{n['model']:>7}{n['faulty']:>7}"
             f"{n['program']:>8}"
             f"{seconds:>9.0f}"
         )

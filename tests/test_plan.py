@@ -769,3 +769,25 @@ def test_a_point_supporting_the_congress_and_the_other_organs_is_the_congress_po
     assert not any(s.role == "congress_work" for s in outline.sections)
     assert CONGRESS_POINT.search("要坚持党的领导，支持人大、政府、监察委和法院、检察院依法履职")
     assert not CONGRESS_POINT.search("要持续优化营商环境，支持民营企业发展壮大")
+
+
+@pytest.mark.parametrize("level", ["镇", "县"])
+def test_the_short_standing_lines_keep_each_organs_terms_in_fewer_words(monkeypatch, level):
+    """SHORT_LEADS: the congress part's lines say the same duties with the level's own
+    organs (a 镇's 主席团 and 镇人民政府, a 县's 常委会 and 一府一委两院), in fewer 汉字."""
+    from assistant import plan
+    from assistant.text import han_count
+
+    def leads(short: bool) -> list[str]:
+        monkeypatch.setattr(plan, "SHORT_LEADS", short)
+        brief = _closing(level=level, locality="柳塘" + level, speaker={"organ": level + "委"})
+        outline = build_outline(brief, shares={})
+        sec = next(s for s in outline.sections if s.role == "congress_work")
+        return [p.lead for p in sec.paragraphs if p.lead]
+
+    short, full = leads(True), leads(False)
+    assert len(short) == len(full) == 3
+    assert sum(map(han_count, short)) < sum(map(han_count, full)) - 40
+    terms = level_terms(level, None, None)
+    assert terms["congress"] in short[0] and terms["supervised"] in short[1]
+    assert "人大监督" in short[1] and "代表" in short[2]
