@@ -3338,6 +3338,17 @@ DRAFTS_READ = [
             ("integrity", "要把代表联络站建成践行全过程人民民主的基层阵地。", False),
         ],
     ),
+    # 丰源 2025 (thirteenth full-length run): the county's level of development praised
+    (
+        "丰源 2025, thirteenth full-length run",
+        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        "situation",
+        [
+            ("invented_facts", "比如，当前丰源县经济发展水平已经非常高，但仍有提高的空间。", True),
+            ("invented_facts", "要不断提高经济发展水平，让群众过上更好的日子。", False),
+            ("invented_facts", "要推动经济发展水平再上新台阶。", False),
+        ],
+    ),
     # 南川 2023 (twelfth full-length run): a vice of work style to be "achieved", read out
     # until now with the reason for 保持骄傲
     (
