@@ -7,7 +7,8 @@ both arms write the same. Counted: the paragraphs; those that are only a list (r
 test: 一要…四要 and nothing else); those planned with figures, of which how many are only
 the brief's facts (the focus check's test) and how many end on a sentence with a digit;
 the situations that string the brief's facts with ；and nothing else (focus's test), and
-those with a sentence of two or more of its facts and little else, joined by any mark; the
+those that read two or more of them out, as pieces of their own or in one sentence (read
+out); the
 sections' 汉字 against their budgets, and their seconds.
 
     .venv/bin/python bench/bench_sections.py [--switch FRAMED] [--roles review,situation]
@@ -57,13 +58,13 @@ def main() -> int:
     os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
 
     from assistant import plan
-    from assistant.checks.focus import _pasted, _strung
+    from assistant.checks.focus import _strung
     from assistant.checks.register import _bare_list, _patterns
     from assistant.drafting import Drafter, ensure_store_ready, write
     from assistant.evalrun import load_cases
     from assistant.llm import LLM
     from assistant.outline import build_outline, plan_role
-    from assistant.text import han_count, sentences
+    from assistant.text import han_count
 
     module, switch = (
         (plan, args.switch[5:]) if args.switch.startswith("plan.") else (write, args.switch)
@@ -115,9 +116,7 @@ def main() -> int:
                     n["faulty"] += sum(bool(p.get("failed_checks")) for p in records)
                     if role == "situation":
                         n["strung"] += bool(list(_strung(text, brief)))
-                        # two or more of its facts in one sentence and little else, joined
-                        # by whatever mark
-                        n["read"] += any(_pasted(x, brief.situation) for x in sentences(text))
+                        n["read"] += _read_out(text, brief.situation)
                     for key, value in _figure_counts(records, section.paragraphs, brief).items():
                         n[key] += value
         written = f"{n['han']}/{n['budget']}"
@@ -130,6 +129,28 @@ def main() -> int:
         )
     llm.close()
     return 0
+
+
+def _read_out(text: str, facts: tuple[str, ...]) -> bool:
+    """The situation's facts read out: two or more of them said nearly word for word each
+    as a piece of its own (A；B。 or A。B。) or in one sentence with little else (A，B。)."""
+    from assistant.checks.focus import _pasted
+    from assistant.text import bigrams, han_count
+
+    if len(facts) < 2:
+        return False
+    grams = [(f, bigrams(f)) for f in facts if bigrams(f)]
+
+    def one_fact(piece: str) -> bool:
+        own = bigrams(piece)
+        return any(
+            len(g & own) >= 0.9 * len(g) and han_count(f) >= 0.85 * han_count(piece)
+            for f, g in grams
+        )
+
+    pieces = [x for x in re.split(r"[。！？；]", text) if x.strip()]
+    sentences = [x for x in re.split(r"(?<=[。！？])", text) if x.strip()]
+    return sum(map(one_fact, pieces)) >= 2 or any(_pasted(x, facts) for x in sentences)
 
 
 def _figure_counts(records: list, plans: tuple, brief: object) -> dict[str, int]:

@@ -1008,3 +1008,21 @@ def test_a_fact_the_draft_told_already_is_neither_asked_nor_pasted_again(place):
     assert facts[0] not in verdict.missing and facts[1] in verdict.missing
     fixed = repair(text, verdict, plan, place.brief, None, context=earlier)
     assert "87次" not in fixed.text and "6个乡镇人大" in fixed.text
+
+
+def test_a_sentence_that_opens_a_speech_stays_in_the_opening_and_goes_elsewhere(place):
+    """The repair reads the restart patterns as the integrity check does: those for after
+    the opening (今天在…座谈会上，我…) are the opening's own words there."""
+    from dataclasses import replace
+
+    from assistant.drafting.repair import repair
+
+    opening = "今天在这次座谈会上，我代表县委讲几点意见。"
+    text = CLEAN + opening
+    kept = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None,
+                  section_role="meeting_opening")  # fmt: skip
+    assert opening in kept.text
+    review = replace(place, section_role="review")
+    dropped = repair(text, choose([text], PLAN, review)[0], PLAN, place.brief, None,
+                     section_role="review")  # fmt: skip
+    assert dropped.text == CLEAN

@@ -791,3 +791,23 @@ def test_the_short_standing_lines_keep_each_organs_terms_in_fewer_words(monkeypa
     terms = level_terms(level, None, None)
     assert terms["congress"] in short[0] and terms["supervised"] in short[1]
     assert "人大监督" in short[1] and "代表" in short[2]
+
+
+def test_the_short_standing_lines_reach_a_point_on_the_congress_too(monkeypatch):
+    from assistant import plan
+    from assistant.outline import plan_role
+
+    heads = ["甲要求很重要", "乙要求很重要", "要坚持党的领导，支持人大依法履职、发挥代表作用"]
+
+    def leads(short: bool) -> list[str]:
+        monkeypatch.setattr(plan, "SHORT_LEADS", short)
+        brief = _closing(requirements=heads)
+        outline = build_outline(brief, shares={})
+        sec = next(s for s in outline.sections if plan_role(s, brief) == "congress_point")
+        return [p.lead for p in sec.paragraphs if p.lead]
+
+    short, full = leads(True), leads(False)
+    terms = level_terms("镇", None, None)
+    assert short and set(short) <= {line.format(**terms) for line in plan.CONGRESS_LEADS_SHORT}
+    # the Party's and the supervised organs' lines are the short ones; the delegates' is one
+    assert not set(short[:2]) & set(full) and len(short) == len(full) == 3

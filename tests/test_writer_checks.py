@@ -3338,6 +3338,20 @@ DRAFTS_READ = [
             ("integrity", "要把代表联络站建成践行全过程人民民主的基层阵地。", False),
         ],
     ),
+    # 槐原 2018 (thirteenth full-length run): a heading made up after the prompt's plan
+    (
+        "槐原 2018, thirteenth full-length run",
+        {},
+        "review",
+        [
+            (
+                "integrity",
+                "回顾成绩（2段，共154字） 2017年初代表提出建议31件，年内办结29件。",
+                True,
+            ),
+            ("integrity", "全年共办理代表建议31件，办结29件。", False),
+        ],
+    ),
     # 丰源 2025 (thirteenth full-length run): the county's level of development praised
     (
         "丰源 2025, thirteenth full-length run",
@@ -3359,6 +3373,45 @@ DRAFTS_READ = [
             ("usage", "抓落实的作风要坚决做到重部署轻落实、说得多做得少。", True),
         ],
     ),
+    # Correct prose a review found failed by the thirteenth session's first patterns: each
+    # would also have been dropped by the drafting repair.
+    (
+        "correct prose, thirteenth session's review",
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "县委",
+            "locality": "江滨县",
+            "date": dt.date(2026, 1, 9),
+        },
+        "requirements",
+        [
+            ("integrity", "刚才，县委副书记、县长王明同志在这里讲话，我完全同意。", False),
+            ("integrity", "代表们在此发言踊跃，提出了许多很有见地的意见。", False),
+            ("integrity", "深入学习贯彻习近平总书记“在中央人大工作会议上的讲话”精神。", False),
+            ("integrity", "我是从村党支部书记岗位上成长起来的，深知基层人大工作的不易。", False),
+            ("integrity", "我是第一次以县委书记的身份参加县人代会。", False),
+            ("integrity", "大力推进网上文化阵地建设，办好线上文旅推介活动。", False),
+            ("integrity", "要把路上文明劝导工作做实，村村建起屋前文化广场。", False),
+            ("voice", "邓小平同志曾经讲道：“发展才是硬道理。”", False),
+            (
+                "voice",
+                "习近平总书记在谈到全过程人民民主时讲道：“全过程人民民主是全链条的民主。”",
+                False,
+            ),
+            ("invented_facts", "对群众普遍反映的热点难点问题，要逐项推动解决。", False),
+            ("invented_facts", "确保全面完成并力争超额完成年度目标任务。", False),
+            ("usage", "抓落实要做到不重部署轻落实、不说得多做得少。", False),
+            ("tifa", "“十四五”时期的成就为我们今后的发展奠定了坚实基础。", False),
+            ("tifa", "“十四五”规划描绘的宏伟蓝图已经变成美好现实。", False),
+            ("tifa", "“十四五”规划为我们的未来指明了方向。", True),
+            (
+                "focus",
+                "今年是本届人大任期的最后一年，也是换届之年。2021年是换届之年。",
+                False,
+            ),
+        ],
+    ),
 ]
 DRAFT_LINES = [(d, c, o, r, t, f) for d, o, r, lines in DRAFTS_READ for c, t, f in lines]
 
@@ -3375,6 +3428,15 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
     subject = _paragraph(text, brief=given, section_role=role, date=given.date)
     result = REGISTRY[check].run(subject)
     assert result.passed is not fails, f"{draft}: {result.reason}"
+
+
+def test_the_speaker_speaking_here_is_a_restart_only_when_he_announces_his_own_speech():
+    """我…在此代表…讲话 begins the speech again (枫林 2024, thirteenth full-length run); thanks
+    to those who spoke here (在此代表县委向会上发言的同志…) do not."""
+    from assistant.checks.integrity import restart_in
+
+    assert restart_in("作为街道党工委书记，我非常高兴地在此代表街道党工委讲话。")
+    assert not restart_in("我在此代表县委向会上发言的同志表示感谢。")
 
 
 def test_a_vice_of_work_style_to_be_achieved_is_read_out_with_its_own_reason():

@@ -790,6 +790,7 @@ def _echoed_openings(paras: Sequence[str], siblings: Sequence[str] = ()) -> Iter
 # after 是/进入/迎来, up to 之年)
 _YEAR_IS = re.compile(r"(?:是|进入|迎来)了?([^。！？；，]{2,30}?)之年")
 _YEAR_KEY = 6  # 汉字 of the designation before 之年 that make it the same one
+_YEAR_KEY_MIN = 4  # …and fewer say too little to be one (换届之年 of this year and of 2021)
 
 
 def _year_keys(text: str) -> list[tuple[str, str]]:
@@ -797,7 +798,7 @@ def _year_keys(text: str) -> list[tuple[str, str]]:
     return [
         (key, m.group(1) + "之年")
         for m in _YEAR_IS.finditer(text)
-        if len(key := han_only(m.group(1))[-_YEAR_KEY:]) >= 2
+        if len(key := han_only(m.group(1))[-_YEAR_KEY:]) >= _YEAR_KEY_MIN
     ]
 
 
@@ -829,7 +830,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
     out.extend(_same_openings(prose_paragraphs(subject)))
-    out.extend(_year_twice(prose_paragraphs(subject)))
+    # (the call may take the year up again as its spur: 同志们，2024年是…关键之年，让我们…)
+    told = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline", "call")]
+    out.extend(_year_twice([p for t in told for p in paragraphs(t)]))
     for x in subject.parsed.sections:
         if x.role not in ("title", "outline"):
             out.extend(_echoed_openings(paragraphs(x.text)))
@@ -869,7 +872,8 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_twice(s, t) for s, t in twins)
     if subject.context:
         out.extend(_same_openings(paragraphs(subject.text), paragraphs(subject.context)))
-    out.extend(_year_twice(paragraphs(subject.text), paragraphs(subject.context or "")))
+    if subject.section_role != "call":
+        out.extend(_year_twice(paragraphs(subject.text), paragraphs(subject.context or "")))
     out.extend(_echoed_openings(paragraphs(subject.text), paragraphs(subject.siblings or "")))
     # the opening's own start, which the program wrote (the session sentence) and the
     # candidate continues in the same paragraph; a clause of the paragraph before may be

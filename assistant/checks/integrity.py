@@ -182,6 +182,11 @@ def _readdresses(p: str, pat: _Patterns) -> Iterator[str]:
             yield f"句中插入称呼“{m.group()}”，像两段话拼在一起：“…{snippet}…”"
 
 
+# Where the speech begins: restart_late's patterns (下面，我讲几点意见…) are its own there. A
+# paragraph of no known place is read as one of them.
+OPENING_ROLES = frozenset({"", "opening", "meeting_opening", "salutation"})
+
+
 def restart_in(text: str, late: bool = True) -> re.Match[str] | None:
     """Where `text` begins the speech again (大家好; after the opening also 今天是…闭幕,
     谢谢大家参加…): another speech's opening spliced in. Shared with the drafting repair."""
@@ -428,7 +433,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
         return ["段落是空的"]
     out = [f for f in (_bad_start(p, pat, "段首"), _bad_end(p, None, pat)) if f]
     out.extend(_readdresses(p, pat))
-    late = subject.section_role not in ("", "opening", "meeting_opening", "salutation")
+    late = subject.section_role not in OPENING_ROLES
     out.extend(_restarts(p, late=late))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))

@@ -33,6 +33,7 @@ from assistant.checks.focus import (
     sentences_said_in_section,
 )
 from assistant.checks.integrity import (
+    OPENING_ROLES,
     early_call,
     headline_cores,
     misplaced_thanks,
@@ -115,14 +116,14 @@ _ANNOUNCE = re.compile(
 )
 
 
-def _scaffolding(text: str) -> list[str]:
+def _scaffolding(text: str, late: bool = True) -> list[str]:
     """Sentences that are scaffolding, never the paragraph's content: the speech begun
-    again (the integrity check's own patterns), a lead-in to a list, or the model
-    announcing what it writes."""
+    again (the integrity check's own patterns, those for after the opening only when
+    `late`), a lead-in to a list, or the model announcing what it writes."""
     return [
         x
         for x in sentences(text)
-        if restart_in(x) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
+        if restart_in(x, late) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
     ]
 
 
@@ -131,7 +132,9 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
     again, a report's lead-in, the model announcing its text, a call before the call, the
     thanks said again after the thanks, and
     具体来说 at a sentence's start (the sentence stays)."""
-    text = _drop(text, _scaffolding(text), "删去另起开头或材料体领起的句子：", repairs, 30)
+    # (a paragraph of no known place is repaired as one after the opening, as it always was)
+    late = not section_role or section_role not in OPENING_ROLES
+    text = _drop(text, _scaffolding(text, late), "删去另起开头或材料体领起的句子：", repairs, 30)
     thanks = thanks_section(occasion)
     for found, note in (
         (lambda x: early_call(x, section_role), "删去写在号召之前的号召："),

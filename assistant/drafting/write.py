@@ -447,7 +447,7 @@ def render(
         told = "".join(f.rstrip("。；") + "。" for f in plan.facts)
         facts = (
             "这一段要讲到这几条情况，一条一句，每讲一条都接着说出它对今年的工作意味着什么，"
-            f"不要把几条连成一句照读：{told}\n"
+            f"不要把几条连成一句照读，数字和日期照抄：{told}\n"
         )
     elif plan.facts:
         facts = "这一段必须写进这些事实，数字照抄：" + "；".join(plan.facts) + "\n"
