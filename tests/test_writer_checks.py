@@ -3338,6 +3338,22 @@ DRAFTS_READ = [
             ("integrity", "要把代表联络站建成践行全过程人民民主的基层阵地。", False),
         ],
     ),
+    # 柳塘 2021 换届 (thirteenth full-length run): a point's ways listed by 第一方面…
+    (
+        "柳塘镇 2021 换届, thirteenth full-length run",
+        {},
+        "requirements",
+        [
+            (
+                "register",
+                "要做到这一要求，需要从三个方面进行加强。第一方面，要保持与人民的密切联系；"
+                "第二方面，要不断学习新的理论知识。",
+                True,
+            ),
+            ("register", "一方面要保持与人民的密切联系，另一方面要不断学习新的理论知识。", False),
+            ("integrity", "我很高兴在这里，我作为主席团成员，以镇党委的名义发言。", True),
+        ],
+    ),
     # 槐原 2018 (thirteenth full-length run): a heading made up after the prompt's plan
     (
         "槐原 2018, thirteenth full-length run",
