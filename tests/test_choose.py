@@ -422,6 +422,12 @@ def test_repair_turns_a_quoted_headline_into_this_requirement(place):
         other, choose([other], PLAN, place)[0], PLAN, place.brief, None, headline=headline
     )
     assert kept.text == other
+    # 要求 without 的 is taken with it, not left after 这一要求
+    bare = (
+        "这些都是落实“要以代表之家和代表联络站为阵地，推动代表密切联系群众”要求的具体举措。" + CLEAN
+    )
+    fixed = repair(bare, choose([bare], PLAN, place)[0], PLAN, place.brief, None, headline=headline)
+    assert fixed.text.startswith("这些都是落实这一要求的具体举措。")
 
 
 def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph_stays(place):

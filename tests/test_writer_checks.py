@@ -3354,6 +3354,22 @@ DRAFTS_READ = [
             ("integrity", "我很高兴在这里，我作为主席团成员，以镇党委的名义发言。", True),
         ],
     ),
+    # 宁川 2015 (thirteenth full-length run): a point begun again as a talk about a topic
+    (
+        "宁川 2015, thirteenth full-length run",
+        NINGCHUAN,
+        "requirements",
+        [
+            (
+                "integrity",
+                "今天我在这里要对在座的各位同志讲一件非常重要的事情。这个话题非常重要。",
+                True,
+            ),
+            ("integrity", "下面我就来具体谈谈这个问题的几个方面。", True),
+            ("integrity", "接下来，我要重点讨论如何进一步提升乡镇人大工作水平。", True),
+            ("integrity", "下面，我就做好乡镇人大工作讲三点意见。", False),
+        ],
+    ),
     # 槐原 2018 (thirteenth full-length run): a heading made up after the prompt's plan
     (
         "槐原 2018, thirteenth full-length run",

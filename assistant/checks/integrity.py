@@ -272,14 +272,15 @@ def _restated_heads(point: Any) -> Iterator[str]:
 def quoted_headlines(heading: str, body: str) -> list[re.Match[str]]:
     """Where the headline stands in quotation marks inside its own body (要坚决做到“要坚持
     党的全面领导，确保…”): the body talking about its headline instead of developing it.
-    Each match spans the quotation and a 的要求 after it; group 2 is what follows it
-    when that already names it (这一主题, 这项工作)."""
+    Each match spans the quotation and a (的)要求 after it (宁川 2015, thirteenth full-length
+    run: 落实“…”要求的具体举措 became 落实这一要求要求的…); group 2 is what follows it when that
+    already names it (这一主题, 这项工作)."""
     core = HEADING_START.sub("", heading.strip()).rstrip("。；").lstrip("要")
     if han_count(core) < 8:
         return []
     return [
         m
-        for m in re.finditer(r"“([^”]{8,})”(?:的要求|(?=(这[一项个])))?", body)
+        for m in re.finditer(r"“([^”]{8,})”(?:的?要求|(?=(这[一项个])))?", body)
         if overlap(m.group(1).lstrip("要"), core) >= 0.8
         and overlap(core, m.group(1).lstrip("要")) >= 0.8
     ]
