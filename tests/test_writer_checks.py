@@ -3370,6 +3370,22 @@ DRAFTS_READ = [
             ("integrity", "下面，我就做好乡镇人大工作讲三点意见。", False),
         ],
     ),
+    # 石桥 2016 (thirteenth full-length run): the program's lead joined to the model's own
+    # subject, and the situation's purpose said back
+    (
+        "石桥 2016, thirteenth full-length run",
+        {"occasion": "symposium"},
+        "meeting_opening",
+        [
+            (
+                "integrity",
+                "召开这次座谈会，主要是会议旨在通过讨论当前的工作现状，提供重要参考。",
+                True,
+            ),
+            ("integrity", "召开这次座谈会，主要是为了总结交流经验，研究部署下一步工作。", False),
+            ("integrity", "石桥县的同志们，要准确把握当前所处的形势和今年的定位。", True),
+        ],
+    ),
     # 槐原 2018 (thirteenth full-length run): a heading made up after the prompt's plan
     (
         "槐原 2018, thirteenth full-length run",
