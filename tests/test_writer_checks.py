@@ -3370,6 +3370,20 @@ DRAFTS_READ = [
             ("integrity", "下面，我就做好乡镇人大工作讲三点意见。", False),
         ],
     ),
+    # 云溪乡 2013 (thirteenth full-length run): a leader's care for the place
+    (
+        "云溪乡 2013, thirteenth full-length run",
+        {"level": "乡", "role": "乡党委书记", "organ": "乡党委", "locality": "云溪乡"},
+        "requirements",
+        [
+            (
+                "invented_facts",
+                "习近平总书记对云溪的殷切关怀和重要嘱托，为我们做好各项工作指明了前进方向。",
+                True,
+            ),
+            ("invented_facts", "要深入学习习近平总书记关于人大工作的重要论述。", False),
+        ],
+    ),
     # 石桥 2016 (thirteenth full-length run): the program's lead joined to the model's own
     # subject, and the situation's purpose said back
     (
