@@ -357,7 +357,7 @@ def test_two_points_on_the_congress_share_its_moves_by_what_their_headlines_name
         "要发挥人大代表作用，密切同人民群众的联系。",
     )
     base = load_brief(EXAMPLE)
-    markers = ("对人大工作的领导", "主动报告工作", "希望各位代表")  # the three moves
+    markers = ("对人大工作的领导", "自觉接受人大监督", "希望各位代表")  # the three moves
 
     def moves_of(requirements):
         outline = build_outline(replace(base, requirements=requirements), shares={})
