@@ -3370,6 +3370,30 @@ DRAFTS_READ = [
             ("integrity", "下面，我就做好乡镇人大工作讲三点意见。", False),
         ],
     ),
+    # 江滨区 2015, the thirteenth session's untuned read: the General Secretary's words made
+    # up as the subject of a 重要要求, the session already ended, the plan's words
+    (
+        "江滨区 2015, untuned read, thirteenth session",
+        {
+            "level": "区",
+            "role": "区委书记",
+            "organ": "区委",
+            "locality": "江滨区",
+            "date": dt.date(2015, 1, 23),
+        },
+        "requirements",
+        [
+            (
+                "invented_facts",
+                "各级各部门要坚决落实习近平总书记关于“全面建成小康社会，必须确保完成‘十二五’"
+                "规划目标任务”的重要要求。",
+                True,
+            ),
+            ("invented_facts", "要深入学习习近平总书记关于“三农”工作的重要论述。", False),
+            ("usage", "江滨区第十六届人民代表大会第五次会议已经圆满结束，我们要乘势而上。", True),
+            ("integrity", "面对当前的形势和今年的定位，我们必须抓住机遇。", True),
+        ],
+    ),
     # 云溪乡 2013 (thirteenth full-length run): a leader's care for the place
     (
         "云溪乡 2013, thirteenth full-length run",

@@ -277,6 +277,14 @@ _QUOTE = re.compile(
 )
 
 
+# His words given as what a 重要要求 or 论述 is about (江滨区 2015, untuned read: 坚决落实习近平
+# 总书记关于“全面建成小康社会，必须确保完成‘十二五’规划目标任务”的重要要求): a quotation as
+# much as after 指出. (关于“三农”工作的重要论述: a term, too short to be words.)
+_ABOUT_QUOTE = re.compile(
+    r"(?:总书记|习近平)[^。！？“]{0,20}关于“(?P<words>[^”]{8,})”的(?:重要)?(?:要求|指示|论述|讲话|嘱托)"
+)
+
+
 def find_invented_quotes(text: str, brief: Any) -> list[str]:
     """Words put in a leader's mouth (总书记…指出：“…”) that the brief does not give: a
     quotation is a fact, and a small model invents them, dates and all. Without quotation
@@ -287,6 +295,7 @@ def find_invented_quotes(text: str, brief: Any) -> list[str]:
     known = _claims().get("known_quotes", [])
     out = []
     found = [m.group(4) for m in _QUOTE.finditer(text)]
+    found += [m.group("words") for m in _ABOUT_QUOTE.finditer(text)]
     found += [m.group("words") for m in _UNQUOTED.finditer(text)]
     for quoted in found:
         if quoted[:12] in facts or quoted in out or any(re.search(k, quoted) for k in known):
