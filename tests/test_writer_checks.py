@@ -3394,6 +3394,18 @@ DRAFTS_READ = [
             ("integrity", "面对当前的形势和今年的定位，我们必须抓住机遇。", True),
         ],
     ),
+    # …and its opening congratulating before the speech's own thanks
+    (
+        "江滨区 2015, untuned read, thirteenth session, opening",
+        {"level": "区", "role": "区委书记", "organ": "区委", "locality": "江滨区"},
+        "opening",
+        [
+            # (congratulations in the opening are the references' own)
+            ("integrity", "我们对这次会议圆满结束表示热烈祝贺！", False),
+            ("integrity", "最后，再次祝各位代表在今后的工作中取得更大的成绩！", True),
+            ("integrity", "这是一次团结一致、民主有序的大会。", False),
+        ],
+    ),
     # 云溪乡 2013 (thirteenth full-length run): a leader's care for the place
     (
         "云溪乡 2013, thirteenth full-length run",
