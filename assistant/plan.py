@@ -284,7 +284,7 @@ CONGRESS_LEADS = (
 CONGRESS_LEADS_SHORT = (
     "{party}要加强对人大工作的领导，支持{congress}依法行使职权。",
     "{supervised}要自觉接受人大监督，认真落实审议意见，认真办理代表提出的议案和建议。",
-    "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。",
+    CONGRESS_LEADS[2],  # the delegates' line is short already
 )
 SHORT_LEADS = True
 ALL_MOVES = tuple(range(len(CONGRESS_MOVES)))

@@ -134,17 +134,21 @@ def main() -> int:
 def _read_out(text: str, facts: tuple[str, ...]) -> bool:
     """The situation's facts read out: two or more of them said nearly word for word each
     as a piece of its own (A；B。 or A。B。) or in one sentence with little else (A，B。)."""
+    from assistant.checks.base import threshold
     from assistant.checks.focus import _pasted
     from assistant.text import bigrams, han_count
 
     if len(facts) < 2:
         return False
     grams = [(f, bigrams(f)) for f in facts if bigrams(f)]
+    # the focus check's own measures of a fact present and of a piece that is only facts
+    present = threshold("focus", "pasted_presence", 0.9)
+    share = threshold("focus", "pasted_share", 0.85)
 
     def one_fact(piece: str) -> bool:
         own = bigrams(piece)
         return any(
-            len(g & own) >= 0.9 * len(g) and han_count(f) >= 0.85 * han_count(piece)
+            len(g & own) >= present * len(g) and han_count(f) >= share * han_count(piece)
             for f, g in grams
         )
 

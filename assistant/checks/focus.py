@@ -830,9 +830,6 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for p in prose_paragraphs(subject):
         out.extend(_clause_twice(p))
     out.extend(_same_openings(prose_paragraphs(subject)))
-    # (the call may take the year up again as its spur: 同志们，2024年是…关键之年，让我们…)
-    told = [x.text for x in subject.parsed.sections if x.role not in ("title", "outline", "call")]
-    out.extend(_year_twice([p for t in told for p in paragraphs(t)]))
     for x in subject.parsed.sections:
         if x.role not in ("title", "outline"):
             out.extend(_echoed_openings(paragraphs(x.text)))
@@ -844,6 +841,8 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     # …and twice within the review, paragraph after paragraph (兰河 2022: 420座, 10万元 and
     # 18公里 told again in the review's second paragraph)
     review = [p for text, role in parts if role == "review" for p in paragraphs(text)]
+    # (the call may take the year up again as its spur: 同志们，2024年是…关键之年，让我们…)
+    out.extend(_year_twice([p for text, role in parts if role != "call" for p in paragraphs(text)]))
     told = set(out)
     out.extend(f for f in _facts_twice(review, achievements) if f not in told)
     out.extend(_tasks_done(parts, achievements, pat))
