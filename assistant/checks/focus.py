@@ -400,16 +400,29 @@ _NATIONAL = re.compile(r"习近平|党中央|总书记|大精神|中国特色社
 
 
 _CONTAINED_MIN = 15  # 汉字: a clause this long said again inside a longer one is said twice
+# a subject put before a clause said again: 会议 圆满完成了各项议程
+_SUBJECT = re.compile(r"(?:本次|这次|此次)?(?:会议|大会)|我们|大家")
 
 
-def _said(key: str, seen: set[str]) -> bool:
-    """`key` is a clause already said: the same, or (both long) one inside the other (枫林
-    2024: …为推动基层治理和民生实事提供了有力保障。这些努力为推动基层治理和民生实事提供了有力保障…)."""
+def _inside(short: str, long: str, least: int) -> bool:
+    """`short` said again inside `long`: both long (枫林 2024: …为推动基层治理和民生实事提供了
+    有力保障。这些努力为推动基层治理和民生实事提供了有力保障…), or the shorter a full clause and
+    the longer it with a subject put before it (江滨区 2015, untuned read: 圆满完成了各项议程 in
+    the program's session sentence, 会议圆满完成了各项议程 by the model three sentences on; a
+    reference's 通过法定程序形成决议、决定 taken up again as 并通过… is not a subject added)."""
+    if short not in long:
+        return False
+    if len(short) >= _CONTAINED_MIN:
+        return True
+    subject = long[: -len(short)] if long.endswith(short) else ""
+    return len(short) >= least and bool(_SUBJECT.fullmatch(subject))
+
+
+def _said(key: str, seen: set[str], least: int) -> bool:
+    """`key` is a clause already said: the same, or one inside the other (`_inside`)."""
     if key in seen:
         return True
-    if len(key) < _CONTAINED_MIN:
-        return False
-    return any(len(k) >= _CONTAINED_MIN and (k in key or key in k) for k in seen)
+    return any(_inside(k, key, least) or _inside(key, k, least) for k in seen)
 
 
 POINT_MARK = re.compile(r"^\s*[一二三四五六七八九十]+、")  # a point's marker: 一、
@@ -428,7 +441,7 @@ def _clause_twice(paragraph: str, before: str = "") -> Iterator[str]:
     seen = {_clause_key(c) for c in _CLAUSE_CUT.split(before)}
     for c in _CLAUSE_CUT.split(paragraph):
         key = _clause_key(c)
-        if len(key) >= least and _said(key, seen):
+        if len(key) >= least and _said(key, seen, least):
             yield f"同一段里同一句话说了两遍：“{short(c, 24)}”"
             return
         seen.add(key)
@@ -458,7 +471,7 @@ def sentences_repeating_a_clause(paragraph: str, before: str = "") -> list[str]:
     out = []
     for sent in sentences(paragraph):
         keys = [k for c in _CLAUSE_CUT.split(sent) if len(k := _clause_key(c)) >= least]
-        if any(_said(k, seen) for k in keys):
+        if any(_said(k, seen, least) for k in keys):
             out.append(sent)
             continue
         seen.update(keys)
