@@ -9,7 +9,6 @@ same verdict on one candidate paragraph while drafting, quickly.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -1724,19 +1723,6 @@ def test_reference_paragraphs_pass_in_paragraph_scope(refs, corpus):
     assert not failures, "\n".join(failures)
 
 
-def test_paragraph_scope_is_fast(refs, corpus):
-    """Drafting runs these on every candidate: a few ms for a 200-字 paragraph each."""
-    subjects = [s for _, s in _reference_paragraphs(refs, corpus) if 150 <= han_count(s.raw) <= 300]
-    for name in WRITER:  # warm the caches (patterns, corpus density)
-        REGISTRY[name].run(subjects[0])
-    for name in WRITER:
-        start = time.perf_counter()
-        for s in subjects:
-            REGISTRY[name].run(s)
-        per = (time.perf_counter() - start) / len(subjects) * 1000
-        assert per < 20, f"{name}: {per:.1f} ms per paragraph"
-
-
 def test_a_paragraph_left_as_a_mark_fails_placeholders_a_fact_request_does_not():
     from assistant.checks.placeholders import check_placeholders
 
@@ -3404,6 +3390,20 @@ DRAFTS_READ = [
             ("integrity", "我们对这次会议圆满结束表示热烈祝贺！", False),
             ("integrity", "最后，再次祝各位代表在今后的工作中取得更大的成绩！", True),
             ("integrity", "这是一次团结一致、民主有序的大会。", False),
+            # the program's session sentence said again with its subject
+            (
+                "focus",
+                "江滨区第十六届人民代表大会第五次会议，在全体代表和与会同志的共同努力下，圆满完成"
+                "了各项议程，即将胜利闭幕。这是一次团结一致、民主有序的大会。会议圆满完成了各项议程"
+                "，即将胜利闭幕。",
+                True,
+            ),
+            (
+                "focus",
+                "江滨区第十六届人民代表大会第五次会议，在全体代表和与会同志的共同努力下，圆满完成"
+                "了各项议程，即将胜利闭幕。会议期间，各位代表认真审议了各项报告。",
+                False,
+            ),
         ],
     ),
     # 云溪乡 2013 (thirteenth full-length run): a leader's care for the place
