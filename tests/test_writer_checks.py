@@ -3378,6 +3378,9 @@ DRAFTS_READ = [
             ("invented_facts", "要深入学习习近平总书记关于“三农”工作的重要论述。", False),
             ("usage", "江滨区第十六届人民代表大会第五次会议已经圆满结束，我们要乘势而上。", True),
             ("integrity", "面对当前的形势和今年的定位，我们必须抓住机遇。", True),
+            # the Party secretary as the supervised, 我们 after 接受监督
+            ("voice", "“一府两院”要自觉接受人大监督。通过接受监督，我们可以及时了解民意。", True),
+            ("voice", "“一府两院”要自觉接受人大监督，通过接受监督改进工作、提高效率。", False),
         ],
     ),
     # …and its opening congratulating before the speech's own thanks
