@@ -3381,7 +3381,17 @@ DRAFTS_READ = [
             # the Party secretary as the supervised, 我们 after 接受监督
             ("voice", "“一府两院”要自觉接受人大监督。通过接受监督，我们可以及时了解民意。", True),
             ("voice", "“一府两院”要自觉接受人大监督，通过接受监督改进工作、提高效率。", False),
+            # the next five years put in the plan that ends this year
+            ("tifa", "在未来的五年中，我们要确保完成“十二五”规划确定的各项目标任务。", True),
+            ("tifa", "今年是“十二五”规划的收官之年，要确保完成规划确定的目标任务。", False),
         ],
+    ),
+    # …while in a plan's first year its five years are the next five
+    (
+        "江滨区 2015, untuned read, thirteenth session, a year on",
+        {"level": "区", "date": dt.date(2016, 1, 20)},
+        "requirements",
+        [("tifa", "今后五年是“十三五”时期，要确保各项目标任务顺利完成。", False)],
     ),
     # …and its opening congratulating before the speech's own thanks
     (
