@@ -33,7 +33,14 @@ from assistant.plan import (
     plan_section,
     split_budget,
 )
-from assistant.text import bigrams, chinese_count, chinese_number, han_count
+from assistant.text import (
+    bigrams,
+    chinese_count,
+    chinese_number,
+    han_count,
+    place_stem,
+    place_unit,
+)
 
 ROLE_LABELS = {
     "salutation": "称谓",
@@ -295,10 +302,8 @@ def _thanks_text(brief: Brief) -> str:
 def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
     """Words the paragraph purposes are filled with, from the brief and its level."""
     loc = brief.locality or ""
-    stem = loc[:-1] if loc[-1:] in "镇乡县区市" and len(loc) > 2 else loc
-    place = loc[-1:] if loc[-1:] in "镇乡县区市" else "地"
-    if loc.endswith("街道"):
-        place = "街道"
+    stem = place_stem(loc)
+    place = place_unit(loc) or "地"
     terms = level_terms(brief.level, brief.speaker.organ, brief.locality)
     # Supervisory commissions exist since the 监察法 took effect on 2018-03-20.
     if brief.date and brief.date < dt.date(2018, 3, 20) and terms["supervised"] == "“一府一委两院”":

@@ -151,6 +151,24 @@ _CN_DIGITS = "零一二三四五六七八九"
 _CN_VALUES = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"两": 2, "〇": 0}
 
 
+# -- place names ----------------------------------------------------------------------------
+
+PLACE_UNIT = re.compile(r"(?:街道|[省市县区镇乡])$")
+
+
+def place_unit(name: str) -> str:
+    """The unit a place name ends with (丰源县: 县, 枫林街道: 街道), '' for none."""
+    m = PLACE_UNIT.search(name)
+    return m.group() if m else ""
+
+
+def place_stem(name: str) -> str:
+    """A place name without its unit, as a speech calls it (丰源县: 丰源, 枫林街道: 枫林); the
+    whole name where one 字 would be left (沙镇 stays)."""
+    stem = PLACE_UNIT.sub("", name)
+    return stem if len(stem) >= 2 else name
+
+
 # -- figures --------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")

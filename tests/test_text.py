@@ -251,3 +251,12 @@ def test_ascii_punctuation_by_han_is_found_and_written_full_width():
     assert full_width_by_han(said) == "通过几年的努力，我们实现了新跨越；“十四五”，开局！"
     untouched = "总量达到1,000万元，接入Qwen,GLM等模型。"
     assert ascii_punct_by_han(untouched) == [] and full_width_by_han(untouched) == untouched
+
+
+def test_a_place_is_called_by_its_stem_and_its_unit_as_the_speech_calls_it():
+    from assistant.text import place_stem, place_unit
+
+    assert [place_stem(x) for x in ("丰源县", "枫林街道", "南川市", "云溪乡", "沙镇", "清徐")] == [
+        "丰源", "枫林", "南川", "云溪", "沙镇", "清徐",
+    ]  # fmt: skip
+    assert [place_unit(x) for x in ("丰源县", "枫林街道", "清徐")] == ["县", "街道", ""]

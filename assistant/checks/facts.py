@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.checks.base import CheckResult, Subject, load_yaml, register
 from assistant.text import bigrams as _bigrams
-from assistant.text import chinese_number, normalize, overlap
+from assistant.text import chinese_number, normalize, overlap, place_stem, place_unit
 from assistant.text import short as _short
 
 # ---------------------------------------------------------------- numbers
@@ -243,9 +243,7 @@ def themes_told_as_done(text: str, brief: Any) -> list[str]:
 def _own_doing(brief: Any) -> re.Pattern[str]:
     """The place itself as the doer: its name (丰源县, 丰源), 我们, 我县, 全县…"""
     place = normalize(getattr(brief, "locality", "") or "")
-    names = [
-        re.escape(x) for x in {place, re.sub(r"(?:街道|[省市县区镇乡])$", "", place)} if len(x) >= 2
-    ]
+    names = [re.escape(x) for x in {place, place_stem(place)} if len(x) >= 2]
     return re.compile("|".join([*names, r"我们|[我全本][省市县区镇乡]|全街道"]))
 
 
@@ -364,7 +362,7 @@ def _without_locality(title: str, brief: Any) -> str:
     out: the same report, not an invented one."""
     locality = normalize(getattr(brief, "locality", "") or "")
     if len(locality) > 1 and title.startswith(locality):
-        return locality[-1] + title[len(locality) :]
+        return (place_unit(locality) or locality[-1]) + title[len(locality) :]
     return title
 
 
@@ -387,7 +385,7 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
     out = []
     if brief.locality:
         loc = normalize(brief.locality)
-        stem = loc[:-1] if loc[-1:] in "镇县乡市区" and len(loc) > 2 else loc
+        stem = place_stem(loc)
         out.append(("locality", loc, stem in text, "" if stem in text else "地名未出现"))
     s = brief.session
     if s.congress and s.meeting:

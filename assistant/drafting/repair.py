@@ -57,6 +57,7 @@ from assistant.text import (
     han_only,
     normalize,
     overlap,
+    place_stem,
     sentence_key,
     sentences,
     unquote,
@@ -202,7 +203,6 @@ def _mark_unsupported(
     return text
 
 
-_PLACE_END = re.compile(r"(县|镇|市|区|乡|街道)$")
 # Another place named as itself, not as the speech's own: learnt from, visited, compared
 # with (学习清徐经验, 借鉴高都的做法, 与清徐相比). Such a name is not swapped for the brief's.
 _ELSEWHERE_BEFORE = re.compile(r"(?:学习|借鉴|参照|对标|赴)$")
@@ -221,9 +221,9 @@ def _own_place(
     names = [x for x in leaks if x in homes]
     if not own or not names:
         return text, leaks, 0
-    own_stem = _PLACE_END.sub("", own) if len(_PLACE_END.sub("", own)) >= 2 else own
+    own_stem = place_stem(own)
     swaps = {n: own for n in names}
-    swaps |= {_PLACE_END.sub("", n): own_stem for n in names if len(_PLACE_END.sub("", n)) >= 2}
+    swaps |= {place_stem(n): own_stem for n in names}
     # another place's slogan (美丽高都) stays as it is, to be marked: swapped, it would be a
     # slogan nobody gave this place
     swaps |= {x: x for x in leaks if x not in names and any(n in x for n in list(swaps))}
@@ -243,7 +243,7 @@ def _own_place(
         return swaps[found]
 
     text = re.sub(alternation, swap, text)
-    stayed = [n for n in names if n in elsewhere or _PLACE_END.sub("", n) in elsewhere]
+    stayed = [n for n in names if n in elsewhere or place_stem(n) in elsewhere]
     swapped = [n for n in names if n not in stayed]
     if swapped:
         repairs.append(
@@ -516,7 +516,7 @@ def _whole_sentence_at(text: str, sent: str, last: bool = False) -> int:
 
 def _variants(names: Sequence[str]) -> list[str]:
     """A place's name and its stem (楚江镇 and 楚江), the stem only where it is two 汉字 or more."""
-    out = list(names) + [_PLACE_END.sub("", x) for x in names]
+    out = list(names) + [place_stem(x) for x in names]
     return [x for x in dict.fromkeys(out) if len(x) >= 2]
 
 
