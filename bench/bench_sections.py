@@ -17,7 +17,8 @@ sections' 汉字 against their budgets, and their seconds.
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
 GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
 SITUATION_TOLD), or of assistant/plan.py as
-plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SHORT_LEADS).
+plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SHORT_LEADS); or NAME=N sets a number
+(plan.PARAGRAPH_TARGET=120) against the value the code has, in the same two arms.
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
 count as the program's), and the paragraphs chosen while failing a check (faulty). A role
 may be a plan's role: congress_point, the point on the congress's work. The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
@@ -66,11 +67,19 @@ def main() -> int:
     from assistant.outline import build_outline, plan_role
     from assistant.text import han_count
 
-    module, switch = (
-        (plan, args.switch[5:]) if args.switch.startswith("plan.") else (write, args.switch)
-    )
-    if not isinstance(getattr(module, switch, None), bool):
-        ap.error(f"{args.switch} is not a boolean switch of write.py or plan.py")
+    name, _, value = args.switch.partition("=")
+    module, switch = (plan, name[5:]) if name.startswith("plan.") else (write, name)
+    current = getattr(module, switch, None)
+    if isinstance(current, bool) and not value:
+        arms: tuple[object, object] = (True, False)
+        labels = ("on", "off")
+    elif isinstance(current, int) and not isinstance(current, bool) and value.isdigit():
+        arms = (int(value), current)  # the value asked for against the one the code has
+        labels = (value, str(current))
+    else:
+        ap.error(
+            f"{args.switch} is not a boolean switch, or NAME=N for a number, of write.py or plan.py"
+        )
     cases = {c.name: c for c in load_cases()}
     ensure_store_ready()
     llm = LLM.from_config(model=args.model, provider=None)
@@ -83,7 +92,7 @@ def main() -> int:
         f"{'program':>8}"
         f"{'seconds':>9}"
     )
-    for arm in (True, False):
+    for arm, label in zip(arms, labels, strict=True):
         setattr(module, switch, arm)
         n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
         n |= {"model": 0, "program": 0, "strung": 0, "read": 0, "faulty": 0}
@@ -121,7 +130,7 @@ def main() -> int:
                         n[key] += value
         written = f"{n['han']}/{n['budget']}"
         print(
-            f"{'on' if arm else 'off':<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
+            f"{label:<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
             f"{n['pasted']:>11}{n['ends']:>13}{n['strung']:>7}{n['read']:>9}{written:>13}"
             f"{n['model']:>7}{n['faulty']:>7}"
             f"{n['program']:>8}"
