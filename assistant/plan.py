@@ -233,6 +233,18 @@ ROLE_EXTRAS = {
         "讲{congress}自身建设：加强学习、改进作风，提高依法履职的能力和水平",
     ],
 }
+# The requirement extras as a thing to do and how (讲依靠…把工作落到实处：…), the one shape
+# the 1.5B wrote a paragraph from: in the thirteenth full-length run, 讲依靠基层干部和群众…
+# kept 127% of its budget over six paragraphs, while 讲抓落实的作风：说了就办… (27%), …的
+# 保障：… (32%) and …要见到的实效：… (0%) came back as one slogan sentence each
+# (抓落实的作风要说到做到，一抓到底、抓出成效。) and were merged or dropped.
+ACTION_EXTRAS = False
+REQUIREMENT_ACTIONS = [
+    "讲发挥党组织和党员干部的带头作用把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面",
+    ROLE_EXTRAS["requirements"][2],
+    "讲建立责任和督查的办法把这项工作抓到底：怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
+    "讲倾听群众的意见来检验这项工作：怎样问计于民、请群众评判，用群众满意来衡量工作",
+]
 # A point of four paragraphs or more says how in two (measured against a fourth paragraph
 # from ROLE_EXTRAS, whose angle the 1.5B copied back as one sentence: bench_sections
 # --switch plan.SPLIT_HOW): 3,185 汉字 of 3,750 on, 3,157 off, one seed, 26% slower. Off.
@@ -332,6 +344,8 @@ def _turned(role: str, values: dict[str, str]) -> list[str]:
     """The role's extra angles, the list turned by the section's place among its kind
     (values["turn"], the point's ordinal): point 二 starts from the second angle."""
     extras = ROLE_EXTRAS.get(role, [])
+    if role == "requirements" and ACTION_EXTRAS:
+        extras = REQUIREMENT_ACTIONS
     turn = int(values.get("turn") or 1) - 1 if extras else 0
     turn %= max(1, len(extras))
     return [*extras[turn:], *extras[:turn]]
