@@ -129,6 +129,12 @@ class OutlineSection:
     # The section's paragraphs: what each is for, its budget, the facts it carries.
     paragraphs: tuple[ParagraphPlan, ...] = ()
 
+    @property
+    def planned_han(self) -> int:
+        """汉字 the section is planned at: the model's budget and the program's own lead
+        (headline, session sentence) and tail (the call's formula)."""
+        return self.budget + han_count(self.lead) + han_count(self.tail)
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["key_points"] = list(self.key_points)
@@ -193,6 +199,8 @@ class Outline:
                 themes = f"；重点：{'、'.join(p.themes)}" if p.themes else ""
                 lead = f"以“{p.lead}”开头，" if p.lead else ""
                 lines.append(f"   {k}) {lead}{p.purpose}（约{p.budget}字{facts}{themes}）")
+            if s.tail:
+                lines.append(f"   以“{s.tail}”结尾（固定文字）")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
@@ -543,11 +551,19 @@ def _sections(
                 )
         elif role in ("congress_work", "call"):
             place = brief.locality or "本地"
+            # the call's formula as the program's tail (plan.CALL_TAIL): the model's budget
+            # is the call's share less it
+            tail = (
+                plan.call_formula(plan_values(brief, headlines))
+                if role == "call" and plan.CALL_TAIL
+                else ""
+            )
             add(
                 role,
                 purpose=PURPOSES[role].format(place=place),
                 key_points=extra_points,
-                budget=budget_for(role),
+                budget=max(40, budget_for(role) - han_count(tail)),
+                tail=tail,
             )
         elif role == "closing":
             add(role, purpose="结束语", lead="谢谢大家！", fixed=True)

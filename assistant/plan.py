@@ -103,6 +103,10 @@ def spread(items: tuple[str, ...] | list[str], n: int) -> list[tuple[str, ...]]:
 
 # Purposes per role, in the order the paragraphs come. {headline}, {years}, {organs}…
 # are filled from the brief; the last purpose repeats when a section needs more paragraphs.
+# The call's closing words, the genre's standing formula with the brief's own place.
+CALL_FORMULA = (
+    "让我们更加紧密地团结在{centre}周围，凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！"
+)
 ROLE_PURPOSES = {
     "opening": [
         # The lead before it already lists the reports and elections: the 1.5B listed
@@ -165,10 +169,14 @@ ROLE_PURPOSES = {
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of
         # "发出号召：全镇干部群众…" began the call with 号召 instead of 让我们. Alone, the
         # formula is half a call's budget: a sentence or two lead up to it.
-        "用一两句话展望{stem}的未来、鼓舞干劲，最后以这句话收尾：让我们更加紧密地团结在"
-        "{centre}周围，凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！",
+        "用一两句话展望{stem}的未来、鼓舞干劲，最后以这句话收尾：" + CALL_FORMULA,
     ],
 }
+# The formula as the program's tail of the call, the model asked only for the lead-up
+# (stopped at 让我们): asked for both, the 1.5B wrote the formula alone in seven calls of
+# the thirteenth full-length run (45% of the calls' budgets, all of it the program's).
+CALL_TAIL = False
+CALL_LEADUP = "用两三句话展望{stem}的未来、鼓舞干劲，为最后的号召作好铺垫"
 
 # What a paragraph beyond a role's own purposes is about (a longer budget, or one more
 # paragraph for a section that came out short): a new angle each, never "say more". Given
@@ -466,6 +474,8 @@ def _purposes(
             # then a requirement's angles: the congress part's own extra belongs to the
             # point that makes every move
             angles = "requirements"
+    if role == "call" and CALL_TAIL:
+        own = [CALL_LEADUP]
     extras = _turned(angles, values)
     if role == "requirements" and HEADLINE_PARTS:
         extras = [*headline_parts(values["headline"]), *extras]
@@ -533,6 +543,11 @@ def extra_paragraph(
     options = extra_purposes(role, dict(values or {}))
     purpose = next((p for p in options if p not in used), options[-1])
     return ParagraphPlan(purpose=purpose, budget=budget)
+
+
+def call_formula(values: dict[str, str]) -> str:
+    """The call's closing formula filled in from the plan's values (centre, stem)."""
+    return CALL_FORMULA.format_map(_Default(values))
 
 
 def party_centre(date: object) -> str:

@@ -954,3 +954,38 @@ def test_siblings_are_the_sections_other_paragraphs_and_the_lines_still_to_come(
     # a paragraph's own standing line is not held against it, wherever else it stands
     kept = [{"text": "乡人民政府要自觉接受人大监督。接受监督是改进工作的动力。"}]
     assert "自觉接受人大监督" not in siblings(section, kept, 2)
+
+
+def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_lead_up(
+    tmp_path, corpus, monkeypatch
+):
+    """plan.CALL_TAIL: the model is asked for the lead-up and stopped at 让我们; the formula
+    follows once, counted as the program's; a lead-up that runs on into the formula with a
+    comma is closed with a full stop."""
+    from assistant import plan
+    from assistant.drafting.pipeline import call_formula
+
+    monkeypatch.setattr(plan, "CALL_TAIL", True)
+    brief = load_brief(EXAMPLE)
+    formula = call_formula(brief)
+    outline = build_outline(brief)
+    call = section_of(outline, "call")
+    assert call.tail == formula and formula.startswith("让我们")
+    assert "让我们" not in call.paragraphs[0].purpose
+    assert f"以“{formula}”结尾" in outline.plan_text()
+
+    def model(body: dict) -> str:
+        if "展望" in user_of(body):
+            return "新的一年，新的征程已经开启，"  # a stop sequence cut it before 让我们
+        return Writer()(body)
+
+    with FakeLLMServer(responder=model) as srv:
+        draft = draft_with(srv, tmp_path, corpus)
+        asked = [r for r in paragraph_requests(srv) if "展望" in user_of(r)]
+        others = [r for r in paragraph_requests(srv) if "展望" not in user_of(r)]
+    assert asked and all(r.get("stop") == ["让我们"] for r in asked)
+    assert not any(r.get("stop") for r in others)
+    text = section_of(DraftDoc.load(draft.dir), "call").text
+    assert text == "新的一年，新的征程已经开启。" + formula
+    record = section_of(DraftDoc.load(draft.dir), "call").version(1)
+    assert record["program_han"] >= han_count(formula)

@@ -43,7 +43,7 @@ def _draft_sections(s: Subject) -> list[tuple[str, str, int, str]]:
     if s.sections is not None:
         texts = dict(s.sections)
         return [
-            (sec.title, sec.budget + han_count(sec.lead), han_count(texts.get(sec.id, "")),
+            (sec.title, sec.planned_han, han_count(texts.get(sec.id, "")),
              texts.get(sec.id, ""))
             for sec in s.outline.sections
             if not sec.fixed and sec.role in SUBSTANTIVE and sec.budget
@@ -65,9 +65,7 @@ def _draft_sections(s: Subject) -> list[tuple[str, str, int, str]]:
             text = found.text if found else ""
         else:
             text = "".join(x.text for x in by_role.get(sec.role, []))
-        # The section's lead (headline, session sentence) is the program's, on top of the
-        # budget the model was given.
-        out.append((sec.title, sec.budget + han_count(sec.lead), han_count(text), text))
+        out.append((sec.title, sec.planned_han, han_count(text), text))
     return out
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from assistant import plan as plan_module
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.checks.integrity import one_short_sentence, thin_paragraph
@@ -35,7 +36,7 @@ from assistant.outline import (
     with_budgets_scaled,
 )
 from assistant.plan import ParagraphPlan, party_centre
-from assistant.text import han_count, overlap, sentences
+from assistant.text import han_count, overlap, place_stem, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -228,6 +229,10 @@ class Drafter:
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
             fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
+        elif fixed.text.startswith("【待补") and role == "call" and plan_module.CALL_TAIL:
+            # the formula is the section's tail already: the call is that alone
+            fixed.repairs.append("模型没有写出可用的铺垫，号召只有结尾的固定句")
+            fixed.text, fixed.program_han, fixed.model_han, fixed.marks = "", 0, 0, 0
         elif fixed.text.startswith("【待补") and role == "call":
             fallback = call_formula(self.brief)  # the genre's formula, from the brief
         if fallback:
@@ -411,6 +416,10 @@ class Drafter:
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
                 grammar=self.framed_grammar if write.framed(plan) else self.grammar,
                 long=short,
+                # the call's formula is the program's tail: the model's lead-up ends before it
+                stop=write.CALL_STOP
+                if place.section_role == "call" and plan_module.CALL_TAIL
+                else (),
             )
             if plan.lead:  # the paragraph is the standing line and what the model went on with
                 cand = replace(cand, text=plan.lead + cand.text)
@@ -591,13 +600,11 @@ def meeting_purpose(brief: Brief) -> str:
 
 
 def call_formula(brief: Brief) -> str:
-    """The call in the genre's standing words, with the brief's own place: used only when
-    every candidate pasted another speech's call or said nothing usable."""
-    loc = brief.locality or ""
-    return (
-        f"让我们更加紧密地团结在{party_centre(brief.date)}周围，凝心聚力、真抓实干，"
-        f"为{loc}的发展而努力奋斗！"
-    )
+    """The call in the genre's standing words, with the brief's own place: the program's
+    tail of the call (plan.CALL_TAIL), or, without it, the call when every candidate
+    pasted another speech's call or said nothing usable."""
+    stem = place_stem(brief.locality or "") or "本地"
+    return plan_module.call_formula({"centre": party_centre(brief.date), "stem": stem})
 
 
 class _Pool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,8 @@ EOS_BIAS = 0.0
 # commonest cause of 【待补】 marks and short sections). Its token cap stays the paragraph's,
 # and a draw it cuts off keeps its whole sentences instead of being drawn again with more room.
 LONG_DRAW_EOS_BIAS = -3.0
+# Where the model's lead-up to the call ends, the program's formula (plan.CALL_TAIL) begins.
+CALL_STOP = ("让我们",)
 LONG_DRAW_BELOW = 0.5
 # On the embedded server the long draw may not end its turn at all before this share of its
 # budget (llama-cpp-python's min_tokens masks the end-of-turn token until then): at -3 the
@@ -671,6 +674,7 @@ def sample(
     on_token: Any = None,
     grammar: str = "",
     long: bool = False,
+    stop: Sequence[str] = (),
 ) -> Candidate:
     """One candidate paragraph: the k-th draw (its own seed) of this prompt; `long`: a draw
     with the end of the turn made less likely (where the model's tokenizer is known)."""
@@ -697,6 +701,7 @@ def sample(
         seed=1000 * sample_index + k,
         on_token=on_token,
         cache_salt=f"sample-{sample_index}-cand-{k}" + ("-long" if long else ""),
+        stop=list(stop) or None,
         **extra,
     )
     retried = False
@@ -710,11 +715,16 @@ def sample(
             max_tokens=int(room * 1.6),
             seed=1000 * sample_index + k,
             cache_salt=f"sample-{sample_index}-cand-{k}-room",
+            stop=list(stop) or None,
             **extra,
         )
     cut = getattr(result, "finish_reason", None) == "length"
     call = {"cut_retried": retried, "candidate": k, **call_record(result), "long": long}
-    text = clean(result.text, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
+    raw = result.text
+    if stop and not cut:
+        # stopped before what comes next (…新的征程已经开启，让我们…): the clause is whole
+        raw = re.sub(r"[，、；：\s]+$", "。", raw.rstrip()) if raw.strip() else raw
+    text = clean(raw, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
     return Candidate(text, result.text, cut, call)
 
 
