@@ -9,7 +9,8 @@ the brief's facts (the focus check's test) and how many end on a sentence with a
 the situations that string the brief's facts with ；and nothing else (focus's test), and
 those that read two or more of them out, as pieces of their own or in one sentence (read
 out); the
-sections' 汉字 against their budgets, and their seconds.
+sections' 汉字 against their planned size (the model's budget, the program's headline
+and tail), and their seconds.
 
     .venv/bin/python bench/bench_sections.py [--switch FRAMED] [--roles review,situation]
         [--every] [--sample 7] [CASE ...]
@@ -118,7 +119,7 @@ def main() -> int:
                     seconds += time.monotonic() - t0
                     records = meta["paragraphs"]
                     n["han"] += han_count(text)
-                    n["budget"] += section.budget
+                    n["budget"] += section.planned_han  # the program's lead and tail too
                     n["paras"] += len(records)
                     n["model"] += sum(p["model_han"] for p in records)
                     n["program"] += sum(p["program_han"] for p in records)
