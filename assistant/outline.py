@@ -334,6 +334,14 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
     }
 
 
+def call_formula(brief: Brief) -> str:
+    """The call's closing formula with the brief's own place and the Party centre of its
+    date: the call's tail (plan.CALL_TAIL), or without it the call the program writes when
+    every candidate pasted another speech's call or said nothing usable."""
+    stem = place_stem(brief.locality or "") or "本地"
+    return plan.call_formula({"centre": party_centre(brief.date), "stem": stem})
+
+
 def _point_headline(text: str) -> str:
     text = text.strip().rstrip("。；;，,")
     return text + "。"
@@ -553,11 +561,7 @@ def _sections(
             place = brief.locality or "本地"
             # the call's formula as the program's tail (plan.CALL_TAIL): the model's budget
             # is the call's share less it
-            tail = (
-                plan.call_formula(plan_values(brief, headlines))
-                if role == "call" and plan.CALL_TAIL
-                else ""
-            )
+            tail = call_formula(brief) if role == "call" and plan.CALL_TAIL else ""
             add(
                 role,
                 purpose=PURPOSES[role].format(place=place),

@@ -963,7 +963,7 @@ def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_le
     follows once, counted as the program's; a lead-up that runs on into the formula with a
     comma is closed with a full stop."""
     from assistant import plan
-    from assistant.drafting.pipeline import call_formula
+    from assistant.outline import call_formula
 
     monkeypatch.setattr(plan, "CALL_TAIL", True)
     brief = load_brief(EXAMPLE)

@@ -31,12 +31,13 @@ from assistant.outline import (
     Outline,
     OutlineSection,
     build_outline,
+    call_formula,
     plan_role,
     plan_values,
     with_budgets_scaled,
 )
-from assistant.plan import ParagraphPlan, party_centre
-from assistant.text import han_count, overlap, place_stem, sentences
+from assistant.plan import ParagraphPlan
+from assistant.text import han_count, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -597,14 +598,6 @@ def meeting_purpose(brief: Brief) -> str:
     topic = "、".join(t.strip("“”") for t in brief.themes[:2])
     about = f"围绕{topic}，" if topic else ""
     return f"{about}交流情况、分析形势，听取大家的意见和建议，对下一步工作作出安排。"
-
-
-def call_formula(brief: Brief) -> str:
-    """The call in the genre's standing words, with the brief's own place: the program's
-    tail of the call (plan.CALL_TAIL), or, without it, the call when every candidate
-    pasted another speech's call or said nothing usable."""
-    stem = place_stem(brief.locality or "") or "本地"
-    return plan_module.call_formula({"centre": party_centre(brief.date), "stem": stem})
 
 
 class _Pool:
