@@ -2449,6 +2449,16 @@ DRAFTS_READ = [
             ("usage", "推动全市经济社会发展，各县（市、区）要抓好落实。", False),
         ],
     ),
+    # 白沙 2026 (fourteenth full-length run): the Party secretary as the presidium
+    (
+        "白沙 2026, fourteenth full-length run",
+        {"level": "镇", "role": "镇党委书记", "organ": "镇党委", "locality": "白沙镇"},
+        "situation",
+        [
+            ("voice", "我们将认真履行镇人大主席团的职责，加强与代表的沟通交流。", True),
+            ("voice", "要支持镇人大主席团认真履行职责，加强与代表的沟通交流。", False),
+        ],
+    ),
     # 白沙 2026 at full length (eighth session): lines a writer strikes that the eval passed.
     (
         "白沙 2026, full length, eighth session",
@@ -3516,6 +3526,9 @@ DRAFTS_READ = [
             ("tifa", "“十四五”时期的成就为我们今后的发展奠定了坚实基础。", False),
             ("tifa", "“十四五”规划描绘的宏伟蓝图已经变成美好现实。", False),
             ("tifa", "“十四五”规划为我们的未来指明了方向。", True),
+            # 白沙 2026 (fourteenth full-length run): the ended plan as the guide
+            ("tifa", "坚持新发展理念，以“十四五”规划为指引，推动经济社会全面发展。", True),
+            ("tifa", "以“十五五”规划为指引，推动经济社会全面发展。", False),
             (
                 "focus",
                 "今年是本届人大任期的最后一年，也是换届之年。2021年是换届之年。",
