@@ -2449,6 +2449,26 @@ DRAFTS_READ = [
             ("usage", "推动全市经济社会发展，各县（市、区）要抓好落实。", False),
         ],
     ),
+    # 枫林 2024 (fourteenth full-length run): a 街道 has a 党工委, not a 党委
+    (
+        "枫林 2024, fourteenth full-length run",
+        {"level": "街道", "role": "街道党工委书记", "organ": "街道党工委", "locality": "枫林街道"},
+        "opening",
+        [
+            ("usage", "今天，我代表街道党工委，以街道党委的名义向大家提几点要求。", True),
+            ("usage", "在此，我代表街道党工委，向各位代表表示衷心的感谢。", False),
+            ("integrity", "今天，我代表街道党工委，以街道党工委的名义向大家介绍有关情况。", True),
+        ],
+    ),
+    (
+        "枫林 2024, fourteenth full-length run, a point",
+        {"level": "街道", "role": "街道党工委书记", "organ": "街道党工委", "locality": "枫林街道"},
+        "requirements",
+        [
+            ("integrity", "在座各位同志，今天我代表街道党工委书记讲话，主要讲三点。", True),
+            ("integrity", "今天，街道党工委要求各社区把代表联络站建好用好。", False),
+        ],
+    ),
     # 白沙 2026 (fourteenth full-length run): the Party secretary as the presidium
     (
         "白沙 2026, fourteenth full-length run",
