@@ -2467,6 +2467,8 @@ DRAFTS_READ = [
         [
             ("integrity", "在座各位同志，今天我代表街道党工委书记讲话，主要讲三点。", True),
             ("integrity", "今天，街道党工委要求各社区把代表联络站建好用好。", False),
+            ("usage", "各级政府要建立和完善相应的法规体系，明确职责任务。", True),
+            ("usage", "要保证宪法法律在辖区的遵守和执行，明确职责任务。", False),
         ],
     ),
     # 白沙 2026 (fourteenth full-length run): the Party secretary as the presidium
