@@ -235,7 +235,20 @@ EXAMPLES = [
         STREET,
         "symposium",
         True,
-        "只有一句短话",
+        "太单薄",
+    ),
+    # 丰源 2025 (fourteenth full-length run): a point's angle copied back in two short
+    # sentences, a paragraph of its own
+    (
+        "integrity",
+        SALUTE + "一、要深入学习贯彻党的二十届三中全会精神，进一步全面深化改革。这是新时代发展的"
+        "必然要求，我们要强化责任担当，确保各项改革任务落到实处，推动丰源经济高质量发展。\n"
+        "抓落实的保障是关键。明确责任、加强督查、严格考核，让每项任务都有人抓、有人管。\n"
+        "各级各部门要明确责任分工，形成齐心协力的工作格局，确保各项改革任务得到有力推进。",
+        {},
+        "closing_session",
+        True,
+        "太单薄",
     ),
     (
         "integrity",
@@ -268,8 +281,9 @@ EXAMPLES = [
     ("integrity", SALUTE + "全体代表要围绕全镇中心工作，", {}, "closing_session", True, "没有说完"),
     (
         "integrity",
-        SALUTE + "成绩来之不易。这是全镇干部群众一件一件干出来的。\n"
-        "也要清醒地看到，我们的工作还存在一些不足。群众还有不少期盼。\n"
+        SALUTE
+        + "成绩来之不易。这是全镇干部群众一件一件干出来的，凝聚着各位代表和广大群众的心血和汗水。\n"
+        "也要清醒地看到，我们的工作还存在一些不足。群众还有不少期盼，发展中还有不少难题需要破解。\n"
         "要更加注重重大事项的法律保障，让每一项决策都经得起法律的检验、实践的检验和群众的检验。",
         {},
         "closing_session",

@@ -323,29 +323,30 @@ def prose_paragraphs(subject: Subject) -> list[str]:
 _DEVELOPED_ROLES = frozenset({"review", "situation", "requirements", "congress_work"})
 
 
-def one_short_sentence(text: str) -> bool:
-    """A paragraph of one sentence under `min_paragraph` 汉字: too thin to stand alone
-    where a section develops its thought."""
-    limit = threshold(NAME, "min_paragraph", 40)
-    return han_count(text) < limit and len(sentences(text)) <= 1
+def short_paragraph(text: str) -> bool:
+    """A paragraph under `min_paragraph` 汉字, in one sentence or two (丰源 2025, fourteenth
+    full-length run: 抓落实的保障是关键。明确责任、加强督查、严格考核，让每项任务都有人抓、
+    有人管。, its plan's angle copied back): too thin to stand alone where a section develops
+    its thought. No reference paragraph of those sections is."""
+    return han_count(text) < threshold(NAME, "min_paragraph", 40)
 
 
 def thin_paragraph(text: str, role: str) -> bool:
-    """A paragraph that is one short sentence of prose in a section that develops its
+    """A paragraph that is short prose in a section that develops its
     thought (not a headline, an address or a lead-in): what `_thin_paragraphs` reports, for
     one paragraph of a known section."""
     return role in _DEVELOPED_ROLES and _thin_prose(text, _patterns())
 
 
 def _thin_prose(text: str, pat: _Patterns) -> bool:
-    """One short sentence, and prose: not a headline, an address or a lead-in."""
-    return one_short_sentence(text) and not (
+    """Short, and prose: not a headline, an address or a lead-in."""
+    return short_paragraph(text) and not (
         HEADING_START.match(text) or VOCATIVE_ONLY.match(text) or pat.lead_in.search(text)
     )
 
 
 def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
-    """A paragraph of one short sentence where the section develops its thought (枫林 2024:
+    """A short paragraph where the section develops its thought (枫林 2024:
     今年，街道人大工委要抓出看得见的成效，让群众感受到变化。 alone between two paragraphs). A
     headline, an address (各位代表，同志们！) and a lead-in (…我讲四点意见：) are not prose; of
     the reference speeches' paragraphs nothing else is this thin. A fragment, and the body
@@ -359,7 +360,7 @@ def _thin_paragraphs(subject: Subject, pat: _Patterns) -> Iterator[str]:
         bare_headline = bool(HEADING_START.match(prev)) and len(sentences(prev)) <= 1
         if bare_headline or _bad_start(p, pat, "段首"):
             continue
-        yield f"这一段只有一句短话（{han_count(p)}字），要展开或并入上下文：“{short(p, 30)}”"
+        yield f"这一段太单薄，只有{han_count(p)}字，要展开或并入上下文：“{short(p, 30)}”"
 
 
 def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:

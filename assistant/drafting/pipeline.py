@@ -21,7 +21,7 @@ from typing import Any
 from assistant import plan as plan_module
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
-from assistant.checks.integrity import one_short_sentence, thin_paragraph
+from assistant.checks.integrity import short_paragraph, thin_paragraph
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
@@ -540,10 +540,10 @@ class Drafter:
             instruction=turn.instruction, event=turn.event,
             siblings=siblings(section, records, position),
         )  # fmt: skip
-        if added and (record["model_han"] == 0 or one_short_sentence(record["text"])):
+        if added and (record["model_han"] == 0 or short_paragraph(record["text"])):
             # A paragraph added only for length that the model could not write is left
-            # out, not left as a 【待补】 mark: the plan never asked for it. Nor one short
-            # sentence, its angle copied back (抓落实的作风，要防止重部署轻落实…。 alone: in
+            # out, not left as a 【待补】 mark: the plan never asked for it. Nor a short
+            # one, its angle copied back (抓落实的作风，要防止重部署轻落实…。 alone: in
             # three of the eighth session's full-length drafts, each failing integrity).
             record.update(text="", program_han=0, marks=0)
             record["repairs"] = [*record["repairs"], "为补足篇幅加写的段落没有可用内容，已略去"]
@@ -553,12 +553,12 @@ class Drafter:
             and not record["text"].startswith("【")
             and thin_paragraph(record["text"], section.role)
         ):
-            # A planned paragraph that came out as one short sentence (its angle copied
-            # back: 抓落实的作风，要防止重部署轻落实…。 alone, in 丰源 2025 of the ninth
-            # full-length run) is no paragraph: it closes the one before, where it reads
+            # A planned paragraph that came out short (its angle copied back:
+            # 抓落实的作风，要防止重部署轻落实…。 alone, in 丰源 2025 of the ninth full-length
+            # run; in two sentences, in the fourteenth) is no paragraph: it closes the one before, where it reads
             # as that paragraph's last word (see `joined`; the record keeps its text).
             record["joins_previous"] = True
-            record["repairs"] = [*record["repairs"], "这一段只有一句短话，并入上一段"]
+            record["repairs"] = [*record["repairs"], "这一段太单薄，并入上一段"]
         return record
 
     @staticmethod
