@@ -237,6 +237,18 @@ EXAMPLES = [
         True,
         "太单薄",
     ),
+    # 丰源 2025 (fourteenth full-length run): an example standing as a paragraph of its own
+    (
+        "integrity",
+        SALUTE
+        + "面对这样的形势，我们要坚定信心，增强忧患意识，以奋发有为的姿态把今年的各项任务落到实处，"
+        "努力推动经济社会高质量发展。\n"
+        "例如，我们可以通过优化土地利用、推动绿色产业的发展、加强科技创新等方面来提升经济和生态效益。",
+        {},
+        "closing_session",
+        True,
+        "例如",
+    ),
     # 丰源 2025 (fourteenth full-length run): a point's angle copied back in two short
     # sentences, a paragraph of its own
     (
