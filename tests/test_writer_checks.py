@@ -237,6 +237,18 @@ EXAMPLES = [
         True,
         "太单薄",
     ),
+    # 丰源 2025 (fourteenth full-length run): a manual's steps in a point
+    (
+        "register",
+        SALUTE
+        + "三、学习运用“千万工程”经验，推进乡村全面振兴。要实现这一要求，需要做好几件事。首先要深入了解"
+        "“千万工程”的实践和成效。然后，要在实际工作中积极应用这些经验。最后，要依靠基层干部和群众"
+        "把工作落到实处。",
+        {},
+        "closing_session",
+        True,
+        "几件事",
+    ),
     # 丰源 2025 (fourteenth full-length run): an example standing as a paragraph of its own
     (
         "integrity",
