@@ -261,6 +261,15 @@ EXAMPLES = [
         True,
         "例如",
     ),
+    # 槐原 2018 (thirteenth and fourteenth full-length runs): the formula's numbers garbled
+    (
+        "usage",
+        SALUTE + "二府一委两院和人大机关积极行动，推动建议办理。",
+        {"level": "县"},
+        "closing_session",
+        True,
+        "二府一委两院",
+    ),
     # 丰源 2025 (fourteenth full-length run): a point's angle copied back in two short
     # sentences, a paragraph of its own
     (
