@@ -1032,3 +1032,23 @@ def test_a_sentence_that_opens_a_speech_stays_in_the_opening_and_goes_elsewhere(
     dropped = repair(text, choose([text], PLAN, review)[0], PLAN, place.brief, None,
                      section_role="review")  # fmt: skip
     assert dropped.text == CLEAN
+
+
+def test_a_run_the_drops_broke_is_counted_again_from_its_first(place):
+    """石桥 2016 (thirteenth full-length run): the repair dropped the 一要 sentence and left
+    二要 first, which failed structure. The run is counted again; one the model began at 二
+    itself is left for the eval to see."""
+    from assistant.drafting.repair import repair
+
+    run = (
+        "做好这项工作，一要在推进泽州县经济跨越的伟大实践中实现更大作为。"
+        "二要把联系群众的功夫下在平时，把群众的意见带进联络站、带到会上，让群众的事有人管、有人办。"
+        "三要把代表建议办理作为检验工作的标尺，件件有回音、事事有着落，让代表和群众看到实效。"
+    )
+    fixed = repair(run, choose([run], PLAN, place)[0], PLAN, place.brief, place.corpus)
+    assert "泽州" not in fixed.text
+    assert "一要把联系群众" in fixed.text and "二要把代表建议" in fixed.text
+    assert "三要" not in fixed.text and any("序号" in r for r in fixed.repairs)
+    own = run.replace("一要在推进泽州县经济跨越的伟大实践中实现更大作为。", "")
+    kept = repair(own, choose([own], PLAN, place)[0], PLAN, place.brief, place.corpus)
+    assert "二要把联系群众" in kept.text and not any("序号" in r for r in kept.repairs)

@@ -51,6 +51,7 @@ from assistant.drafting.choose import Verdict, figure_told, missing_facts, still
 from assistant.plan import ParagraphPlan
 from assistant.text import (
     ascii_punct_by_han,
+    chinese_number,
     fact_figures,
     full_width_by_han,
     han_count,
@@ -710,6 +711,7 @@ def repair(
     text = _drop_misplaced(text, plan, at, repairs)
     text = _drop_wrong(text, verdict, plan, at, repairs)
     text, supplied = _not_its_own(text, model_text, plan, at, repairs)
+    text = _renumber(text, model_text, repairs)
     if text.rstrip().endswith(("；", "，")) and not model_text.rstrip().endswith(("；", "，")):
         # what followed its last clause was dropped: that clause is the paragraph's last
         text = text.rstrip()[:-1] + "。"
@@ -731,6 +733,43 @@ def repair(
         repairs=repairs,
         problems_left=left if repairs or not verdict.acceptable else [],
     )
+
+
+# A run's ordinal opening a clause: 一要…，二要…; 一是…，二是…
+_ORDINAL = re.compile(r"(?:(?<=^)|(?<=[。！？；，]))([一二三四五六七八九十])(要|是)")
+
+
+def _renumber(text: str, model_text: str, repairs: list[str]) -> str:
+    """A run of 一要…二要… the drops broke counted again from 一 (石桥 2016, thirteenth
+    full-length run: the copied 一要 sentence dropped, 二要 left first, failing structure);
+    one item left is no run (二要加强… → 要加强…, 二是加强… → 加强…). Only a run the model
+    began at 一: one it began elsewhere is its own, for the eval to see."""
+    for kind in ("要", "是"):
+        found = [m.group() for m in _ORDINAL.finditer(text) if m.group(2) == kind]
+        began = f"一{kind}" in [m.group() for m in _ORDINAL.finditer(model_text)]
+        if not found or not began or found[0] == f"一{kind}":
+            continue
+        text = _counted_again(text, kind, len(found))
+        repairs.append(
+            f"删句后只剩“{found[0]}”一项，去掉序号"
+            if len(found) == 1
+            else f"删句后“{found[0]}”打头，序号从“一{kind}”重排"
+        )
+    return text
+
+
+def _counted_again(text: str, kind: str, count: int) -> str:
+    """The run's ordinals of `kind` numbered 一, 二…; a run of one without its ordinal."""
+    numbers = iter(chinese_number(i) for i in range(1, count + 1))
+
+    def again(m: re.Match[str]) -> str:
+        if m.group(2) != kind:
+            return m.group()
+        if count == 1:
+            return "要" if kind == "要" else ""
+        return next(numbers) + kind
+
+    return _ORDINAL.sub(again, text)
 
 
 def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) -> str:
