@@ -261,6 +261,23 @@ EXAMPLES = [
         True,
         "例如",
     ),
+    # 临江 2019 (thirteenth full-length run): 的和 run together
+    (
+        "integrity",
+        SALUTE + "希望各位代表多到群众中去，为推动政府工作的和服务人民作出更大的贡献。",
+        {},
+        "closing_session",
+        True,
+        "的和",
+    ),
+    (
+        "integrity",
+        SALUTE + "要维护社会的和谐稳定，让群众过上更加美好的生活，共享发展的和美成果。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # 槐原 2018 (thirteenth and fourteenth full-length runs): the formula's numbers garbled
     (
         "usage",
