@@ -2543,6 +2543,16 @@ DRAFTS_READ = [
         [
             ("voice", "我们将认真履行镇人大主席团的职责，加强与代表的沟通交流。", True),
             ("voice", "要支持镇人大主席团认真履行职责，加强与代表的沟通交流。", False),
+            (
+                "voice",
+                "镇人大主席团自身建设，要加强对宪法法律的学习。我们要继续强化理论学习，改进作风。",
+                True,
+            ),
+            (
+                "voice",
+                "镇人大主席团要加强自身建设，提高依法履职的能力和水平，我们要为此创造条件。",
+                False,
+            ),
         ],
     ),
     # 白沙 2026 at full length (eighth session): lines a writer strikes that the eval passed.
