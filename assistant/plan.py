@@ -238,7 +238,9 @@ ROLE_EXTRAS = {
     # delegates' move had the speaker speak as one of them (丰源 2025: 在闭会期间，我们要更加
     # 紧密地联系群众…感谢县人大及其常委会…).
     "congress_work": [
-        "讲{congress}自身建设：加强学习、改进作风，提高依法履职的能力和水平",
+        # (not 讲{congress}自身建设：…: copied back it came out 区人大及其常委会自身建设，要加强…。
+        # 我们要继续强化理论学习, the Party secretary as the congress, 临江 2019, thirteenth run)
+        "讲{congress}要加强自身建设：加强学习、改进作风，提高依法履职的能力和水平",
     ],
 }
 # The requirement extras as a thing to do and how (讲依靠…把工作落到实处：…), the one shape
