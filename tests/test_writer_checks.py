@@ -3531,6 +3531,14 @@ DRAFTS_READ = [
         {"level": "乡", "role": "乡党委书记", "organ": "乡党委", "locality": "云溪乡"},
         "requirements",
         [
+            ("usage", "各级各部门和广大干部要认真履行代表职责，增强紧迫感。", True),
+            ("usage", "各级各部门要为代表履行职责提供便利和服务。", False),
+            (
+                "invented_facts",
+                "这不仅是云溪乡人民的一份厚待，也是我们全党全国为之骄傲的成绩。",
+                True,
+            ),
+            ("invented_facts", "全乡人民为之自豪，更要倍加珍惜。", False),
             (
                 "invented_facts",
                 "习近平总书记对云溪的殷切关怀和重要嘱托，为我们做好各项工作指明了前进方向。",
