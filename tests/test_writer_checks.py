@@ -2535,6 +2535,16 @@ DRAFTS_READ = [
             ("usage", "要保证宪法法律在辖区的遵守和执行，明确职责任务。", False),
         ],
     ),
+    # 柳塘 2021 (thirteenth full-length run): 各级政府 in a town's speech
+    (
+        "柳塘 2021, thirteenth full-length run",
+        {"level": "镇", "role": "镇党委书记", "organ": "镇党委", "locality": "柳塘镇"},
+        "requirements",
+        [
+            ("usage", "各级政府要在实施乡村振兴战略中发挥积极作用。", True),
+            ("usage", "镇政府要在实施乡村振兴战略中发挥积极作用，各村要抓好落实。", False),
+        ],
+    ),
     # 白沙 2026 (fourteenth full-length run): the Party secretary as the presidium
     (
         "白沙 2026, fourteenth full-length run",
