@@ -2543,6 +2543,12 @@ DRAFTS_READ = [
         [
             ("usage", "各级政府要在实施乡村振兴战略中发挥积极作用。", True),
             ("usage", "镇政府要在实施乡村振兴战略中发挥积极作用，各村要抓好落实。", False),
+            (
+                "voice",
+                "这些成绩的取得，离不开全镇干部群众的奋斗。同时指出，这些成绩为今后的工作提供了基础。",
+                True,
+            ),
+            ("voice", "习近平总书记深刻指出，同时强调，要坚持以人民为中心。", False),
         ],
     ),
     # 白沙 2026 (fourteenth full-length run): the Party secretary as the presidium
