@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from assistant.text import chinese_number, han_count
+from assistant.text import chinese_number, han_count, han_only
 
 PARAGRAPH_TARGET = 170  # 汉字 per paragraph the plan aims at
 PARAGRAPH_MIN, PARAGRAPH_MAX = 110, 230
@@ -436,10 +436,36 @@ def plan_section(
                 budget=budgets[i],
                 facts=fact_groups[i] if i < len(fact_groups) else (),
                 themes=theme_groups[i],
-                lead=leads[i].format_map(_Default(values)) if i < len(leads) else "",
+                lead=_beside_headline(
+                    leads[i].format_map(_Default(values)) if i < len(leads) else "",
+                    values.get("headline", "") if role == "congress_point" else "",
+                ),
             )
         )
     return tuple(plans)
+
+
+_SUBJECT_YAO = re.compile(r"^(.+?要)(.+)$")
+
+
+def _beside_headline(lead: str, headline: str) -> str:
+    """A standing line without the clauses its point's headline already says (临江 2019,
+    fourteenth full-length run: 四、要支持和保证人大依法行使职权，一府一委两院要自觉接受人大
+    监督。 then, in the same paragraph, “一府一委两院”要自觉接受人大监督，…: the program's own
+    line saying the headline again). A sentence's subject stays with what is left of it; a
+    sentence with nothing left goes."""
+    heads = [han_only(c) for c in re.split(r"[，。；、]", headline) if han_count(c) >= 4]
+    if not lead or not heads:
+        return lead
+    out = []
+    for sentence in re.findall(r"[^。！？]+[。！？]", lead):
+        clauses = sentence[:-1].split("，")
+        m = _SUBJECT_YAO.match(clauses[0])
+        subject, clauses[0] = (m.group(1), m.group(2)) if m else ("", clauses[0])
+        kept = [c for c in clauses if not any(han_only(c) in h for h in heads)]
+        if kept:
+            out.append(subject + "，".join(kept) + sentence[-1])
+    return "".join(out)
 
 
 def _situation_facts(facts: tuple[str, ...], budgets: list[int]) -> list[tuple[str, ...]]:

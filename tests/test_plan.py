@@ -357,7 +357,9 @@ def test_two_points_on_the_congress_share_its_moves_by_what_their_headlines_name
         "要发挥人大代表作用，密切同人民群众的联系。",
     )
     base = load_brief(EXAMPLE)
-    markers = ("对人大工作的领导", "自觉接受人大监督", "希望各位代表")  # the three moves
+    # the three moves (the supervised organs' by its duties: a headline naming 自觉接受人大
+    # 监督 takes that clause from the line)
+    markers = ("对人大工作的领导", "认真落实审议意见", "希望各位代表")
 
     def moves_of(requirements):
         outline = build_outline(replace(base, requirements=requirements), shares={})
@@ -811,3 +813,30 @@ def test_the_short_standing_lines_reach_a_point_on_the_congress_too(monkeypatch)
     assert short and set(short) <= {line.format(**terms) for line in plan.CONGRESS_LEADS_SHORT}
     # the Party's and the supervised organs' lines are the short ones; the delegates' is one
     assert not set(short[:2]) & set(full) and len(short) == len(full) == 3
+
+
+def test_a_congress_points_standing_lines_do_not_say_its_headline_again():
+    """临江 2019 (fourteenth full-length run): 四、…，一府一委两院要自觉接受人大监督。 and in the
+    same paragraph the program's “一府一委两院”要自觉接受人大监督，… — said twice. The line
+    keeps its subject and the duties the headline does not name."""
+    from assistant.checks.focus import sentences_repeating_a_clause
+    from assistant.outline import plan_role
+
+    head = "要支持和保证人大依法行使职权，一府一委两院要自觉接受人大监督"
+    brief = _closing(level="区", requirements=["甲要求很重要", "乙要求很重要", head])
+    outline = build_outline(brief, shares={})
+    sec = next(s for s in outline.sections if plan_role(s, brief) == "congress_point")
+    leads = "".join(p.lead for p in sec.paragraphs)
+    assert "接受人大监督" not in leads and "要认真落实审议意见" in leads
+    assert not sentences_repeating_a_clause(leads, sec.lead)
+    # a headline that names no duty of the lines leaves them whole
+    other = _closing(
+        level="区",
+        requirements=["甲要求很重要", "乙要求很重要", "要支持人大依法履职，发挥代表作用"],
+    )
+    sec = next(
+        s
+        for s in build_outline(other, shares={}).sections
+        if plan_role(s, other) == "congress_point"
+    )
+    assert "自觉接受人大监督" in "".join(p.lead for p in sec.paragraphs)
