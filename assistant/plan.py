@@ -243,6 +243,17 @@ ROLE_EXTRAS = {
         "讲{congress}要加强自身建设：加强学习、改进作风，提高依法履职的能力和水平",
     ],
 }
+# The opening's paragraphs asked as what to tell and how, no sentence to copy: given
+# 说明这次大会的意义：大会确定的目标任务凝聚了全县人民的意志，为今后的工作指明了方向, the 1.5B
+# wrote that sentence back and stopped (丰源 2025, 南川 2023: 32 字 of 180); the openings of
+# the thirteenth full-length run kept 57% of their budgets, ten of 22 paragraphs under half.
+OPENING_ASKS = False
+OPENING_QUESTIONS = [
+    "讲会议期间各位代表怎样依法履职（审议的报告和选举事项前面已经说过，不再列举）：怎样认真审议、"
+    "怎样建言献策、会风会纪怎样，再用“这是一次……的大会”概括这次会议",
+    "讲这次大会的意义：大会确定的目标任务为什么凝聚了全{place}人民的意志，会后各方面要怎样把它"
+    "变成推动发展的实际行动",
+]
 # The requirement extras as a thing to do and how (讲依靠…把工作落到实处：…), the one shape
 # the 1.5B wrote a paragraph from: in the thirteenth full-length run, 讲依靠基层干部和群众…
 # kept 127% of its budget over six paragraphs, while 讲抓落实的作风：说了就办… (27%), …的
@@ -492,6 +503,8 @@ def _purposes(
     """The role's own purposes, all purposes in order (its own, then its extra angles) and
     the standing lines its paragraphs open with."""
     own = ROLE_PURPOSES.get(role, [])
+    if role == "opening" and OPENING_ASKS:
+        own = OPENING_QUESTIONS
     lines = CONGRESS_LEADS_SHORT if SHORT_LEADS else CONGRESS_LEADS
     leads = list(lines) if role == "congress_work" else []
     angles = role
