@@ -2535,6 +2535,50 @@ DRAFTS_READ = [
             ("usage", "要保证宪法法律在辖区的遵守和执行，明确职责任务。", False),
         ],
     ),
+    # Genre prose a review helper ran through this session's new patterns (fourteenth
+    # session): each was failed by a first version of them, and each is correct.
+    (
+        "review of the fourteenth session's patterns",
+        {"level": "镇", "role": "镇党委书记", "organ": "镇党委", "locality": "柳塘镇"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "要正确处理国家的、集体的和个人的利益关系，从政治的和全局的高度看问题。",
+                False,
+            ),
+            ("integrity", "我谨以镇党委的名义向各位代表致以崇高的敬意。", False),
+            ("usage", "宪法规定，地方各级人民政府对本级人大负责并报告工作。", False),
+            ("usage", "要压实各级政府和有关部门的责任，确保任务落地。", False),
+            ("usage", "担任人大代表的党员干部要带头履行代表职责。", False),
+            ("usage", "要落实中央关于完善党内法规体系的部署，从严管党治党。", False),
+            ("voice", "通过接受群众监督，我们不断改进工作作风。", False),
+            (
+                "voice",
+                "要重视人大自身建设，帮助人大解决实际困难。我们要切实帮助解决人大工作中的困难。",
+                False,
+            ),
+            ("invented_facts", "新时代十年的伟大变革，全党全国各族人民倍感自豪。", False),
+            (
+                "focus",
+                "坚持以人民为中心的发展思想，是我们党的根本立场。我们坚持以人民为中心的发展思想，"
+                "就是要把群众的事办好。",
+                False,
+            ),
+        ],
+    ),
+    (
+        "review of the fourteenth session's patterns, 2015",
+        {"level": "区", "date": dt.date(2015, 1, 23)},
+        "requirements",
+        [("tifa", "在全面总结“十二五”发展成就的基础上，科学谋划今后五年的发展。", False)],
+    ),
+    (
+        "review of the fourteenth session's patterns, 2026",
+        {"level": "区", "date": dt.date(2026, 1, 9)},
+        "requirements",
+        [("tifa", "“十四五”胜利收官，今后五年是“十五五”时期，要开好局、起好步。", False)],
+    ),
     # 柳塘 2021 (thirteenth full-length run): 各级政府 in a town's speech
     (
         "柳塘 2021, thirteenth full-length run",
