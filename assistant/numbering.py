@@ -86,6 +86,13 @@ _QUOTES_AFTER_BOUNDARY = "”’」』）"
 MARKUP = "#*_>- \t\u3000"
 
 
+def clause_markers(text: str, system: str) -> list[re.Match[str]]:
+    """The markers of `system` (一要, 一是…) that open a clause of `text`: at its start or
+    after one of the system's boundary marks, as `candidates` reads them."""
+    pattern, boundary = _MARKERS[system]
+    return [m for m in pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in boundary]
+
+
 def candidates(
     text: str, ntext: str, para_spans: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]]
 ) -> list[EnumItem]:

@@ -1052,3 +1052,26 @@ def test_a_run_the_drops_broke_is_counted_again_from_its_first(place):
     own = run.replace("一要在推进泽州县经济跨越的伟大实践中实现更大作为。", "")
     kept = repair(own, choose([own], PLAN, place)[0], PLAN, place.brief, place.corpus)
     assert "二要把联系群众" in kept.text and not any("序号" in r for r in kept.repairs)
+
+
+@pytest.mark.parametrize(
+    ("left", "written", "mended"),
+    [
+        # a middle item dropped
+        ("一要守正，三要创新。", "一要守正，二要担当，三要创新。", "一要守正，二要创新。"),
+        # one item left of a run: no ordinal
+        ("一要守正。", "一要守正。二要担当。", "要守正。"),
+        ("统一思想。二是加强学习。", "一是统一思想。二是加强学习。", "统一思想。加强学习。"),
+        # after a colon; 三要素 is no ordinal
+        ("把握三要素：二要守正，三要创新。", "把握三要素：一要担当，二要守正，三要创新。",
+         "把握三要素：一要守正，二要创新。"),
+        # a run the model began past 一 is its own
+        ("二要守正，三要创新。", "二要守正，三要创新。", "二要守正，三要创新。"),
+    ],
+)  # fmt: skip
+def test_the_ordinals_a_drop_leaves_are_counted_again(left, written, mended):
+    from assistant.drafting.repair import _renumber
+
+    repairs: list[str] = []
+    assert _renumber(left, written, repairs) == mended
+    assert bool(repairs) is (mended != left)

@@ -48,6 +48,7 @@ from assistant.checks.register import opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts, still_untold
+from assistant.numbering import clause_markers, numeral_value
 from assistant.plan import ParagraphPlan
 from assistant.text import (
     ascii_punct_by_han,
@@ -735,41 +736,30 @@ def repair(
     )
 
 
-# A run's ordinal opening a clause: 一要…，二要…; 一是…，二是…
-_ORDINAL = re.compile(r"(?:(?<=^)|(?<=[。！？；，]))([一二三四五六七八九十])(要|是)")
-
-
 def _renumber(text: str, model_text: str, repairs: list[str]) -> str:
     """A run of 一要…二要… the drops broke counted again from 一 (石桥 2016, thirteenth
-    full-length run: the copied 一要 sentence dropped, 二要 left first, failing structure);
-    one item left is no run (二要加强… → 要加强…, 二是加强… → 加强…). Only a run the model
-    began at 一: one it began elsewhere is its own, for the eval to see."""
-    for kind in ("要", "是"):
-        found = [m.group() for m in _ORDINAL.finditer(text) if m.group(2) == kind]
-        began = f"一{kind}" in [m.group() for m in _ORDINAL.finditer(model_text)]
-        if not found or not began or found[0] == f"一{kind}":
+    full-length run: the copied 一要 sentence dropped, 二要 left first, failing structure; a
+    middle one dropped leaves 一要…三要); one item left is no run (二要加强… → 要加强…,
+    二是加强… → 加强…). Only a run of two or more the model wrote from 一: one it began
+    elsewhere or numbered wrong is its own, for the eval to see."""
+    for system in ("一要", "一是"):
+        written = [numeral_value(m.group(1)) for m in clause_markers(model_text, system)]
+        found = clause_markers(text, system)
+        numbers = [numeral_value(m.group(1)) for m in found]
+        if len(written) < 2 or written != list(range(1, len(written) + 1)):
             continue
-        text = _counted_again(text, kind, len(found))
+        if not found or numbers == list(range(1, len(found) + 1)) and len(found) > 1:
+            continue
+        for k, m in reversed(list(enumerate(found, 1))):
+            word = system[1:]  # 要 or 是
+            mark = ("要" if word == "要" else "") if len(found) == 1 else chinese_number(k) + word
+            text = text[: m.start()] + mark + text[m.end() :]
         repairs.append(
-            f"删句后只剩“{found[0]}”一项，去掉序号"
+            f"删句后只剩“{found[0].group()}”一项，去掉序号"
             if len(found) == 1
-            else f"删句后“{found[0]}”打头，序号从“一{kind}”重排"
+            else f"删句后序号不连贯（{'、'.join(m.group() for m in found)}），从“{system}”重排"
         )
     return text
-
-
-def _counted_again(text: str, kind: str, count: int) -> str:
-    """The run's ordinals of `kind` numbered 一, 二…; a run of one without its ordinal."""
-    numbers = iter(chinese_number(i) for i in range(1, count + 1))
-
-    def again(m: re.Match[str]) -> str:
-        if m.group(2) != kind:
-            return m.group()
-        if count == 1:
-            return "要" if kind == "要" else ""
-        return next(numbers) + kind
-
-    return _ORDINAL.sub(again, text)
 
 
 def _in_form(text: str, plan: ParagraphPlan, headline: str, repairs: list[str]) -> str:
