@@ -338,8 +338,7 @@ def call_formula(brief: Brief) -> str:
     """The call's closing formula with the brief's own place and the Party centre of its
     date: the call's tail (plan.CALL_TAIL), or without it the call the program writes when
     every candidate pasted another speech's call or said nothing usable."""
-    stem = place_stem(brief.locality or "") or "本地"
-    return plan.call_formula({"centre": party_centre(brief.date), "stem": stem})
+    return plan.call_formula(plan_values(brief, []))
 
 
 def _point_headline(text: str) -> str:
@@ -559,14 +558,15 @@ def _sections(
                 )
         elif role in ("congress_work", "call"):
             place = brief.locality or "本地"
-            # the call's formula as the program's tail (plan.CALL_TAIL): the model's budget
-            # is the call's share less it
+            # the call's formula as the program's tail (plan.CALL_TAIL): counted in the
+            # program's text the budgets are shared after, so the call's budget is the
+            # model's lead-up alone
             tail = call_formula(brief) if role == "call" and plan.CALL_TAIL else ""
             add(
                 role,
                 purpose=PURPOSES[role].format(place=place),
                 key_points=extra_points,
-                budget=max(40, budget_for(role) - han_count(tail)),
+                budget=budget_for(role),
                 tail=tail,
             )
         elif role == "closing":

@@ -464,7 +464,7 @@ def _beside_headline(lead: str, headline: str) -> str:
     fourteenth full-length run: 四、要支持和保证人大依法行使职权，一府一委两院要自觉接受人大
     监督。 then, in the same paragraph, “一府一委两院”要自觉接受人大监督，…: the program's own
     line saying the headline again). A sentence's subject stays with what is left of it; a
-    sentence with nothing left goes."""
+    sentence with nothing left goes, unless nothing is left of the whole line."""
     heads = [han_only(c) for c in re.split(r"[，。；、]", headline) if han_count(c) >= 4]
     if not lead or not heads:
         return lead
@@ -476,7 +476,9 @@ def _beside_headline(lead: str, headline: str) -> str:
         kept = [c for c in clauses if not any(han_only(c) in h for h in heads)]
         if kept:
             out.append(subject + "，".join(kept) + sentence[-1])
-    return "".join(out)
+    # a headline that says the whole line leaves the line as it is: its paragraph's purpose
+    # goes on from it (接着这句话…)
+    return "".join(out) or lead
 
 
 def _situation_facts(facts: tuple[str, ...], budgets: list[int]) -> list[tuple[str, ...]]:

@@ -121,8 +121,9 @@ def main() -> int:
                     n["han"] += han_count(text)
                     n["budget"] += section.planned_han  # the program's lead and tail too
                     n["paras"] += len(records)
-                    n["model"] += sum(p["model_han"] for p in records)
-                    n["program"] += sum(p["program_han"] for p in records)
+                    # the section's own counts: its tail (the call's formula) is the program's
+                    n["model"] += meta["model_han"]
+                    n["program"] += meta["program_han"]
                     n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
                     n["faulty"] += sum(bool(p.get("failed_checks")) for p in records)
                     if role == "situation":

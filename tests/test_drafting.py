@@ -965,10 +965,14 @@ def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_le
     from assistant import plan
     from assistant.outline import call_formula
 
-    monkeypatch.setattr(plan, "CALL_TAIL", True)
     brief = load_brief(EXAMPLE)
+    without = build_outline(brief)
+    monkeypatch.setattr(plan, "CALL_TAIL", True)
     formula = call_formula(brief)
     outline = build_outline(brief)
+    # the formula is the program's text the budgets are shared after, counted once
+    planned = [o.budget + o.program_han for o in (outline, without)]
+    assert abs(planned[0] - planned[1]) <= 10 * len(outline.sections), planned
     call = section_of(outline, "call")
     assert call.tail == formula and formula.startswith("让我们")
     assert "让我们" not in call.paragraphs[0].purpose

@@ -549,3 +549,23 @@ def test_the_situations_facts_are_asked_for_one_at_a_time_when_the_switch_is_on(
     monkeypatch.setattr(write, "SITUATION_TOLD", False)
     off = asked()
     assert "数字照抄：" + "；".join(plan.facts) in off and "一条一句" not in off
+
+
+@pytest.mark.parametrize(
+    ("stopped", "lead_up"),
+    [
+        ("新的一年，新的征程已经开启，", "新的一年，新的征程已经开启。"),
+        ("新征程已经开启。面对新形势新任务，", "新征程已经开启。"),
+        ("新征程已经开启。让全镇干部群众为建设美丽白沙而努力奋斗！", "新征程已经开启。"),
+        ("同志们，", ""),
+        ("新征程已经开启，我们信心满满。", "新征程已经开启，我们信心满满。"),
+    ],
+)
+def test_a_lead_up_stopped_at_the_calls_formula_ends_whole_and_makes_no_call_of_its_own(
+    stopped, lead_up
+):
+    """plan.CALL_TAIL: the model is stopped at 让我们; what it wrote before must read as the
+    formula's lead-up: no clause left open, no call of its own before the program's."""
+    from assistant.drafting.write import lead_up as cut
+
+    assert cut(stopped) == lead_up

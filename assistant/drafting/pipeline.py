@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from assistant import plan as plan_module
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.checks.integrity import short_paragraph, thin_paragraph
@@ -181,7 +180,11 @@ class Drafter:
                 exemplars=exemplars, previous=previous, lead=lead, feedback=feedback,
                 base=base,
             )  # fmt: skip
-            ranked = self._sample(pool, messages, plan, lead, attempt, event, place, asked)
+            ranked = self._sample(
+                pool, messages, plan, lead, attempt, event, place, asked,
+                # the call's formula is the section's tail: the model's lead-up ends before it
+                stop=write.CALL_STOP if section.role == "call" and section.tail else (),
+            )  # fmt: skip
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:
                 break
@@ -199,7 +202,7 @@ class Drafter:
         if short and section.role != "call":
             fixed = self._go_on(messages, fixed, ranked, pool, plan, context, label, place) or fixed
         self._ending(messages, fixed, plan, place, pool)
-        self._fill_mark(fixed, lead, section.role)
+        self._fill_mark(fixed, lead, section.role, section.tail)
         if section.role != "call":  # the call is the program's formula and a sentence or two
             self.budgeted += plan.model_room
             self.kept += fixed.model_han
@@ -224,13 +227,13 @@ class Drafter:
             siblings=siblings,
         )
 
-    def _fill_mark(self, fixed: Fixed, lead: str, role: str) -> None:
+    def _fill_mark(self, fixed: Fixed, lead: str, role: str, tail: str = "") -> None:
         """A mark where the meeting's purpose or the call was due: the program writes it
         from the brief instead, recorded as its own."""
         fallback = ""
         if fixed.text.startswith("【待补") and lead.endswith("是"):
             fallback = meeting_purpose(self.brief)  # never leave the meeting's purpose a mark
-        elif fixed.text.startswith("【待补") and role == "call" and plan_module.CALL_TAIL:
+        elif fixed.text.startswith("【待补") and role == "call" and tail:
             # the formula is the section's tail already: the call is that alone
             fixed.repairs.append("模型没有写出可用的铺垫，号召只有结尾的固定句")
             fixed.text, fixed.program_han, fixed.model_han, fixed.marks = "", 0, 0, 0
@@ -387,6 +390,7 @@ class Drafter:
         event: Callable[..., None],
         place: Place,
         asked: ParagraphPlan,
+        stop: Sequence[str] = (),
     ) -> list[Verdict]:
         """Up to N candidates on the first attempt, one on a rewrite, each asked for
         `asked`'s length and judged by `plan`'s; drawing stops at the
@@ -417,10 +421,7 @@ class Drafter:
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
                 grammar=self.framed_grammar if write.framed(plan) else self.grammar,
                 long=short,
-                # the call's formula is the program's tail: the model's lead-up ends before it
-                stop=write.CALL_STOP
-                if place.section_role == "call" and plan_module.CALL_TAIL
-                else (),
+                stop=stop,
             )
             if plan.lead:  # the paragraph is the standing line and what the model went on with
                 cand = replace(cand, text=plan.lead + cand.text)

@@ -720,12 +720,27 @@ def sample(
         )
     cut = getattr(result, "finish_reason", None) == "length"
     call = {"cut_retried": retried, "candidate": k, **call_record(result), "long": long}
-    raw = result.text
-    if stop and not cut:
-        # stopped before what comes next (…新的征程已经开启，让我们…): the clause is whole
-        raw = re.sub(r"[，、；：\s]+$", "。", raw.rstrip()) if raw.strip() else raw
+    raw = lead_up(result.text) if stop and not cut else result.text
     text = clean(raw, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
     return Candidate(text, result.text, cut, call)
+
+
+# A call of the model's own (…为…而努力奋斗！), which the program's formula would follow
+_OWN_CALL = re.compile(r"[^。！？]*(?:奋斗|奋进|前进|努力)[！!]$")
+
+
+def lead_up(text: str) -> str:
+    """What the model wrote before the stop at the call's formula, as the formula's lead-up:
+    a clause left open before it goes back to the last whole sentence (…。面对新形势新任务，
+    → …。), or is closed where there is none (新的征程已经开启， → 新的征程已经开启。); a call
+    of its own (…而努力奋斗！) goes, the formula being the call, and so does an address alone
+    (同志们，), the formula's own start being enough."""
+    text = text.rstrip()
+    if re.search(r"[，、；：]$", text):
+        whole = re.match(r"^.*[。！？]", text, re.S)
+        text = whole.group() if whole else re.sub(r"[，、；：]+$", "。", text)
+    text = _OWN_CALL.sub("", text).rstrip()
+    return "" if re.fullmatch(r"(?:各位代表|同志们|、)+[。！]?", text) else text
 
 
 def call_record(result: Any) -> dict[str, Any]:
