@@ -23,7 +23,7 @@ import yaml
 from assistant import paths
 from assistant.errors import ConfigError
 from assistant.structure import ROLE_LABELS
-from assistant.text import HAN_RUN, chinese_numeral
+from assistant.text import HAN_RUN, chinese_numeral, place_stem
 
 KINDS = ("genre", "speech", "compare", "fact", "draft")
 KIND_LABELS = {
@@ -40,7 +40,6 @@ OCCASION_LABELS = {
     "presidium_meeting": "主席团工作会讲话",
 }
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
-_LOCALITY_SUFFIX = ("街道", "镇", "乡", "县", "区", "市")
 
 
 def vocabulary_file() -> Path:
@@ -118,11 +117,8 @@ class SpeechInfo:
         out = []
         if self.locality:
             out.append(self.locality)
-            for suffix in _LOCALITY_SUFFIX:
-                stem = self.locality.removesuffix(suffix)
-                if stem != self.locality and len(stem) >= 2:
-                    out.append(stem)
-                    break
+            if place_stem(self.locality) != self.locality:
+                out.append(place_stem(self.locality))
         if self.speaker:
             out.append(self.speaker)
         return out

@@ -153,7 +153,7 @@ _CN_VALUES = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"两": 2, "〇": 0}
 
 # -- place names ----------------------------------------------------------------------------
 
-PLACE_UNIT = re.compile(r"(?:街道|[省市县区镇乡])$")
+PLACE_UNIT = re.compile(r"(?:街道|[省市县区镇乡村])$")
 
 
 def place_unit(name: str) -> str:

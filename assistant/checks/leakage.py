@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant import tifa
 from assistant.checks.base import CheckResult, Subject, load_yaml, register
-from assistant.text import normalize
+from assistant.text import normalize, place_stem
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,8 @@ class LeakTerm:
     pattern: re.Pattern[str]
 
 
-_PLACE_SUFFIX = ("镇", "县", "乡", "市", "村", "区", "街道")
-
-
 def _leak_pattern(term: str, kind: str) -> re.Pattern[str]:
-    variants = [term]
-    if kind == "place":
-        for suffix in _PLACE_SUFFIX:
-            if term.endswith(suffix) and len(term) - len(suffix) >= 2:
-                variants.append(term[: -len(suffix)])
+    variants = [term, place_stem(term)] if kind == "place" else [term]
     alts = "|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True))
     if kind == "figure":  # 36万 must not match inside 136万 or 36.5万
         return re.compile(rf"(?<![\d.])(?:{alts})(?![\d.])")
@@ -68,8 +61,7 @@ def leak_lexicon(corpus: Iterable[Any]) -> list[LeakTerm]:
 def _same_place(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    strip = lambda s: s[:-1] if s[-1:] in "镇县乡市区村" and len(s) > 2 else s  # noqa: E731
-    return strip(a) == strip(b)
+    return place_stem(a) == place_stem(b)
 
 
 def find_leaks(
