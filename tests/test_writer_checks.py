@@ -281,7 +281,7 @@ EXAMPLES = [
     # 槐原 2018 (thirteenth and fourteenth full-length runs): the formula's numbers garbled
     (
         "usage",
-        SALUTE + "二府一委两院和人大机关积极行动，推动建议办理。",
+        SALUTE + "二府一委两院和人大机关积极行动，推动建议办理，一府二院也要主动配合。",
         {"level": "县"},
         "closing_session",
         True,
