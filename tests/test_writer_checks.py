@@ -237,6 +237,17 @@ EXAMPLES = [
         True,
         "太单薄",
     ),
+    # 柳塘 2021 (fourteenth full-length run): a report's lead-in
+    (
+        "register",
+        SALUTE
+        + "四、新当选的代表和领导干部要珍惜重托、依法履职、清正廉洁。要做到这一要求，就要从下面几方面"
+        "着手，切实增强责任感和使命感。",
+        {},
+        "closing_session",
+        True,
+        "下面几方面",
+    ),
     # 丰源 2025 (fourteenth full-length run): a manual's steps in a point
     (
         "register",
