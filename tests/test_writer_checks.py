@@ -237,6 +237,27 @@ EXAMPLES = [
         True,
         "太单薄",
     ),
+    # 临江 2019 (thirteenth full-length run): a decision pointed at that nothing names
+    (
+        "integrity",
+        SALUTE
+        + "一、要坚定政治方向，同党中央保持高度一致。这个决定对临江的发展具有重要意义，我们必须坚决"
+        "执行这一决定，推动经济社会高质量发展。",
+        {},
+        "closing_session",
+        True,
+        "这个决定",
+    ),
+    (
+        "integrity",
+        SALUTE
+        + "一、要认真贯彻县委关于加强人大工作的决定。这个决定对全县的发展具有重要意义，我们必须坚决"
+        "执行，推动经济社会高质量发展，群众对此意见很大的问题要逐项解决。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # 柳塘 2021 (fourteenth full-length run): a report's lead-in
     (
         "register",
@@ -2589,6 +2610,16 @@ DRAFTS_READ = [
         {"level": "区", "date": dt.date(2026, 1, 9)},
         "requirements",
         [("tifa", "“十四五”胜利收官，今后五年是“十五五”时期，要开好局、起好步。", False)],
+    ),
+    # 临江 2019 (thirteenth full-length run): a decision pointed at, while drafting too
+    (
+        "临江 2019, thirteenth full-length run",
+        {"level": "区", "role": "区委书记", "organ": "区委", "locality": "临江区"},
+        "requirements",
+        [
+            ("integrity", "这个决定对临江的发展具有重要意义，我们必须坚决执行这一决定。", True),
+            ("integrity", "这一规划描绘了临江今后五年的发展蓝图，我们必须坚决落实。", True),
+        ],
     ),
     # 柳塘 2021 (thirteenth full-length run): 各级政府 in a town's speech
     (

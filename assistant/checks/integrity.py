@@ -377,6 +377,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_echoed_instructions(p))
         out.extend(_stutters(p))
         out.extend(_garbled(p, pat))
+        out.extend(_dangling_documents(p, "\n".join(paras[:i])))
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
     out.extend(_out_of_place(_after_points(roles), any(r == "thanks" for _, r in roles)))
     out.extend(_thin_paragraphs(subject, pat))
@@ -429,6 +430,21 @@ def _garbled(p: str, pat: _Patterns) -> Iterator[str]:
         yield f"语病（“{m.group()}”），读不成句：“{p[at : m.end() + 8]}”"
 
 
+# A document pointed at as already named (这个决定, 该文件): no reference speech does so
+# without having named it.
+_THIS_DOCUMENT = re.compile(r"(?:这个|这一|这项|该)(决定|决议|文件|条例|规划|意见)")
+
+
+def _dangling_documents(p: str, before: str) -> Iterator[str]:
+    """A document pointed at that nothing before names (临江 2019, thirteenth full-length
+    run: 一、要坚定政治方向…。这个决定对临江的发展具有重要意义…, no 决定 anywhere before)."""
+    for m in _THIS_DOCUMENT.finditer(p):
+        if m.group(1) not in before + p[: m.start()]:
+            at = max(0, m.start() - 6)
+            yield f"“{m.group()}”指的是什么，前文没有说过：“{p[at : m.end() + 12]}”"
+            return
+
+
 def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     p = subject.text.strip()
     if not p:
@@ -441,6 +457,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_echoed_instructions(p))
     out.extend(_stutters(p))
     out.extend(_garbled(p, pat))
+    out.extend(_dangling_documents(p, subject.context + subject.headline))
     out.extend(_out_of_place([(p, subject.section_role or "")], thanks_section(subject.occasion)))
     if subject.headline.strip():
         out.extend(_headline_findings(subject, p))
