@@ -2611,6 +2611,17 @@ DRAFTS_READ = [
         "requirements",
         [("tifa", "“十四五”胜利收官，今后五年是“十五五”时期，要开好局、起好步。", False)],
     ),
+    # 宁川 2015 (fourteenth full-length run): a district's word in a city's speech, and a
+    # point begun again as a discussion
+    (
+        "宁川 2015, fourteenth full-length run",
+        {"level": "市", "role": "市人大常委会主任", "organ": "市人大常委会", "locality": "宁川市"},
+        "requirements",
+        [
+            ("usage", "当前，我区正在全面推进依法治国。", True),
+            ("integrity", "我们今天在这里，共同探讨的是加强乡镇人大工作和建设的重要性。", True),
+        ],
+    ),
     # 临江 2019 (thirteenth full-length run): a decision pointed at, while drafting too
     (
         "临江 2019, thirteenth full-length run",
