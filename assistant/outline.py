@@ -424,7 +424,9 @@ def build_outline(
     # guessed (a guess of 60 字 against 250–320 of them put every half-scale draft of the
     # ten new briefs 8–20% over before the model wrote a word too many).
     bare = _sections(brief, roles, headlines, lambda _role: 0, overrides)
-    program = Outline(occasion=brief.occasion, sections=tuple(bare)).program_han
+    # the call's formula (its tail) is inside the call's share of the corpus speeches: the
+    # call's budget is its share less the formula, not every section's
+    program = sum(han_count(s.lead) + (0 if s.role == "call" else han_count(s.tail)) for s in bare)
     budget_for = _budgets(brief, roles, shares, overrides, program)
     sections = _sections(brief, roles, headlines, budget_for, overrides)
     values = plan_values(brief, headlines)
@@ -558,15 +560,14 @@ def _sections(
                 )
         elif role in ("congress_work", "call"):
             place = brief.locality or "本地"
-            # the call's formula as the program's tail (plan.CALL_TAIL): counted in the
-            # program's text the budgets are shared after, so the call's budget is the
-            # model's lead-up alone
+            # the call's formula as the program's tail (plan.CALL_TAIL): the call's share
+            # of the corpus speeches holds its formula, so the model's lead-up is the rest
             tail = call_formula(brief) if role == "call" and plan.CALL_TAIL else ""
             add(
                 role,
                 purpose=PURPOSES[role].format(place=place),
                 key_points=extra_points,
-                budget=budget_for(role),
+                budget=max(20, budget_for(role) - han_count(tail)),
                 tail=tail,
             )
         elif role == "closing":

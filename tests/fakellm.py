@@ -305,6 +305,8 @@ class _Handler(BaseHTTPRequestHandler):
         finish = "stop"
         if isinstance(text, tuple):  # a responder may answer (text, finish_reason)
             text, finish = text
+        for stop in body.get("stop") or ():  # as an OpenAI endpoint: the text before a stop
+            text = text.split(stop, 1)[0]
         if odd is not None and odd.kind == "truncate":
             text, finish = text[: odd.chars], "length"
         model = body.get("model") or self.fake.model

@@ -314,7 +314,11 @@ def test_a_figure_invented_every_time_is_named_then_marked(tmp_path, corpus):
 # -- 5. missing facts and other places ----------------------------------------------------
 
 
-def test_missing_facts_are_added_verbatim_and_leaked_places_marked(tmp_path, corpus):
+def test_missing_facts_are_added_verbatim_and_leaked_places_marked(tmp_path, corpus, monkeypatch):
+    from assistant import plan
+
+    # the call written whole by the model, as it is without the program's formula for a tail
+    monkeypatch.setattr(plan, "CALL_TAIL", False)
     writer = Writer()
 
     def responder(body):
@@ -390,7 +394,9 @@ def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
         planned = len(plan["paragraphs"])
         assert planned <= len(paras) <= planned + 2, rec.id
         written = sum(han_count(p["text"]) for p in paras)
-        assert written >= 0.85 * plan["budget"] or len(paras) == planned + 2, rec.id
+        # (no paragraph is added after the call, which ends on the program's formula)
+        done = written >= 0.85 * plan["budget"] or len(paras) == planned + 2
+        assert done or rec.role == "call", rec.id
         purposes = [p["purpose"] for p in paras]
         for extra in paras[planned:]:
             grown += 1

@@ -234,7 +234,11 @@ class _Copier:
         return SimpleNamespace(text=text, finish_reason="stop")
 
 
-def test_a_call_that_is_its_formula_copied_back_is_drawn_again():
+def test_a_call_that_is_its_formula_copied_back_is_drawn_again(monkeypatch):
+    from assistant import plan
+
+    # the call's formula in its purpose, as it is without the program's tail (CALL_TAIL off)
+    monkeypatch.setattr(plan, "CALL_TAIL", False)
     brief = load_brief(BRIEF)
     outline = build_outline(brief, shares={})
     index = next(i for i, s in enumerate(outline.sections) if s.role == "call")

@@ -259,4 +259,9 @@ def test_a_place_is_called_by_its_stem_and_its_unit_as_the_speech_calls_it():
     assert [place_stem(x) for x in ("丰源县", "枫林街道", "南川市", "云溪乡", "沙镇", "清徐")] == [
         "丰源", "枫林", "南川", "云溪", "沙镇", "清徐",
     ]  # fmt: skip
-    assert [place_unit(x) for x in ("丰源县", "枫林街道", "清徐", "南坪村")] == ["县", "街道", "", "村"]
+    assert [place_unit(x) for x in ("丰源县", "枫林街道", "清徐", "南坪村")] == [
+        "县",
+        "街道",
+        "",
+        "村",
+    ]
