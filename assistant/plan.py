@@ -251,6 +251,9 @@ ROLE_EXTRAS = {
 # 说明这次大会的意义：大会确定的目标任务凝聚了全县人民的意志，为今后的工作指明了方向, the 1.5B
 # wrote that sentence back and stopped (丰源 2025, 南川 2023: 32 字 of 180); the openings of
 # the thirteenth full-length run kept 57% of their budgets, ten of 22 paragraphs under half.
+# Measured with bench/bench_sections.py --switch plan.OPENING_ASKS --roles opening on 南川,
+# 丰源 and 白沙 (one seed): on, 1,244 汉字 of 1,212, 837 the model's, 6 of 8 paragraphs
+# chosen while failing a check, 288 s; off, 1,248, 856, 3 of 9, 258 s. No better: off.
 OPENING_ASKS = False
 OPENING_QUESTIONS = [
     "讲会议期间各位代表怎样依法履职（审议的报告和选举事项前面已经说过，不再列举）：怎样认真审议、"
@@ -262,8 +265,12 @@ OPENING_QUESTIONS = [
 # the 1.5B wrote a paragraph from: in the thirteenth full-length run, 讲依靠基层干部和群众…
 # kept 127% of its budget over six paragraphs, while 讲抓落实的作风：说了就办… (27%), …的
 # 保障：… (32%) and …要见到的实效：… (0%) came back as one slogan sentence each
-# (抓落实的作风要说到做到，一抓到底、抓出成效。) and were merged or dropped.
-ACTION_EXTRAS = False
+# (抓落实的作风要说到做到，一抓到底、抓出成效。) and were merged or dropped. Measured with
+# bench/bench_sections.py --switch plan.ACTION_EXTRAS --roles requirements on the first
+# points of 南川 2023 and 丰源 2025 (one seed): on, 1,888 汉字 of 1,893 planned, 1,728 the
+# model's, 5 of 12 paragraphs chosen while failing a check, 355 s; off, 1,435, 1,246, 9 of
+# 13, 311 s. On.
+ACTION_EXTRAS = True
 REQUIREMENT_ACTIONS = [
     "讲发挥党组织和党员干部的带头作用把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面",
     ROLE_EXTRAS["requirements"][2],
