@@ -842,3 +842,28 @@ def test_a_congress_points_standing_lines_do_not_say_its_headline_again():
         if plan_role(s, other) == "congress_point"
     )
     assert "自觉接受人大监督" in "".join(p.lead for p in sec.paragraphs)
+
+
+def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
+    """ACTION_EXTRAS: 讲抓落实的作风：说了就办… came back as 抓落实的作风要说到做到，一抓到底、
+    抓出成效。 and nothing more (27% of its budget in the thirteenth full-length run); each
+    extra now names a thing to do and asks how, and each point starts from its own."""
+    from assistant import plan
+
+    assert plan.ACTION_EXTRAS
+    values = {"stem": "南川", "actors": "各级各部门和广大干部"}
+    firsts = set()
+    for turn in ("1", "2", "3", "4"):
+        extras = plan.extra_purposes("requirements", {**values, "turn": turn})[:-1]
+        assert sorted(extras) == sorted(plan.REQUIREMENT_ACTIONS)
+        assert not any(e.startswith("讲抓落实") for e in extras)
+        assert all(re.match(r"讲[^：]+把[^：]*(?:抓实|抓到底|落到实处)|讲倾听", e) for e in extras)
+        firsts.add(extras[0])
+    assert len(firsts) == 4  # each point from its own place in the list
+    brief = load_brief(EXAMPLE)
+    point = next(s for s in build_outline(brief, shares={}).sections if s.role == "requirements")
+    if len(point.paragraphs) > len(plan.ROLE_PURPOSES["requirements"]):
+        assert point.paragraphs[-1].purpose in plan.extra_purposes(
+            "requirements",
+            {**plan_values(brief, []), "turn": "1", "headline": point.heading.rstrip("。")},
+        )
