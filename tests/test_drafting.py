@@ -19,6 +19,7 @@ from fakellm import FakeLLMServer
 from typer.testing import CliRunner
 
 from assistant.brief import brief_from_dict, load_brief, parse_brief
+from assistant.checks import Subject, run_checks
 from assistant.config import Endpoint
 from assistant.draftdoc import DraftDoc
 from assistant.drafting import draft_speech, regenerate_section
@@ -996,6 +997,12 @@ def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_le
     assert asked and all(r.get("stop") == ["让我们"] for r in asked)
     assert not any(r.get("stop") for r in others)
     text = section_of(DraftDoc.load(draft.dir), "call").text
-    assert text == "新的一年，新的征程已经开启。" + formula
+    # the formula a paragraph of its own: the eval finds the call where speeches have it
+    assert text == "新的一年，新的征程已经开启。\n" + formula
+    structure = run_checks(
+        Subject(raw=draft.text, brief=brief, occasion=brief.occasion), ["structure", "integrity"]
+    )
+    found, early = structure.checks
+    assert found.passed and "号召写在了号召之前" not in early.reason, structure
     record = section_of(DraftDoc.load(draft.dir), "call").version(1)
     assert record["program_han"] >= han_count(formula)

@@ -712,18 +712,20 @@ def joined(records: list[dict[str, Any]]) -> list[str]:
 
 def compose(section: OutlineSection, paragraphs: list[str]) -> str:
     """The section's text: its lead (headline, session sentence) joined to the first
-    paragraph, the tail to the last, one paragraph a line."""
+    paragraph, the tail to the last (the call's formula a paragraph of its own), one
+    paragraph a line."""
     paras = [p for p in paragraphs if p.strip()]
     if section.lead:
         first = paras[0] if paras else ""
         if not first and section.lead.endswith(("，", "是", "：")):
             first = f"【待补：{section.title}的内容】。"
         paras = [section.lead + first, *paras[1:]]
-    if section.tail:
-        if paras:
-            paras[-1] += section.tail
-        else:
-            paras = [section.tail]
+    if section.tail and paras and section.role != "call":
+        paras[-1] += section.tail
+    elif section.tail:
+        # the call's formula a paragraph of its own, as speeches end (…。\n让我们…奋斗！): run
+        # on after the lead-up, the call began mid-paragraph and the parse found none
+        paras.append(section.tail)
     return "\n".join(paras)
 
 
