@@ -172,7 +172,7 @@ def _read_out(text: str, facts: tuple[str, ...]) -> bool:
 def _figure_counts(records: list, plans: tuple, brief: object) -> dict[str, int]:
     """Of a section's paragraphs planned with figures: how many, how many are only the
     brief's facts, how many end on a sentence with a digit."""
-    from assistant.checks.focus import _listed_facts, _pasted
+    from assistant.checks.focus import _pasted, listed_facts
     from assistant.text import sentences
 
     n = {"figures": 0, "pasted": 0, "ends": 0}
@@ -181,7 +181,7 @@ def _figure_counts(records: list, plans: tuple, brief: object) -> dict[str, int]
         if k >= len(plans) or not any(re.search(r"\d", f) for f in plans[k].facts):
             continue
         n["figures"] += 1
-        n["pasted"] += bool(_pasted(p["text"], _listed_facts(brief)))
+        n["pasted"] += bool(_pasted(p["text"], listed_facts(brief)))
         last = sentences(p["text"])[-1:] or [""]
         n["ends"] += bool(re.search(r"\d", last[0]))
     return n

@@ -3958,3 +3958,23 @@ def test_two_of_the_reviews_figures_picked_out_in_a_point_are_a_retelling():
     assert achievements_retold(one, facts) == []
     small = "全镇3个贫困村都通了硬化路，9个村建起了文化广场。"
     assert achievements_retold(small, facts) == []
+
+
+def test_the_briefs_own_situation_is_not_a_preview_of_the_points():
+    """沅桥 2014 (fourteenth session's untuned read): the situation's given sentence, …全面
+    深化改革的第一年, failed focus as telling two headlines ahead (both open on 全面深化改革);
+    the same words written by the model are still a preview."""
+    fact = "2014年是全面贯彻落实党的十八届三中全会精神、全面深化改革的第一年"
+    heads = (
+        "要全面深化改革，增强发展的动力和活力",
+        "要坚持和完善人民代表大会制度，支持人大及其常委会依法履职",
+        "坚持全面深化改革，推动新型城镇化建设，加强生态保护",
+    )
+    given = brief(situation=[fact])
+    told = _paragraph(fact + "。", brief=given, section_role="situation", other_headlines=heads)
+    assert REGISTRY["focus"].run(told).passed, REGISTRY["focus"].run(told).reason
+    ahead = _paragraph(
+        "今年是全面深化改革的一年，各方面都要行动起来。",
+        brief=given, section_role="situation", other_headlines=heads,
+    )  # fmt: skip
+    assert not REGISTRY["focus"].run(ahead).passed

@@ -229,13 +229,17 @@ def _restatement_finding(label: str, restated: list[tuple[str, str]]) -> str | N
 _BEFORE_POINTS = frozenset({"opening", "meeting_opening", "review", "situation"})
 
 
-def _previews(text: str, headlines: Sequence[str]) -> list[tuple[str, str]]:
+def _previews(
+    text: str, headlines: Sequence[str], given: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """(label, sentence) of the headlines `text` says ahead of the points, when two or more:
-    whole, or their opening clauses run together in one sentence."""
+    whole, or their opening clauses run together in one sentence. A sentence that tells one
+    of the brief's `given` facts is the brief's, not a preview (沅桥 2014, untuned read: its
+    situation, …全面深化改革的第一年, and two headlines that open on 全面深化改革)."""
     others = [("", h) for h in headlines if h]
     if len(others) < 2:
         return []
-    sents = _sents([text])
+    sents = [s for s in _sents([text]) if not any(_told_in(s.text, f) for f in given)]
     restated = _restated("", sents, others)
     if len(restated) < 2:
         restated = _openings_run_together(sents, [h for _, h in others]) or restated
@@ -265,26 +269,29 @@ def _openings_run_together(
     return []
 
 
-def _previewed(text: str, headlines: Sequence[str]) -> str | None:
-    restated = _previews(text, headlines)
+def _previewed(text: str, headlines: Sequence[str], given: Sequence[str] = ()) -> str | None:
+    restated = _previews(text, headlines, given)
     if not restated:
         return None
     return f"要求还没讲，这里先把{len(restated)}点要求的标题说了一遍：“{short(restated[0][1], 30)}”"
 
 
-def previewing_sentences(text: str, section_role: str, headlines: Sequence[str]) -> list[str]:
+def previewing_sentences(
+    text: str, section_role: str, headlines: Sequence[str], given: Sequence[str] = ()
+) -> list[str]:
     """The sentences of a paragraph before the points that say the points' headlines ahead of
     them, when they say two or more (梅岭县 2019, untuned read: the situation's 要坚决打赢脱贫
     攻坚战…；要做大做强茶产业…；要支持和保证人大…): what the drafting repair drops."""
     if section_role not in _BEFORE_POINTS:
         return []
-    return list(dict.fromkeys(s for _, s in _previews(text, headlines)))
+    return list(dict.fromkeys(s for _, s in _previews(text, headlines, given)))
 
 
 def _speech_previews(subject: Subject) -> Iterator[str]:
     headlines = [q.heading for q in subject.parsed.points() if q.heading]
     for x in subject.parsed.sections:
-        found = _previewed(x.text, headlines) if x.role in _BEFORE_POINTS else None
+        given = listed_facts(subject.brief)
+        found = _previewed(x.text, headlines, given) if x.role in _BEFORE_POINTS else None
         if found:
             yield found
 
@@ -333,7 +340,7 @@ def _pasted(chunk: str, achievements: tuple[str, ...], sents: Sequence[_Sent] = 
     return None
 
 
-def _listed_facts(brief: object) -> tuple[str, ...]:
+def listed_facts(brief: object) -> tuple[str, ...]:
     """The brief's facts a paragraph may paste as its whole text: the achievements and the
     situation (枫林 2024: the situation's three facts joined by ；were its first paragraph)."""
     return (
@@ -358,7 +365,7 @@ def _strung(chunk: str, brief: object) -> Iterator[str]:
 
 
 def _speech_pasted(subject: Subject) -> Iterator[str]:
-    facts = _listed_facts(subject.brief)
+    facts = listed_facts(subject.brief)
     if not facts:
         return
     situation = subject.parsed.text_of("situation") or ""
@@ -878,7 +885,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     if found:
         out.append(found)
     if subject.section_role in _BEFORE_POINTS:
-        preview = _previewed(subject.text, subject.other_headlines)
+        preview = _previewed(subject.text, subject.other_headlines, listed_facts(subject.brief))
         if preview:
             out.append(preview)
     twins = list(_twins(own, context))
@@ -907,7 +914,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))
     achievements = tuple(getattr(subject.brief, "achievements", ()) or ())
-    hit = _pasted(subject.text, _listed_facts(subject.brief), own)
+    hit = _pasted(subject.text, listed_facts(subject.brief), own)
     if hit:
         out.append(hit)
     elif subject.section_role == "situation":

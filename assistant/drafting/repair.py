@@ -24,6 +24,7 @@ from assistant.checks.facts import (
 from assistant.checks.focus import (
     POINT_MARK,
     goes_on_from,
+    listed_facts,
     previewing_sentences,
     repeated_sentences,
     reports_again,
@@ -800,7 +801,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     # share (柳塘 2021, eleventh full run: a sentence of the review's last paragraph listed
     # all four headlines, and the 47 汉字 left were under 40% of 124); what is left is
     # short, and the model is asked to go on from it.
-    ahead = previewing_sentences(text, at.section_role, at.other_headlines)
+    ahead = previewing_sentences(text, at.section_role, at.other_headlines, listed_facts(at.brief))
     text = _drop_sentences(
         text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs, keep=HEADLINES_KEEP
     )
