@@ -426,7 +426,8 @@ def build_outline(
     bare = _sections(brief, roles, headlines, lambda _role: 0, overrides)
     # the call's formula (its tail) is inside the call's share of the corpus speeches: the
     # call's budget is its share less the formula, not every section's
-    program = sum(han_count(s.lead) + (0 if s.role == "call" else han_count(s.tail)) for s in bare)
+    program = Outline(occasion=brief.occasion, sections=tuple(bare)).program_han
+    program -= sum(han_count(s.tail) for s in bare if s.role == "call")
     budget_for = _budgets(brief, roles, shares, overrides, program)
     sections = _sections(brief, roles, headlines, budget_for, overrides)
     values = plan_values(brief, headlines)

@@ -289,8 +289,8 @@ def previewing_sentences(
 
 def _speech_previews(subject: Subject) -> Iterator[str]:
     headlines = [q.heading for q in subject.parsed.points() if q.heading]
+    given = listed_facts(subject.brief)
     for x in subject.parsed.sections:
-        given = listed_facts(subject.brief)
         found = _previewed(x.text, headlines, given) if x.role in _BEFORE_POINTS else None
         if found:
             yield found

@@ -368,6 +368,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     minimum = threshold(NAME, "min_point_body", 40)
     cut = threshold(NAME, "echo_overlap", 0.85)
     paras = prose_paragraphs(subject)
+    before = ""  # the prose so far, for what a paragraph points back to
     for i, p in enumerate(paras):
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         out.extend(f for f in (_bad_start(p, pat, "段首"), _bad_end(p, nxt, pat)) if f)
@@ -377,7 +378,8 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_echoed_instructions(p))
         out.extend(_stutters(p))
         out.extend(_garbled(p, pat))
-        out.extend(_dangling_documents(p, "\n".join(paras[:i])))
+        out.extend(_dangling_documents(p, before))
+        before += p
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
     out.extend(_out_of_place(_after_points(roles), any(r == "thanks" for _, r in roles)))
     out.extend(_thin_paragraphs(subject, pat))

@@ -744,6 +744,7 @@ def _renumber(text: str, model_text: str, repairs: list[str]) -> str:
     二是加强… → 加强…). Only a run of two or more the model wrote from 一: one it began
     elsewhere or numbered wrong is its own, for the eval to see."""
     for system in ("一要", "一是"):
+        word = system[1:]  # 要 or 是
         written = [numeral_value(m.group(1)) for m in clause_markers(model_text, system)]
         found = clause_markers(text, system)
         numbers = [numeral_value(m.group(1)) for m in found]
@@ -752,7 +753,6 @@ def _renumber(text: str, model_text: str, repairs: list[str]) -> str:
         if not found or numbers == list(range(1, len(found) + 1)) and len(found) > 1:
             continue
         for k, m in reversed(list(enumerate(found, 1))):
-            word = system[1:]  # 要 or 是
             mark = ("要" if word == "要" else "") if len(found) == 1 else chinese_number(k) + word
             text = text[: m.start()] + mark + text[m.end() :]
         repairs.append(

@@ -20,6 +20,7 @@ from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.checks.integrity import instruction_echo
 from assistant.outline import Outline, OutlineSection
+from assistant.paragraphs import VOCATIVE_ONLY
 from assistant.plan import ParagraphPlan, level_terms
 from assistant.text import han_count, overlap, sentence_pieces
 
@@ -740,7 +741,7 @@ def lead_up(text: str) -> str:
         whole = re.match(r"^.*[。！？]", text, re.S)
         text = whole.group() if whole else re.sub(r"[，、；：]+$", "。", text)
     text = _OWN_CALL.sub("", text).rstrip()
-    return "" if re.fullmatch(r"(?:各位代表|同志们|、)+[。！]?", text) else text
+    return "" if VOCATIVE_ONLY.match(text) else text
 
 
 def call_record(result: Any) -> dict[str, Any]:
