@@ -1075,3 +1075,22 @@ def test_the_ordinals_a_drop_leaves_are_counted_again(left, written, mended):
     repairs: list[str] = []
     assert _renumber(left, written, repairs) == mended
     assert bool(repairs) is (mended != left)
+
+
+def test_repair_drops_the_meeting_announced_again_in_the_opening(place):
+    """沅桥市 2014 (untuned read): the program's lead has announced the session, so the
+    opening's 今天，我们迎来了…的闭幕会议 is the speech begun again; the sentence goes and the
+    rest of the paragraph stays."""
+    from assistant.drafting.repair import repair
+
+    again = "今天，我们迎来了青山镇第十八届人民代表大会第五次会议的闭幕会议。"
+    rest = (
+        "会议期间，各位代表认真履行职责，围绕全镇发展大局积极建言献策，展现了良好的精神风貌。"
+        "这是一次发扬民主、凝心聚力、团结奋进的大会。"
+    )
+    text = again + rest
+    plan = ParagraphPlan("讲大会的成果", 150)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="opening")  # fmt: skip
+    assert fixed.text == rest
+    assert any(r.startswith("删去另起开头") and "迎来了" in r for r in fixed.repairs)

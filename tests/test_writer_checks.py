@@ -3780,6 +3780,27 @@ def test_the_speaker_speaking_here_is_a_restart_only_when_he_announces_his_own_s
     assert not restart_in("我在此代表县委向会上发言的同志表示感谢。")
 
 
+def test_the_meeting_announced_again_in_the_opening_is_a_restart():
+    """沅桥市 2014 (untuned read): after the program's session sentence the opening's next
+    paragraph began 今天，我们迎来了…的闭幕会议…下面我将为大家总结一下: the speech begun again,
+    passed because the opening is exempt from the late restarts. As the speech's first
+    paragraph the same words are its opening, and 下面，我讲三点意见 ends an opening."""
+    again = (
+        "今天，我们迎来了沅桥市第十五届人民代表大会第三次会议的闭幕会议。本次会议圆满完成了各项"
+        "议程。下面我将为大家总结一下这次会议的主要内容，并对下一步的工作提出要求。"
+    )
+    session = "沅桥市第十五届人民代表大会第三次会议，圆满完成了各项议程，即将胜利闭幕。"
+    after = _paragraph(again, context="各位代表、同志们：\n" + session, section_role="opening")
+    first = _paragraph(again, context="各位代表、同志们：", section_role="opening")
+    assert not REGISTRY["integrity"].run(after).passed
+    assert REGISTRY["integrity"].run(first).passed, REGISTRY["integrity"].run(first).reason
+    speech = "各位代表、同志们：\n\n" + session + "\n\n" + again + "\n"
+    assert not REGISTRY["integrity"].run(Subject(raw=speech, occasion="closing_session")).passed
+    points = "下面，我讲三点意见。要把大会确定的目标任务落到实处，让群众看到实实在在的变化。"
+    ok = _paragraph(points, context="各位代表、同志们：\n" + session, section_role="opening")
+    assert REGISTRY["integrity"].run(ok).passed, REGISTRY["integrity"].run(ok).reason
+
+
 def test_a_vice_of_work_style_to_be_achieved_is_read_out_with_its_own_reason():
     """南川 2023 (twelfth full-length run): 做到重部署轻落实 was failed with the reason for
     保持骄傲, which tells the writer nothing about the line."""

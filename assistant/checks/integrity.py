@@ -45,6 +45,7 @@ class _Patterns:
     pairs: tuple[tuple[str, str], ...]
     restart: re.Pattern[str]
     restart_late: re.Pattern[str]
+    reopen: re.Pattern[str]
     instruction_echo: re.Pattern[str]
     early_call: re.Pattern[str]
     late_thanks: re.Pattern[str]
@@ -63,6 +64,7 @@ def _build(data: Any) -> _Patterns:
         pairs=tuple((a, b) for a, b in data["pairs"]),
         restart=re.compile(data["restart"]),
         restart_late=re.compile(data["restart_late"]),
+        reopen=re.compile(data["reopen"]),
         instruction_echo=re.compile(data["instruction_echo"]),
         early_call=re.compile(data["early_call"]),
         late_thanks=re.compile(data["late_thanks"]),
@@ -187,19 +189,35 @@ def _readdresses(p: str, pat: _Patterns) -> Iterator[str]:
 OPENING_ROLES = frozenset({"", "opening", "meeting_opening", "salutation"})
 
 
-def restart_in(text: str, late: bool = True) -> re.Match[str] | None:
+def restart_in(text: str, late: bool = True, reopen: bool | None = None) -> re.Match[str] | None:
     """Where `text` begins the speech again (大家好; after the opening also 今天是…闭幕,
-    谢谢大家参加…): another speech's opening spliced in. Shared with the drafting repair."""
+    谢谢大家参加…): another speech's opening spliced in. `reopen` (default: `late`): the
+    session has been announced already, so announcing it again (今天，我们迎来了…闭幕) is a
+    restart even inside the opening. Shared with the drafting repair."""
     pat = _patterns()
-    for rx in (pat.restart, pat.restart_late) if late else (pat.restart,):
+    reopen = late if reopen is None else reopen
+    rxs = (pat.restart, *((pat.restart_late,) if late else ()), *((pat.reopen,) if reopen else ()))
+    for rx in rxs:
         m = rx.search(text)
         if m:
             return m
     return None
 
 
-def _restarts(p: str, late: bool) -> Iterator[str]:
-    m = restart_in(p, late)
+# The session sentence (…第三次会议…即将闭幕, 今天我们召开…座谈会): said once, at the start.
+_MEETING = "(?:会议|大会|座谈会|交流会)"
+_ANNOUNCED = re.compile(
+    rf"{_MEETING}[^。！？]{{0,40}}(?:闭幕|开幕|召开|举行)|(?:召开|举行)[^。！？]{{0,40}}{_MEETING}"
+)
+
+
+def announced(context: str) -> bool:
+    """Whether the speech so far has announced its meeting."""
+    return bool(_ANNOUNCED.search(context))
+
+
+def _restarts(p: str, late: bool, reopen: bool | None = None) -> Iterator[str]:
+    m = restart_in(p, late, reopen)
     if m:
         yield f"讲话中途又从头开讲（“{m.group()}”），像另一篇讲话的开头拼了进来：“{short(p[m.start() :], 24)}”"
 
@@ -373,7 +391,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         out.extend(f for f in (_bad_start(p, pat, "段首"), _bad_end(p, nxt, pat)) if f)
         out.extend(_readdresses(p, pat))
-        out.extend(_restarts(p, late=i > 1))
+        out.extend(_restarts(p, late=i > 1, reopen=i > 0))
         out.extend(_unpaired(p, pat))
         out.extend(_echoed_instructions(p))
         out.extend(_stutters(p))
@@ -454,7 +472,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out = [f for f in (_bad_start(p, pat, "段首"), _bad_end(p, None, pat)) if f]
     out.extend(_readdresses(p, pat))
     late = subject.section_role not in OPENING_ROLES
-    out.extend(_restarts(p, late=late))
+    out.extend(_restarts(p, late=late, reopen=late or announced(subject.context)))
     out.extend(_unpaired(p, pat))
     out.extend(_echoed_instructions(p))
     out.extend(_stutters(p))

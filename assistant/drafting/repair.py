@@ -123,11 +123,12 @@ _ANNOUNCE = re.compile(
 def _scaffolding(text: str, late: bool = True) -> list[str]:
     """Sentences that are scaffolding, never the paragraph's content: the speech begun
     again (the integrity check's own patterns, those for after the opening only when
-    `late`), a lead-in to a list, or the model announcing what it writes."""
+    `late`; the meeting announced again anywhere, since the program's lead has announced
+    it before the model writes), a lead-in to a list, or the model announcing what it writes."""
     return [
         x
         for x in sentences(text)
-        if restart_in(x, late) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
+        if restart_in(x, late, reopen=True) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
     ]
 
 
