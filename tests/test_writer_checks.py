@@ -2412,6 +2412,58 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 沅桥市 2014 (市, untuned read of the fourteenth session): a list lacking its first item,
+    # and the model commenting on the program's own line.
+    (
+        "沅桥市 2014, untuned read",
+        {"level": "市", "locality": "沅桥市"},
+        "situation",
+        [
+            (
+                "integrity",
+                "为了抓住当前的机遇，沅桥市需要从三个方面下功夫。二，推进新型城镇化建设，提高城市"
+                "居民的生活水平；三，加强生态保护和环境保护，保护生态环境。",
+                True,
+            ),
+            (
+                "integrity",
+                "为了抓住当前的机遇，要在三个方面下功夫。一，推进新型城镇化建设，提高城市居民的生活"
+                "水平；二，加强生态保护，守住绿水青山。",
+                False,
+            ),
+            (
+                "integrity",
+                "首先，推进新型城镇化建设，提高城市居民的生活水平；二，加强生态保护，守住绿水青山，"
+                "让群众享有更多的蓝天白云。",
+                False,
+            ),
+        ],
+    ),
+    (
+        "沅桥市 2014, untuned read",
+        {"level": "市", "locality": "沅桥市"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "“一府两院”要自觉接受人大监督，认真落实审议意见。通过强调“自觉接受”，表明“一府两院”"
+                "的工作将更加注重民主决策和透明度。",
+                True,
+            ),
+            (
+                "integrity",
+                "“一府两院”要自觉接受人大监督，认真落实审议意见，认真办理代表提出的议案和建议，"
+                "把人大监督转化为改进工作的动力。",
+                False,
+            ),
+            (
+                "integrity",
+                "习近平总书记强调“以人民为中心”，我们要把这一思想贯穿到政府工作的各个方面，"
+                "让群众有实实在在的获得感。",
+                False,
+            ),
+        ],
+    ),
     # 桐岭 2013 (县, untuned read): a report to write into after it was passed, and a county
     # asked to make laws.
     (

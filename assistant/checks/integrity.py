@@ -396,6 +396,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_echoed_instructions(p))
         out.extend(_stutters(p))
         out.extend(_garbled(p, pat))
+        out.extend(_headless_lists(p))
         out.extend(_dangling_documents(p, before))
         before += p
     roles = [(sec.text, sec.role) for sec in subject.parsed.sections]
@@ -443,6 +444,19 @@ def _stutters(p: str) -> Iterator[str]:
             return
 
 
+# A list's later items at a clause's start (二，…；三，…) and its first nowhere before them in
+# the paragraph (沅桥市 2014, untuned read: 需要从三个方面下功夫。二，推进新型城镇化建设…；三，…).
+_LATER_ITEM = re.compile(r"(?:^|(?<=[。！？；：]))([二三四五六七八九])，")
+_FIRST_ITEM = re.compile(r"(?:^|(?<=[。！？；：]))(?:一|第一|首先|其一)，")
+
+
+def _headless_lists(p: str) -> Iterator[str]:
+    m = _LATER_ITEM.search(p)
+    if m and not _FIRST_ITEM.search(p, 0, m.start()):
+        at = max(0, m.start() - 12)
+        yield f"列举从“{m.group(1)}，”开始，缺了第一项：“{p[at : m.end() + 12]}”"
+
+
 def _garbled(p: str, pat: _Patterns) -> Iterator[str]:
     m = pat.garbled.search(p)
     if m:
@@ -477,6 +491,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     out.extend(_echoed_instructions(p))
     out.extend(_stutters(p))
     out.extend(_garbled(p, pat))
+    out.extend(_headless_lists(p))
     out.extend(_dangling_documents(p, subject.context + subject.headline))
     out.extend(_out_of_place([(p, subject.section_role or "")], thanks_section(subject.occasion)))
     if subject.headline.strip():
