@@ -723,8 +723,8 @@ GOOD_HEADS = [
 ]
 
 
-def _headline_draft(tmp_path, corpus, themes, headline_reply):
-    brief = replace(load_brief(EXAMPLE), requirements=(), themes=tuple(themes))
+def _headline_draft(tmp_path, corpus, themes, headline_reply, requirements=()):
+    brief = replace(load_brief(EXAMPLE), requirements=tuple(requirements), themes=tuple(themes))
     writer = Writer()
 
     def responder(body):
@@ -816,6 +816,20 @@ def test_a_paraphrased_good_headline_does_not_crowd_out_a_theme(tmp_path, corpus
     assert len(heads) == 3
     assert any("基层治理现代化" in h for h in heads[1:]), heads
     assert any("全过程人民民主" in h for h in heads[1:]), heads
+
+
+def test_a_theme_a_requirement_carries_is_not_proposed_again(tmp_path, corpus):
+    """沅桥市 2014 (untuned read): the brief's 要全面深化改革… was point 一, and the model's
+    proposal for point 三 took 全面深化改革 up again. The theme is left out of the ask, and a
+    proposal opening on a requirement's matter is not taken."""
+    themes = ["全面深化改革", "新型城镇化", "生态保护"]
+    given = "要全面深化改革，增强发展的动力和活力"
+    reply = "坚持全面深化改革，推动新型城镇化建设，加强生态保护\n推进新型城镇化建设，让城市更加宜居"
+    _, asked, heads = _headline_draft(tmp_path, corpus, themes, reply, requirements=[given])
+    assert "- 全面深化改革" not in user_of(asked[0]) and "- 生态保护" in user_of(asked[0])
+    assert heads[0] == given + "。"
+    assert heads[1] == "推进新型城镇化建设，让城市更加宜居。"
+    assert len(heads) == 3 and "生态保护" in heads[2] and "全面深化改革" not in heads[2], heads
 
 
 # -- 12. the eval sees a model that repeats one sentence ---------------------------------

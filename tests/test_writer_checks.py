@@ -3856,6 +3856,53 @@ def test_the_meeting_announced_again_in_the_opening_is_a_restart():
     assert REGISTRY["integrity"].run(ok).passed, REGISTRY["integrity"].run(ok).reason
 
 
+def _three_points(third: str) -> str:
+    bodies = (
+        "改革是发展的动力。要抓住重点领域和关键环节，破除制约发展的体制机制障碍，让各类市场主体"
+        "活力充分迸发，让改革成果更多惠及群众。",
+        "人民代表大会制度是根本政治制度。要支持市人大及其常委会依法行使职权，认真办理代表议案"
+        "和建议，让代表更好地反映群众的意愿和要求。",
+        "城镇化是现代化的必由之路。要完善城市功能，守住生态红线，把沅江两岸建成群众休闲的"
+        "好去处，让城乡面貌一年一个样。",
+    )
+    heads = (
+        "要全面深化改革，增强发展的动力和活力。",
+        "要坚持和完善人民代表大会制度，支持人大及其常委会依法履职。",
+        third,
+    )
+    points = "".join(
+        f"{n}、{h}\n\n{b}\n\n" for n, h, b in zip("一二三", heads, bodies, strict=True)
+    )
+    return (
+        "各位代表、同志们：\n\n沅桥市第十五届人民代表大会第三次会议圆满完成了各项议程，即将胜利"
+        "闭幕。\n\n" + points
+    )
+
+
+def test_a_headline_taking_up_another_points_matter_fails_focus():
+    """沅桥市 2014 (untuned read): the model's point 三, 坚持全面深化改革，推动新型城镇化建设，
+    加强生态保护, took up point 一's 全面深化改革 again; passed. Headlines the brief gives
+    are the writer's call, and a frame every headline opens with is a 排比."""
+    given = (
+        "要全面深化改革，增强发展的动力和活力",
+        "要坚持和完善人民代表大会制度，支持人大及其常委会依法履职",
+    )
+    city = brief(level="市", locality="沅桥市", requirements=list(given))
+    overlapping = "坚持全面深化改革，推动新型城镇化建设，加强生态保护。"
+    bad = REGISTRY["focus"].run(Subject(raw=_three_points(overlapping), brief=city,
+                                        occasion="closing_session"))  # fmt: skip
+    assert not bad.passed and "全面深化改革" in bad.reason and bad.reason.count("标题又讲了") == 1
+    own = "推进新型城镇化建设，加强生态保护。"
+    ok = REGISTRY["focus"].run(
+        Subject(raw=_three_points(own), brief=city, occasion="closing_session")
+    )
+    assert ok.passed, ok.reason
+    writers = brief(level="市", locality="沅桥市", requirements=[*given, overlapping.rstrip("。")])
+    theirs = REGISTRY["focus"].run(Subject(raw=_three_points(overlapping), brief=writers,
+                                           occasion="closing_session"))  # fmt: skip
+    assert theirs.passed, theirs.reason
+
+
 def test_a_vice_of_work_style_to_be_achieved_is_read_out_with_its_own_reason():
     """南川 2023 (twelfth full-length run): 做到重部署轻落实 was failed with the reason for
     保持骄傲, which tells the writer nothing about the line."""

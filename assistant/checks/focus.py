@@ -28,6 +28,7 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.checks.integrity import prose_paragraphs
+from assistant.paragraphs import HEADING_START
 from assistant.text import (
     bigrams,
     chinese_number,
@@ -307,6 +308,47 @@ def _speech_restatements(subject: Subject) -> Iterator[str]:
         )
         if found:
             yield found
+
+
+# A headline's first clause without the verbs of resolve that open many (要坚持…, 进一步…).
+_RESOLVE = re.compile(r"^(?:要|坚持|进一步|切实|着力|全力|始终|不断|大力|持续|更加)+")
+
+
+def _head_core(headline: str) -> str:
+    first = re.split(r"[，；。：！]", HEADING_START.sub("", headline.strip()))[0]
+    return _RESOLVE.sub("", han_only(first))
+
+
+def overlapping_headlines(headlines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(i, j, core): headline j takes up again what headline i is about, its first clause
+    (沅桥市 2014, untuned read: 一、要全面深化改革，增强发展的动力和活力 and the model's
+    三、坚持全面深化改革，推动新型城镇化建设，加强生态保护). A frame every headline opens with
+    (全方位推动高质量发展，就要…, 决胜收官之年，我们要…) is the speech's 排比, not an overlap;
+    two headlines alike are two points on one matter."""
+    cores = [_head_core(h) for h in headlines]
+    plain = [han_only(h) for h in headlines]
+    out = []
+    for i, core in enumerate(cores):
+        if len(core) < 4 or (len(plain) > 2 and all(core in h for h in plain)):
+            continue
+        out.extend((i, j, core) for j, h in enumerate(plain) if j != i and core in h)
+    return out
+
+
+def _speech_overlaps(subject: Subject) -> Iterator[str]:
+    """Headlines that overlap, one of them at least not the brief's own (the writer's
+    requirements are the writer's call)."""
+    points = [q for q in subject.parsed.points() if q.heading]
+    given = [han_only(r) for r in getattr(subject.brief, "requirements", ()) or ()]
+    mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
+    seen: set[frozenset[int]] = set()
+    for i, j, core in overlapping_headlines([q.heading for q in points]):
+        if (mine[i] or mine[j]) and {i, j} not in seen:
+            seen.add(frozenset((i, j)))
+            yield (
+                f"{_label(points[j].ordinal)}的标题又讲了{_label(points[i].ordinal)}的“{core}”，"
+                f"两点说的是一件事：“{short(points[j].heading, 30)}”"
+            )
 
 
 # -- the brief's list pasted --------------------------------------------------------------------
@@ -844,6 +886,7 @@ def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[st
 def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     sents = _sents(prose_paragraphs(subject))
     out = list(_speech_restatements(subject))
+    out.extend(_speech_overlaps(subject))
     out.extend(_speech_previews(subject))
     out.extend(_duplicates(sents, ()))
     out.extend(_refrains(sents, 0, pat))

@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
+from assistant.checks.focus import overlapping_headlines
 from assistant.checks.integrity import short_paragraph, thin_paragraph
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
@@ -36,7 +37,7 @@ from assistant.outline import (
     with_budgets_scaled,
 )
 from assistant.plan import ParagraphPlan
-from assistant.text import han_count, overlap, sentences
+from assistant.text import han_count, han_only, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -766,7 +767,10 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     them from the themes; each is checked for form; a theme that gets no usable proposal
     becomes a plain headline of its own words rather than a blank."""
     missing = 3 - len(brief.requirements)
-    if missing <= 0 or not brief.themes:
+    # a theme a requirement already carries is that point's (沅桥市 2014, untuned read: the
+    # model's 坚持全面深化改革，推动新型城镇化建设… took up point 一's 要全面深化改革 again)
+    themes = [t for t in brief.themes if not _carried(t, brief.requirements)]
+    if missing <= 0 or not themes:
         return []
     prompt = prompt_files.load_prompt("outline")
     date_text = f"{brief.year}年" if brief.year else "（未给出）"
@@ -774,18 +778,32 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
         occasion_label=brief.occasion_label,
         locality=brief.locality or "（未给出）",
         date_text=date_text,
-        themes="\n".join(f"- {t}" for t in brief.themes),
+        themes="\n".join(f"- {t}" for t in themes),
         count=missing,
     )
     result = llm.chat(messages, temperature=0.3, max_tokens=60 * missing + 40)
-    heads = [h for h in (_headline_form(x) for x in result.text.splitlines()) if h]
-    for theme in brief.themes:
+    heads: list[str] = []
+    for line in result.text.splitlines():
+        head = _headline_form(line)
+        given = [*brief.requirements, *heads]
+        if head and not any(
+            len(given) in (i, j) for i, j, _ in overlapping_headlines([*given, head])
+        ):
+            heads.append(head)
+    for theme in themes:
         if len(heads) >= missing:
             break
         core = _balanced_quotes(theme.replace('"', "")).rstrip("。")
         if not any(overlap(core, h) >= 0.5 for h in heads):
             heads.append(theme_headline(core))
     return heads[:missing]
+
+
+def _carried(theme: str, requirements: Sequence[str]) -> bool:
+    """Whether one of the requirements already says the theme (its 汉字 inside, or most of
+    its words)."""
+    core = han_only(theme)
+    return any(core in han_only(r) or overlap(core, r) >= 0.8 for r in requirements)
 
 
 # A theme that opens on a verb is a requirement as it stands (贯彻…, 依法做好…).
