@@ -3856,6 +3856,17 @@ def test_the_meeting_announced_again_in_the_opening_is_a_restart():
     assert REGISTRY["integrity"].run(ok).passed, REGISTRY["integrity"].run(ok).reason
 
 
+def test_a_wrong_name_the_brief_gives_its_own_speaker_is_the_writers_call():
+    """街道党委 fails where the brief calls its organ 街道党工委, and passes where the brief
+    itself names the speaker's organ 街道党委 (the writer knows what the office calls
+    itself; the eval does not overrule the brief)."""
+    line = "在此，我代表街道党委，向大会的圆满成功表示热烈的祝贺。"
+    proper = brief(level="街道", locality="枫林街道", role="街道党工委书记", organ="街道党工委")
+    own = brief(level="街道", locality="枫林街道", role="街道党委书记", organ="街道党委")
+    assert not REGISTRY["usage"].run(_paragraph(line, brief=proper)).passed
+    assert REGISTRY["usage"].run(_paragraph(line, brief=own)).passed
+
+
 def _three_points(third: str) -> str:
     bodies = (
         "改革是发展的动力。要抓住重点领域和关键环节，破除制约发展的体制机制障碍，让各类市场主体"
