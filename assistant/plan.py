@@ -476,15 +476,16 @@ def _beside_headline(lead: str, headline: str) -> str:
     监督。 then, in the same paragraph, “一府一委两院”要自觉接受人大监督，…: the program's own
     line saying the headline again). A sentence's subject stays with what is left of it; a
     sentence with nothing left goes, unless nothing is left of the whole line."""
-    heads = [han_only(c) for c in re.split(r"[，。；、]", headline) if han_count(c) >= 4]
-    if not lead or not heads:
+    said = han_only(headline)
+    if not lead or han_count(said) < 4:
         return lead
     out = []
     for sentence in re.findall(r"[^。！？]+[。！？]", lead):
         clauses = sentence[:-1].split("，")
         m = _SUBJECT_YAO.match(clauses[0])
         subject, clauses[0] = (m.group(1), m.group(2)) if m else ("", clauses[0])
-        kept = [c for c in clauses if not any(han_only(c) in h for h in heads)]
+        # a clause of four 汉字 or more the headline has, whole (across its 、 and ， alike)
+        kept = [c for c in clauses if han_count(c) < 4 or han_only(c) not in said]
         if kept:
             out.append(subject + "，".join(kept) + sentence[-1])
     # a headline that says the whole line leaves the line as it is: its paragraph's purpose

@@ -844,6 +844,18 @@ def test_a_congress_points_standing_lines_do_not_say_its_headline_again():
     assert "自觉接受人大监督" in "".join(p.lead for p in sec.paragraphs)
 
 
+def test_a_standing_lines_clause_the_headline_says_across_its_enumeration_comma_goes():
+    """The headline is read whole, 、 and all: a line's clause 认真办理代表提出的议案和建议、
+    批评和意见 is said by a headline that lists the same (read in pieces split at 、, no
+    piece held it and the clause was said twice)."""
+    from assistant.plan import _beside_headline
+
+    line = "区人民政府要自觉接受人大监督，认真办理代表提出的议案和建议、批评和意见，主动报告工作。"
+    head = "要支持人大依法履职，督促政府认真办理代表提出的议案和建议、批评和意见"
+    assert _beside_headline(line, head) == "区人民政府要自觉接受人大监督，主动报告工作。"
+    assert _beside_headline(line, "要支持人大依法履职，发挥代表作用") == line
+
+
 def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
     """ACTION_EXTRAS: 讲抓落实的作风：说了就办… came back as 抓落实的作风要说到做到，一抓到底、
     抓出成效。 and nothing more (27% of its budget in the thirteenth full-length run); each
