@@ -335,6 +335,12 @@ def test_repair_drops_the_model_announcing_its_text(place, announce):
             "要依法行政、勤政为民，自觉接受镇人大监督，确保权力在阳光下规范运行。",
             "要确保权力在阳光下规范运行。",
         ),
+        # …and any verb of doing after it (text.VERB_LED, shared with the theme headlines)
+        (
+            "三、新一届镇政府要依法行政、勤政为民，自觉接受镇人大监督。",
+            "要依法行政、勤政为民，自觉接受镇人大监督，落实好代表提出的每一件建议。",
+            "要落实好代表提出的每一件建议。",
+        ),
         # 南川 2023: the headline's last clause was left, and opened two paragraphs
         (
             "一、要深入学习宣传贯彻党的二十大精神，深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。",

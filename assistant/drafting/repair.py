@@ -52,6 +52,7 @@ from assistant.drafting.choose import Verdict, figure_told, missing_facts, still
 from assistant.numbering import clause_markers, numeral_value
 from assistant.plan import ParagraphPlan
 from assistant.text import (
+    VERB_LED,
     ascii_punct_by_han,
     chinese_number,
     fact_figures,
@@ -274,8 +275,7 @@ def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
 _NEEDS_THIS = re.compile(r"^(?:是|就是|就要|也是|更是)")
 _NEEDS_THEREFORE = re.compile(r"^(?:需要|需|必须|应当|应该|务必|还要)")
 # …and a bare verb of the headline's own 要 gets it back (要依法行政…，确保权力在阳光下运行
-# → 要确保权力…, not the subjectless 确保… a writer strikes out).
-_NEEDS_YAO = re.compile(r"^(?:确保|做到|推动|加快|坚持|切实|努力|着力|不断|进一步|全面|深入)")
+# → 要确保权力…, not the subjectless 确保… a writer strikes out): text.VERB_LED.
 # Who is told to do it, before the restated headline (各级各部门和广大干部要深入学习…): kept.
 _ACTORS = re.compile(r"^([^，。]{2,16}?)(要|必须|应当)")
 
@@ -325,7 +325,7 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
         rest = "这" + rest
     elif _NEEDS_THEREFORE.match(rest):
         rest = "为此，" + rest
-    elif _NEEDS_YAO.match(rest) and cut.lstrip().startswith("要"):
+    elif VERB_LED.match(rest) and cut.lstrip().startswith("要"):
         rest = "要" + rest
     return rest + text[len(first) :], cut
 
