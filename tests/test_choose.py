@@ -290,6 +290,10 @@ def test_repair_drops_a_restarted_speech_and_a_list_lead_in(place):
         "以下是槐原面临的机遇与自身基础与优势，说明发展大有可为的原因和方向。",
         "下面就是我们在这段时间里做的几件事及其带来的变化的描述。",
         "下面我将从几个方面来总结报告内容和工作进展，同时提出几点要求。",
+        # the register check's lead-in phrases (丰源 2025 and 柳塘 2021, fourteenth full run)
+        "要实现这一要求，需要做好几件事。",
+        "要做到这一要求，就要从下面几方面着手。",
+        "为此，需要采取一系列具体的工作措施。",
     ],
 )
 def test_repair_drops_the_model_announcing_its_text(place, announce):

@@ -33,6 +33,7 @@ NAME = "register"
 class _Patterns:
     colon_item: re.Pattern[str]
     phrases: tuple[tuple[re.Pattern[str], str], ...]
+    lead_ins: tuple[re.Pattern[str], ...]  # the phrases that only lead into a list
     markdown: re.Pattern[str]
     inline_marker: re.Pattern[str]
     bare_list_marker: re.Pattern[str]
@@ -44,6 +45,7 @@ def _build(data: Any) -> _Patterns:
     return _Patterns(
         colon_item=re.compile(data["colon_item"], re.M),
         phrases=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["phrases"]),
+        lead_ins=tuple(re.compile(p["pattern"]) for p in data["phrases"] if p.get("lead_in")),
         markdown=re.compile(data["markdown"], re.M),
         inline_marker=re.compile(data["inline_marker"], re.M),
         bare_list_marker=re.compile(data["bare_list_marker"]),
@@ -54,6 +56,12 @@ def _build(data: Any) -> _Patterns:
 
 def _patterns() -> _Patterns:
     return compiled("style.yaml", _build, "register")
+
+
+def leads_into_a_list(sentence: str) -> bool:
+    """Whether a sentence carries one of the phrases that only lead into a list (需要做好
+    几件事, 从下面几方面着手): what the drafting repair drops when no candidate avoids it."""
+    return any(rx.search(sentence) for rx in _patterns().lead_ins)
 
 
 def _at(text: str, m: re.Match[str], after: int = 16) -> str:

@@ -45,7 +45,7 @@ from assistant.checks.integrity import (
 )
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
-from assistant.checks.register import opens_list
+from assistant.checks.register import leads_into_a_list, opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts, still_untold
@@ -101,14 +101,14 @@ def _fatal_sentences(text: str, brief: Any) -> list[str]:
 _LEAD_IN = re.compile(
     r"(?<![级岁人元米亩个镇乡县区市])以下(?:几|这些|[^。！？，；]{0,8}(?:方面|点|措施|要求|变化|成就|内容))"
     r"|如下[，：。]"
-    # 需要从以下角度入手 (临江 2019): what register's phrases call a lead-in, whatever follows
+    # 需要从以下角度入手 (临江 2019), whatever follows
     r"|(?:从|按照)以下"
-    # 为此，需要采取一系列具体的工作措施。 (双桥乡 2022), a sentence of nothing else
     # 具体来说有五个方面需要着力。 (南川 2023, tenth full-length run): no comma, so not the
     # connective the words of which go (_CONNECTIVE) but a lead-in sentence
     r"|^具体(?:来说|而言|地说)[^，。！？：；]{0,14}(?:方面|几点|几件事)[^，。！？：；]{0,8}[。！]?$"
-    r"|^(?:为此，)?(?:需要|要|应当?|必须)采取(?:一系列|以下|如下|一些)[^。！？，]{0,8}措施[。！]?$"
 )
+# …and the register check's own lead-in phrases (checks.register.leads_into_a_list: 为此，
+# 需要采取一系列具体的工作措施。 of 双桥乡 2022, 需要做好几件事。, 从下面几方面着手).
 # A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
 _CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而言|具体地说)，")
 # A sentence about the text instead of the matter (以下是槐原面临的机遇…说明发展大有可为的原因
@@ -129,7 +129,10 @@ def _scaffolding(text: str, late: bool = True) -> list[str]:
     return [
         x
         for x in sentences(text)
-        if restart_in(x, late, reopen=True) or _LEAD_IN.search(x) or _ANNOUNCE.search(x.strip())
+        if restart_in(x, late, reopen=True)
+        or _LEAD_IN.search(x)
+        or leads_into_a_list(x)
+        or _ANNOUNCE.search(x.strip())
     ]
 
 
