@@ -8,8 +8,9 @@ spaces (seed 001); `split_paragraphs` cuts there as well as at line breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from assistant.text import CLOSERS
+from assistant.text import CLOSERS, han_only
 from assistant.text import SENT_END as _SENT_END
 
 # Cutting paragraphs and sentence spans, an ellipsis ends a sentence too.
@@ -105,3 +106,31 @@ VOCATIVE = re.compile(
     r"(?:[、，和\s]*(?:各位代表|各位委员|同志们|朋友们|各位来宾))*"
 )
 VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
+
+
+# -- headlines ------------------------------------------------------------------------------
+
+# A headline's first clause without the verbs of resolve that open many (要坚持…, 进一步…);
+# 坚持和完善… keeps its 坚持.
+_RESOLVE = re.compile(r"^(?:要|坚持(?!和)|进一步|切实|着力|全力|始终|不断|大力|持续|更加)+")
+
+
+def _head_core(headline: str) -> str:
+    first = re.split(r"[，；。：！]", HEADING_START.sub("", headline.strip()))[0]
+    return _RESOLVE.sub("", han_only(first))
+
+
+def overlapping_headlines(headlines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(i, j, core): headline j opens on what headline i is about, the matter of its first
+    clause (沅桥市 2014, untuned read: 一、要全面深化改革，增强发展的动力和活力 and the model's
+    三、坚持全面深化改革，推动新型城镇化建设，加强生态保护). Only first clauses are read: a
+    purpose in another headline's tail (为高质量发展提供坚强保障) is not its matter. A frame
+    three or more headlines open with (全方位推动高质量发展，就要…, 决胜收官之年，我们要…) is
+    the speech's 排比, not an overlap."""
+    cores = [_head_core(h) for h in headlines]
+    out = []
+    for i, core in enumerate(cores):
+        if len(core) < 4 or sum(core in c for c in cores) >= 3:
+            continue
+        out.extend((i, j, core) for j, c in enumerate(cores) if j != i and core in c)
+    return out

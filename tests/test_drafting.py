@@ -818,6 +818,22 @@ def test_a_paraphrased_good_headline_does_not_crowd_out_a_theme(tmp_path, corpus
     assert any("全过程人民民主" in h for h in heads[1:]), heads
 
 
+@pytest.mark.parametrize(
+    ("theme", "requirement", "carried"),
+    [
+        ("全面深化改革", "要全面深化改革，增强发展的动力和活力", True),
+        # named in a purpose of the tail, the theme is not what the point is about
+        ("高质量发展", "坚持党的领导，为高质量发展提供坚强政治保证", False),
+        ("乡村振兴", "锤炼过硬作风，为乡村振兴提供坚强保障", False),
+        ("发展", "凝心聚力谋发展", False),
+    ],
+)
+def test_a_theme_is_carried_only_by_a_requirement_about_it(theme, requirement, carried):
+    from assistant.drafting.pipeline import _carried
+
+    assert _carried(theme, [requirement]) is carried
+
+
 def test_a_theme_a_requirement_carries_is_not_proposed_again(tmp_path, corpus):
     """沅桥市 2014 (untuned read): the brief's 要全面深化改革… was point 一, and the model's
     proposal for point 三 took 全面深化改革 up again. The theme is left out of the ask, and a

@@ -167,3 +167,22 @@ def test_two_points_are_announced_as_two_not_as_an_ordinal():
     points = [s for s in o.sections if s.role == "requirements"]
     assert len(points) == 2
     assert o.sections[1].tail == "下面，我讲两点意见。"
+
+
+def test_a_standing_headline_the_points_already_make_is_not_added():
+    """Review of the fifteenth session: given 要坚持和完善人民代表大会制度，支持人大依法履职
+    alone, the genre's standing 坚持和完善人民代表大会制度，充分发挥人大职能作用 was added as
+    another point, and the eval then failed the program's own outline (focus)."""
+    from dataclasses import replace
+
+    from assistant.outline import requirement_headlines
+    from assistant.paragraphs import overlapping_headlines
+
+    given = "要坚持和完善人民代表大会制度，支持人大依法履职"
+    brief = replace(load_brief(EXAMPLE), requirements=(given,), themes=())
+    heads = requirement_headlines(brief)
+    assert heads[0] == given + "。"
+    assert not any("充分发挥人大职能作用" in h for h in heads), heads
+    assert overlapping_headlines(heads) == []
+    other = replace(brief, requirements=("要全面深化改革，增强发展的动力和活力",))
+    assert any("充分发挥人大职能作用" in h for h in requirement_headlines(other))

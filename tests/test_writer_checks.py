@@ -3876,6 +3876,13 @@ def test_a_wrong_name_the_brief_gives_its_own_speaker_is_the_writers_call():
     own = brief(level="街道", locality="枫林街道", role="街道党委书记", organ="街道党委")
     assert not REGISTRY["usage"].run(_paragraph(line, brief=proper)).passed
     assert REGISTRY["usage"].run(_paragraph(line, brief=own)).passed
+    # only the brief's whole name over the hit: 街道人大 alone is still wrong where the speaker
+    # is the 街道人大工委主任 (review of the fifteenth session)
+    chair = brief(level="街道", locality="枫林街道", role="街道人大工委主任", organ="街道人大工委")
+    alone = "街道人大要加强对辖区代表的联系和服务，定期组织代表开展视察调研。"
+    assert not REGISTRY["usage"].run(_paragraph(alone, brief=chair)).passed
+    named = "街道人大工委要加强对辖区代表的联系和服务，定期组织代表开展视察调研。"
+    assert REGISTRY["usage"].run(_paragraph(named, brief=chair)).passed
 
 
 def _three_points(third: str) -> str:
@@ -3899,6 +3906,37 @@ def _three_points(third: str) -> str:
         "各位代表、同志们：\n\n沅桥市第十五届人民代表大会第三次会议圆满完成了各项议程，即将胜利"
         "闭幕。\n\n" + points
     )
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        # a stock phrase in another headline's tail is its purpose, not its matter
+        (
+            "坚持高质量发展，做强特色产业",
+            "坚持人民至上，办好民生实事",
+            "锤炼过硬作风，为高质量发展提供坚强保障",
+        ),
+        (
+            "坚持党的领导，确保人大工作正确政治方向",
+            "坚持依法履职，不断增强监督实效",
+            "加强自身建设，始终在党的领导下依法履职",
+        ),
+        ("充分发挥代表作用，密切联系群众", "加强代表履职保障，让代表充分发挥代表作用"),
+        # a frame three headlines open with is a 排比
+        (
+            "全方位推动高质量发展，就要旗帜鲜明讲政治",
+            "全方位推动高质量发展，就要聚精会神抓发展",
+            "全方位推动高质量发展，就要务实为民守初心",
+            "坚持依法履职，不断增强监督实效",
+        ),
+    ],
+)
+def test_headlines_sharing_a_stock_phrase_or_a_frame_do_not_overlap(heads):
+    """Review of the fifteenth session: the first version read the whole other headline."""
+    from assistant.paragraphs import overlapping_headlines
+
+    assert overlapping_headlines(heads) == []
 
 
 def test_a_headline_taking_up_another_points_matter_fails_focus():

@@ -28,7 +28,7 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.checks.integrity import prose_paragraphs
-from assistant.paragraphs import HEADING_START
+from assistant.paragraphs import overlapping_headlines
 from assistant.text import (
     bigrams,
     chinese_number,
@@ -308,31 +308,6 @@ def _speech_restatements(subject: Subject) -> Iterator[str]:
         )
         if found:
             yield found
-
-
-# A headline's first clause without the verbs of resolve that open many (要坚持…, 进一步…).
-_RESOLVE = re.compile(r"^(?:要|坚持|进一步|切实|着力|全力|始终|不断|大力|持续|更加)+")
-
-
-def _head_core(headline: str) -> str:
-    first = re.split(r"[，；。：！]", HEADING_START.sub("", headline.strip()))[0]
-    return _RESOLVE.sub("", han_only(first))
-
-
-def overlapping_headlines(headlines: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(i, j, core): headline j takes up again what headline i is about, its first clause
-    (沅桥市 2014, untuned read: 一、要全面深化改革，增强发展的动力和活力 and the model's
-    三、坚持全面深化改革，推动新型城镇化建设，加强生态保护). A frame every headline opens with
-    (全方位推动高质量发展，就要…, 决胜收官之年，我们要…) is the speech's 排比, not an overlap;
-    two headlines alike are two points on one matter."""
-    cores = [_head_core(h) for h in headlines]
-    plain = [han_only(h) for h in headlines]
-    out = []
-    for i, core in enumerate(cores):
-        if len(core) < 4 or (len(plain) > 2 and all(core in h for h in plain)):
-            continue
-        out.extend((i, j, core) for j, h in enumerate(plain) if j != i and core in h)
-    return out
 
 
 def _speech_overlaps(subject: Subject) -> Iterator[str]:

@@ -103,7 +103,7 @@ def _around(s: str, m: re.Match[str], pad: int = 12) -> str:
 
 
 def _term_hits(
-    text: str, level: str | None, occasion: str | None, first: bool, given: str = ""
+    text: str, level: str | None, occasion: str | None, first: bool, given: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, str]]:
     """(sentence, finding) for each sentence a term finds wrong; the sentence as it stands
     in `text`, quotation marks and all. A wrong word the brief itself names its speaker's
@@ -115,7 +115,7 @@ def _term_hits(
             s = unquote(x)  # 提出“提案” is still 提案
             for t in terms:
                 m = t.pattern.search(s)
-                if not m or (t.unless and t.unless.search(s)) or (given and m.group() in given):
+                if not m or (t.unless and t.unless.search(s)) or _named(s, m, given):
                     continue
                 if t.after and not t.after.search(before):
                     continue
@@ -124,8 +124,23 @@ def _term_hits(
             before += s
 
 
+def _named(sentence: str, m: re.Match[str], given: tuple[str, ...]) -> bool:
+    """Whether the hit lies inside one of the brief's own names written out in the sentence
+    (the brief's 街道党委 standing in it; not 街道人大 alone where the brief says 街道人大工委)."""
+    return any(
+        a <= m.start() and m.end() <= a + len(name)
+        for name in given
+        if name and m.group() in name
+        for a in (x.start() for x in re.finditer(re.escape(name), sentence))
+    )
+
+
 def term_findings(
-    text: str, level: str | None, occasion: str | None, first: bool = False, given: str = ""
+    text: str,
+    level: str | None,
+    occasion: str | None,
+    first: bool = False,
+    given: tuple[str, ...] = (),
 ) -> Iterator[str]:
     """`first`: the speech closes a new congress's first session (换届); `given`: the
     brief's own names for its speaker (see `_term_hits`)."""
@@ -222,10 +237,10 @@ def misused_sentences(text: str, brief: Any) -> list[str]:
     return list(dict.fromkeys(x for x, _ in hits))
 
 
-def _given(brief: Any) -> str:
+def _given(brief: Any) -> tuple[str, ...]:
     """The brief's own names for its speaker: post and organ."""
     speaker = getattr(brief, "speaker", None)
-    return " ".join(filter(None, (getattr(speaker, "role", ""), getattr(speaker, "organ", ""))))
+    return tuple(filter(None, (getattr(speaker, "role", ""), getattr(speaker, "organ", ""))))
 
 
 def _first_session(brief: Any) -> bool:

@@ -20,7 +20,6 @@ from typing import Any
 
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
-from assistant.checks.focus import overlapping_headlines
 from assistant.checks.integrity import short_paragraph, thin_paragraph
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
@@ -36,6 +35,7 @@ from assistant.outline import (
     plan_values,
     with_budgets_scaled,
 )
+from assistant.paragraphs import overlapping_headlines
 from assistant.plan import ParagraphPlan
 from assistant.text import VERB_LED, han_count, han_only, overlap, sentences
 
@@ -785,25 +785,30 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     heads: list[str] = []
     for line in result.text.splitlines():
         head = _headline_form(line)
-        given = [*brief.requirements, *heads]
-        if head and not any(
-            len(given) in (i, j) for i, j, _ in overlapping_headlines([*given, head])
-        ):
+        if head and not _overlaps([*brief.requirements, *heads], head):
             heads.append(head)
     for theme in themes:
         if len(heads) >= missing:
             break
         core = _balanced_quotes(theme.replace('"', "")).rstrip("。")
         if not any(overlap(core, h) >= 0.5 for h in heads):
-            heads.append(theme_headline(core))
+            fallback = theme_headline(core)
+            if not _overlaps([*brief.requirements, *heads], fallback):
+                heads.append(fallback)
     return heads[:missing]
 
 
+def _overlaps(given: Sequence[str], head: str) -> bool:
+    """Whether `head` opens on the matter of one of the `given` headlines, or they on its."""
+    return any(len(given) in pair[:2] for pair in overlapping_headlines([*given, head]))
+
+
 def _carried(theme: str, requirements: Sequence[str]) -> bool:
-    """Whether one of the requirements already says the theme (its 汉字 inside, or most of
-    its words)."""
+    """Whether one of the requirements is already about the theme: the theme inside its
+    first clause (…，为高质量发展提供坚强保障 mentions 高质量发展; it is not about it)."""
     core = han_only(theme)
-    return any(core in han_only(r) or overlap(core, r) >= 0.8 for r in requirements)
+    firsts = [han_only(re.split(r"[，；。：！]", r)[0]) for r in requirements]
+    return len(core) >= 3 and any(core in f or overlap(core, f) >= 0.8 for f in firsts)
 
 
 def theme_headline(theme: str) -> str:

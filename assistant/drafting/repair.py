@@ -52,7 +52,6 @@ from assistant.drafting.choose import Verdict, figure_told, missing_facts, still
 from assistant.numbering import clause_markers, numeral_value
 from assistant.plan import ParagraphPlan
 from assistant.text import (
-    VERB_LED,
     ascii_punct_by_han,
     chinese_number,
     fact_figures,
@@ -278,7 +277,13 @@ def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
 _NEEDS_THIS = re.compile(r"^(?:是|就是|就要|也是|更是)")
 _NEEDS_THEREFORE = re.compile(r"^(?:需要|需|必须|应当|应该|务必|还要)")
 # …and a bare verb of the headline's own 要 gets it back (要依法行政…，确保权力在阳光下运行
-# → 要确保权力…, not the subjectless 确保… a writer strikes out): text.VERB_LED.
+# → 要确保权力…, not the subjectless 确保… a writer strikes out). Not text.VERB_LED: its 发展,
+# 建设, 学习, 保障 also open a clause as its subject (发展是解决一切问题的基础和关键 →
+# 要发展是…), so only verbs that never stand as one, and never a clause with a 是 of its own.
+_NEEDS_YAO = re.compile(
+    r"^(?:确保|做到|推动|加快|坚持|切实|努力|着力|不断|进一步|深入|落实|推进|贯彻|做好|抓好|"
+    r"依法|加强)(?![^，。；]*(?:是|在于))"
+)
 # Who is told to do it, before the restated headline (各级各部门和广大干部要深入学习…): kept.
 _ACTORS = re.compile(r"^([^，。]{2,16}?)(要|必须|应当)")
 
@@ -328,7 +333,7 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
         rest = "这" + rest
     elif _NEEDS_THEREFORE.match(rest):
         rest = "为此，" + rest
-    elif VERB_LED.match(rest) and cut.lstrip().startswith("要"):
+    elif _NEEDS_YAO.match(rest) and cut.lstrip().startswith("要"):
         rest = "要" + rest
     return rest + text[len(first) :], cut
 
