@@ -1124,3 +1124,34 @@ def test_repair_drops_the_meeting_announced_again_in_the_opening(place):
                    section_role="opening")  # fmt: skip
     assert fixed.text == rest
     assert any(r.startswith("删去另起开头") and "迎来了" in r for r in fixed.repairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # 柳塘 2021, fourteenth full run: the lead-in clause goes, the sentence's own words stay
+        (
+            "要做到这一要求，就要从下面几方面着手，切实增强责任感和使命感。",
+            "要做到这一要求，切实增强责任感和使命感。",
+        ),
+        # the meeting announced again, and what it did kept
+        (
+            "今天，我们迎来了大会的胜利闭幕，会议审议通过了政府工作报告等五项报告。",
+            "会议审议通过了政府工作报告等五项报告。",
+        ),
+        # a list after the lead-in's colon: left for the writer (register names it)
+        (
+            "今年要抓好两件事：一件是项目建设，一件是民生保障。",
+            "今年要抓好两件事：一件是项目建设，一件是民生保障。",
+        ),
+    ],
+)
+def test_repair_cuts_a_lead_in_clause_and_keeps_the_sentences_matter(place, text, kept):
+    """Review of the fifteenth session: the repair dropped these sentences whole."""
+    from assistant.drafting.repair import repair
+
+    plan = ParagraphPlan("讲这一点", 150)
+    body = "会议期间，各位代表认真履行职责，围绕全镇发展大局积极建言献策，展现了良好的精神风貌。"
+    fixed = repair(body + text, choose([body + text], plan, place)[0], plan, place.brief,
+                   place.corpus)  # fmt: skip
+    assert fixed.text == body + kept

@@ -2448,6 +2448,24 @@ DRAFTS_READ = [
                 "这是在全面贯彻落实党的十八届三中全会精神的基础上召开的一次重要会议。",
                 False,
             ),
+            # review of the fifteenth session: 在 anywhere before 的基础上 is the right form
+            (
+                "integrity",
+                "这是一次在全面总结过去一年工作、实事求是分析当前形势的基础上召开的重要会议。",
+                False,
+            ),
+            (
+                "integrity",
+                "这次大会，是全市上下在深入贯彻党的十八届三中全会精神的基础上召开的一次重要会议。",
+                False,
+            ),
+            # …and a saying quoted, then explained, is the genre's own move
+            (
+                "integrity",
+                "古人讲：“政贵有恒。”这句话体现了抓落实要有恒心、有韧劲，一张蓝图绘到底。",
+                False,
+            ),
+            ("usage", "我们要确保与全国全省同步建成全面小康社会。", True),
             ("usage", "农民收入增长了，为实现全面小康社会打下了坚实基础。", True),
             ("usage", "农民收入增长了，为全面建成小康社会打下了坚实基础。", False),
             ("usage", "农民收入增长了，为实现全面小康打下了坚实基础。", False),
@@ -3862,6 +3880,21 @@ def test_the_meeting_announced_again_in_the_opening_is_a_restart():
     assert REGISTRY["integrity"].run(first).passed, REGISTRY["integrity"].run(first).reason
     speech = "各位代表、同志们：\n\n" + session + "\n\n" + again + "\n"
     assert not REGISTRY["integrity"].run(Subject(raw=speech, occasion="closing_session")).passed
+    # 白沙 2026 (fourteenth full run): the second paragraph celebrating the closing again
+    party = "今天，我们齐聚一堂，共同庆祝白沙镇第二十届人民代表大会第六次会议圆满闭幕。"
+    assert (
+        not REGISTRY["integrity"]
+        .run(_paragraph(party, context="各位代表、同志们：\n" + session, section_role="opening"))
+        .passed
+    )
+    # a symposium's chair summing up the speakers is no restart (review, fifteenth session)
+    sums = (
+        "刚才，五位乡镇人大主席作了交流发言，讲得都很好。下面，我向大家总结一下这几年乡镇人大"
+        "工作的主要成效，再讲几点意见。"
+    )
+    meeting = "今天，我们召开全县乡镇人大工作座谈会，交流经验，研究部署下一步工作。"
+    chair = _paragraph(sums, context="同志们：\n" + meeting, section_role="opening")
+    assert REGISTRY["integrity"].run(chair).passed, REGISTRY["integrity"].run(chair).reason
     points = "下面，我讲三点意见。要把大会确定的目标任务落到实处，让群众看到实实在在的变化。"
     ok = _paragraph(points, context="各位代表、同志们：\n" + session, section_role="opening")
     assert REGISTRY["integrity"].run(ok).passed, REGISTRY["integrity"].run(ok).reason

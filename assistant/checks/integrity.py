@@ -216,6 +216,12 @@ def announced(context: str) -> bool:
     return bool(_ANNOUNCED.search(context))
 
 
+def reopened(text: str) -> re.Match[str] | None:
+    """Where `text` announces the meeting again (今天，我们迎来了…闭幕): the drafting repair
+    cuts that clause, the program's lead having announced it before the model writes."""
+    return _patterns().reopen.search(text)
+
+
 def _restarts(p: str, late: bool, reopen: bool | None = None) -> Iterator[str]:
     m = restart_in(p, late, reopen)
     if m:
@@ -447,7 +453,8 @@ def _stutters(p: str) -> Iterator[str]:
 # A list's later items at a clause's start (二，…；三，…) and its first nowhere before them in
 # the paragraph (沅桥市 2014, untuned read: 需要从三个方面下功夫。二，推进新型城镇化建设…；三，…).
 _LATER_ITEM = re.compile(r"(?:^|(?<=[。！？；：]))([二三四五六七八九])，")
-_FIRST_ITEM = re.compile(r"(?:^|(?<=[。！？；：]))(?:一|第一|首先|其一)，")
+# (一是…；二，… mixes its markers, but its first item is there)
+_FIRST_ITEM = re.compile(r"(?:^|(?<=[。！？；：]))(?:一[，是要、]|第一|首先|其一)")
 
 
 def _headless_lists(p: str) -> Iterator[str]:

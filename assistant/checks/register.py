@@ -58,10 +58,10 @@ def _patterns() -> _Patterns:
     return compiled("style.yaml", _build, "register")
 
 
-def leads_into_a_list(sentence: str) -> bool:
-    """Whether a sentence carries one of the phrases that only lead into a list (需要做好
-    几件事, 从下面几方面着手): what the drafting repair drops when no candidate avoids it."""
-    return any(rx.search(sentence) for rx in _patterns().lead_ins)
+def list_lead_in(sentence: str) -> re.Match[str] | None:
+    """Where a sentence carries one of the phrases that only lead into a list (需要做好
+    几件事, 从下面几方面着手): what the drafting repair cuts when no candidate avoids it."""
+    return next((m for rx in _patterns().lead_ins if (m := rx.search(sentence))), None)
 
 
 def _at(text: str, m: re.Match[str], after: int = 16) -> str:

@@ -39,13 +39,14 @@ from assistant.checks.integrity import (
     headline_cores,
     misplaced_thanks,
     quoted_headlines,
+    reopened,
     restart_in,
     restates_headline,
     thanks_section,
 )
 from assistant.checks.leakage import find_leaks
 from assistant.checks.politics import erring_sentences
-from assistant.checks.register import leads_into_a_list, opens_list
+from assistant.checks.register import list_lead_in, opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
 from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts, still_untold
@@ -130,9 +131,45 @@ def _scaffolding(text: str, late: bool = True) -> list[str]:
         for x in sentences(text)
         if restart_in(x, late, reopen=True)
         or _LEAD_IN.search(x)
-        or leads_into_a_list(x)
+        or _lead_in_alone(x)
         or _ANNOUNCE.search(x.strip())
     ]
+
+
+def _lead_in_alone(sentence: str) -> re.Match[str] | None:
+    """A list lead-in, unless the list follows it after a colon in the same sentence
+    (今年要抓好两件事：一件是…，一件是…): cut or dropped, the items would go with it, and the
+    register check names it for the writer."""
+    m = list_lead_in(sentence)
+    return None if m is None or "：" in sentence[m.end() - 1 : m.end() + 1] else m
+
+
+def _cut_lead_ins(text: str, repairs: list[str]) -> str:
+    """The clauses that announce the meeting again or lead into a list cut from a sentence
+    that says more (要做到这一要求，就要从下面几方面着手，切实增强责任感和使命感。 → 要做到这一
+    要求，切实增强责任感和使命感。; 今天，我们迎来了大会的胜利闭幕，会议审议通过了… keeps what
+    the meeting did). A sentence with little else left is `_scaffolding`'s, dropped whole."""
+    cut: list[str] = []
+    for x in sentences(text):
+        m = reopened(x) or _lead_in_alone(x)
+        if not m:
+            continue
+        kept, at = [], 0
+        for clause in re.split(r"(?<=[，：])", x):
+            if not (at < m.end() and m.start() < at + len(clause)):
+                kept.append(clause)
+            at += len(clause)
+        rest = "".join(kept).lstrip("，：")
+        # enough left to say something (具体来说，提升自己的能力和水平 and 采取具体的工作要求
+        # 和措施 are the lead-in's own tail, and go with it)
+        if han_count(_CONNECTIVE.sub("", rest)) >= 14:
+            end = rest[-1] if rest[-1] in "。！？；" else x[-1] if x[-1] in "。！？；" else ""
+            rest = rest.rstrip("，：。！？；") + end
+            text = text.replace(x, rest, 1)
+            cut.append(m.group())
+    if cut:
+        repairs.append("删去领起语或又一次宣布会议的分句：" + "；".join(dict.fromkeys(cut)))
+    return text
 
 
 def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: list[str]) -> str:
@@ -142,6 +179,7 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
     具体来说 at a sentence's start (the sentence stays)."""
     # (a paragraph of no known place is repaired as one after the opening, as it always was)
     late = not section_role or section_role not in OPENING_ROLES
+    text = _cut_lead_ins(text, repairs)
     text = _drop(text, _scaffolding(text, late), "删去另起开头或材料体领起的句子：", repairs, 30)
     thanks = thanks_section(occasion)
     for found, note in (
