@@ -2412,6 +2412,20 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 丰源 2025 (县委书记, fifteenth full-length run): the speaker as a delegate, and his own
+    # 县委 as someone else supporting "us".
+    (
+        "丰源 2025, fifteenth full run",
+        {"level": "县", "locality": "丰源县", "role": "县委书记", "organ": "县委"},
+        "requirements",
+        [
+            ("voice", "在推进丰源经济跨越的实践中，我们将认真履行代表职责，实现更大作为。", True),
+            ("voice", "希望各位代表认真履行代表职责，在推进丰源发展的实践中实现更大作为。", False),
+            ("voice", "我们要支持和保障代表依法履行代表职责，认真办理代表建议。", False),
+            ("voice", "特别是，我们得到了县委对我们的大力支持和高度信任。", True),
+            ("voice", "这些成绩的取得，离不开上级党委的正确领导和全县干部群众的团结奋斗。", False),
+        ],
+    ),
     # 沅桥市 2014 (市, untuned read of the fourteenth session): a list lacking its first item,
     # and the model commenting on the program's own line.
     (

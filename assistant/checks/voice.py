@@ -206,6 +206,14 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                 f"以人大名义讲话，却说成了党委、政府的一员（“{m.group()}”）：人大讲话说“各级党委要…"
                 f"”“政府要…”：“{_snippet(text, m)}”"
             )
+    if len(organ) >= 2:
+        # the speaker's own organ doing something for "us" (丰源 2025, fifteenth full run:
+        # 我们得到了县委对我们的大力支持和高度信任, the 县委书记 speaking): he is that organ
+        for m in re.finditer(re.escape(organ) + "对我们", text):
+            yield (
+                f"讲话人以{organ}的名义讲话，却把{organ}说成了别人（“{m.group()}”）："
+                f"“{_snippet(text, m)}”"
+            )
     if own:
         for m in pat.speak_for.finditer(text):
             said = _kinds(m.group(1), pat)
