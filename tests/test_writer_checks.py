@@ -2412,6 +2412,26 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 枫林 2024 (街道党工委书记, fifteenth full-length run): the speaker in the third person.
+    (
+        "枫林 2024, fifteenth full run",
+        {"level": "街道", "locality": "枫林街道", "role": "街道党工委书记", "organ": "街道党工委"},
+        "opening",
+        [
+            (
+                "voice",
+                "通过这次座谈会，街道党工委书记可以与全体人大代表进行深入交流，共同探讨如何加强人大工作。",
+                True,
+            ),
+            (
+                "voice",
+                "通过这次座谈会，我们可以与全体人大代表进行深入交流，共同探讨如何加强人大工作。",
+                False,
+            ),
+            ("voice", "作为街道党工委书记，我将与大家一起把这项工作抓紧抓实。", False),
+            ("voice", "各社区党委书记要把代表联络站的工作抓在手上。", False),
+        ],
+    ),
     # 丰源 2025 (县委书记, fifteenth full-length run): the speaker as a delegate, and his own
     # 县委 as someone else supporting "us".
     (
