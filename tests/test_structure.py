@@ -549,3 +549,18 @@ def test_empty_text():
     assert parse_speech("").sections == ()
     assert parse_speech(" \n\n").sections == ()
     assert split_paragraphs("") == []
+
+
+def test_an_opening_saying_the_meeting_is_to_review_the_year_is_the_opening():
+    """枫林 2024 (fifteenth full-length run): 召开这次座谈会，主要是为了回顾过去一年来…取得的
+    成绩和进展 was parsed as the review (回顾, 一年来, 成绩 outweighed 召开这次), and the
+    draft failed structure for a missing opening it had."""
+    from assistant.structure import parse_speech
+
+    text = (
+        "同志们：\n\n召开这次座谈会，主要是为了回顾过去一年来街道人大工委在代表工作方面取得的"
+        "成绩和进展。通过这次座谈会，我们可以与全体人大代表进行深入交流。下面，我讲三点意见。\n\n"
+        "回顾过去一年的成绩，我们取得了一系列显著成就，辖区代表进站接待群众126人次。\n"
+    )
+    roles = [s.role for s in parse_speech(text, "symposium").sections]
+    assert roles[:3] == ["salutation", "opening", "review"], roles
