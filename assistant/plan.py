@@ -235,7 +235,7 @@ ROLE_EXTRAS = {
         # 他们 had no one to point to; 兰河 2022, 丰源 2025, 汶溪 2024)
         # (not 讲抓落实要依靠…: the 1.5B turned 讲 into 要 and wrote 要抓落实要依靠… into
         # the speech, 安平市 2021 and 枫林 2024)
-        "讲依靠基层干部和群众把工作落到实处：调动基层干部和群众的积极性，形成工作合力",
+        "讲依靠基层干部和群众，把工作落到实处：调动基层干部和群众的积极性，形成工作合力",
         "讲抓落实要见到的实效：让群众实实在在感受到变化，用群众满意来检验工作",
     ],
     # Not the delegates again: an extra paragraph on 代表在闭会期间怎样联系群众 after the
@@ -271,11 +271,14 @@ OPENING_QUESTIONS = [
 # model's, 5 of 12 paragraphs chosen while failing a check, 355 s; off, 1,435, 1,246, 9 of
 # 13, 311 s. On.
 ACTION_EXTRAS = True
+# Each with a comma where the thing to do meets its aim: the 1.5B opens the paragraph with
+# the words before the colon, 讲 turned into 要 (fifteenth full run, in every draft:
+# 要发挥党组织和党员干部的带头作用把这项工作抓实，…; 要倾听群众的意见来检验这项工作，…).
 REQUIREMENT_ACTIONS = [
-    "讲发挥党组织和党员干部的带头作用把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面",
+    "讲发挥党组织和党员干部的带头作用，把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面",
     ROLE_EXTRAS["requirements"][2],
-    "讲建立责任和督查的办法把这项工作抓到底：怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
-    "讲倾听群众的意见来检验这项工作：怎样问计于民、请群众评判，用群众满意来衡量工作",
+    "讲建立责任和督查的办法，把这项工作抓到底：怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
+    "讲倾听群众的意见，用群众满意来检验这项工作：怎样问计于民、请群众评判",
 ]
 # A point of four paragraphs or more says how in two (measured against a fourth paragraph
 # from ROLE_EXTRAS, whose angle the 1.5B copied back as one sentence: bench_sections
