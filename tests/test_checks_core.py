@@ -165,6 +165,16 @@ def test_praise_of_the_place_the_brief_does_not_give_is_invented(brief):
     assert scoring.score_text(plain, brief=brief, checks=["invented_facts"]).passed
 
 
+def test_a_revolutionary_base_area_the_brief_does_not_give_is_invented(brief):
+    """临江 2019 (fifteenth full-length run): 把革命老区的事干好, copied from a corpus speech
+    of a city that is one. A standing, checked like an honour; a fact where the brief says so."""
+    text = "要埋头苦干，尽心竭力把青山的事干好，把革命老区的事干好。"
+    passed, reason = _invented(text, brief)
+    assert not passed and "革命老区" in reason
+    given = parse_brief(brief.to_dict() | {"situation": ["青山镇是革命老区"]})
+    assert scoring.score_text(text, brief=given, checks=["invented_facts"]).passed
+
+
 def test_a_leaders_visit_the_brief_does_not_give_is_invented(brief):
     """云溪 2013: 深入学习贯彻习近平总书记来云溪考察重要讲话重要指示精神, copied from a corpus
     speech whose city is written X. A visit is an event the brief must give."""
@@ -230,6 +240,10 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         ("去年，原县国土资源局、规划局整合组建为县自然资源局。", "2020-01-10", False),
         ("县卫健局要做好疫情防控工作。", "2017-01-10", True),
         ("县安监局要加强安全生产检查。", "2022-01-10", True),
+        # the guiding thought as before 2012 (临江 2019, fifteenth full run); in the full list
+        # with Xi's thought after it, as it stands
+        ("临江深入贯彻“三个代表”重要思想和科学发展观，统筹推进各项工作。", "2019-01-11", True),
+        ("要深入贯彻“三个代表”重要思想和科学发展观，统筹推进各项工作。", "2011-01-11", False),
         ("今年是党的二十大召开之年。", "2022-03-01", False),
         ("今年是党的十九大胜利召开之年。", "2018-01-10", True),
         ("今年是党的十九大胜利召开之年。", "2017-02-10", False),

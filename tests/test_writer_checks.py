@@ -2412,6 +2412,37 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 临江 2019 (区委书记, fifteenth full-length run).
+    (
+        "临江 2019, fifteenth full run",
+        {"level": "区", "locality": "临江区", "role": "区委书记", "organ": "区委"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "作为临江区的一名干部，我们要充分认识到这一点，深入学习领会其精神实质。",
+                True,
+            ),
+            (
+                "integrity",
+                "作为临江区的干部，我们要充分认识到这一点，深入学习领会其精神实质。",
+                False,
+            ),
+            (
+                "register",
+                "这包括增强“四个意识”，坚定“四个自信”。然后要在实际行动中践行这些精神，与党委政府同频"
+                "共振。最后要严格遵守政治纪律和政治规矩，保证思想上绝对忠诚。",
+                True,
+            ),
+            (
+                "usage",
+                "各级各部门和广大干部要按照“一府一委两院”的要求，自觉接受人大监督，为推动高质量发展提供"
+                "坚强保障。",
+                True,
+            ),
+            ("usage", "“一府一委两院”要自觉接受人大监督，为推动高质量发展提供坚强保障。", False),
+        ],
+    ),
     # 枫林 2024 (街道党工委书记, fifteenth full-length run): the speaker in the third person.
     (
         "枫林 2024, fifteenth full run",
