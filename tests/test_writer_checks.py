@@ -2412,6 +2412,46 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 柳塘 2021 (镇党委书记, 换届, fifteenth full-length run): two restarts inside the points,
+    # the speaker as the congress's chairman and in the third person, a clause said again.
+    (
+        "柳塘 2021, fifteenth full run",
+        {"locality": "柳塘镇"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "我代表大会的全体成员，对大家的到来表示热烈的欢迎。接下来，我将从几个方面来回顾过去五年"
+                "的工作，并提出建议和要求。",
+                True,
+            ),
+            (
+                "integrity",
+                "今天非常高兴能够在这里为柳塘镇第十九届人民代表大会第一次会议闭幕式讲话。在五年间，"
+                "我们深入推进乡村振兴。",
+                True,
+            ),
+            (
+                "focus",
+                "这些成绩的取得，是习近平新时代中国特色社会主义思想指引下，各级党委和政府正确领导的结果。"
+                "这些成绩的取得，是各级党委和政府正确领导的结果。",
+                True,
+            ),
+            (
+                "voice",
+                "作为柳塘镇的新一届人民代表大会主席，我们要牢记大会的决定，坚持党的领导，勇于担当。",
+                True,
+            ),
+            (
+                "voice",
+                "各级党委特别是镇党委书记要深入学习领会习近平总书记重要讲话和党中央决策部署。",
+                True,
+            ),
+            ("voice", "我这个镇党委书记要带头深入学习领会习近平总书记重要讲话。", False),
+            ("voice", "各村党支部书记要带头深入学习领会习近平总书记重要讲话。", False),
+            ("voice", "新当选的镇人大主席要带领主席团依法履职，密切联系代表。", False),
+        ],
+    ),
     # 临江 2019 (区委书记, fifteenth full-length run).
     (
         "临江 2019, fifteenth full run",

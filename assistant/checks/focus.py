@@ -426,7 +426,9 @@ _NATIONAL = re.compile(r"习近平|党中央|总书记|大精神|中国特色社
 _CONTAINED_MIN = 15  # 汉字: a clause this long said again inside a longer one is said twice
 # a subject put before a clause said again: 会议 圆满完成了各项议程 (not 我们: 坚持以人民为中心的
 # 发展思想，是…。我们坚持以人民为中心的发展思想，就是要… takes the clause up to develop it)
-_SUBJECT = re.compile(r"(?:本次|这次|此次)?(?:会议|大会)")
+# …or only a 是 (柳塘 2021, fifteenth full run: …，各级党委和政府正确领导的结果。这些成绩的取得，
+# 是各级党委和政府正确领导的结果。)
+_SUBJECT = re.compile(r"(?:本次|这次|此次)?(?:会议|大会)|[也都]?是")
 
 
 def _inside(short: str, long: str, least: int) -> bool:

@@ -76,10 +76,11 @@ def own_title_before_we(text: str, role: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=32)
 def _third_person(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
-    # "县人大常委会主任××强调", "李明书记指出", "李明同志在…会上强调"; never 总书记
+    # "县人大常委会主任××强调", "李明书记指出", "李明同志在…会上强调"; never 总书记, nor
+    # 我这个镇党委书记要带头, the first person
     who = "|".join(re.escape(n) for n in names)
     return re.compile(
-        rf"(?<!总)(?:{who})[^。！？，；：“]{{0,4}}?(?:同志)?"
+        rf"(?<!总)(?<!这个)(?<!我)(?:{who})[^。！？，；：“]{{0,4}}?(?:同志)?"
         rf"(?:在[^。！？，；]{{0,20}}上)?(?:{verbs})"
     )
 
