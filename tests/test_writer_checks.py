@@ -2481,6 +2481,9 @@ DRAFTS_READ = [
                 True,
             ),
             ("usage", "“一府一委两院”要自觉接受人大监督，为推动高质量发展提供坚强保障。", False),
+            # 南川 2023 (same run): the people's congress electing Party delegates
+            ("usage", "同时，大会也选举产生了新的党代表、市长和其他重要职位的人选。", True),
+            ("usage", "同时，大会选举产生了新一届市人民政府市长。", False),
         ],
     ),
     # 枫林 2024 (街道党工委书记, fifteenth full-length run): the speaker in the third person.
