@@ -22,7 +22,7 @@ import yaml
 from assistant import plan
 from assistant.brief import Brief
 from assistant.errors import InputError
-from assistant.paragraphs import overlapping_headlines
+from assistant.paragraphs import overlaps
 from assistant.plan import (
     ALL_MOVES,
     ParagraphPlan,
@@ -363,7 +363,7 @@ def requirement_headlines(brief: Brief, extra: list[str] | None = None) -> list[
             break
         # not one the points already make (要坚持和完善人民代表大会制度… given, the genre's
         # 坚持和完善人民代表大会制度… would say it again)
-        if not any(len(heads) in pair[:2] for pair in overlapping_headlines([*heads, h])):
+        if not overlaps(heads, h):
             heads.append(_point_headline(h))
     return heads[:6]
 

@@ -115,7 +115,9 @@ VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
 _RESOLVE = re.compile(r"^(?:要|坚持(?!和)|进一步|切实|着力|全力|始终|不断|大力|持续|更加)+")
 
 
-def _head_core(headline: str) -> str:
+def headline_core(headline: str) -> str:
+    """What a headline (or a theme) is about: its first clause's 汉字 without its marker
+    and the verbs of resolve (要坚持全面深化改革，… → 全面深化改革)."""
     first = re.split(r"[，；。：！]", HEADING_START.sub("", headline.strip()))[0]
     return _RESOLVE.sub("", han_only(first))
 
@@ -127,10 +129,16 @@ def overlapping_headlines(headlines: Sequence[str]) -> list[tuple[int, int, str]
     purpose in another headline's tail (为高质量发展提供坚强保障) is not its matter. A frame
     three or more headlines open with (全方位推动高质量发展，就要…, 决胜收官之年，我们要…) is
     the speech's 排比, not an overlap."""
-    cores = [_head_core(h) for h in headlines]
+    cores = [headline_core(h) for h in headlines]
     out = []
     for i, core in enumerate(cores):
         if len(core) < 4 or sum(core in c for c in cores) >= 3:
             continue
         out.extend((i, j, core) for j, c in enumerate(cores) if j != i and core in c)
     return out
+
+
+def overlaps(given: Sequence[str], head: str) -> bool:
+    """Whether `head` opens on the matter of one of the `given` headlines, or one of them on
+    its (`overlapping_headlines`): a headline to leave out when the others stand."""
+    return any(len(given) in pair[:2] for pair in overlapping_headlines([*given, head]))

@@ -35,9 +35,9 @@ from assistant.outline import (
     plan_values,
     with_budgets_scaled,
 )
-from assistant.paragraphs import overlapping_headlines
+from assistant.paragraphs import headline_core, overlaps
 from assistant.plan import ParagraphPlan
-from assistant.text import VERB_LED, han_count, han_only, overlap, sentences
+from assistant.text import VERB_LED, han_count, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -785,7 +785,7 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     heads: list[str] = []
     for line in result.text.splitlines():
         head = _headline_form(line)
-        if head and not _overlaps([*brief.requirements, *heads], head):
+        if head and not overlaps([*brief.requirements, *heads], head):
             heads.append(head)
     for theme in themes:
         if len(heads) >= missing:
@@ -793,21 +793,16 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
         core = _balanced_quotes(theme.replace('"', "")).rstrip("。")
         if not any(overlap(core, h) >= 0.5 for h in heads):
             fallback = theme_headline(core)
-            if not _overlaps([*brief.requirements, *heads], fallback):
+            if not overlaps([*brief.requirements, *heads], fallback):
                 heads.append(fallback)
     return heads[:missing]
 
 
-def _overlaps(given: Sequence[str], head: str) -> bool:
-    """Whether `head` opens on the matter of one of the `given` headlines, or they on its."""
-    return any(len(given) in pair[:2] for pair in overlapping_headlines([*given, head]))
-
-
 def _carried(theme: str, requirements: Sequence[str]) -> bool:
-    """Whether one of the requirements is already about the theme: the theme inside its
-    first clause (…，为高质量发展提供坚强保障 mentions 高质量发展; it is not about it)."""
-    core = han_only(theme)
-    firsts = [han_only(re.split(r"[，；。：！]", r)[0]) for r in requirements]
+    """Whether one of the requirements is already about the theme: the theme inside what its
+    first clause is about (…，为高质量发展提供坚强保障 mentions 高质量发展; it is not about it)."""
+    core = headline_core(theme)
+    firsts = [headline_core(r) for r in requirements]
     return len(core) >= 3 and any(core in f or overlap(core, f) >= 0.8 for f in firsts)
 
 
