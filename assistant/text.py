@@ -169,18 +169,6 @@ def place_stem(name: str) -> str:
     return stem if len(stem) >= 2 else name
 
 
-# -- words of doing ---------------------------------------------------------------------------
-
-# A clause that opens on a verb of doing (坚持…, 贯彻…, 依法做好…, 确保…): a requirement as it
-# stands, and after 要 a clause that needs its 要 kept.
-VERB_LED = re.compile(
-    r"^(?:坚持|坚定|贯彻|学习|落实|推进|推动|加强|加快|深化|做好|抓好|依法|提高|提升|发挥|"
-    r"强化|完善|健全|建设|打造|发展|保障|维护|守牢|巩固|拓展|促进|聚焦|围绕|扎实|全面|持续|"
-    r"着力|切实|大力|积极|认真|严肃|严格|不断|统筹|优化|增强|办好|服务|支持|因地制宜|"
-    r"确保|做到|努力|进一步|深入)"
-)
-
-
 # -- figures --------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")

@@ -37,7 +37,7 @@ from assistant.outline import (
 )
 from assistant.paragraphs import headline_core, overlaps
 from assistant.plan import ParagraphPlan
-from assistant.text import VERB_LED, han_count, overlap, sentences
+from assistant.text import han_count, overlap, sentences
 
 # At most this many candidates a paragraph, drawn until one passes every check: on the
 # embedded model a third draw replaces the rewrite (which never passed), and costs a call
@@ -806,12 +806,21 @@ def _carried(theme: str, requirements: Sequence[str]) -> bool:
     return len(core) >= 3 and any(core in f or overlap(core, f) >= 0.8 for f in firsts)
 
 
+# A theme that opens on a verb is a requirement as it stands (贯彻…, 依法做好…, 确保…).
+_VERB_LED = re.compile(
+    r"^(?:坚持|坚定|贯彻|学习|落实|推进|推动|加强|加快|深化|做好|抓好|依法|提高|提升|发挥|"
+    r"强化|完善|健全|建设|打造|发展|保障|维护|守牢|巩固|拓展|促进|聚焦|围绕|扎实|全面|持续|"
+    r"着力|切实|大力|积极|认真|严肃|严格|不断|统筹|优化|增强|办好|服务|支持|因地制宜|"
+    r"确保|做到|努力|进一步|深入)"
+)
+
+
 def theme_headline(theme: str) -> str:
     """A headline of the theme's own words where the model proposed none: the theme as it
     stands when it opens on a verb, else 聚焦 it. No tail of the program's: one formula
     closing every such headline (…，推动各项工作落地见效 in 石桥 2016 and 丰源 2025 of the
     tenth full run) was a refrain the model then copied into the opening and situation."""
-    return theme if VERB_LED.match(theme) else f"聚焦{theme}"
+    return theme if _VERB_LED.match(theme) else f"聚焦{theme}"
 
 
 def _balanced_quotes(line: str) -> str:

@@ -107,7 +107,7 @@ _LEAD_IN = re.compile(
     # connective the words of which go (_CONNECTIVE) but a lead-in sentence
     r"|^具体(?:来说|而言|地说)[^，。！？：；]{0,14}(?:方面|几点|几件事)[^，。！？：；]{0,8}[。！]?$"
 )
-# …and the register check's own lead-in phrases (checks.register.leads_into_a_list: 为此，
+# …and the register check's own lead-in phrases (checks.register.list_lead_in: 为此，
 # 需要采取一系列具体的工作措施。 of 双桥乡 2022, 需要做好几件事。, 从下面几方面着手).
 # A report's connective at a sentence's start (具体来说，我们要…): the words go, the sentence stays.
 _CONNECTIVE = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?:具体来说|具体而言|具体地说)，")
@@ -315,9 +315,10 @@ def _unquote_headline(text: str, headline: str, repairs: list[str]) -> str:
 _NEEDS_THIS = re.compile(r"^(?:是|就是|就要|也是|更是)")
 _NEEDS_THEREFORE = re.compile(r"^(?:需要|需|必须|应当|应该|务必|还要)")
 # …and a bare verb of the headline's own 要 gets it back (要依法行政…，确保权力在阳光下运行
-# → 要确保权力…, not the subjectless 确保… a writer strikes out). Not text.VERB_LED: its 发展,
-# 建设, 学习, 保障 also open a clause as its subject (发展是解决一切问题的基础和关键 →
-# 要发展是…), so only verbs that never stand as one, and never a clause with a 是 of its own.
+# → 要确保权力…, not the subjectless 确保… a writer strikes out). Not the theme headlines'
+# verbs (pipeline._VERB_LED): their 发展, 建设, 学习, 保障 also open a clause as its subject
+# (发展是解决一切问题的基础和关键 → 要发展是…), so only verbs that never stand as one, and
+# never a clause with a 是 of its own.
 _NEEDS_YAO = re.compile(
     r"^(?:确保|做到|推动|加快|坚持|切实|努力|着力|不断|进一步|深入|落实|推进|贯彻|做好|抓好|"
     r"依法|加强)(?![^，。；]*(?:是|在于))"
