@@ -2412,6 +2412,26 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 宁川 2015 (市人大常委会主任, fifteenth full-length run): the opening's words inside point 一.
+    (
+        "宁川 2015, fifteenth full run",
+        {"level": "市", "locality": "宁川市", "role": "市人大常委会主任", "organ": "市人大常委会"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "刚才听了各乡镇人大关于工作和经验的介绍，受益匪浅。下面我想重点讲一下这一要求，并提出"
+                "一些责任要求。",
+                True,
+            ),
+            (
+                "integrity",
+                "各乡镇人大的经验各有特色，值得互相学习借鉴。要把这些好的做法总结好、推广好，让全市"
+                "乡镇人大工作整体提升。",
+                False,
+            ),
+        ],
+    ),
     # 柳塘 2021 (镇党委书记, 换届, fifteenth full-length run): two restarts inside the points,
     # the speaker as the congress's chairman and in the third person, a clause said again.
     (
