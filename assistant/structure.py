@@ -232,6 +232,9 @@ ROLE_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "call": (
         (r"让我们", 3),
+        # the lead-up to the call (展望石桥的未来，我们充满希望。 alone before 让我们…, 石桥 2016,
+        # fifteenth full run: read as the last point's, and failed as a thin paragraph there)
+        (r"(?:^|[。！])展望[^。！？，]{0,12}(?:未来|明天|前景)", 3),
         (r"团结在[^。]{0,40}周围", 3),
         (r"而(?:努力|不懈|共同)?奋斗|奋力谱写|新的更大的贡献|新篇章|新局面而", 2),
         (r"积力所举|众智所为", 2),
@@ -293,10 +296,17 @@ def _para_index(paras: Sequence[tuple[int, int]], pos: int) -> int:
     return len(paras) - 1
 
 
+# The call's lead-up, a paragraph of its own before 让我们… (展望石桥的未来，我们充满希望。)
+_LEADUP = re.compile(r"^展望[^。！？，]{0,12}(?:未来|明天|前景)")
+
+
 def _ends_body(ntext: str, a: int, b: int) -> bool:
-    """Does this paragraph leave the requirements body (re-address, call, 结束语)?"""
+    """Does this paragraph leave the requirements body (re-address, the call or its
+    lead-up, 结束语)?"""
     p = ntext[a:b]
-    return bool(VOCATIVE.match(p) or p.startswith("让我们") or CLOSING_CUE.match(p))
+    return bool(
+        VOCATIVE.match(p) or p.startswith("让我们") or _LEADUP.match(p) or CLOSING_CUE.match(p)
+    )
 
 
 def _block_end_after(layout: _Layout, pos: int) -> int:

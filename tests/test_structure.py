@@ -564,3 +564,20 @@ def test_an_opening_saying_the_meeting_is_to_review_the_year_is_the_opening():
     )
     roles = [s.role for s in parse_speech(text, "symposium").sections]
     assert roles[:3] == ["salutation", "opening", "review"], roles
+
+
+def test_the_calls_lead_up_ends_the_points():
+    """石桥 2016 (fifteenth full-length run): 展望石桥的未来，我们充满希望。 alone before
+    让我们… was read as the last point's and failed there as a thin paragraph."""
+    from assistant.structure import parse_speech
+
+    text = (
+        "同志们：\n\n召开这次座谈会，主要是部署今年的工作。下面，我讲两点意见。\n\n"
+        "一、要提高认识。乡镇人大工作是基层民主政治建设的重要内容，要摆上重要位置。\n\n"
+        "二、要依法履职。乡镇人大主席团要依法开展闭会期间的各项工作，推动决议落实。\n\n"
+        "展望石桥的未来，我们充满希望。\n\n"
+        "让我们更加紧密地团结在以习近平同志为总书记的党中央周围，为实现石桥今年的目标任务而努力奋斗！\n"
+    )
+    sections = parse_speech(text, "symposium").sections
+    call = next(s for s in sections if s.role == "call")
+    assert call.text.startswith("展望石桥的未来"), [(s.role, s.text[:12]) for s in sections]
