@@ -1162,3 +1162,23 @@ def test_repair_cuts_a_lead_in_clause_and_keeps_the_sentences_matter(place, text
     fixed = repair(body + text, choose([body + text], plan, place)[0], plan, place.brief,
                    place.corpus)  # fmt: skip
     assert fixed.text == body + kept
+
+
+def test_repair_cuts_a_part_lead_in_another_paragraph_of_the_section_opened_with(place):
+    """白沙 2026 and 临江 2019 (fifteenth full run): the review's second paragraph opened
+    回顾过去一年的成效，… after its first's 回顾过去一年的工作，…, and every candidate failed
+    focus for it. The clause goes where the sentence goes on without it."""
+    from assistant.drafting.repair import repair
+
+    first = "回顾过去一年的工作，全镇经济保持了稳步增长，特色产业不断发展壮大。"
+    text = "回顾过去一年的成效，民生实事项目全部完成，群众获得感不断增强。"
+    plan = ParagraphPlan("用下面这些事实接着讲过去一年的成效", 90)
+    at_review = dataclasses.replace(place, section_role="review", siblings=first)
+    fixed = repair(text, choose([text], plan, at_review)[0], plan, place.brief, place.corpus,
+                   section_role="review", siblings=first)  # fmt: skip
+    assert fixed.text == "民生实事项目全部完成，群众获得感不断增强。"
+    assert any("相同的开头" in r for r in fixed.repairs)
+    # the first paragraph of the section keeps its lead-in
+    alone = repair(first, choose([first], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="review")  # fmt: skip
+    assert alone.text == first

@@ -826,6 +826,18 @@ def _echoed_openings(paras: Sequence[str], siblings: Sequence[str] = ()) -> Iter
         seen.append(o)
 
 
+def echoed_lead(paragraph: str, siblings: Sequence[str]) -> str:
+    """The paragraph's first clause as written, with its comma, when it is a part's
+    lead-in another paragraph of the section (`siblings`) already opened with
+    (`_echoed_openings`): what the drafting repair cuts (白沙 2026 and 临江 2019, fifteenth
+    full run: the review's second paragraph opening 回顾过去一年的成效，… after its first's
+    回顾过去一年的工作，…). '' when it is not one."""
+    if not next(_echoed_openings([paragraph], siblings), None):
+        return ""
+    m = re.match(r"[^，。；！？：]+，", paragraph.strip())
+    return m.group() if m else ""
+
+
 # What the year is said to be: 2023年是全面贯彻落实党的二十大精神的开局之年 (what comes
 # after 是/进入/迎来, up to 之年)
 _YEAR_IS = re.compile(r"(?:是|进入|迎来)了?([^。！？；，]{2,30}?)之年")

@@ -23,6 +23,7 @@ from assistant.checks.facts import (
 )
 from assistant.checks.focus import (
     POINT_MARK,
+    echoed_lead,
     goes_on_from,
     listed_facts,
     previewing_sentences,
@@ -61,6 +62,7 @@ from assistant.text import (
     han_only,
     normalize,
     overlap,
+    paragraphs,
     place_stem,
     sentence_key,
     sentences,
@@ -848,10 +850,22 @@ def _own_name(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
     return text, times * han_count(own)
 
 
+def _cut_echoed_lead(text: str, siblings: str, repairs: list[str]) -> str:
+    """Without a part's lead-in clause another paragraph of the section opened with
+    (回顾过去一年的成效，… after 回顾过去一年的工作，…), when the sentence goes on without it."""
+    lead = echoed_lead(text, paragraphs(siblings)) if siblings else ""
+    rest = text.strip()[len(lead) :]
+    if not lead or han_count((sentences(rest) or [""])[0]) < 8:
+        return text
+    repairs.append(f"删去与本节别的段落相同的开头：{lead}")
+    return rest
+
+
 def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
     """Without what it says again (its headline, itself, the draft, its section), the
     session's business or the review's facts told again, other points' headlines."""
     text = _unrestate(text, at.headline, repairs)
+    text = _cut_echoed_lead(text, at.siblings, repairs)
     text = _drop_repeats(text, plan, at, repairs)
     again = reports_again(text, at.context, at.brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
