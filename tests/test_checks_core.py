@@ -243,6 +243,7 @@ def test_stale_tifa_is_seen_through_quotation_marks():
         # the guiding thought as before 2012 (临江 2019, fifteenth full run); in the full list
         # with Xi's thought after it, as it stands
         ("临江深入贯彻“三个代表”重要思想和科学发展观，统筹推进各项工作。", "2019-01-11", True),
+        ("各级党组织要深入贯彻党的基本路线，落实好“三个代表”重要思想。", "2016-12-28", True),
         ("要深入贯彻“三个代表”重要思想和科学发展观，统筹推进各项工作。", "2011-01-11", False),
         ("今年是党的二十大召开之年。", "2022-03-01", False),
         ("今年是党的十九大胜利召开之年。", "2018-01-10", True),

@@ -2412,6 +2412,23 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
+    (
+        "杏坪乡 2016, untuned read",
+        {"level": "乡", "locality": "杏坪乡", "role": "乡党委书记", "organ": "乡党委"},
+        "situation",
+        [
+            (
+                "integrity",
+                "我们必须乘势而上、奋发有为。接下来，我们将介绍一些重要的因素和策略，帮助我们更好地抓住这些机遇。",
+                True,
+            ),
+            # (县委政府 is the references' own shorthand: 清徐 2022, 架好县委政府与人民群众之间的连心桥)
+            ("usage", "过去五年来，在县委政府的坚强领导下，我们圆满完成了各项任务。", False),
+            ("usage", "一、坚持脱贫攻坚战，确保实现全面小康。", True),
+            ("usage", "一、坚决打赢脱贫攻坚战，确保与全县同步实现全面小康。", False),
+        ],
+    ),
     # 宁川 2015 (市人大常委会主任, fifteenth full-length run): the opening's words inside point 一.
     (
         "宁川 2015, fifteenth full run",
