@@ -2412,6 +2412,25 @@ SHIQIAO = {"level": "县", "locality": "石桥县", "role": "县人大常委会�
 # A line a writer strikes fails; its counterpart, said right, passes. A section_role of None runs
 # the check with none given. DRAFT_LINES flattens the groups to one row a line.
 DRAFTS_READ = [
+    # 白沙 2026 (the fifteenth session's example draft): the call's lead-up begun as a speech.
+    (
+        "白沙 2026, example draft of the fifteenth session",
+        {},
+        "call",
+        [
+            (
+                "integrity",
+                "感谢大家的到来，非常荣幸能和大家一起度过这个重要而充满希望的会议。接下来，我将展望白沙"
+                "未来的美好蓝图，并激励全体代表和列席同志为实现这个目标而努力奋斗。",
+                True,
+            ),
+            (
+                "integrity",
+                "展望白沙的未来，我们充满信心。只要全镇上下拧成一股绳，白沙的明天一定会更加美好。",
+                False,
+            ),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
