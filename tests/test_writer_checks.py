@@ -2429,6 +2429,12 @@ DRAFTS_READ = [
                 "展望白沙的未来，我们充满信心。只要全镇上下拧成一股绳，白沙的明天一定会更加美好。",
                 False,
             ),
+            # 石桥 2016 (the same examples), inside point 二
+            (
+                "integrity",
+                "各位代表，今天我很高兴能够在这里参加这次会议，并且我必须对大家讲一下，关于这一要求的问题。",
+                True,
+            ),
         ],
     ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
