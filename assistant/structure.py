@@ -197,6 +197,9 @@ class ParsedSpeech:
 # Each entry: (regex, weight). A run of sentences takes the role with the highest total
 # (each match counts). Keep these easy to audit: they are what a writer looks for.
 
+# The call's lead-up (展望石桥的未来，…): a call cue, and where the points' body ends.
+LEADUP = r"展望[^。！？，]{0,12}(?:未来|明天|前景)"
+
 ROLE_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "opening": (
         (r"圆满完成|顺利完成|完成了?各项", 3),
@@ -234,7 +237,7 @@ ROLE_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"让我们", 3),
         # the lead-up to the call (展望石桥的未来，我们充满希望。 alone before 让我们…, 石桥 2016,
         # fifteenth full run: read as the last point's, and failed as a thin paragraph there)
-        (r"(?:^|[。！])展望[^。！？，]{0,12}(?:未来|明天|前景)", 3),
+        (r"(?:^|[。！])" + LEADUP, 3),
         (r"团结在[^。]{0,40}周围", 3),
         (r"而(?:努力|不懈|共同)?奋斗|奋力谱写|新的更大的贡献|新篇章|新局面而", 2),
         (r"积力所举|众智所为", 2),
@@ -296,8 +299,8 @@ def _para_index(paras: Sequence[tuple[int, int]], pos: int) -> int:
     return len(paras) - 1
 
 
-# The call's lead-up, a paragraph of its own before 让我们… (展望石桥的未来，我们充满希望。)
-_LEADUP = re.compile(r"^展望[^。！？，]{0,12}(?:未来|明天|前景)")
+# …a paragraph of its own before 让我们… (展望石桥的未来，我们充满希望。)
+_LEADUP = re.compile("^" + LEADUP)
 
 
 def _ends_body(ntext: str, a: int, b: int) -> bool:
