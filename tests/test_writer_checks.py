@@ -2437,6 +2437,32 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # 梧川县 2022 (县委书记, February 2022, untuned read on the fifteenth session's final code):
+    # plenums two behind as the latest spirit, poverty as a task a year after its end, the
+    # governments called Party organisations. Each said right passes.
+    (
+        "梧川县 2022, untuned read",
+        {
+            "level": "县",
+            "locality": "梧川县",
+            "role": "县委书记",
+            "organ": "县委",
+            "date": dt.date(2022, 2, 18),
+        },
+        "requirements",
+        [
+            ("tifa", "要深入学习贯彻党的十九大、十九届二中、三中全会精神，凝心聚力谋发展。", True),
+            ("tifa", "要深入学习贯彻党的十九大和十九届历次全会精神，凝心聚力谋发展。", False),
+            ("tifa", "要深入学习贯彻党的十九届五中、六中全会精神，凝心聚力谋发展。", False),
+            ("tifa", "我们要帮助更多贫困人口摆脱贫困，让群众过上好日子。", True),
+            ("tifa", "以脱贫摘帽为目标导向，扎实推进乡村振兴。", True),
+            ("tifa", "五年来，我们帮助3000名贫困群众摆脱贫困，全县如期脱贫摘帽。", False),
+            ("tifa", "要巩固拓展脱贫攻坚成果，守住不发生规模性返贫的底线。", False),
+            ("usage", "各乡镇人民政府、街道办事处等基层党组织要支持人大依法履职。", True),
+            ("usage", "各乡镇党委、街道党工委要支持人大依法履职。", False),
+            ("usage", "县人民政府等国家机关要自觉接受人大监督。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
