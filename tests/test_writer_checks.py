@@ -2463,6 +2463,27 @@ DRAFTS_READ = [
             ("usage", "县人民政府等国家机关要自觉接受人大监督。", False),
         ],
     ),
+    # A 座谈会 of 乡镇人大主席 (石桥 2016, a writer's read): its hearers are not delegates; a
+    # 辖区人大代表座谈会 names its delegates in the title and may address them so.
+    (
+        "石桥 2016, chairs' symposium",
+        {"occasion": "symposium", "title": "在石桥县乡镇人大主席座谈会上的讲话", **SHIQIAO},
+        "call",
+        [
+            ("voice", "各位代表、同志们，让我们紧密团结在以习近平同志为核心的党中央周围。", True),
+            ("voice", "同志们，让我们紧密团结在以习近平同志为核心的党中央周围。", False),
+            ("voice", "要把各位代表的意见建议梳理好、办理好。", False),
+        ],
+    ),
+    (
+        "枫林 2024, delegates' symposium",
+        {
+            "occasion": "symposium",
+            "title": "在枫林街道纪念全国人民代表大会成立70周年暨辖区人大代表座谈会上的讲话",
+        },
+        "call",
+        [("voice", "各位代表、同志们，让我们以更加饱满的热情投入工作。", False)],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",

@@ -207,6 +207,7 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                 f"以人大名义讲话，却说成了党委、政府的一员（“{m.group()}”）：人大讲话说“各级党委要…"
                 f"”“政府要…”：“{_snippet(text, m)}”"
             )
+    yield from _wrong_address(text, subject.brief)
     if len(organ) >= 2:
         # the speaker's own organ doing something for "us" (丰源 2025, fifteenth full run:
         # 我们得到了县委对我们的大力支持和高度信任, the 县委书记 speaking): he is that organ
@@ -223,6 +224,26 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"“我代表{m.group(1)}”与讲话人的身份不符，应是“我代表{organ or role}”："
                     f"“{_snippet(text, m)}”"
                 )
+
+
+# Meetings whose hearers are not the congress's delegates unless the title says so: a 座谈会 of
+# 乡镇人大主席 is addressed 同志们 (outline._salutation), never 各位代表.
+_NOT_DELEGATES = frozenset({"symposium", "experience_exchange"})
+_DELEGATES_ADDRESSED = re.compile(r"各位代表(?=[、，！：]|同志们)")
+
+
+def _wrong_address(text: str, brief: Any) -> Iterator[str]:
+    """各位代表 said to hearers who are not delegates (石桥 2016, a 乡镇人大主席座谈会: 各位代表、
+    同志们，… in the call). A meeting of delegates names them in its title (…辖区人大代表座谈会)."""
+    if getattr(brief, "occasion", None) not in _NOT_DELEGATES:
+        return
+    if "代表" in (getattr(brief, "title", None) or ""):
+        return
+    for m in _DELEGATES_ADDRESSED.finditer(text):
+        yield (
+            f"这次会议的与会者不是人大代表（称谓是“同志们”），不能称“各位代表”："
+            f"“{_snippet(text, m)}”"
+        )
 
 
 def sentences_in_wrong_voice(text: str, brief: Any) -> list[str]:
