@@ -415,6 +415,21 @@ def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
     assert repeated == []
 
 
+def test_a_short_section_whose_model_wrote_one_short_line_gets_another_paragraph():
+    """杏坪乡 2016: an opening of the session sentence and the model's 19 字 stayed a third of
+    its budget. A paragraph of nothing from the model is not followed by another."""
+    from types import SimpleNamespace
+
+    from assistant.drafting.pipeline import Drafter
+
+    opening = SimpleNamespace(role="opening", budget=240)
+    line = [{"model_han": 19, "text": "大会圆满完成了各项议程，即将胜利闭幕。"}]
+    assert Drafter._short(opening, line, planned=1, written=60)
+    assert not Drafter._short(opening, [{"model_han": 0, "text": ""}], planned=1, written=40)
+    assert not Drafter._short(opening, line, planned=1, written=230)  # long enough
+    assert not Drafter._short(SimpleNamespace(role="call", budget=240), line, 1, 60)
+
+
 # -- 6. resume ---------------------------------------------------------------------------
 
 
