@@ -149,26 +149,53 @@ def _called(called: str, verbs: str) -> re.Pattern[str] | None:
     )
 
 
+@dataclass(frozen=True)
+class _Who:
+    """The speaker as the brief gives him."""
+
+    role: str
+    name: str
+    organ: str
+
+    @classmethod
+    def of(cls, brief: Any) -> _Who:
+        speaker = getattr(brief, "speaker", None)
+        return cls(*((getattr(speaker, k, None) or "").strip() for k in ("role", "name", "organ")))
+
+
 def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
-    speaker = getattr(subject.brief, "speaker", None)
-    role = (getattr(speaker, "role", None) or "").strip()
-    name = (getattr(speaker, "name", None) or "").strip()
-    organ = (getattr(speaker, "organ", None) or "").strip()
-    names = tuple(n for n in (role, name) if len(n) >= 2)
+    who = _Who.of(subject.brief)
+    yield from _named_by_others(text, who, pat)
+    yield from _as_a_member(text, who, pat)
+    yield from _for_another_organ(text, who, pat)
+    yield from _wrong_address(text, subject.brief)
+
+
+def _named_by_others(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
+    """The speaker in the third person, narrated, or saying his own name."""
+    names = tuple(n for n in (who.role, who.name) if len(n) >= 2)
     hits = []
-    called = _surname_title(name, role)
+    called = _surname_title(who.name, who.role)
     for rx in (_third_person(names, pat.verbs) if names else None, _called(called, pat.verbs)):
         for m in rx.finditer(text) if rx is not None else ():
             hits.append(m.span())
             yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
     for m in pat.narrated.finditer(text):
         yield f"讲话写成了叙述（“{m.group()}”），像旁人在转述讲话人：“{_snippet(text, m)}”"
-    if len(name) >= 2 and not re.search(r"[×xX＊*]", name):
+    if len(who.name) >= 2 and not re.search(r"[×xX＊*]", who.name):
         # a speaker never says his own name ("作为区委书记韩立群，我们要…")
-        for m in re.finditer(re.escape(name), text):
+        for m in re.finditer(re.escape(who.name), text):
             if not any(a <= m.start() < b for a, b in hits):
-                yield f"讲话人在讲话里说了自己的姓名（“{name}”），讲话里用“我”：“{_snippet(text, m)}”"
-    if not pat.delegate_role.search(role):  # a 书记 or 主任 is not one of the delegates
+                yield (
+                    f"讲话人在讲话里说了自己的姓名（“{who.name}”），讲话里用“我”："
+                    f"“{_snippet(text, m)}”"
+                )
+
+
+def _as_a_member(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
+    """The speaker as one of the delegates, of the 人大 he does not serve, or his one post
+    said with 我们."""
+    if not pat.delegate_role.search(who.role):  # a 书记 or 主任 is not one of the delegates
         spans: list[tuple[int, int]] = []
         for rx in pat.as_delegate:
             for m in rx.finditer(text):
@@ -180,18 +207,24 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                     f"“{_snippet(text, m)}”"
                 )
     for m in pat.as_title_plural.finditer(text):
-        if not _own_title(m.group(), role):
+        if not _own_title(m.group(), who.role):
             continue  # 作为村党支部书记，我们要带头干: the speaker's hearers, not himself
         yield (
             f"讲话人报出自己的职务却说“我们”（“{m.group()}”），一个人的职务配“我”，"
             f"或者不报职务直接说“我们”：“{_snippet(text, m)}”"
         )
-    if not re.search(r"人大|主席团|人民代表大会", role + organ):
+    if not re.search(r"人大|主席团|人民代表大会", who.role + who.organ):
         for m in pat.as_presidium.finditer(text):
             yield (
                 f"讲话人不在人大任职，却说成了人大的一员（“{m.group()}”）：“{_snippet(text, m)}”"
             )
-    own = _kinds(organ or role, pat)
+
+
+def _for_another_organ(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
+    """The speaker speaking as an organ that is not his (the government, the supervised, the
+    Party committee for a 人大 speaker), or of his own organ as someone else."""
+    organ = who.organ
+    own = _kinds(organ or who.role, pat)
     if "党委" in own and "政府" not in own:
         for m in pat.as_government.finditer(text):
             yield f"以党委名义讲话，却用了政府的口吻（“{m.group()}”），应说“镇政府要…”：“{_snippet(text, m)}”"
@@ -201,13 +234,12 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
                 f"接受监督的是政府：“{_snippet(text, m)}”"
             )
     # (a 镇党委副书记、镇人大主席 speaks for the Party committee too)
-    if _kinds(organ + role, pat) == {"人大"}:
+    if _kinds(organ + who.role, pat) == {"人大"}:
         for m in pat.as_party_or_government.finditer(text):
             yield (
                 f"以人大名义讲话，却说成了党委、政府的一员（“{m.group()}”）：人大讲话说“各级党委要…"
                 f"”“政府要…”：“{_snippet(text, m)}”"
             )
-    yield from _wrong_address(text, subject.brief)
     if len(organ) >= 2:
         # the speaker's own organ doing something for "us" (丰源 2025, fifteenth full run:
         # 我们得到了县委对我们的大力支持和高度信任, the 县委书记 speaking): he is that organ
@@ -221,7 +253,7 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
             said = _kinds(m.group(1), pat)
             if said and not said & own:
                 yield (
-                    f"“我代表{m.group(1)}”与讲话人的身份不符，应是“我代表{organ or role}”："
+                    f"“我代表{m.group(1)}”与讲话人的身份不符，应是“我代表{organ or who.role}”："
                     f"“{_snippet(text, m)}”"
                 )
 
