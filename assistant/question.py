@@ -267,110 +267,170 @@ def understand(
     `corpus_text` (all speech texts joined) lets a place name the speeches mention count as
     known even when no speech is *about* it.
     """
-    vocab = vocab or load_vocabulary()
-    q = question.strip()
-    cues: dict[str, list[str]] = {}
-    used: list[str] = []
-
-    # Speeches named by place, speaker or alias.
-    named: list[str] = []
-    for s in catalogue:
-        hits = _found(q, [*s.names(), *vocab.aliases.get(s.id, ())])
-        if hits:
-            named.append(s.id)
-            used += hits
+    r = _Reading(question.strip(), catalogue, vocab or load_vocabulary())
+    named = r.named()
+    years, occasions, levels = r.filters(named, corpus_text)
+    roles, ordinal = r.roles()
+    kind_hits = {k: r.take(words) for k, words in r.vocab.kinds.items()}
     if named:
-        cues["speeches"] = list(dict.fromkeys(used))
-
-    # Years, occasions, levels.
-    years_in_q = [int(y) for y in _YEAR.findall(q)]
-    corpus_years = {s.year for s in catalogue if s.year}
-    occasions = [o for o, words in vocab.occasions.items() if _found(q, words)]
-    levels = [lv for lv, words in vocab.levels.items() if _found(q, words)]
-    for table, keys in ((vocab.occasions, occasions), (vocab.levels, levels)):
-        for key in keys:
-            used += _found(q, table[key])
-    if occasions:
-        cues["occasion"] = occasions
-    if levels:
-        cues["level"] = levels
-
-    missing: list[str] = []
-    absent = _found(q, vocab.absent_occasions)
-    if absent:
-        missing += absent
-    frame_chars = {w for w in vocab.frame_words if len(w) == 1} | set("何样么写怎")
-    known = (
-        corpus_text
-        + "".join("".join(s.names()) + (s.title or "") for s in catalogue)
-        + "".join(w for ws in vocab.aliases.values() for w in ws)
+        scope, groups = named, ([(sid,) for sid in named] if len(named) >= 2 else [])
+    else:
+        scope, groups = r.scope(years, occasions, levels)
+    if kind_hits["compare"] and not groups and len(scope) >= 2 and roles:
+        groups = [(sid,) for sid in scope]
+    narrowed = bool(named or occasions or levels or years)
+    masked = _mask(r.q, [*r.used, *r.vocab.frame_words])
+    return Understanding(
+        question=r.q,
+        kind=_kind(kind_hits, groups, scope, roles, narrowed),
+        scope=tuple(scope),
+        named=tuple(named),
+        groups=tuple(groups),
+        roles=tuple(roles),
+        ordinal=ordinal,
+        occasion=_one(occasions),
+        level=_one(levels),
+        years=tuple(years),
+        content=tuple(run for run in HAN_RUN.findall(masked) if len(run) >= 2),
+        missing=tuple(dict.fromkeys(r.missing)),
+        all_speeches=len(catalogue),
+        cues=r.cues,
     )
-    if not named:
-        missing += _unknown_places(q, vocab, known, frame_chars)
-    years: list[int] = []
-    if not named:
-        for y in years_in_q:
+
+
+def _one(values: Sequence[Any]) -> Any:
+    """The one value asked for, or None for none or several."""
+    return values[0] if len(values) == 1 else None
+
+
+def _kind(
+    kind_hits: dict[str, list[str]],
+    groups: Sequence[tuple[str, ...]],
+    scope: Sequence[str],
+    roles: Sequence[str],
+    narrowed: bool,
+) -> str:
+    if len(groups) >= 2:
+        return "compare"
+    if len(scope) == 1 and narrowed:
+        return "fact" if kind_hits["fact"] and not roles else "speech"
+    if kind_hits["fact"] and (not kind_hits["genre"] or not roles):
+        return "fact"
+    return "genre"
+
+
+def _matches(s: SpeechInfo, occ: str | None, lev: str | None, year: int | None) -> bool:
+    return (
+        (occ is None or s.occasion == occ)
+        and (lev is None or s.level == lev)
+        and (year is None or s.year == year)
+    )
+
+
+@dataclass
+class _Reading:
+    """A question being read: the cue words found so far (`used`, masked out of the
+    content words), the cues shown to the user and what the corpus lacks."""
+
+    q: str
+    catalogue: Sequence[SpeechInfo]
+    vocab: Vocabulary
+    used: list[str] = field(default_factory=list)
+    cues: dict[str, list[str]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    def take(self, words: Iterable[str]) -> list[str]:
+        """The words of `words` the question has, counted as used."""
+        hits = _found(self.q, words)
+        self.used += hits
+        return hits
+
+    def named(self) -> list[str]:
+        """Speeches named by place, speaker or alias."""
+        named: list[str] = []
+        hits: list[str] = []
+        for s in self.catalogue:
+            found = self.take([*s.names(), *self.vocab.aliases.get(s.id, ())])
+            if found:
+                named.append(s.id)
+                hits += found
+        if named:
+            self.cues["speeches"] = list(dict.fromkeys(hits))
+        return named
+
+    def filters(
+        self, named: Sequence[str], corpus_text: str
+    ) -> tuple[list[int], list[str], list[str]]:
+        """Years, occasions and levels asked for; places and years the corpus lacks go to
+        `missing` (places and years only when no speech is named)."""
+        vocab, q = self.vocab, self.q
+        occasions = [o for o, words in vocab.occasions.items() if self.take(words)]
+        levels = [lv for lv, words in vocab.levels.items() if self.take(words)]
+        if occasions:
+            self.cues["occasion"] = occasions
+        if levels:
+            self.cues["level"] = levels
+        self.missing += _found(q, vocab.absent_occasions)
+        if named:
+            return [], occasions, levels
+        frame_chars = {w for w in vocab.frame_words if len(w) == 1} | set("何样么写怎")
+        known = (
+            corpus_text
+            + "".join("".join(s.names()) + (s.title or "") for s in self.catalogue)
+            + "".join(w for ws in vocab.aliases.values() for w in ws)
+        )
+        self.missing += _unknown_places(q, vocab, known, frame_chars)
+        corpus_years = {s.year for s in self.catalogue if s.year}
+        years: list[int] = []
+        for y in (int(y) for y in _YEAR.findall(q)):
             if y in corpus_years:
                 years.append(y)
             else:
-                missing.append(f"{y}年")
-        used += [m.group(0) for m in _YEAR.finditer(q)]
+                self.missing.append(f"{y}年")
+        self.used += [m.group(0) for m in _YEAR.finditer(q)]
+        return years, occasions, levels
 
-    # Roles and the point asked for.
-    found_roles: dict[str, list[str]] = {}
-    for role, words in vocab.roles.items():
-        hits = _found(q, words)
-        if hits:
-            found_roles[role] = hits
-    for role in list(found_roles):
-        for weaker in vocab.suppresses.get(role, ()):
-            found_roles.pop(weaker, None)
-    ordinal, ordinal_text = _ordinal(q, vocab)
-    if ordinal and not found_roles:
-        found_roles["requirements"] = [ordinal_text or ""]
-    roles = [r for r in vocab.roles if r in found_roles]
-    for role in roles:
-        used += found_roles[role]
-    if roles:
-        cues["roles"] = roles
-    if ordinal_text:
-        used.append(ordinal_text)
+    def roles(self) -> tuple[list[str], int | None]:
+        """The parts of a speech asked about, and the point's number (要求第二点)."""
+        found: dict[str, list[str]] = {}
+        for role, words in self.vocab.roles.items():
+            hits = _found(self.q, words)
+            if hits:
+                found[role] = hits
+        for role in list(found):
+            for weaker in self.vocab.suppresses.get(role, ()):
+                found.pop(weaker, None)
+        ordinal, ordinal_text = _ordinal(self.q, self.vocab)
+        if ordinal and not found:
+            found["requirements"] = [ordinal_text or ""]
+        roles = [r for r in self.vocab.roles if r in found]
+        for role in roles:
+            self.used += found[role]
+        if roles:
+            self.cues["roles"] = roles
+        if ordinal_text:
+            self.used.append(ordinal_text)
+        return roles, ordinal
 
-    # Kind cues.
-    kind_hits = {k: _found(q, words) for k, words in vocab.kinds.items()}
-    for words in kind_hits.values():
-        used += words
-
-    # Scope: names, else the metadata filters.
-    def matches(s: SpeechInfo, occ=None, lev=None, year=None) -> bool:
-        return (
-            (occ is None or s.occasion == occ)
-            and (lev is None or s.level == lev)
-            and (year is None or s.year == year)
-        )
-
-    occ = occasions[0] if len(occasions) == 1 else None
-    lev = levels[0] if len(levels) == 1 else None
-    groups: list[tuple[str, ...]] = []
-    if named:
-        scope = named
-        if len(named) >= 2:
-            groups = [(sid,) for sid in named]
-    else:
-        one_year = years[0] if len(years) == 1 else None
-        scope = [s.id for s in catalogue if matches(s, occ, lev, one_year)]
-        # Two values of one field name two sides of a comparison.
+    def scope(
+        self, years: list[int], occasions: list[str], levels: list[str]
+    ) -> tuple[list[str], list[tuple[str, ...]]]:
+        """The speeches the filters select; two values of one field name the two sides of a
+        comparison (groups)."""
+        occ, lev, one_year = _one(occasions), _one(levels), _one(years)
+        scope = [s.id for s in self.catalogue if _matches(s, occ, lev, one_year)]
+        groups: list[tuple[str, ...]] = []
         for values, key in ((years, "year"), (levels, "lev"), (occasions, "occ")):
             if len(values) >= 2:
                 groups = [
                     tuple(
                         s.id
-                        for s in catalogue
-                        if matches(
+                        for s in self.catalogue
+                        if _matches(
                             s,
-                            occ if key != "occ" else v,
-                            lev if key != "lev" else v,
-                            one_year if key != "year" else v,
+                            v if key == "occ" else occ,
+                            v if key == "lev" else lev,
+                            v if key == "year" else one_year,
                         )
                     )
                     for v in values
@@ -379,40 +439,10 @@ def understand(
                 scope = [sid for g in groups for sid in g]
                 break
         if not scope and (occasions or levels or years):
-            combo = "、".join(
-                [*(f"{y}年" for y in years), *(lv + "级" for lv in levels)]
-                + [OCCASION_LABELS.get(o, o) for o in occasions]
+            self.missing.append(
+                "、".join(
+                    [*(f"{y}年" for y in years), *(lv + "级" for lv in levels)]
+                    + [OCCASION_LABELS.get(o, o) for o in occasions]
+                )
             )
-            missing.append(combo)
-    if kind_hits["compare"] and not groups and len(scope) >= 2 and roles:
-        groups = [(sid,) for sid in scope]
-
-    # Kind.
-    if len(groups) >= 2:
-        kind = "compare"
-    elif len(scope) == 1 and (named or occasions or levels or years):
-        kind = "fact" if kind_hits["fact"] and not roles else "speech"
-    elif kind_hits["fact"] and not kind_hits["genre"] or kind_hits["fact"] and not roles:
-        kind = "fact"
-    else:
-        kind = "genre"
-
-    masked = _mask(q, [*used, *vocab.frame_words])
-    content = tuple(run for run in HAN_RUN.findall(masked) if len(run) >= 2)
-
-    return Understanding(
-        question=q,
-        kind=kind,
-        scope=tuple(scope),
-        named=tuple(named),
-        groups=tuple(groups),
-        roles=tuple(roles),
-        ordinal=ordinal,
-        occasion=occ,
-        level=lev,
-        years=tuple(years),
-        content=content,
-        missing=tuple(dict.fromkeys(missing)),
-        all_speeches=len(catalogue),
-        cues=cues,
-    )
+        return scope, groups
