@@ -304,95 +304,20 @@ def resolve_endpoint(
     model runs. Raises ConfigError when the chosen provider needs a key that is not set.
     """
     data = read_config_file()
-    env = os.environ
-    layers: list[tuple[str, dict[str, Any]]] = [
-        ("flag", {"provider": provider, "model": model}),
-        (
-            "env",
-            {
-                "provider": env.get(ENV_PROVIDER) or None,
-                "model": env.get(ENV_MODEL) or None,
-                "base_url": env.get(ENV_BASE_URL) or None,
-            },
-        ),
-        (
-            "config file",
-            {
-                "provider": data.get("provider"),
-                "model": data.get("model"),
-                "base_url": data.get("base_url"),
-            },
-        ),
-    ]
-    where = next(
-        (i for i, (_, lay) in enumerate(layers) if lay.get("provider") or lay.get("base_url")),
-        None,
-    )
-    first_model = next(
-        ((i, lay["model"]) for i, (_, lay) in enumerate(layers) if lay["model"]), None
-    )
-    if where is None and first_model is not None:
-        where = first_model[0]
-        layers[where][1]["provider"] = _provider_for_model(str(first_model[1]))
-    if where is None and env.get(ENV_KEY):
-        # The ecosystem's convention: a bare OPENAI_API_KEY means OpenAI itself.
-        where = 1
-        layers[1][1]["provider"] = "openai"
-    if where is None:
-        source, where_layer = "default", {"provider": LOCAL_PROVIDER}
-        where = len(layers)
-    else:
-        source, where_layer = layers[where]
-
-    base_url = where_layer.get("base_url")
-    if where_layer.get("provider"):
-        prov = preset(str(where_layer["provider"]))
-    else:
-        host = (urlsplit(str(base_url)).hostname or "").lower()
-        on_this_machine = host in ("localhost", "127.0.0.1", "::1")
-        prov = _provider_for_url(str(base_url)) or Provider(
-            "custom", str(base_url), "", ENV_KEY, 32768, on_this_machine, "自定义兼容端点"
-        )
-    base_url = str(base_url or prov.base_url)
-
-    chosen_model = prov.default_model
-    for i, (_, lay) in enumerate(layers):
-        if not lay["model"]:
-            continue
-        elsewhere = lay.get("provider") or lay.get("base_url")
-        same = lay.get("provider") and preset(str(lay["provider"])).name == prov.name
-        if i <= where or not elsewhere or same:
-            chosen_model = str(lay["model"])
-            break
+    layers = _layers(model, provider, data)
+    where = _deciding_layer(layers)
+    source, where_layer = layers[where] if where < len(layers) else _DEFAULT_LAYER
+    prov = _provider_of(where_layer)
+    base_url = str(where_layer.get("base_url") or prov.base_url)
+    chosen_model = _model_for(layers, where, prov)
     if not chosen_model:
         raise ConfigError(
             f"端点 {base_url} 没有默认模型：用 --model 或环境变量 {ENV_MODEL} 指定模型名"
         )
-
     # The file's api_key_env / context_window describe the file's endpoint only.
-    file_applies = where == 2
-    key_env = prov.key_env
-    if data.get("api_key_env") and where == 2:
-        key_env = str(data["api_key_env"])
-    # A key goes only to the endpoint it was issued for: a vendor's own variable to that
-    # vendor; OPENAI_API_KEY to OpenAI, or to a base URL the user set beside it in the
-    # environment (OPENAI_BASE_URL + OPENAI_API_KEY is the ecosystem's pair), never to
-    # another vendor chosen by --provider, ASSISTANT_PROVIDER or the config file.
-    openai_key_fits = prov.name in ("openai", "custom") or (
-        source == "env" and bool(where_layer.get("base_url")) and not where_layer.get("provider")
-    )
-    api_key = NO_KEY
-    if key_env:
-        api_key = env.get(key_env) or (env.get(ENV_KEY) if openai_key_fits else "") or ""
-        if not api_key and require_key and not prov.is_local:
-            alt = f" 或 {ENV_KEY}" if key_env != ENV_KEY and openai_key_fits else ""
-            raise ConfigError(
-                f"{prov.name} 需要 API key：请设置环境变量 {key_env}{alt}；"
-                "或用 --provider local 改用内置本地模型"
-            )
-    elif env.get(ENV_KEY) and prov.name == "custom":
-        api_key = env[ENV_KEY]
-
+    file_applies = where == _FILE_LAYER
+    key_env = str(data["api_key_env"]) if file_applies and data.get("api_key_env") else prov.key_env
+    api_key = _api_key(prov, key_env, source, where_layer, require_key)
     local = _local_settings(data)
     if prov.name == LOCAL_PROVIDER:
         context = local.n_ctx
@@ -411,6 +336,106 @@ def resolve_endpoint(
         key_env=key_env,
         local=local,
     )
+
+
+_Layer = tuple[str, dict[str, Any]]
+_ENV_LAYER, _FILE_LAYER = 1, 2
+_DEFAULT_LAYER: _Layer = ("default", {"provider": LOCAL_PROVIDER})
+
+
+def _layers(model: str | None, provider: str | None, data: dict[str, Any]) -> list[_Layer]:
+    """What each layer names, highest first: flag, environment, config file."""
+    env = os.environ
+    return [
+        ("flag", {"provider": provider, "model": model}),
+        (
+            "env",
+            {
+                "provider": env.get(ENV_PROVIDER) or None,
+                "model": env.get(ENV_MODEL) or None,
+                "base_url": env.get(ENV_BASE_URL) or None,
+            },
+        ),
+        (
+            "config file",
+            {
+                "provider": data.get("provider"),
+                "model": data.get("model"),
+                "base_url": data.get("base_url"),
+            },
+        ),
+    ]
+
+
+def _deciding_layer(layers: list[_Layer]) -> int:
+    """The index of the layer that says where the model runs (len(layers): the default).
+    With no provider or URL anywhere, the first layer naming a model gets that model's
+    provider, and a bare OPENAI_API_KEY means OpenAI itself (the ecosystem's convention)."""
+    where = next(
+        (i for i, (_, lay) in enumerate(layers) if lay.get("provider") or lay.get("base_url")),
+        None,
+    )
+    if where is not None:
+        return where
+    first_model = next(
+        ((i, lay["model"]) for i, (_, lay) in enumerate(layers) if lay["model"]), None
+    )
+    if first_model is not None:
+        layers[first_model[0]][1]["provider"] = _provider_for_model(str(first_model[1]))
+        return first_model[0]
+    if os.environ.get(ENV_KEY):
+        layers[_ENV_LAYER][1]["provider"] = "openai"
+        return _ENV_LAYER
+    return len(layers)
+
+
+def _provider_of(layer: dict[str, Any]) -> Provider:
+    """The deciding layer's provider: its preset, or the one its base URL belongs to, or a
+    custom endpoint."""
+    if layer.get("provider"):
+        return preset(str(layer["provider"]))
+    base_url = str(layer.get("base_url"))
+    host = (urlsplit(base_url).hostname or "").lower()
+    on_this_machine = host in ("localhost", "127.0.0.1", "::1")
+    return _provider_for_url(base_url) or Provider(
+        "custom", base_url, "", ENV_KEY, 32768, on_this_machine, "自定义兼容端点"
+    )
+
+
+def _model_for(layers: list[_Layer], where: int, prov: Provider) -> str:
+    """The model: named at the deciding layer or above, or below it by a layer that did not
+    point elsewhere (or pointed at the same provider); else the provider's default."""
+    for i, (_, lay) in enumerate(layers):
+        if not lay["model"]:
+            continue
+        elsewhere = lay.get("provider") or lay.get("base_url")
+        same = lay.get("provider") and preset(str(lay["provider"])).name == prov.name
+        if i <= where or not elsewhere or same:
+            return str(lay["model"])
+    return prov.default_model
+
+
+def _api_key(
+    prov: Provider, key_env: str, source: str, layer: dict[str, Any], require_key: bool
+) -> str:
+    """A key goes only to the endpoint it was issued for: a vendor's own variable to that
+    vendor; OPENAI_API_KEY to OpenAI, or to a base URL the user set beside it in the
+    environment (OPENAI_BASE_URL + OPENAI_API_KEY is the ecosystem's pair), never to
+    another vendor chosen by --provider, ASSISTANT_PROVIDER or the config file."""
+    env = os.environ
+    openai_key_fits = prov.name in ("openai", "custom") or (
+        source == "env" and bool(layer.get("base_url")) and not layer.get("provider")
+    )
+    if not key_env:
+        return env[ENV_KEY] if env.get(ENV_KEY) and prov.name == "custom" else NO_KEY
+    api_key = env.get(key_env) or (env.get(ENV_KEY) if openai_key_fits else "") or ""
+    if not api_key and require_key and not prov.is_local:
+        alt = f" 或 {ENV_KEY}" if key_env != ENV_KEY and openai_key_fits else ""
+        raise ConfigError(
+            f"{prov.name} 需要 API key：请设置环境变量 {key_env}{alt}；"
+            "或用 --provider local 改用内置本地模型"
+        )
+    return api_key
 
 
 def key_is_set(p: Provider) -> bool:
