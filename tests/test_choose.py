@@ -1182,3 +1182,41 @@ def test_repair_cuts_a_part_lead_in_another_paragraph_of_the_section_opened_with
     alone = repair(first, choose([first], plan, place)[0], plan, place.brief, place.corpus,
                    section_role="review")  # fmt: skip
     assert alone.text == first
+
+
+def test_repair_cuts_what_the_year_is_when_said_before(place):
+    """白沙 2026, sixteenth full run: the situation's second paragraph opened 今年是“十五五”
+    规划开局之年，… after its first had said so. The clause goes where the sentence goes on;
+    a sentence that says only that goes while the paragraph keeps its share."""
+    from assistant.drafting.repair import repair
+
+    before = "2026年是“十五五”规划开局之年，也是本届镇人大任期的最后一年。"
+    text = "今年是“十五五”规划开局之年，我们正处于新的发展阶段，面临着诸多挑战和机遇。"
+    plan = ParagraphPlan("讲清为什么必须抓住当前的机遇", 40)
+    at = dataclasses.replace(place, section_role="situation", context=before)
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, place.corpus,
+                   context=before, section_role="situation")  # fmt: skip
+    assert fixed.text == "我们正处于新的发展阶段，面临着诸多挑战和机遇。"
+    assert any("开局之年" in r for r in fixed.repairs)
+    # said for the first time, it stays
+    first = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="situation")  # fmt: skip
+    assert first.text == text
+
+
+def test_repair_writes_this_year_for_another_year_called_this_year(place):
+    """白沙 2026, sixteenth full run: 2024年是“十五五”规划开局之年 in a speech of 2026 failed
+    invented_facts in every candidate (the check asks for 今年). The two 汉字 are the program's;
+    the year just ended, reviewed, stays."""
+    from assistant.drafting.repair import repair
+
+    text = (
+        "2024年是“十五五”规划开局之年，我们要以时不我待的紧迫感推进各项工作。"
+        "2025年是极不平凡的一年，全镇上下团结奋斗、攻坚克难。"
+    )
+    plan = ParagraphPlan("讲清当前所处的形势和今年的定位", 60)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="situation")  # fmt: skip
+    assert fixed.text == text.replace("2024年", "今年")
+    assert any("改为“今年”" in r and "2024年" in r for r in fixed.repairs)
+    assert fixed.program_han >= 2

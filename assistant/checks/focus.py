@@ -869,6 +869,22 @@ def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[st
             seen.add(key)
 
 
+def years_said_again(text: str, context: str) -> list[re.Match[str]]:
+    """The 是…之年 designations in `text` said already in `context` or earlier in `text`
+    (白沙 2026, sixteenth full run: 2026年是"十五五"规划开局之年 in the situation's first
+    paragraph, 今年是"十五五"规划开局之年 opening its second): what the repair cuts."""
+    seen = {k for p in paragraphs(context) for k, _ in _year_keys(p)}
+    out = []
+    for m in _YEAR_IS.finditer(text):
+        key = han_only(m.group(1))[-_YEAR_KEY:]
+        if len(key) < _YEAR_KEY_MIN:
+            continue
+        if key in seen:
+            out.append(m)
+        seen.add(key)
+    return out
+
+
 # -- scopes -----------------------------------------------------------------------------------
 
 

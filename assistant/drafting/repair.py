@@ -19,6 +19,7 @@ from assistant.checks.facts import (
     find_invented_numbers,
     find_invented_quotes,
     find_invented_titles,
+    find_wrong_years,
     task_pattern,
 )
 from assistant.checks.focus import (
@@ -33,6 +34,7 @@ from assistant.checks.focus import (
     retold_outside_review,
     sentences_repeating_a_clause,
     sentences_said_in_section,
+    years_said_again,
 )
 from assistant.checks.integrity import (
     OPENING_ROLES,
@@ -146,6 +148,24 @@ def _lead_in_alone(sentence: str) -> re.Match[str] | None:
     return None if m is None or "：" in sentence[m.end() - 1 : m.end() + 1] else m
 
 
+def _without_clause(sentence: str, start: int, end: int) -> str | None:
+    """`sentence` without the clauses that sentence[start:end] touches, or None when too
+    little is left to say something (具体来说，提升自己的能力和水平 and 采取具体的工作要求和
+    措施 are a lead-in's own tail, and go with it)."""
+    kept, at = [], 0
+    for clause in re.split(r"(?<=[，：])", sentence):
+        if not (at < end and start < at + len(clause)):
+            kept.append(clause)
+        at += len(clause)
+    rest = "".join(kept).lstrip("，：")
+    if han_count(_CONNECTIVE.sub("", rest)) < 14:
+        return None
+    stop = (
+        rest[-1] if rest[-1] in "。！？；" else sentence[-1] if sentence[-1] in "。！？；" else ""
+    )
+    return rest.rstrip("，：。！？；") + stop
+
+
 def _cut_lead_ins(text: str, repairs: list[str]) -> str:
     """The clauses that announce the meeting again or lead into a list cut from a sentence
     that says more (要做到这一要求，就要从下面几方面着手，切实增强责任感和使命感。 → 要做到这一
@@ -154,24 +174,55 @@ def _cut_lead_ins(text: str, repairs: list[str]) -> str:
     cut: list[str] = []
     for x in sentences(text):
         m = reopened(x) or _lead_in_alone(x)
-        if not m:
-            continue
-        kept, at = [], 0
-        for clause in re.split(r"(?<=[，：])", x):
-            if not (at < m.end() and m.start() < at + len(clause)):
-                kept.append(clause)
-            at += len(clause)
-        rest = "".join(kept).lstrip("，：")
-        # enough left to say something (具体来说，提升自己的能力和水平 and 采取具体的工作要求
-        # 和措施 are the lead-in's own tail, and go with it)
-        if han_count(_CONNECTIVE.sub("", rest)) >= 14:
-            end = rest[-1] if rest[-1] in "。！？；" else x[-1] if x[-1] in "。！？；" else ""
-            rest = rest.rstrip("，：。！？；") + end
+        rest = _without_clause(x, m.start(), m.end()) if m else None
+        if m and rest is not None:
             text = text.replace(x, rest, 1)
             cut.append(m.group())
     if cut:
         repairs.append("删去领起语或又一次宣布会议的分句：" + "；".join(dict.fromkeys(cut)))
     return text
+
+
+def _cut_year_again(text: str, plan: ParagraphPlan, context: str, repairs: list[str]) -> str:
+    """What the year is (今年是…开局之年), said already, cut: the clause from a sentence that
+    goes on, a sentence that says nothing else dropped while the paragraph keeps its share."""
+    cut: list[str] = []
+    alone: list[str] = []
+    before = context
+    for x in sentences(text):
+        again = years_said_again(x, before)
+        before += "\n" + x
+        if not again:
+            continue
+        m = again[0]
+        rest = _without_clause(x, m.start(), m.end())
+        if rest is None:
+            alone.append(x)
+        else:
+            text = text.replace(x, rest, 1)
+            cut.append(m.group(1) + "之年")
+    if cut:
+        repairs.append("删去前面已经讲过的“今年是……之年”：" + "；".join(dict.fromkeys(cut)))
+    return _drop_sentences(text, alone, plan, "删去又讲一遍今年是什么样一年的句子：", repairs)
+
+
+_WRONG_YEAR = re.compile(
+    r"((?:19|20)\d\d)年(?=是|的(?:奋斗)?目标|的主要目标|的(?:主要|工作)?任务|，是)"
+)
+
+
+def _this_year(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
+    """Another year called this year (2024年是“十五五”规划开局之年, in a speech of January
+    2026: the invented-facts check asks for 今年) written 今年: the text and the 汉字 the
+    program supplied."""
+    wrong = {w[:5] for w in find_wrong_years(text, brief) if _WRONG_YEAR.match(w)}
+    if not wrong:
+        return text, 0
+    swapped = [m for m in _WRONG_YEAR.finditer(text) if m.group(0) in wrong]
+    for m in reversed(swapped):
+        text = text[: m.start()] + "今年" + text[m.end() :]
+    repairs.append("把说成今年的别的年份改为“今年”：" + "、".join(sorted(wrong)))
+    return text, han_count("今年") * len(swapped)
 
 
 def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: list[str]) -> str:
@@ -866,6 +917,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     session's business or the review's facts told again, other points' headlines."""
     text = _unrestate(text, at.headline, repairs)
     text = _cut_echoed_lead(text, at.siblings, repairs)
+    text = _cut_year_again(text, plan, at.context, repairs)
     text = _drop_repeats(text, plan, at, repairs)
     again = reports_again(text, at.context, at.brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
@@ -921,7 +973,8 @@ def _not_its_own(
     text = _drop(text, quoted, "删去简报没有的领导引语：", repairs, quote=30)
     text, swapped = _other_places(text, brief, corpus, exclude, plan, repairs)
     text, renamed = _own_name(text, brief, repairs)
+    text, this_year = _this_year(text, brief, repairs)
     text = _drop_claims(text, brief, plan, repairs)
     text, led = _led_list(text, model_text, repairs)
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
-    return text, supplied + swapped + renamed + led
+    return text, supplied + swapped + renamed + this_year + led
