@@ -2484,6 +2484,21 @@ DRAFTS_READ = [
         "call",
         [("voice", "各位代表、同志们，让我们以更加饱满的热情投入工作。", False)],
     ),
+    # 白沙 2026 (sixteenth full run): what the town is, which the brief does not say.
+    (
+        "白沙 2026, sixteenth full run",
+        {},
+        "requirements",
+        [
+            (
+                "invented_facts",
+                "白沙镇作为一个重要的区域发展中心，在接下来的一年中，我们将坚持党的全面领导。",
+                True,
+            ),
+            ("invented_facts", "要把项目建设作为经济工作的中心任务，一抓到底。", False),
+            ("invented_facts", "要坚持以经济建设为中心，推动高质量发展。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
