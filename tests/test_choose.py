@@ -1220,3 +1220,29 @@ def test_repair_writes_this_year_for_another_year_called_this_year(place):
     assert fixed.text == text.replace("2024年", "今年")
     assert any("改为“今年”" in r and "2024年" in r for r in fixed.repairs)
     assert fixed.program_han >= 2
+
+
+def test_repair_cuts_a_headline_clause_another_paragraph_of_the_point_says(place):
+    """白沙 2026, sixteenth full run: 确保“十五五”开好局、起好步, a clause of point 一's headline,
+    in two of its paragraphs after the headline. The later one loses the clause; a paragraph
+    whose sibling does not say it keeps it."""
+    from assistant.drafting.repair import repair
+
+    head = "要坚持党的全面领导，确保“十五五”开好局、起好步。"
+    before = "要确保“十五五”开好局、起好步，需要加强政治领导，把党的领导贯穿发展全过程。"
+    text = (
+        "各级各部门和广大干部要切实履行抓落实的政治责任，确保“十五五”开好局、起好步。"
+        "各级党组织要发挥战斗堡垒作用，带领干部深入基层一线开展调查研究。"
+    )
+    plan = ParagraphPlan("对落实这一点提出责任要求", 60)
+    at = dataclasses.replace(place, section_role="requirements", headline=head, siblings=before)
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, place.corpus,
+                   headline=head, section_role="requirements", siblings=before)  # fmt: skip
+    assert fixed.text == (
+        "各级各部门和广大干部要切实履行抓落实的政治责任。"
+        "各级党组织要发挥战斗堡垒作用，带领干部深入基层一线开展调查研究。"
+    )
+    assert any("标题里的话" in r for r in fixed.repairs)
+    alone = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   headline=head, section_role="requirements", siblings="要加强政治领导。")  # fmt: skip
+    assert alone.text == text

@@ -4099,6 +4099,27 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
     assert result.passed is not fails, f"{draft}: {result.reason}"
 
 
+def test_a_headline_clause_said_in_two_paragraphs_of_its_point_fails_focus():
+    """白沙 2026 (sixteenth full run): 确保“十五五”开好局、起好步 from point 一's headline in two
+    of its paragraphs. No reference says a clause of a headline in its point's body; one
+    paragraph taking it up is left (a point may open by saying why its headline matters)."""
+    head = "一、要坚持党的全面领导，确保“十五五”开好局、起好步。"
+    p1 = "这是一项重要而紧迫的任务，关乎全镇发展全局，必须牢牢把握正确方向。"
+    p2 = "要确保“十五五”开好局、起好步，需要加强政治领导，把党的领导贯穿发展全过程。"
+    p3 = "各级各部门要切实履行抓落实的政治责任，确保“十五五”开好局、起好步。"
+    tail = "\n\n二、要做强特色产业。特色产业是群众增收的主渠道，要一个产业一个产业抓。\n"
+    start = "各位代表、同志们：\n\n大会圆满完成了各项议程，即将胜利闭幕。\n\n"
+    once = Subject(raw=start + head + p1 + "\n" + p2 + tail, occasion="closing_session")
+    twice = Subject(
+        raw=start + head + p1 + "\n" + p2 + "\n" + p3 + tail, occasion="closing_session"
+    )
+    assert not any("标题里的话" in line for line in REGISTRY["focus"].run(once).reason.splitlines())
+    assert "标题里的话" in REGISTRY["focus"].run(twice).reason
+    # at the paragraph: the third, with the second among its siblings
+    para = _paragraph(p3, section_role="requirements", headline=head, siblings=p1 + "\n" + p2)
+    assert "标题里的话" in REGISTRY["focus"].run(para).reason
+
+
 def test_the_speaker_speaking_here_is_a_restart_only_when_he_announces_his_own_speech():
     """我…在此代表…讲话 begins the speech again (枫林 2024, thirteenth full-length run); thanks
     to those who spoke here (在此代表县委向会上发言的同志…) do not."""

@@ -28,7 +28,7 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.checks.integrity import prose_paragraphs
-from assistant.paragraphs import overlapping_headlines
+from assistant.paragraphs import HEADING_START, overlapping_headlines
 from assistant.text import (
     bigrams,
     chinese_number,
@@ -545,6 +545,40 @@ def _said_in_section(paras: Sequence[str], heading: str) -> Iterator[str]:
         seen |= keys
 
 
+# A clause of a point's headline said again in its body: no reference says one in any of its
+# points' paragraphs; 白沙 2026 (sixteenth full run) said 确保“十五五”开好局、起好步 in two of
+# point 一's three paragraphs after its headline, and once more at the end of one of them.
+_HEAD_REFRAIN_MIN = 8  # 汉字 of a headline clause, 要 aside
+
+
+def _headline_keys(headline: str) -> tuple[str, ...]:
+    """The headline's clauses a listener would hear again, as 汉字 keys."""
+    keys = (han_only(c).lstrip("要") for c in _CLAUSE_CUT.split(HEADING_START.sub("", headline)))
+    return tuple(k for k in keys if len(k) >= _HEAD_REFRAIN_MIN and not _NATIONAL.search(k))
+
+
+def headline_clause_again(text: str, headline: str, siblings: str) -> list[str]:
+    """The clauses of `text` that say a clause of its point's headline another paragraph of
+    the point says too (`siblings`, its headline left out): the headline as a refrain. What
+    the repair cuts from the later paragraph."""
+    keys = _headline_keys(headline) if headline else ()
+    told = han_only(siblings.replace(headline, "")) if keys else ""
+    said = [k for k in keys if k in told]
+    if not said:
+        return []
+    return [c for c in _CLAUSE_CUT.split(text) if any(k in han_only(c) for k in said)]
+
+
+def _headline_refrains(points: Sequence[Any]) -> Iterator[str]:
+    for x in points:
+        keys = _headline_keys(x.heading or "")
+        body = [han_only(p) for p in paragraphs(x.text.replace(x.heading, "", 1))] if keys else []
+        for k in keys:
+            if sum(k in p for p in body) >= 2:
+                yield f"要点标题里的话在这一点的几段里反复说：“{short(k, 24)}”"
+                break
+
+
 def _clauses_across(parts: Sequence[tuple[str, str]], headings: Sequence[str]) -> Iterator[str]:
     """Two sections sharing clauses (or list items) of `across_min_han` 汉字 or more,
     `across_clauses` of them or more (沙河 2016: points 三 and 四 both said 要加强对人大工作的领导、支持区人大及其
@@ -921,6 +955,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for x in subject.parsed.sections:
         if x.role not in ("title", "outline"):
             out.extend(_said_in_section(paragraphs(x.text), x.heading))
+    out.extend(_headline_refrains(subject.parsed.points()))
     return out
 
 
@@ -958,6 +993,9 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     ]
     if again:
         out.append(f"这一节别的段落已经说过这句话：“{short(again[0], 30)}”")
+    refrain = headline_clause_again(subject.text, subject.headline, subject.siblings or "")
+    if refrain:
+        out.append(f"要点标题里的话，这一点的别的段落已经说过：“{short(refrain[0], 30)}”")
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))

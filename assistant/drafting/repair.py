@@ -26,6 +26,7 @@ from assistant.checks.focus import (
     POINT_MARK,
     echoed_lead,
     goes_on_from,
+    headline_clause_again,
     listed_facts,
     previewing_sentences,
     repeated_sentences,
@@ -204,6 +205,29 @@ def _cut_year_again(text: str, plan: ParagraphPlan, context: str, repairs: list[
     if cut:
         repairs.append("删去前面已经讲过的“今年是……之年”：" + "；".join(dict.fromkeys(cut)))
     return _drop_sentences(text, alone, plan, "删去又讲一遍今年是什么样一年的句子：", repairs)
+
+
+def _cut_headline_refrain(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
+    """A clause of the point's headline another of its paragraphs says already (确保“十五五”
+    开好局、起好步 after the headline and the paragraph before): cut where the sentence goes
+    on, the sentence dropped where it says nothing else and the paragraph keeps its share."""
+    refrains = headline_clause_again(text, at.headline, at.siblings)
+    cut: list[str] = []
+    alone: list[str] = []
+    for x in sentences(text):
+        c = next((c for c in refrains if c and c in x), None)
+        if c is None:
+            continue
+        i = x.index(c)
+        rest = _without_clause(x, i, i + len(c))
+        if rest is None:
+            alone.append(x)
+        else:
+            text = text.replace(x, rest, 1)
+            cut.append(c)
+    if cut:
+        repairs.append("删去这一点别的段落已经说过的标题里的话：" + "；".join(dict.fromkeys(cut)))
+    return _drop_sentences(text, alone, plan, "删去只是又说一遍标题里的话的句子：", repairs)
 
 
 _WRONG_YEAR = re.compile(
@@ -918,6 +942,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     text = _unrestate(text, at.headline, repairs)
     text = _cut_echoed_lead(text, at.siblings, repairs)
     text = _cut_year_again(text, plan, at.context, repairs)
+    text = _cut_headline_refrain(text, plan, at, repairs)
     text = _drop_repeats(text, plan, at, repairs)
     again = reports_again(text, at.context, at.brief)
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
