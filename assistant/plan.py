@@ -74,6 +74,20 @@ CONGRESS_MOVE_MIN = 50  # 汉字 of one congress-work move (see plan_section)
 # fact floor was 1.1 times their 汉字); the three given 2.5 times or more did not.
 SITUATION_ROOM = True
 SITUATION_ROOM_PER_HAN = 2.5
+# One situation fact a paragraph, the section cut into as many paragraphs as it has facts
+# while each keeps SITUATION_FACT_MIN 汉字: the sixteenth full run's 枫林 2024 strung its
+# three facts with ；in a first paragraph of 200 字 (2.5 times their 79 汉字), as three of
+# the fifteenth run's ten did. A paragraph given one fact cannot string facts; it tells that
+# one and what it means.
+SITUATION_ONE_FACT = True
+SITUATION_FACT_MIN = 60
+# …unless they are short enough to be one sentence's two clauses (今年是开局之年，也是宪法修正案
+# 通过之年): facts of fewer 汉字 than this together share a paragraph as before.
+SITUATION_SHARED_MAX = 40
+
+
+def _one_fact_each(facts: tuple[str, ...]) -> bool:
+    return SITUATION_ONE_FACT and sum(han_count(f) for f in facts) > SITUATION_SHARED_MAX
 
 
 def paragraph_count(budget: int) -> int:
@@ -445,6 +459,8 @@ def plan_section(
         # paragraphs carry several moves each rather than dropping one.
         purposes = merge_purposes(own, n)
         leads = merge_purposes(leads, n, sep="")
+    if role == "situation" and len(facts) > n and _one_fact_each(facts):
+        n = max(n, min(len(facts), budget // SITUATION_FACT_MIN))
     budgets = split_budget(budget, n)
     theme_groups = spread(themes, n)
     # the situation's facts open it; the paragraphs after take its angles (opportunities,
@@ -502,6 +518,10 @@ def _situation_facts(facts: tuple[str, ...], budgets: list[int]) -> list[tuple[s
     what the paragraphs have no room for goes in the last."""
     if not SITUATION_ROOM or len(facts) < 2 or len(budgets) < 2:
         return [facts]
+    if _one_fact_each(facts):
+        # one each, in order; the last paragraph takes what is left
+        last = len(budgets) - 1
+        return [(f,) for f in facts[:last]] + ([facts[last:]] if len(facts) > last else [])
     # filled in order, by their 汉字: a paragraph takes the next fact while it has room for
     # it (the first fact always), the last paragraph the facts left
     groups: list[list[str]] = [[]]

@@ -18,7 +18,8 @@ and tail), and their seconds.
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
 GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
 SITUATION_TOLD), or of assistant/plan.py as
-plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SHORT_LEADS, ACTION_EXTRAS, OPENING_ASKS,
+plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SITUATION_ONE_FACT, SHORT_LEADS,
+ACTION_EXTRAS, OPENING_ASKS,
 CALL_TAIL); or NAME=N sets a number
 (plan.PARAGRAPH_TARGET=120) against the value the code has, in the same two arms.
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back

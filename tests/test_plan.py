@@ -487,6 +487,7 @@ def test_a_short_brief_with_many_figures_gives_the_review_room_for_them():
 def test_a_long_situation_is_its_facts_then_its_angles():
     facts = ("2023年是全面贯彻落实党的二十大精神的开局之年", "全面建设社会主义现代化国家开局起步")
     plans = plan_section("situation", 420, facts=facts, values={"stem": "南川"})
+    # (36 汉字 of facts: one sentence's two clauses, not one fact a paragraph)
     assert len(plans) == 2 and plans[0].facts == facts and plans[1].facts == ()
     assert plans[1].purpose.startswith("讲清为什么必须抓住当前的机遇")
     # no angle asks for the place's own advantages or problems: only the brief knows them
@@ -495,19 +496,38 @@ def test_a_long_situation_is_its_facts_then_its_angles():
     assert len(plan_section("situation", 150, facts=facts)) == 1
 
 
-def test_situation_facts_get_room_to_be_told_not_read_out():
+_THREE = (
+    "2024年9月15日是全国人民代表大会成立70周年",
+    "街道人大工委是区人大常委会的派出机构，负责联系辖区内的人大代表、组织代表开展活动",
+    "党的二十届三中全会对健全全过程人民民主制度体系作出部署",
+)
+
+
+def test_situation_facts_go_one_to_a_paragraph():
+    """枫林 2024 (sixteenth full run): its three facts, 79 汉字 in a first paragraph of 200,
+    strung with ；. Each now has a paragraph of its own while each keeps 60 字; a section
+    too short for that gives its last paragraph what is left."""
+    plans = plan_section("situation", 260, facts=_THREE, values={"stem": "枫林"})
+    assert [p.facts for p in plans] == [(f,) for f in _THREE]
+    assert all(p.budget >= 60 for p in plans)
+    two = plan_section("situation", 150, facts=_THREE, values={"stem": "枫林"})
+    assert [p.facts for p in two] == [_THREE[:1], _THREE[1:]]
+    assert plan_section("situation", 300, facts=_THREE[:1])[0].facts == _THREE[:1]
+    # short facts, one sentence's two clauses, stay together
+    short = ("今年是开局之年", "宪法修正案通过")
+    assert plan_section("situation", 300, facts=short)[0].facts == short
+
+
+def test_situation_facts_get_room_to_be_told_not_read_out(monkeypatch):
     """The eleventh full-length run: six of ten situations strung the brief's facts with ；
     and nothing else, each in a first paragraph of 100–155 字 carrying 56–81 字 of them. The
-    section gets 2.5 times their 汉字, and facts too many for the first paragraph to tell
-    in two fifths of it go on to the next."""
+    section gets 2.5 times their 汉字, and (without one fact a paragraph) facts too many for
+    the first paragraph to tell in two fifths of it go on to the next."""
     from assistant import plan as plan_module
     from assistant.text import han_count
 
-    three = (
-        "2024年9月15日是全国人民代表大会成立70周年",
-        "街道人大工委是区人大常委会的派出机构，负责联系辖区内的人大代表、组织代表开展活动",
-        "党的二十届三中全会对健全全过程人民民主制度体系作出部署",
-    )
+    monkeypatch.setattr(plan_module, "SITUATION_ONE_FACT", False)
+    three = _THREE
     size = sum(han_count(f) for f in three)
     plans = plan_section("situation", 240, facts=three, values={"stem": "枫林"})
     assert len(plans) == 2 and plans[0].facts + plans[1].facts == three
