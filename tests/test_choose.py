@@ -1246,3 +1246,23 @@ def test_repair_cuts_a_headline_clause_another_paragraph_of_the_point_says(place
     alone = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
                    headline=head, section_role="requirements", siblings="要加强政治领导。")  # fmt: skip
     assert alone.text == text
+
+
+def test_an_opening_paragraph_begun_again_loses_what_follows_as_a_speechs_start(place):
+    """白沙 2026, sixteenth full run: every candidate of the opening's added paragraph began
+    各位代表，大家好！今天是…闭幕式…, and after those went 下面我总结一下这次会议的主要情况… stayed
+    (the opening may announce what it goes on to). Begun again, the paragraph's 下面我总结一下
+    belongs to that start; without a restart it stays."""
+    from assistant.drafting.repair import repair
+
+    summing = "下面我总结一下这次会议的主要情况和代表们在会上提出的一些重要意见和建议。"
+    keep = "希望大家继续发挥积极作用，为经济社会发展做出更大的贡献，把大会精神带回去、讲明白。"
+    text = "各位代表，大家好！" + summing + keep
+    plan = ParagraphPlan("讲代表们在会上提出的意见和建议", 60)
+    at = dataclasses.replace(place, section_role="opening")
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, place.corpus,
+                   section_role="opening")  # fmt: skip
+    assert fixed.text == keep
+    alone = repair(summing + keep, choose([summing + keep], plan, at)[0], plan, place.brief,
+                   place.corpus, section_role="opening")  # fmt: skip
+    assert alone.text == summing + keep

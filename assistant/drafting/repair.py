@@ -130,7 +130,11 @@ def _scaffolding(text: str, late: bool = True) -> list[str]:
     """Sentences that are scaffolding, never the paragraph's content: the speech begun
     again (the integrity check's own patterns, those for after the opening only when
     `late`; the meeting announced again anywhere, since the program's lead has announced
-    it before the model writes), a lead-in to a list, or the model announcing what it writes."""
+    it before the model writes), a lead-in to a list, or the model announcing what it writes.
+    In the opening, a paragraph that begins the speech again (大家好) has begun it: what
+    follows it as a speech's start (下面我总结一下…) goes with it (白沙 2026, sixteenth run)."""
+    if not late and any(restart_in(x, False, reopen=True) for x in sentences(text)):
+        late = True
     return [
         x
         for x in sentences(text)
