@@ -9,7 +9,7 @@ words, and every action is listed, with the 汉字 it supplied counted as the pr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,50 +188,60 @@ def _cut_lead_ins(text: str, repairs: list[str]) -> str:
     return text
 
 
-def _cut_year_again(text: str, plan: ParagraphPlan, context: str, repairs: list[str]) -> str:
-    """What the year is (今年是…开局之年), said already, cut: the clause from a sentence that
-    goes on, a sentence that says nothing else dropped while the paragraph keeps its share."""
+_Span = tuple[int, int, str]  # where in a sentence, and what it says again
+
+
+def _cut_said_again(
+    text: str,
+    plan: ParagraphPlan,
+    span_in: Callable[[str, str], _Span | None],
+    notes: tuple[str, str],
+    repairs: list[str],
+) -> str:
+    """What each sentence says again (`span_in(sentence, the text before it)`) cut: the
+    clause from a sentence that goes on, a sentence that says nothing else dropped while
+    the paragraph keeps its share. `notes`: the repairs' labels for the two."""
     cut: list[str] = []
     alone: list[str] = []
-    before = context
+    before = ""
     for x in sentences(text):
-        again = years_said_again(x, before)
+        hit = span_in(x, before)
         before += "\n" + x
-        if not again:
+        if hit is None:
             continue
-        m = again[0]
-        rest = _without_clause(x, m.start(), m.end())
+        rest = _without_clause(x, hit[0], hit[1])
         if rest is None:
             alone.append(x)
         else:
             text = text.replace(x, rest, 1)
-            cut.append(m.group(1) + "之年")
+            cut.append(hit[2])
     if cut:
-        repairs.append("删去前面已经讲过的“今年是……之年”：" + "；".join(dict.fromkeys(cut)))
-    return _drop_sentences(text, alone, plan, "删去又讲一遍今年是什么样一年的句子：", repairs)
+        repairs.append(notes[0] + "；".join(dict.fromkeys(cut)))
+    return _drop_sentences(text, alone, plan, notes[1], repairs)
+
+
+def _cut_year_again(text: str, plan: ParagraphPlan, context: str, repairs: list[str]) -> str:
+    """What the year is (今年是…开局之年), said already in the speech or the paragraph."""
+
+    def span_in(sentence: str, before: str) -> _Span | None:
+        again = years_said_again(sentence, context + before)
+        return (again[0].start(), again[0].end(), again[0].group(1) + "之年") if again else None
+
+    notes = ("删去前面已经讲过的“今年是……之年”：", "删去又讲一遍今年是什么样一年的句子：")
+    return _cut_said_again(text, plan, span_in, notes, repairs)
 
 
 def _cut_headline_refrain(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
     """A clause of the point's headline another of its paragraphs says already (确保“十五五”
-    开好局、起好步 after the headline and the paragraph before): cut where the sentence goes
-    on, the sentence dropped where it says nothing else and the paragraph keeps its share."""
-    refrains = headline_clause_again(text, at.headline, at.siblings)
-    cut: list[str] = []
-    alone: list[str] = []
-    for x in sentences(text):
-        c = next((c for c in refrains if c and c in x), None)
-        if c is None:
-            continue
-        i = x.index(c)
-        rest = _without_clause(x, i, i + len(c))
-        if rest is None:
-            alone.append(x)
-        else:
-            text = text.replace(x, rest, 1)
-            cut.append(c)
-    if cut:
-        repairs.append("删去这一点别的段落已经说过的标题里的话：" + "；".join(dict.fromkeys(cut)))
-    return _drop_sentences(text, alone, plan, "删去只是又说一遍标题里的话的句子：", repairs)
+    开好局、起好步 after the headline and the paragraph before)."""
+    refrains = [c for c in headline_clause_again(text, at.headline, at.siblings) if c]
+
+    def span_in(sentence: str, _before: str) -> _Span | None:
+        c = next((c for c in refrains if c in sentence), None)
+        return (sentence.index(c), sentence.index(c) + len(c), c) if c else None
+
+    notes = ("删去这一点别的段落已经说过的标题里的话：", "删去只是又说一遍标题里的话的句子：")
+    return _cut_said_again(text, plan, span_in, notes, repairs)
 
 
 _WRONG_YEAR = re.compile(
