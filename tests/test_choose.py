@@ -1266,3 +1266,29 @@ def test_an_opening_paragraph_begun_again_loses_what_follows_as_a_speechs_start(
     alone = repair(summing + keep, choose([summing + keep], plan, at)[0], plan, place.brief,
                    place.corpus, section_role="opening")  # fmt: skip
     assert alone.text == summing + keep
+
+
+def test_repair_drops_an_achievement_the_speech_has_told_already_at_any_meeting(place):
+    """枫林 2024, a symposium (sixteenth full run): point 三 told 加装电梯14部 again after the
+    review had. The closing speech's rule (no achievement outside the review) did not reach a
+    symposium; told already, it goes at any meeting, unless the plan gives it here."""
+    from assistant.drafting.repair import repair
+
+    review = "一年来，全镇完成12个村人居环境整治提升，新改建农村公路18公里，群众出行更方便了。"
+    again = "我们完成了12个村人居环境整治提升，新改建农村公路18公里。"
+    body = "要把代表的作用发挥在基层治理的第一线，带着群众的期盼去议事，带着办结的成果回村组。"
+    plan = ParagraphPlan("讲怎样做到这一点", 60)
+    symposium = dataclasses.replace(
+        place, brief=dataclasses.replace(place.brief, occasion="symposium"),
+        section_role="requirements", context=review,
+    )  # fmt: skip
+    fixed = repair(body + again, choose([body + again], plan, symposium)[0], plan,
+                   symposium.brief, place.corpus, context=review,
+                   section_role="requirements")  # fmt: skip
+    assert fixed.text == body
+    assert any("前面已经讲过的成绩" in r for r in fixed.repairs)
+    carried = ParagraphPlan("讲怎样做到这一点", 60, facts=(place.brief.achievements[4],))
+    kept = repair(body + again, choose([body + again], carried, symposium)[0], carried,
+                  symposium.brief, place.corpus, context=review,
+                  section_role="requirements")  # fmt: skip
+    assert again in kept.text

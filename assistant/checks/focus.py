@@ -612,6 +612,18 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
             yield f"同一项成绩在两处都写了，后一处是重复：“{short(fact, 30)}”"
 
 
+def facts_told_again(
+    text: str, context: str, achievements: Sequence[str], carried: Sequence[str] = ()
+) -> list[str]:
+    """Sentences of `text` telling an achievement the speech so far (`context`) has told
+    already, at any meeting (枫林 2024, a symposium, sixteenth run: point 三 told 加装电梯14部
+    again after the review), not one the paragraph's plan gives it (`carried`)."""
+    told = [f for f in achievements if f not in carried and _tells(context, f)]
+    if not told:
+        return []
+    return [x for x in sentences(text) if any(_tells(x, f) for f in told)]
+
+
 def _tells(chunk: str, fact: str) -> bool:
     """The chunk tells the fact: all its figures (two or more), or, without them, most of
     its words in one sentence."""

@@ -25,6 +25,7 @@ from assistant.checks.facts import (
 from assistant.checks.focus import (
     POINT_MARK,
     echoed_lead,
+    facts_told_again,
     goes_on_from,
     headline_clause_again,
     listed_facts,
@@ -962,6 +963,9 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     text = _drop_sentences(text, again, plan, "删去又列举一遍会议报告和选举事项的句子：", repairs)
     retold = retold_outside_review(text, at.brief, at.section_role, carried=plan.facts)
     text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
+    achievements = getattr(at.brief, "achievements", ()) or ()
+    again = facts_told_again(text, at.context, achievements, carried=plan.facts)
+    text = _drop_sentences(text, again, plan, "删去前面已经讲过的成绩：", repairs)
     # Other points' headlines told here go even when less stays than a paragraph's usual
     # share (柳塘 2021, eleventh full run: a sentence of the review's last paragraph listed
     # all four headlines, and the 47 汉字 left were under 40% of 124); what is left is
