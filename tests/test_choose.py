@@ -1292,3 +1292,19 @@ def test_repair_drops_an_achievement_the_speech_has_told_already_at_any_meeting(
                   symposium.brief, place.corpus, context=review,
                   section_role="requirements")  # fmt: skip
     assert again in kept.text
+
+
+def test_a_dropped_clause_takes_the_clause_that_only_went_on_from_it():
+    """丰源 2025, sixteenth full run: the call's …推进乡村全面振兴；同时，保障和改善民生，兜牢民生
+    底线。 lost the headlines before its ；and kept 同时，保障和改善民生… alone, a fragment."""
+    from assistant.drafting.repair import _drop
+
+    own = "丰源县是一个充满希望的地方。"
+    heads = "要因地制宜发展新质生产力，推进县域经济高质量发展；"
+    tail = "同时，保障和改善民生，兜牢民生底线。"
+    rest = "我们每个人都要在各自的岗位上做出更大的贡献。"
+    repairs: list[str] = []
+    assert _drop(own + heads + tail + rest, [heads], "删去：", repairs) == own + rest
+    # a clause after ；with a subject of its own stays
+    whole = own + heads + "全县上下要拧成一股绳。" + rest
+    assert _drop(whole, [heads], "删去：", []) == own + "全县上下要拧成一股绳。" + rest

@@ -2499,6 +2499,20 @@ DRAFTS_READ = [
             ("invented_facts", "要坚持以经济建设为中心，推动高质量发展。", False),
         ],
     ),
+    # 丰源 2025 (sixteenth full run), point 三: a manual's lead-in before a 一要…四要 run.
+    (
+        "丰源 2025, sixteenth full run",
+        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        "requirements",
+        [
+            (
+                "register",
+                "要实现这一要求，需要遵循以下步骤和方法来推动这项工作。要把经验学深悟透，结合实际用好用活。",
+                True,
+            ),
+            ("register", "要把“千万工程”经验学深悟透，结合丰源实际用好用活。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",

@@ -632,6 +632,7 @@ def _drop(
     """The text without these sentences (each listed occurrence once, the first or with
     `last` the last); the action recorded, quoting each sentence (cut to `quote`
     characters), when there were any."""
+    drop = _with_continuations(text, drop)
     for sent in drop:
         at = _whole_sentence_at(text, sent, last)
         if at >= 0:
@@ -642,6 +643,23 @@ def _drop(
 
 
 _SENTENCE_START = "。！？；”’」』\n \t"
+# A clause after ；that only goes on from the one before it (丰源 2025, sixteenth run: the
+# call's …推进乡村全面振兴；同时，保障和改善民生，兜牢民生底线。 kept 同时，保障和改善民生… alone
+# when the headlines it followed went).
+_GOES_ON = re.compile(r"^(?:同时|此外|另外|并且|而且)[，,]?|^(?:也|还|并)(?:要|将|是)")
+
+
+def _with_continuations(text: str, drop: Sequence[str]) -> list[str]:
+    """`drop` and, after each that ends on ；, the clause that only goes on from it."""
+    if not any(x.rstrip().endswith("；") for x in drop):
+        return list(drop)
+    sents = sentences(text)
+    out = list(drop)
+    for i, x in enumerate(sents[:-1]):
+        nxt = sents[i + 1]
+        if x in out and x.rstrip().endswith("；") and _GOES_ON.match(nxt.strip()):
+            out.append(nxt)
+    return list(dict.fromkeys(out))
 
 
 def _whole_sentence_at(text: str, sent: str, last: bool = False) -> int:
