@@ -2511,6 +2511,8 @@ DRAFTS_READ = [
                 True,
             ),
             ("register", "要把“千万工程”经验学深悟透，结合丰源实际用好用活。", False),
+            ("invented_facts", "回顾过去一年的成绩，我们取得的成就远超预期。", True),
+            ("invented_facts", "回顾过去一年，全县经济运行稳中有进、稳中向好。", False),
         ],
     ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
