@@ -551,7 +551,9 @@ def _sections(
         elif role == "requirements":
             total = budget_for(role)
             per_point = max(60, int(total / len(headlines) / 10) * 10)
-            assigned = assign_themes(brief.themes, headlines, brief)
+            assigned = assign_themes(
+                brief.themes, headlines, brief, congress_section="congress_work" in roles
+            )
             for i, head in enumerate(headlines, 1):
                 add(
                     role,
@@ -581,19 +583,29 @@ def _sections(
 
 
 def assign_themes(
-    themes: Sequence[str], headlines: Sequence[str], brief: Brief
+    themes: Sequence[str],
+    headlines: Sequence[str],
+    brief: Brief,
+    *,
+    congress_section: bool = False,
 ) -> dict[int, list[str]]:
     """Each theme to one point (1-based), so every theme is written once and no point is
     asked to cover them all: to the point whose headline shares most of its words, else
     to the point in its turn; the point on the congress's work only takes a theme its
     headline names (苍岭 2020: by turn alone, 乡村振兴 went to 坚持和完善人民代表大会制度
-    and 巩固脱贫成果 to 扭住项目建设, while the point on 脱贫攻坚 got neither)."""
+    and 巩固脱贫成果 to 扭住项目建设, while the point on 脱贫攻坚 got neither).
+    With `congress_section` (the speech's 对人大工作的要求, whose standing lines make the
+    congress's moves) and no congress point, a theme about the congress goes to no point
+    (丰源 2025, sixteenth run: 发展全过程人民民主，支持县人大…依法履职 went to the point on
+    新质生产力 by its turn, and the point's second paragraph was about the congress)."""
     if not headlines:
         return {}
     congress = {
         i for i, h in enumerate(headlines, 1)
         if brief.occasion == "closing_session" and CONGRESS_POINT.search(h)
     }  # fmt: skip
+    if congress_section and not congress:
+        themes = [t for t in themes if not _CONGRESS_THEME.search(t)]
     others = [i for i in range(1, len(headlines) + 1) if i not in congress] or [1]
     assigned: dict[int, list[str]] = {}
 
@@ -709,6 +721,8 @@ def _with_plan(
     # asks this section to say (for every role, not only the points).
     override = next((o for o in brief.outline if o.role == sec.role), None)
     own = tuple(p for p in sec.key_points if sec.role == "requirements")
+    if sec.role == "congress_work":  # the congress's themes no point took (assign_themes)
+        own = tuple(t for t in brief.themes if _CONGRESS_THEME.search(t))
     extra = tuple(override.points) if override else ()
     themes = tuple(dict.fromkeys(own + extra))
     turn = {"turn": str(sec.ordinal)} if sec.ordinal else {}

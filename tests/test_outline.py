@@ -186,3 +186,39 @@ def test_a_standing_headline_the_points_already_make_is_not_added():
     assert overlapping_headlines(heads) == []
     other = replace(brief, requirements=("要全面深化改革，增强发展的动力和活力",))
     assert any("充分发挥人大职能作用" in h for h in requirement_headlines(other))
+
+
+def test_a_congress_theme_goes_to_no_point_when_the_speech_has_its_congress_section():
+    """丰源 2025 (sixteenth full run): 发展全过程人民民主，支持县人大及其常委会依法履职… went to the
+    point on 新质生产力 by its turn. With 对人大工作的要求 in the speech and no point on the
+    congress, that section's standing lines make those moves; no point takes it."""
+    b = parse_brief({"occasion": "closing_session", "level": "县"})
+    heads = [
+        "坚持深入学习贯彻党的二十届三中全会精神",
+        "因地制宜发展新质生产力，推进县域经济高质量发展",
+    ]
+    theme = "发展全过程人民民主，支持县人大及其常委会依法履职"
+    assert assign_themes([theme], heads, b, congress_section=True) == {}
+    assert assign_themes([theme], heads, b) == {1: [theme]}  # without the section, as before
+    data = {
+        "occasion": "closing_session",
+        "level": "县",
+        "locality": "丰源县",
+        "length": 4000,
+        "themes": [
+            "深入学习贯彻党的二十届三中全会精神，进一步全面深化改革",
+            "因地制宜发展新质生产力，推进县域经济高质量发展",
+            theme,
+        ],
+        "speaker": {"role": "县委书记", "organ": "县委"},
+    }
+    outline = build_outline(parse_brief(data), shares={})
+    assert any(s.role == "congress_work" for s in outline.sections)
+    assert not any(
+        theme in p.themes
+        for s in outline.sections
+        if s.role == "requirements"
+        for p in s.paragraphs
+    )
+    congress = next(s for s in outline.sections if s.role == "congress_work")
+    assert [t for p in congress.paragraphs for t in p.themes] == [theme]
