@@ -1308,3 +1308,33 @@ def test_a_dropped_clause_takes_the_clause_that_only_went_on_from_it():
     # a clause after ；with a subject of its own stays
     whole = own + heads + "全县上下要拧成一股绳。" + rest
     assert _drop(whole, [heads], "删去：", []) == own + "全县上下要拧成一股绳。" + rest
+
+
+def test_a_meeting_opening_that_only_previews_the_points_goes_whole(place):
+    """槐原 2018 主席团 meeting (sixteenth full run): every candidate went on from 召开这次…，
+    主要是 with points 一 and 四's headlines, and nothing else. The preview goes though nothing
+    is left: the pipeline completes the lead from the brief (meeting_purpose). A closing
+    speech's opening keeps some of the model's text, as before."""
+    from assistant.drafting.repair import repair
+
+    heads = (
+        "要深入学习贯彻党的十九大精神和宪法，坚持党对人大工作的领导",
+        "要围绕乡村振兴和脱贫攻坚，精心组织代表视察和专题调研",
+        "要加强主席团自身建设，抓好2018年工作要点的落实",
+    )
+    text = (
+        "为了深入学习贯彻党的十九大精神和宪法，坚持党对人大工作的领导。同时，要加强主席团"
+        "自身建设，抓好2018年工作要点的落实。"
+    )
+    plan = ParagraphPlan("讲清召开这次会议的目的和意义", 140)
+    meeting = dataclasses.replace(
+        place, brief=dataclasses.replace(place.brief, occasion="presidium_meeting"),
+        section_role="opening", other_headlines=heads,
+    )  # fmt: skip
+    fixed = repair(text, choose([text], plan, meeting)[0], plan, meeting.brief, place.corpus,
+                   section_role="opening", other_headlines=heads)  # fmt: skip
+    assert fixed.text.startswith("【待补")
+    assert any("提前说出各点要求标题" in r for r in fixed.repairs)
+    closing = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                     section_role="opening", other_headlines=heads)  # fmt: skip
+    assert closing.text.strip() and not closing.text.startswith("【待补")
