@@ -1338,3 +1338,18 @@ def test_a_meeting_opening_that_only_previews_the_points_goes_whole(place):
     closing = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
                      section_role="opening", other_headlines=heads)  # fmt: skip
     assert closing.text.strip() and not closing.text.startswith("【待补")
+
+
+def test_repair_takes_one_person_out_before_we(place):
+    """临江 2019, sixteenth full run: 作为临江区的一名干部，我们要… (integrity's garbled) stayed
+    in the chosen candidate; the plural is the speech's, the one person goes."""
+    from assistant.drafting.repair import repair
+
+    text = (
+        "作为青山镇的一名干部，我们要充分认识到这一点，深入学习领会宪法精神，带头尊法学法守法用法。"
+    )
+    plan = ParagraphPlan("讲这一点", 50)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="requirements")  # fmt: skip
+    assert fixed.text == "我们要充分认识到这一点，深入学习领会宪法精神，带头尊法学法守法用法。"
+    assert any("一名" in r for r in fixed.repairs)

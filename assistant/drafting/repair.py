@@ -315,7 +315,16 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
         text = text.replace("我" + x, rest, 1) if "我" + x in text else text.replace(x, rest, 1)
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x, _ in said))
+    # one person before 我们 (临江 2019, sixteenth run: 作为临江区的一名干部，我们要…, integrity's
+    # garbled): the plural stays, the one person goes
+    one = [m.group() for m in _ONE_OF_US.finditer(text)]
+    if one:
+        text = _ONE_OF_US.sub("", text)
+        repairs.append("删去“我们”前面的“作为…一名…”：" + "、".join(one))
     return text
+
+
+_ONE_OF_US = re.compile(r"作为[^。！？，]{0,16}一[名位个][^。！？，]{1,10}，\s*(?=我们)")
 
 
 def _mark_unsupported(
