@@ -1353,3 +1353,23 @@ def test_repair_takes_one_person_out_before_we(place):
                    section_role="requirements")  # fmt: skip
     assert fixed.text == "我们要充分认识到这一点，深入学习领会宪法精神，带头尊法学法守法用法。"
     assert any("一名" in r for r in fixed.repairs)
+
+
+def test_repair_says_a_manuals_then_and_last_as_a_speech_does(place):
+    """临江 2019, sixteenth full run: 然后要…。最后要… (register: 说明书的写法) in the chosen
+    candidate of point 一. Said 同时要…。还要…, the paragraph passes register."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    text = (
+        "要增强“四个意识”，坚定“四个自信”。然后要在实际行动中践行这些精神，与党委政府同频共振。"
+        "最后要严格遵守政治纪律和政治规矩，保证思想上绝对忠诚。"
+    )
+    plan = ParagraphPlan("讲这一点", 80)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="requirements")  # fmt: skip
+    assert "然后" not in fixed.text and "最后" not in fixed.text
+    assert "同时要在实际行动中" in fixed.text and "还要严格遵守" in fixed.text
+    subject = Subject(raw=fixed.text, brief=place.brief, scope="paragraph")
+    check = REGISTRY["register"].run(subject)
+    assert check.passed, check.reason

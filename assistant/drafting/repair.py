@@ -315,6 +315,7 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
         text = text.replace("我" + x, rest, 1) if "我" + x in text else text.replace(x, rest, 1)
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x, _ in said))
+    text = _unsequenced(text, repairs)
     # one person before 我们 (临江 2019, sixteenth run: 作为临江区的一名干部，我们要…, integrity's
     # garbled): the plural stays, the one person goes
     one = [m.group() for m in _ONE_OF_US.finditer(text)]
@@ -324,6 +325,19 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     return text
 
 
+def _unsequenced(text: str, repairs: list[str]) -> str:
+    """A manual's 然后…最后 said as a speech says it (临江 2019, sixteenth run: …。然后要在实际
+    行动中践行这些精神…。最后要严格遵守政治纪律…, register's 说明书的写法): 同时 and 还要."""
+    if not (_THEN.search(text) and _LAST.search(text)):
+        return text
+    text = _THEN.sub(lambda m: "同时" + m.group(1), text)
+    text = _LAST.sub(lambda m: "还要" if m.group(1) == "要" else "此外，", text)
+    repairs.append("“然后…最后”改为讲话的说法（同时…还要）")
+    return text
+
+
+_THEN = re.compile(r"(?:(?<=^)|(?<=[。！？；]))然后(要|，)")
+_LAST = re.compile(r"(?:(?<=^)|(?<=[。！？；]))最后(要|，)")
 _ONE_OF_US = re.compile(r"作为[^。！？，]{0,16}一[名位个][^。！？，]{1,10}，\s*(?=我们)")
 
 
