@@ -2515,6 +2515,31 @@ DRAFTS_READ = [
             ("invented_facts", "回顾过去一年，全县经济运行稳中有进、稳中向好。", False),
         ],
     ),
+    # 柳塘镇 2021 换届 (sixteenth full run): a point begun as a speech, and the past five years
+    # credited to the term just elected.
+    (
+        "柳塘 2021, sixteenth full run",
+        {"session": {"congress": 19, "meeting": 1}},
+        "requirements",
+        [
+            (
+                "integrity",
+                "接下来，我要强调几点要求，请各位代表继续发扬优良传统，为推进经济社会高质量发展而努力奋斗！",
+                True,
+            ),
+            (
+                "usage",
+                "新一届镇人大主席团五年来组织代表视察调研42次，督办代表建议263件。",
+                True,
+            ),
+            (
+                "usage",
+                "上一届镇人大主席团五年来组织代表视察调研42次，督办代表建议263件。",
+                False,
+            ),
+            ("usage", "新一届镇人大主席团要接过接力棒，把代表工作抓得更实。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
