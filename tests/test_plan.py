@@ -504,10 +504,14 @@ _THREE = (
 )
 
 
-def test_situation_facts_go_one_to_a_paragraph():
+def test_situation_facts_go_one_to_a_paragraph(monkeypatch):
     """枫林 2024 (sixteenth full run): its three facts, 79 汉字 in a first paragraph of 200,
-    strung with ；. Each now has a paragraph of its own while each keeps 60 字; a section
-    too short for that gives its last paragraph what is left."""
+    strung with ；. With plan.SITUATION_ONE_FACT (off: measured, it moved the fault) each has
+    a paragraph of its own while each keeps 60 字; a section too short for that gives its
+    last paragraph what is left."""
+    from assistant import plan as plan_module
+
+    monkeypatch.setattr(plan_module, "SITUATION_ONE_FACT", True)
     plans = plan_section("situation", 260, facts=_THREE, values={"stem": "枫林"})
     assert [p.facts for p in plans] == [(f,) for f in _THREE]
     assert all(p.budget >= 60 for p in plans)
