@@ -891,13 +891,15 @@ _YEAR_KEY = 6  # 汉字 of the designation before 之年 that make it the same o
 _YEAR_KEY_MIN = 4  # …and fewer say too little to be one (换届之年 of this year and of 2021)
 
 
+def _year_key(m: re.Match[str]) -> str:
+    """A 是…之年 designation's last 汉字, or '' when too few to be one."""
+    key = han_only(m.group(1))[-_YEAR_KEY:]
+    return key if len(key) >= _YEAR_KEY_MIN else ""
+
+
 def _year_keys(text: str) -> list[tuple[str, str]]:
-    """(the designation's last 汉字, the designation) for each 是…之年 in `text`."""
-    return [
-        (key, m.group(1) + "之年")
-        for m in _YEAR_IS.finditer(text)
-        if len(key := han_only(m.group(1))[-_YEAR_KEY:]) >= _YEAR_KEY_MIN
-    ]
+    """(the designation's key, the designation) for each 是…之年 in `text`."""
+    return [(key, m.group(1) + "之年") for m in _YEAR_IS.finditer(text) if (key := _year_key(m))]
 
 
 def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[str]:
@@ -922,10 +924,8 @@ def years_said_again(text: str, context: str) -> list[re.Match[str]]:
     seen = {k for p in paragraphs(context) for k, _ in _year_keys(p)}
     out = []
     for m in _YEAR_IS.finditer(text):
-        key = han_only(m.group(1))[-_YEAR_KEY:]
-        if len(key) < _YEAR_KEY_MIN:
-            continue
-        if key in seen:
+        key = _year_key(m)
+        if key and key in seen:
             out.append(m)
         seen.add(key)
     return out
