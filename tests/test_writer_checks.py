@@ -2540,6 +2540,26 @@ DRAFTS_READ = [
             ("usage", "新一届镇人大主席团要接过接力棒，把代表工作抓得更实。", False),
         ],
     ),
+    # 凤岗区 2020 (区委书记, untuned read of the sixteenth session): the session's debate
+    # made up, which the brief does not record.
+    (
+        "凤岗区 2020, untuned read",
+        {"level": "区", "locality": "凤岗区", "role": "区委书记", "organ": "区委"},
+        "opening",
+        [
+            (
+                "invented_facts",
+                "例如，有的代表建议加大对老工业区转型的支持力度；有的代表提出要改善营商环境。",
+                True,
+            ),
+            ("invented_facts", "有的代表提出要改善营商环境，吸引更多投资和人才。", True),
+            (
+                "invented_facts",
+                "代表们在会上提出了许多宝贵的意见和建议，要认真梳理、抓好落实。",
+                False,
+            ),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
