@@ -66,10 +66,10 @@ def _is_exempt(text: str, m: re.Match[str], brief: Any) -> bool:
 
 
 # A year said to be this year: 2024年是…之年, 2024年的奋斗目标是…, 2024年的任务…, 今年（2024年）
-_THIS_YEAR = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)年(?:是|的(?:奋斗)?目标|的主要目标|的(?:主要|工作)?任务|，是)"
-    r"|今年[（(]?((?:19|20)\d\d)年"
-)
+_CALLED_THIS = r"(?:是|的(?:奋斗)?目标|的主要目标|的(?:主要|工作)?任务|，是)"
+_THIS_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年{_CALLED_THIS}|今年[（(]?((?:19|20)\d\d)年")
+# …the year alone, where it is followed by what calls it this year (the repair's 今年)
+_YEAR_CALLED_THIS = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?={_CALLED_THIS})")
 
 
 # The year just ended named as one the speech's own date has not reached (临江 2019, a
@@ -84,19 +84,36 @@ def find_wrong_years(text: str, brief: Any) -> list[str]:
     date = getattr(brief, "date", None)
     if date is None:
         return []
-    given = normalize(brief.facts_text())
-    out = []
-    for m in _THIS_YEAR.finditer(normalize(text)):
-        year = m.group(1) or m.group(2)
-        # the year just ended is reviewed so (2024年是极不平凡的一年, in January 2025)
-        if int(year) not in (date.year, date.year - 1) and f"{year}年" not in given:
-            out.append(m.group())
+    out = [
+        m.group()
+        for m in _THIS_YEAR.finditer(normalize(text))
+        if not _may_be_called_this(int(m.group(1) or m.group(2)), brief)
+    ]
     for m in _PAST_YEAR.finditer(normalize(text)):
         year = int(m.group(1))
         # (in December the year about to end may be called past: 即将过去的2016年)
         if year > date.year or (year == date.year and date.month <= 6):
             out.append(m.group())
     return list(dict.fromkeys(out))
+
+
+def _may_be_called_this(year: int, brief: Any) -> bool:
+    """The speech's own year, the year just ended (reviewed so: 2024年是极不平凡的一年, in
+    January 2025), or a year the brief gives."""
+    date = brief.date
+    return year in (date.year, date.year - 1) or f"{year}年" in normalize(brief.facts_text())
+
+
+def years_called_this_year(text: str, brief: Any) -> list[re.Match[str]]:
+    """Where `text` calls another year this year (2024年是“十五五”规划开局之年 in 2026), the
+    year alone: what the drafting repair writes 今年."""
+    if getattr(brief, "date", None) is None:
+        return []
+    return [
+        m
+        for m in _YEAR_CALLED_THIS.finditer(text)
+        if not _may_be_called_this(int(m.group(1)), brief)
+    ]
 
 
 def find_invented_numbers(text: str, brief: Any) -> list[str]:

@@ -19,8 +19,8 @@ from assistant.checks.facts import (
     find_invented_numbers,
     find_invented_quotes,
     find_invented_titles,
-    find_wrong_years,
     task_pattern,
+    years_called_this_year,
 )
 from assistant.checks.focus import (
     POINT_MARK,
@@ -245,22 +245,18 @@ def _cut_headline_refrain(text: str, plan: ParagraphPlan, at: _Where, repairs: l
     return _cut_said_again(text, plan, span_in, notes, repairs)
 
 
-_WRONG_YEAR = re.compile(
-    r"((?:19|20)\d\d)年(?=是|的(?:奋斗)?目标|的主要目标|的(?:主要|工作)?任务|，是)"
-)
-
-
 def _this_year(text: str, brief: Any, repairs: list[str]) -> tuple[str, int]:
     """Another year called this year (2024年是“十五五”规划开局之年, in a speech of January
     2026: the invented-facts check asks for 今年) written 今年: the text and the 汉字 the
     program supplied."""
-    wrong = {w[:5] for w in find_wrong_years(text, brief) if _WRONG_YEAR.match(w)}
-    if not wrong:
+    swapped = years_called_this_year(text, brief)
+    if not swapped:
         return text, 0
-    swapped = [m for m in _WRONG_YEAR.finditer(text) if m.group(0) in wrong]
     for m in reversed(swapped):
         text = text[: m.start()] + "今年" + text[m.end() :]
-    repairs.append("把说成今年的别的年份改为“今年”：" + "、".join(sorted(wrong)))
+    repairs.append(
+        "把说成今年的别的年份改为“今年”：" + "、".join(sorted({m.group() for m in swapped}))
+    )
     return text, han_count("今年") * len(swapped)
 
 
