@@ -908,13 +908,14 @@ def _year_twice(paras: Sequence[str], before: Sequence[str] = ()) -> Iterator[st
     党的二十大精神的开局之年 in its second; or twice in one). Said as a refrain at the points' heads, without
     是 (决胜收官之年，我们要…, the 2020 city reference), it is not found. `before`: the
     paragraphs already written."""
-    seen = {k for p in before for k, _ in _year_keys(p)}
+    context = "\n".join(before)
     for p in paras:
-        for key, said in _year_keys(p):
-            if key in seen:
-                yield f"今年是什么样的一年，前面已经讲过，又讲了一遍：“{short(said, 30)}”"
-                return
-            seen.add(key)
+        again = years_said_again(p, context)
+        if again:
+            said = again[0].group(1) + "之年"
+            yield f"今年是什么样的一年，前面已经讲过，又讲了一遍：“{short(said, 30)}”"
+            return
+        context += "\n" + p
 
 
 def years_said_again(text: str, context: str) -> list[re.Match[str]]:
