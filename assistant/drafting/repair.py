@@ -295,9 +295,10 @@ _NOT_LIMITED = "包括但不限于"
 
 
 def _spoken(text: str, role: str, repairs: list[str]) -> str:
-    """A list's contract wording said as a speech says it, and the speaker's title put
-    before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one person's title and a
-    plural, voice's as_title_plural) taken out, the sentence kept."""
+    """What a speech says otherwise, the sentence kept: a list's contract wording; the
+    speaker's title put before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one
+    person's title and a plural, voice's as_title_plural) and 作为…一名干部， before 我们 taken
+    out; a manual's 然后…最后 (see _unsequenced)."""
     n = text.count(_NOT_LIMITED)
     if n:
         text = _NOT_LIMITED_START.sub("要", text)
