@@ -2560,6 +2560,59 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # …and its points (seventeenth session): a garbled 党的对, an invented directive, a
+    # paragraph of work items with no subject and no 要.
+    (
+        "凤岗区 2020, untuned read, its points",
+        {"level": "区", "locality": "凤岗区", "role": "区委书记", "organ": "区委"},
+        "requirements",
+        [
+            ("integrity", "加强党的对人大工作的领导是实现“一府一委两院”依法行使职权的基础。", True),
+            ("integrity", "加强党对人大工作的领导，是人大依法行使职权的根本保证。", False),
+            (
+                "invented_facts",
+                "各级各部门要认真贯彻落实习近平总书记关于老工业区转型和现代化商业环境建设的重要指示。",
+                True,
+            ),
+            (
+                "invented_facts",
+                "要深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想。",
+                False,
+            ),
+            (
+                "register",
+                "明确责任，让每个人都清楚自己的职责；跟踪问效，定期检查进度，确保任务得到完成；"
+                "让每项任务都有人抓、有人管，形成有效的监督机制。",
+                True,
+            ),
+            (
+                "register",
+                "要明确责任，让每个人都清楚自己的职责；跟踪问效，定期检查进度，确保任务得到完成；"
+                "让每项任务都有人抓、有人管，形成有效的监督机制。",
+                False,
+            ),
+            (
+                "register",
+                "各级各部门要明确每个环节的工作责任人。定期召开会议，总结经验教训。同时，建立健全激励机制。",
+                False,
+            ),
+        ],
+    ),
+    # 丰源 2025 (sixteenth full-length run), point 三: the same work items without a subject
+    (
+        "丰源 2025, sixteenth full-length run",
+        FENGYUAN,
+        "requirements",
+        [
+            (
+                "register",
+                "明确每个环节的工作责任人，对每项任务的进展情况进行跟踪问效。定期召开会议，总结经验"
+                "教训，及时调整策略，确保乡村全面振兴取得实效。同时，建立健全激励机制，让参与工作的"
+                "人员有动力、有目标、有措施地推动这项工作深入实施。",
+                True,
+            ),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",

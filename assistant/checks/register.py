@@ -39,6 +39,8 @@ class _Patterns:
     bare_list_marker: re.Pattern[str]
     headline_mark: re.Pattern[str]
     foreign_word: re.Pattern[str]
+    item_modal: re.Pattern[str]
+    item_subject: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -51,6 +53,8 @@ def _build(data: Any) -> _Patterns:
         bare_list_marker=re.compile(data["bare_list_marker"]),
         headline_mark=re.compile(data["headline_mark"]),
         foreign_word=re.compile(data["foreign_word"]),
+        item_modal=re.compile(data["item_modal"]),
+        item_subject=re.compile(data["item_subject"]),
     )
 
 
@@ -222,6 +226,31 @@ def _semicolon_list(paragraph: str) -> str | None:
     return None
 
 
+# Where a paragraph must say who is to act or that they must (要…): a point's, the congress's.
+_ITEM_ROLES = frozenset({"requirements", "congress_work"})
+
+
+def _bare_items(paragraph: str, pat: _Patterns) -> str | None:
+    """A paragraph of `bare_items` work items or more, none with a subject or a modal
+    (凤岗区 2020: 明确责任，…；跟踪问效，…；让每项任务都有人抓、有人管，…): a work plan's
+    entries read out. Every reference paragraph of a point says 要 or whose work it is."""
+    items = [c.strip() for c in re.split(r"[；。！？]", paragraph) if c.strip()]
+    if len(items) < int(threshold(NAME, "bare_items", 3)) or pat.item_modal.search(paragraph):
+        return None
+    if any(pat.item_subject.match(c) for c in items):
+        return None
+    return f"整段{len(items)}项做法都没有主语，也没有“要”，像工作要点的条目，讲话说“要…”：“{short(paragraph, 30)}”"
+
+
+def _item_paragraphs(subject: Subject) -> list[str]:
+    """The paragraphs of the points and the congress work (a candidate: if it is one)."""
+    if subject.scope == PARAGRAPH:
+        return [subject.text] if subject.section_role in _ITEM_ROLES else []
+    return [
+        p for s in subject.parsed.sections if s.role in _ITEM_ROLES for p in paragraphs(s.text)
+    ]
+
+
 def _point_body(section: Any) -> str:
     """A requirement point's text without its own marker (第二，要…)."""
     at = section.text.find(section.marker) if section.marker else -1
@@ -290,6 +319,7 @@ def run(subject: Subject) -> CheckResult:
     paras = [subject.text] if subject.scope == PARAGRAPH else paragraphs(text)
     findings.extend(f for f in (_bare_list(p, pat) for p in paras) if f)
     findings.extend(f for f in map(_semicolon_list, paras) if f)
+    findings.extend(f for f in (_bare_items(p, pat) for p in _item_paragraphs(subject)) if f)
     findings.extend(_headline_marks(text, subject, pat))
     findings.extend(_foreign_words(text, subject, pat))
     return result_from_findings(
