@@ -1355,6 +1355,21 @@ def test_repair_takes_one_person_out_before_we(place):
     assert any("一名" in r for r in fixed.repairs)
 
 
+def test_repair_says_the_partys_leadership_without_the_garbling_de(place):
+    """凤岗区 2020, untuned read: 加强党的对人大工作的领导 (integrity's garbled) in the chosen
+    candidate; said 党对…的领导, the paragraph passes integrity."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    text = "加强党的对人大工作的领导，是实现人大依法行使职权的基础，要一以贯之、抓在日常。"
+    plan = ParagraphPlan("讲这一点", 40)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="requirements")  # fmt: skip
+    assert fixed.text == "加强党对人大工作的领导，是实现人大依法行使职权的基础，要一以贯之、抓在日常。"
+    assert any("党的对" in r for r in fixed.repairs)
+    assert REGISTRY["integrity"].run(Subject(raw=fixed.text, scope="paragraph")).passed
+
+
 def test_repair_says_a_manuals_then_and_last_as_a_speech_does(place):
     """临江 2019, sixteenth full run: 然后要…。最后要… (register: 说明书的写法) in the chosen
     candidate of point 一. Said 同时要…。还要…, the paragraph passes register."""
