@@ -40,6 +40,16 @@ class TifaEntry:
             return "early"
         return None
 
+    def advice_for(self, status: str) -> str:
+        """The entry's advice is for a formulation left standing after its time (write
+        “十五五” in 2026); before its time (“十四五” in a 2019 speech) it would name the later
+        wording, so the writer is told when the formulation began and why."""
+        if status != "early" or self.valid_from is None:
+            return self.advice
+        since = f"{self.valid_from.year}年{self.valid_from.month}月{self.valid_from.day}日起才有"
+        why = f"：{self.note}" if self.note else ""
+        return f"{since}{why}；讲话当时写当时的提法"
+
 
 @dataclass(frozen=True)
 class ExpectedEntry:
@@ -193,7 +203,7 @@ def find_stale(text: str, date: dt.date, lexicon: Lexicon | None = None) -> list
                     matched=m.group(0),
                     sentence=sentence_at(text, m.start(), m.end()),
                     status=status,
-                    advice=entry.advice,
+                    advice=entry.advice_for(status),
                 )
             )
     return hits

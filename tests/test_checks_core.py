@@ -361,6 +361,16 @@ def test_a_2026_speech_may_not_plan_around_the_14th_plan():
     assert hits
 
 
+def test_a_formulation_before_its_time_is_told_when_it_began_not_the_later_wording():
+    """“十四五” in a 2019 speech: the entry's advice (write “十五五” from 2026) would send the
+    writer the wrong way; the hit says when “十四五” began instead."""
+    early = scoring.find_stale_tifa("要为“十四五”规划开好局打下基础。", dt.date(2019, 3, 1))
+    assert early and all(h.status == "early" for h in early)
+    assert all("十五五" not in h.advice and "2020年10月29日起才有" in h.advice for h in early)
+    late = scoring.find_stale_tifa("围绕“十四五”规划目标。", dt.date(2027, 1, 9))
+    assert late and "十五五" in late[0].advice
+
+
 def test_compiled_data_is_rebuilt_only_when_the_file_is_reloaded(monkeypatch):
     from assistant.checks import base
 
