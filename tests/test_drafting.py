@@ -835,6 +835,32 @@ def test_a_paraphrased_good_headline_does_not_crowd_out_a_theme(tmp_path, corpus
     assert any("全过程人民民主" in h for h in heads[1:]), heads
 
 
+def test_a_headline_renaming_a_themes_term_is_not_taken(tmp_path, corpus):
+    """凤岗区 2020 (untuned read): the model's 坚持老工业区转型，打造现代商业环境 for the themes
+    老工业区转型 and 营商环境 changed the brief's 营商环境 in the headline. The proposal is not
+    taken; the themes' own words stand, and usage passes the headlines."""
+    themes = ["老工业区转型", "营商环境"]
+    _, _, heads = _headline_draft(tmp_path, corpus, themes, "坚持老工业区转型，打造现代商业环境")
+    assert not any("现代商业环境" in h for h in heads), heads
+    assert any("老工业区转型" in h for h in heads), heads
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    _, _, heads = _headline_draft(kept, corpus, themes, "推动老工业区转型，持续优化营商环境")
+    assert "推动老工业区转型，持续优化营商环境。" in heads
+
+
+def test_usage_sees_a_theme_renamed_in_a_model_headline_only():
+    from assistant.checks import REGISTRY, Subject
+
+    given = replace(load_brief(EXAMPLE), themes=("营商环境",), requirements=("要抓好党的建设",))
+    head = "各位代表、同志们：\n\n大会圆满完成了各项议程。\n\n一、要抓好党的建设。要把党建抓实。\n\n"
+    renamed = head + "二、坚持改革创新，打造现代商业环境。要把环境抓好，让企业安心。\n"
+    kept = head + "二、坚持改革创新，优化营商环境。要把环境抓好，让企业安心。\n"
+    found = REGISTRY["usage"].run(Subject(raw=renamed, brief=given, occasion="closing_session"))
+    assert not found.passed and "现代商业环境" in found.reason
+    assert REGISTRY["usage"].run(Subject(raw=kept, brief=given, occasion="closing_session")).passed
+
+
 @pytest.mark.parametrize(
     ("theme", "requirement", "carried"),
     [

@@ -28,7 +28,7 @@ from assistant.checks.base import (
     result_from_findings,
     threshold,
 )
-from assistant.text import han_count, paragraphs, sentences, unquote
+from assistant.text import han_count, han_only, paragraphs, sentences, unquote
 
 NAME = "usage"
 
@@ -228,6 +228,65 @@ def _misnamed_findings(text: str, brief: Any) -> Iterator[str]:
         yield f"本地名称写错了建制：讲话说的是{own}，却写成了“{name}”，改为“{own}”"
 
 
+# The verbs a theme opens a clause with, before the term it names (持续保障和改善民生,
+# 优化营商环境, 因地制宜发展新质生产力).
+_THEME_VERBS = re.compile(
+    r"^(?:要|坚持|持续|继续|进一步|深入|全面|加快|加强|推进|推动|优化|打造|做好|抓好|提升|提高|"
+    r"深化|实施|学习|运用|贯彻|落实|巩固|拓展|因地制宜|聚焦|围绕|保障|改善|完善|健全|强化|支持|"
+    r"依法|大力|着力|切实|扎实|发展|建设|促进|营造|用好|办好)+"
+)
+# Head words too general to tell a term by (发展, 建设, 工作): 推动经济社会发展 is not a
+# renaming of 县域经济高质量发展.
+_GENERAL_HEADS = frozenset({"发展", "建设", "工作", "改革", "领导", "水平", "能力"})
+
+
+def theme_terms(themes: Any) -> list[str]:
+    """The terms a brief's themes name, each clause without the verbs it opens on
+    (营商环境, 老工业区转型, 新质生产力 of 因地制宜发展新质生产力): four 汉字 or more."""
+    out = []
+    for theme in themes or ():
+        for clause in re.split(r"[，；、。]", str(theme)):
+            term = _THEME_VERBS.sub("", han_only(clause))
+            if len(term) >= 4 and not term.startswith(("和", "与", "及")):
+                out.append(term)
+    return list(dict.fromkeys(out))
+
+
+def renamed_terms(headline: str, terms: Any) -> list[tuple[str, str]]:
+    """(term, clause) where a headline names a brief's term by its head word with other
+    words before it (凤岗区 2020, untuned read: the model's 三、坚持老工业区转型，打造现代商业
+    环境 for the brief's theme 营商环境): the brief's 提法 changed where every reader sees it.
+    A term kept in part (乡村振兴 for 乡村全面振兴) is not renamed."""
+    out = []
+    for clause in re.split(r"[，；。！]", headline):
+        han = han_only(clause)
+        for term in terms:
+            head = term[-2:]
+            if term in han or head in _GENERAL_HEADS or not han.endswith(head):
+                continue
+            before = han[: -len(head)][-2:]
+            if len(before) == 2 and before not in term and term[:2] not in han:
+                out.append((term, clause.strip()))
+    return out
+
+
+def _renamed_findings(subject: Subject) -> Iterator[str]:
+    """The model's point headlines (not the brief's own requirements) renaming a theme."""
+    brief = subject.brief
+    if subject.scope != SPEECH or brief is None:
+        return
+    terms = theme_terms(getattr(brief, "themes", ()))
+    given = {han_only(r) for r in getattr(brief, "requirements", ()) or ()}
+    for section in subject.parsed.points():
+        if not terms or han_only(section.heading) in given:
+            continue
+        for term, clause in renamed_terms(section.heading, terms):
+            yield (
+                f"改了简报的提法：简报说“{term}”，要点标题写成了“{clause}”，"
+                f"照简报的说法写“{term}”"
+            )
+
+
 def misused_sentences(text: str, brief: Any) -> list[str]:
     """The sentences of `text` a term of the lexicon finds wrong for this brief's level,
     occasion and session (what the drafting repair drops when no candidate is free of them)."""
@@ -254,6 +313,7 @@ def run(subject: Subject) -> CheckResult:
     given = _given(subject.brief)
     findings = list(term_findings(subject.text, subject.level, subject.occasion, first, given))
     findings.extend(_misnamed_findings(subject.text, subject.brief))
+    findings.extend(_renamed_findings(subject))
     ref = corpus_density()
     n_han = han_count(subject.text)  # counted once: counting is the costly part here
     if n_han < threshold(NAME, "density_min_han", 100):

@@ -21,6 +21,7 @@ from typing import Any
 from assistant import prompts as prompt_files
 from assistant.brief import Brief, brief_from_dict
 from assistant.checks.integrity import short_paragraph, thin_paragraph
+from assistant.checks.usage import renamed_terms, theme_terms
 from assistant.draftdoc import DraftDoc, SectionRecord, now
 from assistant.drafting import followup, write
 from assistant.drafting.choose import Place, Verdict, choose, judge
@@ -787,10 +788,14 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
     )
     result = llm.chat(messages, temperature=0.3, max_tokens=60 * missing + 40)
     heads: list[str] = []
+    # a proposal that renames a theme's term (打造现代商业环境 for 营商环境: 凤岗区 2020,
+    # untuned read) is not taken: the theme's own words stand in its place
+    terms = theme_terms(themes)
     for line in result.text.splitlines():
         head = _headline_form(line)
         if head and not overlaps([*brief.requirements, *heads], head):
-            heads.append(head)
+            if not renamed_terms(head, terms):
+                heads.append(head)
     for theme in themes:
         if len(heads) >= missing:
             break
