@@ -1365,7 +1365,9 @@ def test_repair_says_the_partys_leadership_without_the_garbling_de(place):
     plan = ParagraphPlan("讲这一点", 40)
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
                    section_role="requirements")  # fmt: skip
-    assert fixed.text == "加强党对人大工作的领导，是实现人大依法行使职权的基础，要一以贯之、抓在日常。"
+    assert (
+        fixed.text == "加强党对人大工作的领导，是实现人大依法行使职权的基础，要一以贯之、抓在日常。"
+    )
     assert any("党的对" in r for r in fixed.repairs)
     assert REGISTRY["integrity"].run(Subject(raw=fixed.text, scope="paragraph")).passed
 

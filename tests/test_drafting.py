@@ -853,7 +853,9 @@ def test_usage_sees_a_theme_renamed_in_a_model_headline_only():
     from assistant.checks import REGISTRY, Subject
 
     given = replace(load_brief(EXAMPLE), themes=("营商环境",), requirements=("要抓好党的建设",))
-    head = "各位代表、同志们：\n\n大会圆满完成了各项议程。\n\n一、要抓好党的建设。要把党建抓实。\n\n"
+    head = (
+        "各位代表、同志们：\n\n大会圆满完成了各项议程。\n\n一、要抓好党的建设。要把党建抓实。\n\n"
+    )
     renamed = head + "二、坚持改革创新，打造现代商业环境。要把环境抓好，让企业安心。\n"
     kept = head + "二、坚持改革创新，优化营商环境。要把环境抓好，让企业安心。\n"
     found = REGISTRY["usage"].run(Subject(raw=renamed, brief=given, occasion="closing_session"))

@@ -246,9 +246,7 @@ def _item_paragraphs(subject: Subject) -> list[str]:
     """The paragraphs of the points and the congress work (a candidate: if it is one)."""
     if subject.scope == PARAGRAPH:
         return [subject.text] if subject.section_role in _ITEM_ROLES else []
-    return [
-        p for s in subject.parsed.sections if s.role in _ITEM_ROLES for p in paragraphs(s.text)
-    ]
+    return [p for s in subject.parsed.sections if s.role in _ITEM_ROLES for p in paragraphs(s.text)]
 
 
 def _point_body(section: Any) -> str:

@@ -282,8 +282,7 @@ def _renamed_findings(subject: Subject) -> Iterator[str]:
             continue
         for term, clause in renamed_terms(section.heading, terms):
             yield (
-                f"改了简报的提法：简报说“{term}”，要点标题写成了“{clause}”，"
-                f"照简报的说法写“{term}”"
+                f"改了简报的提法：简报说“{term}”，要点标题写成了“{clause}”，照简报的说法写“{term}”"
             )
 
 
