@@ -1310,6 +1310,19 @@ def test_a_dropped_clause_takes_the_clause_that_only_went_on_from_it():
     assert _drop(whole, [heads], "删去：", []) == own + "全县上下要拧成一股绳。" + rest
 
 
+def test_a_dropped_sentence_takes_the_sentence_naming_what_it_held():
+    """这包括…, 例如… after a dropped sentence points at nothing: it goes with it, and a
+    sentence of its own after the drop stays."""
+    from assistant.drafting.repair import _drop
+
+    claim = "我镇各项工作走在全市前列。"
+    held = "这包括产业发展、基层治理和民生保障等各个方面。"
+    rest = "成绩来之不易，要倍加珍惜。"
+    assert _drop(claim + held + rest, [claim], "删去：", []) == rest
+    assert _drop(claim + "例如，工业产值增长较快。" + rest, [claim], "删去：", []) == rest
+    assert _drop(claim + rest + held, [claim], "删去：", []) == rest + held
+
+
 def test_a_meeting_opening_that_only_previews_the_points_goes_whole(place):
     """槐原 2018 主席团 meeting (sixteenth full run): every candidate went on from 召开这次…，
     主要是 with points 一 and 四's headlines, and nothing else. The preview goes though nothing

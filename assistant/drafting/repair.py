@@ -675,16 +675,22 @@ _SENTENCE_START = "。！？；”’」』\n \t"
 _GOES_ON = re.compile(r"^(?:同时|此外|另外|并且|而且)[，,]?|^(?:也|还|并)(?:要|将|是)")
 
 
+# A sentence that only names what the one before it holds (这包括…, 例如…): left alone by
+# that one's drop it points at nothing (a gap the sixteenth session's reads named).
+_POINTS_BACK = re.compile(r"^(?:这(?:其中)?包括|其中包括|具体包括|例如|比如|譬如)")
+
+
 def _with_continuations(text: str, drop: Sequence[str]) -> list[str]:
-    """`drop` and, after each that ends on ；, the clause that only goes on from it."""
-    if not any(x.rstrip().endswith("；") for x in drop):
-        return list(drop)
+    """`drop` and, after each, what only goes on from it: the clause after its ；, a
+    sentence naming what it holds (这包括…)."""
     sents = sentences(text)
     out = list(drop)
     for i, x in enumerate(sents[:-1]):
-        nxt = sents[i + 1]
-        if x in out and x.rstrip().endswith("；") and _GOES_ON.match(nxt.strip()):
-            out.append(nxt)
+        nxt = sents[i + 1].strip()
+        if x not in out:
+            continue
+        if (x.rstrip().endswith("；") and _GOES_ON.match(nxt)) or _POINTS_BACK.match(nxt):
+            out.append(sents[i + 1])
     return list(dict.fromkeys(out))
 
 
