@@ -206,15 +206,9 @@ def run_cases(
         "cases": [c.name for c in cases],
         "drafting": dict(drafting or {}),
     }
-    llm = None
-    if draft_fn is None:
-        draft_fn, llm, described = _model_drafter(endpoint, model, provider, use_cache, drafting)
-        config.update(described)
-        local = bool(getattr(llm.endpoint, "is_local", False))
-    else:
-        name = getattr(draft_fn, "__name__", "custom")
-        config.update({"model": model, "provider": provider, "draft_fn": name})
-        local = True
+    draft_fn, llm, local = _drafter(
+        draft_fn, endpoint, model, provider, use_cache, drafting, config
+    )
     workers = concurrency or (1 if local else 4)
     config["concurrency"] = workers
     config["independent_samples"] = _takes_sample(draft_fn)  # False: a repeat may replay
@@ -230,20 +224,8 @@ def run_cases(
 
     scorer = _CaseRun(draft_fn, out_dir, corpus, judge, pairwise, case_references(cases, corpus))
     jobs = [(case, k) for case in cases for k in range(1, repeat + 1)]
-    progress = {"done": 0}
-    progress_lock = threading.Lock()
-
-    def one(job: tuple[Case, int]) -> dict[str, Any]:
-        record = scorer.run(*job)
-        if on_case is not None:
-            with progress_lock:
-                progress["done"] += 1
-                on_case(progress["done"], len(jobs), job[0].name, record)
-        return record
-
     try:
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            records = list(pool.map(one, jobs))
+        records = _run_jobs(scorer, jobs, workers, on_case)
     finally:
         if llm is not None:
             llm.close()
@@ -261,6 +243,50 @@ def run_cases(
     )
     (out_dir / "report.html").write_text(render_html(data), encoding="utf-8")
     return RunResult(out_dir=out_dir, data=data)
+
+
+def _drafter(
+    draft_fn: DraftFn | None,
+    endpoint: Any,
+    model: str | None,
+    provider: str | None,
+    use_cache: bool,
+    drafting: dict[str, Any] | None,
+    config: dict[str, Any],
+) -> tuple[DraftFn, Any, bool]:
+    """(draft_fn, llm to close or None, whether the model is local): the caller's drafter,
+    else one on the endpoint's model; `config` records which."""
+    if draft_fn is not None:
+        name = getattr(draft_fn, "__name__", "custom")
+        config.update({"model": model, "provider": provider, "draft_fn": name})
+        return draft_fn, None, True
+    draft_fn, llm, described = _model_drafter(endpoint, model, provider, use_cache, drafting)
+    config.update(described)
+    return draft_fn, llm, bool(getattr(llm.endpoint, "is_local", False))
+
+
+def _run_jobs(
+    scorer: Any,
+    jobs: list[tuple[Case, int]],
+    workers: int,
+    on_case: Callable[[int, int, str, dict[str, Any]], None] | None,
+) -> list[dict[str, Any]]:
+    """Each (case, repeat) drafted and scored, `workers` at a time, in the jobs' order;
+    `on_case` told of each as it is done."""
+    done = 0
+    lock = threading.Lock()
+
+    def one(job: tuple[Case, int]) -> dict[str, Any]:
+        nonlocal done
+        record = scorer.run(*job)
+        if on_case is not None:
+            with lock:
+                done += 1
+                on_case(done, len(jobs), job[0].name, record)
+        return record
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return list(pool.map(one, jobs))
 
 
 def _model_drafter(
