@@ -254,44 +254,11 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
     level = _str(data, "level", "")
     if level is not None and level not in LEVELS:
         raise BriefError(f"简报字段 level 的值 {level!r} 无效；可选：{'、'.join(LEVELS)}")
-    session_data = data.get("session") or {}
-    speaker_data = data.get("speaker") or {}
-    if not isinstance(session_data, dict):
-        raise BriefError("简报字段 session 应为表：congress（届）、meeting（次）、name")
-    if not isinstance(speaker_data, dict):
-        raise BriefError("简报字段 speaker 应为表：name、role、organ")
-    for table, data_, allowed in (
-        ("session", session_data, {"congress", "meeting", "name"}),
-        ("speaker", speaker_data, {"name", "role", "organ"}),
-    ):
-        extra = sorted(set(data_) - allowed)
-        if extra:
-            raise BriefError(
-                f"简报字段 {table} 中有未知项：{', '.join(extra)}（可用：{', '.join(sorted(allowed))}）；"
-                "TOML 中写在 [表] 之后的键都属于该表，顶层字段请写在所有 [表] 之前"
-            )
+    session_data, speaker_data = _tables(data)
     length = data.get("length", 3000)
     if isinstance(length, bool) or not isinstance(length, int) or not 300 <= length <= 20000:
         raise BriefError(f"简报字段 length（目标汉字数）应为 300–20000 的整数，实际是 {length!r}")
-    from assistant.outline import ROLE_LABELS  # outline imports this module
-
-    outline = []
-    for i, item in enumerate(data.get("outline") or [], 1):
-        if not isinstance(item, dict) or not item.get("role"):
-            raise BriefError(f"简报字段 outline 第{i}项应为含 role 的表")
-        if item["role"] not in ROLE_LABELS:
-            raise BriefError(
-                f"简报字段 outline 第{i}项的 role “{item['role']}” 不是讲话的一节；"
-                f"可用：{'、'.join(ROLE_LABELS)}"
-            )
-        outline.append(
-            OutlineItem(
-                role=str(item["role"]),
-                title=str(item.get("title") or ""),
-                points=_list(item, "points"),
-                chars=_int(item, "chars", f"outline[{i}].", 50, 10000),
-            )
-        )
+    outline = _outline_items(data)
     requirements = _list(data, "requirements")
     if len(requirements) > MAX_REQUIREMENTS:
         # The outline has room for six points; a seventh was silently dropped before.
@@ -323,9 +290,54 @@ def parse_brief(data: dict[str, Any], source: Path | None = None) -> Brief:
         requirements=requirements,
         documents=_list(data, "documents"),
         length=length,
-        outline=tuple(outline),
+        outline=outline,
         source=source,
     )
+
+
+def _tables(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The brief's [session] and [speaker] tables, each holding only its own keys."""
+    session_data = data.get("session") or {}
+    speaker_data = data.get("speaker") or {}
+    if not isinstance(session_data, dict):
+        raise BriefError("简报字段 session 应为表：congress（届）、meeting（次）、name")
+    if not isinstance(speaker_data, dict):
+        raise BriefError("简报字段 speaker 应为表：name、role、organ")
+    for table, data_, allowed in (
+        ("session", session_data, {"congress", "meeting", "name"}),
+        ("speaker", speaker_data, {"name", "role", "organ"}),
+    ):
+        extra = sorted(set(data_) - allowed)
+        if extra:
+            raise BriefError(
+                f"简报字段 {table} 中有未知项：{', '.join(extra)}（可用：{', '.join(sorted(allowed))}）；"
+                "TOML 中写在 [表] 之后的键都属于该表，顶层字段请写在所有 [表] 之前"
+            )
+    return session_data, speaker_data
+
+
+def _outline_items(data: dict[str, Any]) -> tuple[OutlineItem, ...]:
+    """The brief's own outline, each item a section of the speech."""
+    from assistant.outline import ROLE_LABELS  # outline imports this module
+
+    outline = []
+    for i, item in enumerate(data.get("outline") or [], 1):
+        if not isinstance(item, dict) or not item.get("role"):
+            raise BriefError(f"简报字段 outline 第{i}项应为含 role 的表")
+        if item["role"] not in ROLE_LABELS:
+            raise BriefError(
+                f"简报字段 outline 第{i}项的 role “{item['role']}” 不是讲话的一节；"
+                f"可用：{'、'.join(ROLE_LABELS)}"
+            )
+        outline.append(
+            OutlineItem(
+                role=str(item["role"]),
+                title=str(item.get("title") or ""),
+                points=_list(item, "points"),
+                chars=_int(item, "chars", f"outline[{i}].", 50, 10000),
+            )
+        )
+    return tuple(outline)
 
 
 def load_brief(path: str | Path) -> Brief:
