@@ -498,6 +498,17 @@ def _budgets(
     return budget_for
 
 
+@dataclass(frozen=True)
+class _Making:
+    """What every section of an outline is made from."""
+
+    brief: Brief
+    roles: list[str]
+    headlines: list[str]
+    budget_for: Callable[[str], int]
+    extra_points: tuple[str, ...]  # the brief's own outline points for the role
+
+
 def _sections(
     brief: Brief,
     roles: list[str],
@@ -508,78 +519,105 @@ def _sections(
     """The sections in order, each with its purpose, the brief's points it carries, its
     budget and the program's own text (lead, tail) where the genre fixes it."""
     sections: list[OutlineSection] = []
-
-    def add(role: str, **kw: Any) -> None:
-        n = len(sections) + 1
-        ordinal = kw.get("ordinal")
-        suffix = f"-{ordinal}" if ordinal else ""
-        sections.append(
-            OutlineSection(
-                id=f"s{n:02d}-{role}{suffix}",
-                role=role,
-                title=kw.pop("title", ROLE_LABELS[role]),
-                **kw,
-            )
-        )
-
     for role in roles:
-        extra_points = overrides[role].points if role in overrides else ()
-        if role == "salutation":
-            add(role, purpose="称谓", lead=_salutation(brief), fixed=True)
-        elif role == "opening":
-            add(role, **_opening(brief, headlines, extra_points), budget=budget_for(role))
-        elif role == "thanks":
-            add(role, purpose=PURPOSES["thanks"], lead=_thanks_text(brief), fixed=True)
-        elif role == "review":
-            years = "过去五年" if is_first_session(brief) else "过去一年"
-            points = brief.achievements or (todo(f"{years}的主要成绩和数字"),)
-            add(
-                role,
-                purpose=PURPOSES["review"].replace("过去一年", years),
-                key_points=tuple(points) + extra_points,
-                budget=budget_for(role),
-                must_include=tuple(brief.achievements),
-            )
-        elif role == "situation":
-            add(
-                role,
-                purpose=PURPOSES["situation"],
-                key_points=tuple(brief.situation) + extra_points,
-                budget=budget_for(role),
-                must_include=tuple(brief.situation),
-            )
-        elif role == "requirements":
-            total = budget_for(role)
-            per_point = max(60, int(total / len(headlines) / 10) * 10)
-            assigned = assign_themes(
-                brief.themes, headlines, brief, congress_section="congress_work" in roles
-            )
-            for i, head in enumerate(headlines, 1):
-                add(
-                    role,
-                    title=f"要求之{chinese_number(i)}",
-                    ordinal=i,
-                    heading=head,
-                    purpose=PURPOSES["requirements"],
-                    key_points=tuple(assigned.get(i, ())) + extra_points,
-                    budget=per_point,
-                    lead=f"{chinese_number(i)}、{head}",
+        extra = overrides[role].points if role in overrides else ()
+        making = _Making(brief, roles, headlines, budget_for, tuple(extra))
+        for kw in _ROLE_SECTIONS[role](making):
+            ordinal = kw.get("ordinal")
+            suffix = f"-{ordinal}" if ordinal else ""
+            sections.append(
+                OutlineSection(
+                    id=f"s{len(sections) + 1:02d}-{role}{suffix}",
+                    role=role,
+                    title=kw.pop("title", ROLE_LABELS[role]),
+                    **kw,
                 )
-        elif role in ("congress_work", "call"):
-            place = brief.locality or "本地"
-            # the call's formula as the program's tail (plan.CALL_TAIL): the call's share
-            # of the corpus speeches holds its formula, so the model's lead-up is the rest
-            tail = call_formula(brief) if role == "call" and plan.CALL_TAIL else ""
-            add(
-                role,
-                purpose=PURPOSES[role].format(place=place),
-                key_points=extra_points,
-                budget=max(20, budget_for(role) - han_count(tail)),
+            )
+    return sections
+
+
+def _fixed_section(purpose: str, lead: Callable[[Brief], str]) -> Callable[[_Making], list]:
+    return lambda m: [dict(purpose=purpose, lead=lead(m.brief), fixed=True)]
+
+
+def _opening_section(m: _Making) -> list[dict[str, Any]]:
+    return [dict(**_opening(m.brief, m.headlines, m.extra_points), budget=m.budget_for("opening"))]
+
+
+def _review_section(m: _Making) -> list[dict[str, Any]]:
+    years = "过去五年" if is_first_session(m.brief) else "过去一年"
+    points = m.brief.achievements or (todo(f"{years}的主要成绩和数字"),)
+    return [
+        dict(
+            purpose=PURPOSES["review"].replace("过去一年", years),
+            key_points=tuple(points) + m.extra_points,
+            budget=m.budget_for("review"),
+            must_include=tuple(m.brief.achievements),
+        )
+    ]
+
+
+def _situation_section(m: _Making) -> list[dict[str, Any]]:
+    return [
+        dict(
+            purpose=PURPOSES["situation"],
+            key_points=tuple(m.brief.situation) + m.extra_points,
+            budget=m.budget_for("situation"),
+            must_include=tuple(m.brief.situation),
+        )
+    ]
+
+
+def _requirement_sections(m: _Making) -> list[dict[str, Any]]:
+    """One section a point, the budget shared, each theme given to one point."""
+    per_point = max(60, int(m.budget_for("requirements") / len(m.headlines) / 10) * 10)
+    assigned = assign_themes(
+        m.brief.themes, m.headlines, m.brief, congress_section="congress_work" in m.roles
+    )
+    return [
+        dict(
+            title=f"要求之{chinese_number(i)}",
+            ordinal=i,
+            heading=head,
+            purpose=PURPOSES["requirements"],
+            key_points=tuple(assigned.get(i, ())) + m.extra_points,
+            budget=per_point,
+            lead=f"{chinese_number(i)}、{head}",
+        )
+        for i, head in enumerate(m.headlines, 1)
+    ]
+
+
+def _written_section(role: str) -> Callable[[_Making], list[dict[str, Any]]]:
+    """The congress's work or the call: the model's prose, the call's formula as the
+    program's tail (plan.CALL_TAIL): the call's share of the corpus speeches holds its
+    formula, so the model's lead-up is the rest."""
+
+    def make(m: _Making) -> list[dict[str, Any]]:
+        tail = call_formula(m.brief) if role == "call" and plan.CALL_TAIL else ""
+        return [
+            dict(
+                purpose=PURPOSES[role].format(place=m.brief.locality or "本地"),
+                key_points=m.extra_points,
+                budget=max(20, m.budget_for(role) - han_count(tail)),
                 tail=tail,
             )
-        elif role == "closing":
-            add(role, purpose="结束语", lead="谢谢大家！", fixed=True)
-    return sections
+        ]
+
+    return make
+
+
+_ROLE_SECTIONS: dict[str, Callable[[_Making], list[dict[str, Any]]]] = {
+    "salutation": _fixed_section("称谓", lambda b: _salutation(b)),
+    "opening": _opening_section,
+    "thanks": _fixed_section(PURPOSES["thanks"], lambda b: _thanks_text(b)),
+    "review": _review_section,
+    "situation": _situation_section,
+    "requirements": _requirement_sections,
+    "congress_work": _written_section("congress_work"),
+    "call": _written_section("call"),
+    "closing": _fixed_section("结束语", lambda b: "谢谢大家！"),
+}
 
 
 def assign_themes(
