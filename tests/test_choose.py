@@ -1385,6 +1385,27 @@ def test_repair_says_the_partys_leadership_without_the_garbling_de(place):
     assert REGISTRY["integrity"].run(Subject(raw=fixed.text, scope="paragraph")).passed
 
 
+def test_repair_takes_an_essays_connective_off_a_sentences_start(place):
+    """总之，… and 通过这种方式，… (register: 文章的连接语) in five of the sixteenth full run's six
+    drafts: the sentence stands without them, and the paragraph passes register."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    text = (
+        "要把代表联络站建好用好，让代表常到群众中去。通过这种方式，我们能够更好地了解群众的需求。"
+        "总之，我们要以更大的决心把这项工作抓实抓好。"
+    )
+    plan = ParagraphPlan("讲这一点", 60)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
+                   section_role="requirements")  # fmt: skip
+    assert fixed.text == (
+        "要把代表联络站建好用好，让代表常到群众中去。我们能够更好地了解群众的需求。"
+        "我们要以更大的决心把这项工作抓实抓好。"
+    )
+    assert any("连接语" in r for r in fixed.repairs)
+    assert REGISTRY["register"].run(Subject(raw=fixed.text, scope="paragraph")).passed
+
+
 def test_repair_says_a_manuals_then_and_last_as_a_speech_does(place):
     """临江 2019, sixteenth full run: 然后要…。最后要… (register: 说明书的写法) in the chosen
     candidate of point 一. Said 同时要…。还要…, the paragraph passes register."""

@@ -2613,6 +2613,67 @@ DRAFTS_READ = [
             ),
         ],
     ),
+    # The sixteenth full-length run's six drafts, read as the writer (seventeenth session):
+    # lines the eval passed. Each with its counterpart said right.
+    (
+        "sixteenth full-length run, 柳塘镇 2021 换届 (read in the seventeenth session)",
+        {"locality": "柳塘镇", "date": dt.date(2021, 3, 20)},
+        "requirements",
+        [
+            ("usage", "要推进公正司法，维护社会公平正义。", True),
+            ("usage", "要推进依法行政，建设法治柳塘。", False),
+            ("usage", "各级人大要加强对政府工作的监督。", True),
+            ("usage", "镇人大主席团要加强对政府工作的监督。", False),
+            ("usage", "镇人大要加强对政府工作的监督和指导。", True),
+            ("usage", "县人大常委会要加强对乡镇人大工作的联系和指导。", False),
+            ("tifa", "要加强贫困地区基础设施建设，健全扶贫开发体系。", True),
+            ("tifa", "要加强脱贫地区基础设施建设，巩固拓展脱贫攻坚成果。", False),
+            ("integrity", "我们要认真学习党的精神，不断提高政治站位。", True),
+            ("integrity", "我们要认真学习党的创新理论，不断提高政治站位。", False),
+            (
+                "invented_facts",
+                "习近平总书记强调，“十四五”规划是国家发展的全局性、战略性任务。",
+                True,
+            ),
+            ("register", "这是非常重要的，我们一定要做好。", True),
+            ("register", "这项工作十分重要，我们一定要做好。", False),
+        ],
+    ),
+    (
+        "sixteenth full-length run, 丰源县 2025 and 临江区 2019 (read in the seventeenth session)",
+        FENGYUAN,
+        "requirements",
+        [
+            ("usage", "各地区各部门要切实扛起责任，抓好落实。", True),
+            ("usage", "各乡镇、各部门要切实扛起责任，抓好落实。", False),
+            ("integrity", "领导干部要以身作则，带领全党职工积极参与改革实践。", True),
+            ("integrity", "要争取中央省市更多支持。", True),
+            ("integrity", "要争取上级更多支持。", False),
+            ("integrity", "广大干部要切实履行“千万工程”精神，深入学习、认真落实。", True),
+            ("integrity", "广大干部要切实学习运用“千万工程”经验，深入学习、认真落实。", False),
+            ("integrity", "当前最重要的任务，是实现党的二十届三中全会精神的全面落实。", True),
+            ("integrity", "当前最重要的任务，是推动党的二十届三中全会精神全面落实。", False),
+            ("register", "通过这种方式，我们能够把各项工作落到实处。", True),
+            ("register", "总之，我们要以更大的决心抓好落实。", True),
+            ("register", "我们要以更大的决心抓好落实。", False),
+            (
+                "register",
+                "首先要明确目标。要把方向作为推动工作的根本指引。其次是加强学习。最后要抓好落实。",
+                True,
+            ),
+        ],
+    ),
+    (
+        "sixteenth full-length run, 白沙镇 2026 and 枫林街道 2024 (read in the seventeenth session)",
+        {"locality": "白沙镇", "date": dt.date(2026, 1, 9)},
+        "congress_work",
+        [
+            ("register", "这样做的好处是，代表们能够更好地了解群众的需求。", True),
+            ("register", "这项工作具有重要意义，因为它关系到群众切身利益。", True),
+            ("integrity", "我们将进一步加强代表建设，推动人大工作再上新台阶。", True),
+            ("integrity", "我们将进一步加强代表队伍建设，推动人大工作再上新台阶。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
@@ -4211,6 +4272,31 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
     subject = _paragraph(text, brief=given, section_role=role, date=given.date)
     result = REGISTRY[check].run(subject)
     assert result.passed is not fails, f"{draft}: {result.reason}"
+
+
+def test_the_hope_for_the_delegates_said_again_in_its_section_or_thrice_fails_focus():
+    """白沙 2026 (sixteenth full run): 希望各位代表… three times, twice in the congress part
+    after the program's own standing line. A point asking the delegates to lead in its own
+    matter and the congress part's hope are two, as before."""
+    start = "各位代表、同志们：\n\n大会圆满完成了各项议程，即将胜利闭幕。\n\n"
+    point = "一、要做强特色产业。希望各位代表带头发展特色产业，让群众分享发展红利。\n\n"
+    hope = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    again = "希望各位代表能够继续发挥积极作用，为换届选举顺利推进做出贡献。"
+    congress = "二、要支持镇人大主席团依法履职。镇党委要加强对人大工作的领导。" + hope + "\n"
+
+    def focus(raw):
+        return REGISTRY["focus"].run(Subject(raw=raw, occasion="closing_session"))
+
+    assert "只说一次" not in focus(start + point + congress).reason
+    assert "只说一次" in focus(start + point + congress + again + "\n").reason
+    assert "只说一次" in focus(start + congress + again + "\n").reason
+    # at the paragraph: the section's standing line among its siblings
+    para = _paragraph(again, section_role="congress_work", siblings=hope)
+    assert "只说一次" in REGISTRY["focus"].run(para).reason
+    assert (
+        "只说一次"
+        not in REGISTRY["focus"].run(_paragraph(again, section_role="congress_work")).reason
+    )
 
 
 def test_a_headline_clause_said_in_two_paragraphs_of_its_point_fails_focus():

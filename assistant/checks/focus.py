@@ -60,6 +60,7 @@ class _Patterns:
     task_verb: re.Pattern[str]
     task_unless: re.Pattern[str]
     task_basis: re.Pattern[str]
+    once: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -69,7 +70,23 @@ def _build(data: Any) -> _Patterns:
         re.compile(data["task_verb"]),
         re.compile(data["task_unless"]),
         re.compile(data["task_basis"]),
+        re.compile(data["once"]),
     )
+
+
+def _said_once_again(text: str, section: str, before: str, pat: _Patterns) -> Iterator[str]:
+    """What a speech says once (its hope for the delegates, style.yaml's `once`) said
+    again in one section, or a third time in the speech (白沙 2026, sixteenth full run:
+    希望各位代表… three times). A point that asks the delegates to lead in its own matter
+    and the congress part's hope are two; `section`: the rest of the text's section,
+    `before`: the speech before that."""
+    hits = list(pat.once.finditer(text))
+    in_section = len(pat.once.findall(section))
+    in_speech = in_section + len(pat.once.findall(before))
+    for k, m in enumerate(hits):
+        if in_section + k >= 1 or in_speech + k >= 2:
+            yield f"“{m.group()}”前面已经说过，讲话只说一次：“{short(text[m.start() :], 30)}”"
+            return
 
 
 def _patterns() -> _Patterns:
@@ -969,6 +986,9 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         if x.role not in ("title", "outline"):
             out.extend(_said_in_section(paragraphs(x.text), x.heading))
     out.extend(_headline_refrains(subject.parsed.points()))
+    for k, x in enumerate(subject.parsed.sections):
+        before = "".join(y.text for y in subject.parsed.sections[:k])
+        out.extend(_said_once_again(x.text, "", before, pat))
     return out
 
 
@@ -1009,6 +1029,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     refrain = headline_clause_again(subject.text, subject.headline, subject.siblings or "")
     if refrain:
         out.append(f"要点标题里的话，这一点的别的段落已经说过：“{short(refrain[0], 30)}”")
+    out.extend(_said_once_again(subject.text, subject.siblings, subject.context, pat))
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))

@@ -298,7 +298,8 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     """What a speech says otherwise, the sentence kept: a list's contract wording; the
     speaker's title put before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one
     person's title and a plural, voice's as_title_plural) and 作为…一名干部， before 我们 taken
-    out; a manual's 然后…最后 (see _unsequenced); a garbled 党的对…的领导 said 党对…的领导."""
+    out; a manual's 然后…最后 (see _unsequenced); a garbled 党的对…的领导 said 党对…的领导; an essay's
+    总之， or 通过这种方式， at a sentence's start taken out."""
     n = text.count(_NOT_LIMITED)
     if n:
         text = _NOT_LIMITED_START.sub("要", text)
@@ -319,6 +320,12 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     if one:
         text = _ONE_OF_US.sub("", text)
         repairs.append("删去“我们”前面的“作为…一名…”：" + "、".join(one))
+    # an essay's connective opening a sentence (总之，…; 通过这种方式，…: register's 文章的连接语,
+    # five of the sixteenth full run's six drafts): the sentence stands without it
+    said = [m.group() for m in _ESSAY_LINK.finditer(text)]
+    if said:
+        text = _ESSAY_LINK.sub("", text)
+        repairs.append("删去句首的文章连接语：" + "、".join(said))
     # 党的对…的领导 (凤岗区 2020, untuned read; integrity's garbled): 党对…的领导
     garbled = [m.group() for m in _PARTYS_TO.finditer(text)]
     if garbled:
@@ -340,6 +347,7 @@ def _unsequenced(text: str, repairs: list[str]) -> str:
 
 _THEN = re.compile(r"(?:(?<=^)|(?<=[。！？；]))然后(要|，)")
 _LAST = re.compile(r"(?:(?<=^)|(?<=[。！？；]))最后(要|，)")
+_ESSAY_LINK = re.compile(r"(?:(?<=^)|(?<=[。！？；]))(?:总之|通过这种方式)[，,]")
 _PARTYS_TO = re.compile(r"(党|党委|党组|政府|人大)的对(?=[^。！？；，]{1,16}的(?:领导|监督|支持))")
 _ONE_OF_US = re.compile(r"作为[^。！？，]{0,16}一[名位个][^。！？，]{1,10}，\s*(?=我们)")
 
