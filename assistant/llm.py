@@ -301,14 +301,7 @@ class LLM:
             else dict(m)
             for m in messages
         ]
-        prompt_tokens = self.count_prompt(messages)
-        budget = self.prompt_budget(max_tokens)
-        if prompt_tokens > budget:
-            raise ModelError(
-                f"提示过长：约 {prompt_tokens} tokens，加上回复上限 max_tokens={max_tokens} "
-                f"超出模型 {self.endpoint.model} 的上下文 {self.endpoint.context_window} tokens"
-                f"（提示最多 {budget}）；请减少范文或缩短材料，或调低 max_tokens"
-            )
+        prompt_tokens = self._fitting(messages, max_tokens)
         params: dict[str, Any] = {"temperature": temperature, "max_tokens": max_tokens}
         if stop:
             params["stop"] = list(stop)
@@ -329,27 +322,49 @@ class LLM:
                 self.calls.append(hit)
                 return hit
 
-        started = time.monotonic()
         if on_token is None:
             result = self._complete(messages, params, prompt_tokens)
         else:
-            try:
-                result = self._stream(messages, params, prompt_tokens, on_token, started)
-            except _BrokenStream:
-                if on_retry is not None:
-                    on_retry()
-                try:
-                    result = self._stream(
-                        messages, params, prompt_tokens, on_token, started, retry=True
-                    )
-                except _BrokenStream as exc:
-                    raise ModelError(
-                        f"{self.host} 的流式输出两次中途断开（{exc}）；请检查网络或服务端后重试"
-                    ) from None
+            result = self._stream_once_more(messages, params, prompt_tokens, on_token, on_retry)
         self.calls.append(result)
         if key is not None and self.cache is not None:
             self.cache.put(key, result)
         return result
+
+    def _fitting(self, messages: Messages, max_tokens: int) -> int:
+        """The prompt's tokens, when they leave room for `max_tokens` in the context."""
+        prompt_tokens = self.count_prompt(messages)
+        budget = self.prompt_budget(max_tokens)
+        if prompt_tokens > budget:
+            raise ModelError(
+                f"提示过长：约 {prompt_tokens} tokens，加上回复上限 max_tokens={max_tokens} "
+                f"超出模型 {self.endpoint.model} 的上下文 {self.endpoint.context_window} tokens"
+                f"（提示最多 {budget}）；请减少范文或缩短材料，或调低 max_tokens"
+            )
+        return prompt_tokens
+
+    def _stream_once_more(
+        self,
+        messages: Messages,
+        params: dict[str, Any],
+        prompt_tokens: int,
+        on_token: Callable[[str], None],
+        on_retry: Callable[[], None] | None,
+    ) -> ChatResult:
+        """The streamed reply; a stream broken off is run again from scratch, once, within
+        the same deadline (`on_retry` told first)."""
+        started = time.monotonic()
+        try:
+            return self._stream(messages, params, prompt_tokens, on_token, started)
+        except _BrokenStream:
+            if on_retry is not None:
+                on_retry()
+        try:
+            return self._stream(messages, params, prompt_tokens, on_token, started, retry=True)
+        except _BrokenStream as exc:
+            raise ModelError(
+                f"{self.host} 的流式输出两次中途断开（{exc}）；请检查网络或服务端后重试"
+            ) from None
 
     def _complete(
         self, messages: Messages, params: dict[str, Any], prompt_tokens: int
