@@ -325,8 +325,38 @@ def _analyse(text: str) -> _Layout:
     ntext = normalise_punct(text)
     paras = paragraph_spans(text)
     lay = _Layout(ntext=ntext, paras=paras)
+    _head(lay)
+    exclude: list[tuple[int, int]] = []
+    if lay.title_end:
+        exclude.append((paras[0][0], paras[lay.title_end - 1][1]))
+    if lay.outline:
+        exclude.append((paras[lay.outline[0]][0], paras[lay.outline[1] - 1][1]))
+    cands = candidates(text, ntext, paras, exclude)
+    free = _free_runs(lay, cands)
+    if free:
+        top, top_end = max(free, key=lambda x: (sum(it.line_start for it in x[0]), x[0][0].start))
+        lay.points = top
+        lay.top_system = top[0].system
+        lay.block_end = top_end
+    elif not _inline_points(lay, cands):
+        _parallel_points(lay)
 
-    # Title lines: short, no sentence end, before the 称谓 / first sentence.
+    if lay.points:
+        # A point's section starts at its paragraph when only Markdown precedes the marker.
+        for it in lay.points:
+            pa = paras[_para_index(paras, it.start)][0]
+            ok = pa < it.start and ntext[pa : it.start].strip(MARKUP) == ""
+            lay.point_starts.append(pa if ok else it.start)
+        _find_lead_in(lay)
+        lay.block_start = lay.lead_in[0] if lay.lead_in else lay.point_starts[0]
+    lay.enumerations = _levels(lay, cands)
+    return lay
+
+
+def _head(lay: _Layout) -> None:
+    """The title lines (short, no sentence end, before the 称谓 or the first sentence), an
+    outline after them, and the salutation."""
+    ntext, paras = lay.ntext, lay.paras
     i = 0
     while i < len(paras):
         a, b = paras[i]
@@ -354,14 +384,11 @@ def _analyse(text: str) -> _Layout:
                 end += 1
             lay.salutation = (a, end)
 
-    exclude: list[tuple[int, int]] = []
-    if lay.title_end:
-        exclude.append((paras[0][0], paras[lay.title_end - 1][1]))
-    if lay.outline:
-        exclude.append((paras[lay.outline[0]][0], paras[lay.outline[1] - 1][1]))
-    cands = candidates(text, ntext, paras, exclude)
 
-    # Top-level runs: at least two paragraph-initial markers; other members must open a sentence.
+def _free_runs(lay: _Layout, cands: Sequence[EnumItem]) -> list[tuple[list[EnumItem], int]]:
+    """Top-level runs of markers, each with where its block ends: at least two at a
+    paragraph's start (the others opening a sentence), inside no other such run."""
+    ntext, paras = lay.ntext, lay.paras
     by_system: dict[str, list[EnumItem]] = {}
     for it in cands:
         by_system.setdefault(it.system, []).append(it)
@@ -383,29 +410,11 @@ def _analyse(text: str) -> _Layout:
         return not any(inner[0].start < it.start <= inner[-1].start for it in outer)
 
     ends = [_block_end_after(lay, run[-1].start) for run in qualifying]
-    free = [
+    return [
         (run, end)
         for run, end in zip(qualifying, ends, strict=True)
         if not any(contains(o, run, oe) for o, oe in zip(qualifying, ends, strict=True))
     ]
-    if free:
-        top, top_end = max(free, key=lambda x: (sum(it.line_start for it in x[0]), x[0][0].start))
-        lay.points = top
-        lay.top_system = top[0].system
-        lay.block_end = top_end
-    elif not _inline_points(lay, cands):
-        _parallel_points(lay)
-
-    if lay.points:
-        # A point's section starts at its paragraph when only Markdown precedes the marker.
-        for it in lay.points:
-            pa = paras[_para_index(paras, it.start)][0]
-            ok = pa < it.start and ntext[pa : it.start].strip(MARKUP) == ""
-            lay.point_starts.append(pa if ok else it.start)
-        _find_lead_in(lay)
-        lay.block_start = lay.lead_in[0] if lay.lead_in else lay.point_starts[0]
-    lay.enumerations = _levels(lay, cands)
-    return lay
 
 
 def _inline_points(lay: _Layout, cands: Sequence[EnumItem]) -> bool:
