@@ -329,10 +329,18 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         # 人大主席 symposium was told what 各级各部门和干部 must do).
         "actors": "各级各部门和广大干部" if brief.occasion == "closing_session" else "在座各位同志",
         "centre": party_centre(brief.date),
+        "aim": plan.CALL_AIMS[_call_aim(brief)].format(stem=stem or "本地"),
         "topics": topics,
         "meeting": meeting_name(brief),
         **terms,
     }
+
+
+def _call_aim(brief: Brief) -> str:
+    """Which of plan.CALL_AIMS the call strives for."""
+    if brief.occasion != "closing_session":
+        return "meeting"
+    return "term" if is_first_session(brief) else "year"
 
 
 def call_formula(brief: Brief) -> str:

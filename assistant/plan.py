@@ -123,8 +123,17 @@ def spread(items: tuple[str, ...] | list[str], n: int) -> list[tuple[str, ...]]:
 # are filled from the brief; the last purpose repeats when a section needs more paragraphs.
 # The call's closing words, the genre's standing formula with the brief's own place.
 CALL_FORMULA = (
-    "让我们更加紧密地团结在{centre}周围，凝心聚力、开拓进取，为实现{stem}今年的目标任务而努力奋斗！"
+    "让我们更加紧密地团结在{centre}周围，凝心聚力、开拓进取，为{aim}而努力奋斗！"
 )
+# What the call strives for (the plan's {aim}): a year's session its year's tasks; a new
+# congress's first session (换届) the five years it was elected for; a meeting on the
+# congress's work that work (a writer's read of the sixteenth full run: 柳塘 2021's 换届
+# session and 枫林 2024's anniversary symposium both ended on 今年的目标任务).
+CALL_AIMS = {
+    "year": "实现{stem}今年的目标任务",
+    "term": "实现{stem}今后五年的奋斗目标",
+    "meeting": "开创{stem}人大工作新局面",
+}
 ROLE_PURPOSES = {
     "opening": [
         # The lead before it already lists the reports and elections: the 1.5B listed
@@ -648,6 +657,8 @@ class _Default(dict):
     def __missing__(self, key: str) -> str:
         if key == "centre":
             return party_centre(None)
+        if key == "aim":
+            return CALL_AIMS["year"].format_map(self)
         return "本地" if key in ("place", "stem") else ""
 
 

@@ -222,3 +222,26 @@ def test_a_congress_theme_goes_to_no_point_when_the_speech_has_its_congress_sect
     )
     congress = next(s for s in outline.sections if s.role == "congress_work")
     assert [t for p in congress.paragraphs for t in p.themes] == [theme]
+
+
+def test_the_call_strives_for_what_the_meeting_is_for():
+    """A year's session its year's tasks; a 换届 session the five years ahead; a meeting on
+    the congress's work that work (a writer's read of the sixteenth full run: 柳塘 2021's
+    换届 session and 枫林 2024's symposium both ended on 今年的目标任务)."""
+    base = {
+        "occasion": "closing_session",
+        "locality": "柳塘镇",
+        "level": "镇",
+        "speaker": {"role": "镇党委书记", "organ": "镇党委"},
+        "session": {"congress": 19, "meeting": 3},
+    }
+
+    def call(**change):
+        outline = build_outline(parse_brief(base | change), shares={})
+        return next(s.tail for s in outline.sections if s.role == "call")
+
+    assert call().endswith("为实现柳塘今年的目标任务而努力奋斗！")
+    assert call(session={"congress": 20, "meeting": 1}).endswith(
+        "为实现柳塘今后五年的奋斗目标而努力奋斗！"
+    )
+    assert call(occasion="symposium").endswith("为开创柳塘人大工作新局面而努力奋斗！")
