@@ -122,9 +122,7 @@ def spread(items: tuple[str, ...] | list[str], n: int) -> list[tuple[str, ...]]:
 # Purposes per role, in the order the paragraphs come. {headline}, {years}, {organs}…
 # are filled from the brief; the last purpose repeats when a section needs more paragraphs.
 # The call's closing words, the genre's standing formula with the brief's own place.
-CALL_FORMULA = (
-    "让我们更加紧密地团结在{centre}周围，凝心聚力、开拓进取，为{aim}而努力奋斗！"
-)
+CALL_FORMULA = "让我们更加紧密地团结在{centre}周围，凝心聚力、开拓进取，为{aim}而努力奋斗！"
 # What the call strives for (the plan's {aim}): a year's session its year's tasks; a new
 # congress's first session (换届) the five years it was elected for; a meeting on the
 # congress's work that work (a writer's read of the sixteenth full run: 柳塘 2021's 换届
