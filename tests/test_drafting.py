@@ -1007,6 +1007,33 @@ def test_an_extra_paragraph_the_model_cannot_write_is_left_out_not_marked(tmp_pa
     assert not any(p["purpose"][:8] in draft.text for p in extras)
 
 
+def test_a_planned_paragraph_the_model_cannot_write_is_left_out_where_its_section_has_others(
+    tmp_path, corpus
+):
+    """南川 2023 (seventeenth full run): every candidate of 要求之四第1段 copied point 一's
+    headline, and 【待补：要求之四第1段】 stood between the headline and the point's other
+    paragraphs. With the point's other paragraphs written, the empty one is left out and
+    its record says so; the model's answers stay in the record."""
+    writer = Writer()
+
+    def silent_on_the_first_of_a_point(body):
+        user = user_of(body)
+        if "要求之二”的第1段" in user:
+            return "这一段要讲的内容如下。"  # echoes the task: cleaned away, nothing usable
+        return writer(body)
+
+    with FakeLLMServer(responder=silent_on_the_first_of_a_point) as srv:
+        draft = draft_with(srv, tmp_path, corpus, candidates=1, max_repairs=0, budget_factor=1.0)
+    doc = DraftDoc.load(draft.dir)
+    point = next(r for r in model_sections(doc) if r.title == "要求之二")
+    assert len(point.version(1)["paragraphs"]) >= 2  # (a point of one paragraph keeps its mark)
+    first = point.version(1)["paragraphs"][0]
+    assert first["text"] == "" and first["marks"] == 0
+    assert any("略去这一段" in r for r in first["repairs"])
+    assert "【待补：要求之二第1段】" not in draft.text
+    assert any(p["model_han"] > 0 for p in point.version(1)["paragraphs"][1:])
+
+
 def test_siblings_are_the_sections_other_paragraphs_and_the_lines_still_to_come():
     """What a paragraph must not say again: the section's paragraphs already written, and
     the standing lines of those not yet written (双桥乡 2022: the delegates' line, due in
