@@ -1204,6 +1204,31 @@ def test_repair_cuts_what_the_year_is_when_said_before(place):
     assert first.text == text
 
 
+def test_repair_drops_the_sentence_when_the_cut_clause_held_its_subject(place):
+    """南川 2023 (seventeenth full run): 今年是全面贯彻落实党的二十大精神的开局之年，是实施
+    “十四五”规划承上启下的关键之年。 after the paragraph had named the first: the cut left
+    是实施…之年。, a sentence without its subject (integrity's garbled). The sentence goes."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    text = (
+        "2023年是全面贯彻落实党的二十大精神的开局之年。全面推进现代化建设，必须乘势而上、奋发"
+        "有为，为实现第二个百年奋斗目标打下坚实基础。今年是全面贯彻落实党的二十大精神的开局之年，"
+        "是实施“十四五”规划承上启下的关键之年。"
+    )
+    plan = ParagraphPlan("讲清当前所处的形势和今年的定位", 60)
+    brief = dataclasses.replace(place.brief, date=dt.date(2023, 1, 13))
+    at = dataclasses.replace(place, section_role="situation", brief=brief)
+    fixed = repair(text, choose([text], plan, at)[0], plan, brief, place.corpus,
+                   section_role="situation")  # fmt: skip
+    assert "是实施" not in fixed.text, fixed.text
+    assert fixed.text.startswith("2023年是全面贯彻落实党的二十大精神的开局之年。")
+    assert REGISTRY["integrity"].run(Subject(raw=fixed.text, scope="paragraph")).passed
+    # the fragment itself fails integrity
+    left = "2023年是开局之年。要乘势而上、奋发有为。是实施“十四五”规划承上启下的关键之年。"
+    assert not REGISTRY["integrity"].run(Subject(raw=left, scope="paragraph")).passed
+
+
 def test_repair_writes_this_year_for_another_year_called_this_year(place):
     """白沙 2026, sixteenth full run: 2024年是“十五五”规划开局之年 in a speech of 2026 failed
     invented_facts in every candidate (the check asks for 今年). The two 汉字 are the program's;

@@ -154,6 +154,12 @@ def _is_heading_line(p: str) -> bool:
 # -- the individual findings ---------------------------------------------------------------
 
 
+def bare_start(text: str) -> bool:
+    """Whether `text` starts without its subject or mid-clause (是…, 也…, 并且…: style.yaml's
+    bare_starters)."""
+    return bool(_patterns().starter.match(text))
+
+
 def _bad_start(text: str, pat: _Patterns, where: str) -> str | None:
     m = pat.starter.match(text)
     if not m:

@@ -40,6 +40,7 @@ from assistant.checks.focus import (
 )
 from assistant.checks.integrity import (
     OPENING_ROLES,
+    bare_start,
     early_call,
     headline_cores,
     misplaced_thanks,
@@ -159,12 +160,17 @@ def _without_clause(sentence: str, start: int, end: int) -> str | None:
     little is left to say something (具体来说，提升自己的能力和水平 and 采取具体的工作要求和
     措施 are a lead-in's own tail, and go with it)."""
     kept, at = [], 0
-    for clause in re.split(r"(?<=[，：])", sentence):
+    clauses = re.split(r"(?<=[，：])", sentence)
+    for clause in clauses:
         if not (at < end and start < at + len(clause)):
             kept.append(clause)
         at += len(clause)
     rest = "".join(kept).lstrip("，：")
     if han_count(_CONNECTIVE.sub("", rest)) < 14:
+        return None
+    if kept[:1] != clauses[:1] and bare_start(rest):
+        # the cut clause held the subject (今年是…开局之年，是实施…之年: 南川 2023, this
+        # session's run, kept 是实施“十四五”规划承上启下的关键之年。 alone): the sentence goes
         return None
     stop = (
         rest[-1] if rest[-1] in "。！？；" else sentence[-1] if sentence[-1] in "。！？；" else ""
