@@ -2674,6 +2674,22 @@ DRAFTS_READ = [
             ("integrity", "我们将进一步加强代表队伍建设，推动人大工作再上新台阶。", False),
         ],
     ),
+    # 南川 2023 (市委书记, seventeenth full-length run): the speaker calls himself another post
+    (
+        "南川 2023, seventeenth full-length run",
+        NANCHUAN,
+        "requirements",
+        [
+            (
+                "voice",
+                "作为全市人民代表大会常务委员会副主任兼办公室主任，我深知坚持和完善人民代表大会制度是头等大事。",
+                True,
+            ),
+            ("voice", "作为市委书记，我深知坚持和完善人民代表大会制度是头等大事。", False),
+            # (a Party secretary who also chairs the congress's standing committee)
+            ("voice", "作为市委书记、市人大常委会主任，我深知人大工作责任重大。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",

@@ -35,6 +35,7 @@ class _Patterns:
     as_delegate: tuple[re.Pattern[str], ...]
     as_presidium: re.Pattern[str]
     as_title_plural: re.Pattern[str]
+    as_post: re.Pattern[str]
     speak_for: re.Pattern[str]
     as_government: re.Pattern[str]
     as_supervised: re.Pattern[str]
@@ -50,6 +51,7 @@ def _build(data: Any) -> _Patterns:
         as_delegate=tuple(re.compile(p) for p in data["as_delegate"]),
         as_presidium=re.compile(data["as_presidium"]),
         as_title_plural=re.compile(data["as_title_plural"]),
+        as_post=re.compile(data["as_post"]),
         speak_for=re.compile(data["speak_for"]),
         as_government=re.compile(data["as_government"]),
         as_supervised=re.compile(data["as_supervised"]),
@@ -213,6 +215,12 @@ def _as_a_member(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
             f"讲话人报出自己的职务却说“我们”（“{m.group()}”），一个人的职务配“我”，"
             f"或者不报职务直接说“我们”：“{_snippet(text, m)}”"
         )
+    for m in pat.as_post.finditer(text):
+        if who.role and not _own_title(m.group("post"), who.role):
+            yield (
+                f"讲话人是{who.role}，却自称“{m.group('post')}”：讲话人只以自己的职务说话："
+                f"“{_snippet(text, m)}”"
+            )
     if not re.search(r"人大|主席团|人民代表大会", who.role + who.organ):
         for m in pat.as_presidium.finditer(text):
             yield (
