@@ -213,6 +213,19 @@ def test_a_short_sentence_that_is_the_purpose_head_is_dropped():
     assert clean(said, purpose=delegates) == said
 
 
+def test_a_purposes_head_without_its_jiang_is_cut_from_the_sentence_it_opens():
+    """南川 2023 (seventeenth full run): 面对这样的形势应有的精神状态，既要坚定信心… from
+    讲面对这样的形势应有的精神状态：…; the head names what to talk about, the rest is kept."""
+    purpose = (
+        "讲面对这样的形势应有的精神状态：既要坚定信心，又要增强忧患意识，不能满足于已有成绩，"
+        "以奋发有为的姿态把今年的各项任务落到实处"
+    )
+    raw = "面对这样的形势应有的精神状态，既要坚定信心，又要增强忧患意识。要发扬艰苦奋斗的精神。"
+    assert clean(raw, purpose=purpose) == "既要坚定信心，又要增强忧患意识。要发扬艰苦奋斗的精神。"
+    said = "面对这样的形势，我们既要坚定信心，又要增强忧患意识。"
+    assert clean(said, purpose=purpose) == said
+
+
 def test_the_opening_purposes_aside_echoed_goes():
     """白沙 2026 example: the opening's aside came back as a sentence of the speech."""
     from assistant.plan import ROLE_PURPOSES

@@ -604,6 +604,13 @@ def _without_echoed_start(sentence: str, purpose: str) -> str:
     # 最后说出这些变化对群众意味着什么新修通村水泥路32公里…)
     starts = [0] + [m.end() for m in re.finditer(r"[：，；]", purpose)]
     n = max(_common_prefix(sentence, purpose[i:]) for i in starts)
+    # …or with its head, the 讲 dropped (南川 2023, this session's run: 面对这样的形势应有的
+    # 精神状态，既要坚定信心… from 讲面对这样的形势应有的精神状态：…): a 讲-head names what
+    # to talk about, never a sentence of the speech
+    head = purpose.split("：")[0][1:] if purpose.startswith("讲") and "：" in purpose else ""
+    if len(head) >= 8 and sentence.startswith(head):
+        rest = sentence[len(head) :].lstrip("，、；：")
+        return rest if han_count(rest) >= 6 else ""
     if n < 10 or not _META.search(sentence[:n]):
         return sentence
     rest = sentence[n:].lstrip("，、；：")
