@@ -2688,6 +2688,28 @@ DRAFTS_READ = [
             ("voice", "作为市委书记，我深知坚持和完善人民代表大会制度是头等大事。", False),
             # (a Party secretary who also chairs the congress's standing committee)
             ("voice", "作为市委书记、市人大常委会主任，我深知人大工作责任重大。", False),
+            ("politics", "各级党政机关还应主动接受人大及其常委会的监督和检查。", True),
+            ("politics", "市人民政府要主动接受人大及其常委会的监督。", False),
+            ("usage", "确保在全党上下形成一股共同的前进动力。", True),
+            ("usage", "确保在全市上下形成一股共同的前进动力。", False),
+            ("integrity", "要通过宣传教育，让全党群众深刻领悟“两个确立”的决定性意义。", True),
+            ("integrity", "代表们在会后要认真梳理。他们提出的意见反映了群众的期盼。", True),
+            ("integrity", "代表们提出的意见和建议反映了群众的期盼，要认真研究办理。", False),
+        ],
+    ),
+    (
+        "南川 2023, seventeenth full-length run, its opening",
+        {**NANCHUAN, "date": dt.date(2023, 1, 13)},
+        "opening",
+        [
+            (
+                "integrity",
+                "这是一次全面贯彻落实党的二十大精神的大会，是实施“十四五”规划承上启下的关键之年。",
+                True,
+            ),
+            ("integrity", "这是一次全面贯彻落实党的二十大精神的大会。", False),
+            ("tifa", "这次大会确定了“十四五”规划，明确了未来五年的发展目标和任务。", True),
+            ("tifa", "这次大会确定了今年的目标任务，明确了发展方向。", False),
         ],
     ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
