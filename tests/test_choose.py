@@ -1431,6 +1431,27 @@ def test_repair_takes_an_essays_connective_off_a_sentences_start(place):
     assert REGISTRY["register"].run(Subject(raw=fixed.text, scope="paragraph")).passed
 
 
+def test_the_calls_lead_up_loses_the_points_said_again_whatever_is_left(place):
+    """南川 2023 (seventeenth full run): the call's lead-up said points 二 and 四 again, and
+    stayed because 10 汉字 were left; the call's formula stands after it on its own."""
+    from assistant.drafting.repair import repair
+
+    heads = (
+        "要牢牢把握高质量发展这个首要任务，加快建设现代化产业体系",
+        "要坚持和完善人民代表大会制度，支持人大及其常委会依法行使职权",
+    )
+    text = (
+        "青山的未来，是充满希望的。我们将坚持高质量发展这个首要任务，加快建设现代化产业体系，"
+        "同时要坚持和完善人民代表大会制度，支持人大及其常委会依法行使职权。"
+    )
+    plan = ParagraphPlan("用两三句话展望青山的未来、鼓舞干劲，为最后的号召作好铺垫", 140)
+    at = dataclasses.replace(place, section_role="call", other_headlines=heads)
+    fixed = repair(text, choose([text], plan, at)[0], plan, place.brief, place.corpus,
+                   section_role="call", other_headlines=heads)  # fmt: skip
+    assert fixed.text == "青山的未来，是充满希望的。"
+    assert any("复述其他要点标题" in r for r in fixed.repairs)
+
+
 def test_repair_says_a_manuals_then_and_last_as_a_speech_does(place):
     """临江 2019, sixteenth full run: 然后要…。最后要… (register: 说明书的写法) in the chosen
     candidate of point 一. Said 同时要…。还要…, the paragraph passes register."""

@@ -1044,8 +1044,12 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
         text, ahead, plan, "删去提前说出各点要求标题的句子：", repairs, keep=keep
     )
     restating = restating_sentences(text, at.headline, at.other_headlines)
+    # the call's lead-up goes whole if it is only the points again: its formula stands alone
+    # (南川 2023, this session's run: 南川市的未来，是充满希望的。我们将坚持高质量发展这个首要
+    # 任务，…同时要坚持和完善人民代表大会制度，… kept for the 10 汉字 left)
+    keep = 0.0 if at.section_role == "call" else HEADLINES_KEEP
     return _drop_sentences(
-        text, restating, plan, "删去复述其他要点标题的句子：", repairs, keep=HEADLINES_KEEP
+        text, restating, plan, "删去复述其他要点标题的句子：", repairs, keep=keep
     )
 
 
