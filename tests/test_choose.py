@@ -1319,6 +1319,28 @@ def test_repair_drops_an_achievement_the_speech_has_told_already_at_any_meeting(
     assert again in kept.text
 
 
+def test_a_planned_achievement_another_paragraph_of_its_section_told_goes(place):
+    """宁川 2015 (seventeenth full run): the review's first paragraph told the second's facts
+    (工作评议87次, 6个乡镇人大作了交流发言) and the second, planned to carry them, told them
+    again. Told by a paragraph of the same section, the planned telling is the repeat; told
+    only elsewhere in the speech, this paragraph is their place and they stay."""
+    from assistant.drafting.repair import repair
+
+    fact = place.brief.achievements[4]  # 完成12个村人居环境整治提升，新改建农村公路18公里
+    first = "一年来，我们新改建农村公路18公里，还有12个村完成了人居环境整治提升，村容村貌焕然一新。"
+    again = "我们完成了12个村的人居环境整治提升，新改建的农村公路达到18公里。"
+    body = "这些实事件件落在群众的心坎上，也让代表履职有了实实在在的抓手和平台。"
+    plan = ParagraphPlan("用下面这些事实接着讲", 60, facts=(fact,))
+    at = dataclasses.replace(place, section_role="review", context=first, siblings=first)
+    fixed = repair(again + body, choose([again + body], plan, at)[0], plan, place.brief,
+                   place.corpus, context=first, section_role="review", siblings=first)  # fmt: skip
+    assert fixed.text == body, fixed.text
+    elsewhere = dataclasses.replace(at, siblings="")
+    kept = repair(again + body, choose([again + body], plan, elsewhere)[0], plan, place.brief,
+                  place.corpus, context=first, section_role="review")  # fmt: skip
+    assert kept.text.startswith(again)
+
+
 def test_a_dropped_clause_takes_the_clause_that_only_went_on_from_it():
     """丰源 2025, sixteenth full run: the call's …推进乡村全面振兴；同时，保障和改善民生，兜牢民生
     底线。 lost the headlines before its ；and kept 同时，保障和改善民生… alone, a fragment."""

@@ -630,12 +630,19 @@ def _facts_twice(chunks: Sequence[str], achievements: tuple[str, ...]) -> Iterat
 
 
 def facts_told_again(
-    text: str, context: str, achievements: Sequence[str], carried: Sequence[str] = ()
+    text: str,
+    context: str,
+    achievements: Sequence[str],
+    carried: Sequence[str] = (),
+    siblings: str = "",
 ) -> list[str]:
     """Sentences of `text` telling an achievement the speech so far (`context`) has told
     already, at any meeting (枫林 2024, a symposium, sixteenth run: point 三 told 加装电梯14部
-    again after the review), not one the paragraph's plan gives it (`carried`)."""
-    told = [f for f in achievements if f not in carried and _tells(context, f)]
+    again after the review). One the paragraph's plan gives it (`carried`) only when another
+    paragraph of its section (`siblings`) took it (宁川 2015, seventeenth run: the review's
+    first paragraph told the second's 工作评议87次 and 6个乡镇人大作了交流发言, and the second
+    told them again); told elsewhere, this is its place."""
+    told = [f for f in achievements if _tells(siblings if f in carried else context, f)]
     if not told:
         return []
     return [x for x in sentences(text) if any(_tells(x, f) for f in told)]

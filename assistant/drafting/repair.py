@@ -1028,7 +1028,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     retold = retold_outside_review(text, at.brief, at.section_role, carried=plan.facts)
     text = _drop_sentences(text, retold, plan, "删去回顾一节之外又讲的成绩：", repairs)
     achievements = getattr(at.brief, "achievements", ()) or ()
-    again = facts_told_again(text, at.context, achievements, carried=plan.facts)
+    again = facts_told_again(text, at.context, achievements, plan.facts, at.siblings)
     text = _drop_sentences(text, again, plan, "删去前面已经讲过的成绩：", repairs)
     # Other points' headlines told here go even when less stays than a paragraph's usual
     # share (柳塘 2021, eleventh full run: a sentence of the review's last paragraph listed
