@@ -15,6 +15,10 @@ from assistant.drafting.write import clean, without_overlap
         ("召开这次座谈会，主要是总结经验。", "总结经验。"),
         ("主要是总结经验。", "总结经验。"),
         ("总结经验、部署工作。", "总结经验、部署工作。"),
+        # 石桥 2016 (seventeenth full run): 主要是会议旨在进一步提升…
+        ("会议旨在进一步提升乡镇人大工作水平。", "进一步提升乡镇人大工作水平。"),
+        ("这次座谈会就是要交流经验。", "要交流经验。"),
+        ("会议精神要传达到每一位代表。", "会议精神要传达到每一位代表。"),
     ],
 )
 def test_a_restarted_lead_is_joined_once(body, expected):

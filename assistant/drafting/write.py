@@ -650,8 +650,11 @@ ECHO_HEAD_MAX = 20
 
 
 # A model asked to continue 召开这次座谈会，主要是… often restarts the sentence.
+# (and the meeting made the subject again: 主要是会议旨在进一步提升… in 石桥 2016, this
+# session's run; integrity's garbled)
 _RESTART = re.compile(
     r"^(召开这次[^，。]{0,12}[，,]?|这次会议的?|本次会议的?)(主要)?(目的|任务|意图)?(就)?是"
+    r"|^(?:这次|本次|此次)?(?:会议|座谈会|大会|交流会)(?:的目的)?(?:旨在|是为了|就是)"
 )
 
 
