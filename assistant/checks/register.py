@@ -49,9 +49,7 @@ def _build(data: Any) -> _Patterns:
         # (re.M: a phrase anchored at a sentence's start matches at a paragraph's start too;
         # without it, 首先要…然后…最后 opening a paragraph of 宁川 2015 passed)
         phrases=tuple((re.compile(p["pattern"], re.M), p["reason"]) for p in data["phrases"]),
-        lead_ins=tuple(
-            re.compile(p["pattern"], re.M) for p in data["phrases"] if p.get("lead_in")
-        ),
+        lead_ins=tuple(re.compile(p["pattern"], re.M) for p in data["phrases"] if p.get("lead_in")),
         markdown=re.compile(data["markdown"], re.M),
         inline_marker=re.compile(data["inline_marker"], re.M),
         bare_list_marker=re.compile(data["bare_list_marker"]),
