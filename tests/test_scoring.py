@@ -297,3 +297,25 @@ def test_a_township_speech_asks_its_government_to_accept_supervision_not_the_yif
 
     assert element_found("乡人民政府要自觉接受乡人大主席团和代表的监督，认真办理代表建议。")
     assert not element_found("乡人民政府要认真抓好各项工作，把民生实事办好。")
+
+
+def test_a_short_theme_is_covered_only_when_written_as_it_stands():
+    """南川 2023 (seventeenth full run) never named 全过程人民民主 and was reported as covering
+    all thirty facts: any 人民 and 民主 made half its bigrams. A theme of a few 汉字 is a term."""
+    from assistant.checks.facts import coverage_items
+
+    brief = parse_brief(
+        {
+            "occasion": "closing_session",
+            "locality": "南川市",
+            "level": "市",
+            "themes": ["全过程人民民主", "学习运用“千万工程”经验，推进乡村全面振兴"],
+        }
+    )
+    loose = "要坚持人民至上，发展社会主义民主。要学习运用千万工程经验，全面推进乡村振兴。"
+    named = "要发展全过程人民民主。要学习运用“千万工程”经验，推进乡村全面振兴。"
+    themes = {i: ok for f, i, ok, _ in coverage_items(loose, brief) if f == "themes"}
+    assert themes["全过程人民民主"] is False
+    # a long theme is still covered by most of its words
+    assert themes["学习运用“千万工程”经验，推进乡村全面振兴"] is True
+    assert all(ok for f, _, ok, _ in coverage_items(named, brief) if f == "themes")

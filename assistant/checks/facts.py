@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.checks.base import CheckResult, Subject, load_yaml, register
 from assistant.text import bigrams as _bigrams
-from assistant.text import chinese_number, normalize, overlap, place_stem, place_unit
+from assistant.text import chinese_number, han_only, normalize, overlap, place_stem, place_unit
 from assistant.text import short as _short
 
 # ---------------------------------------------------------------- numbers
@@ -401,6 +401,7 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
     text = normalize(text)
     draft_keys = {key for _, key, _ in _numbers(text)}
     draft_bigrams = _bigrams(text)
+    han_text = han_only(text)
     out = []
     if brief.locality:
         loc = normalize(brief.locality)
@@ -429,8 +430,20 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
             problems.append("缺数字 " + "、".join(nums))
         if overlap < 0.5:
             problems.append(f"内容重合 {overlap:.0%}")
+        elif name == "themes" and _short_term(item_n) and han_only(item_n) not in han_text:
+            # a theme of a few 汉字 is a term: any 人民 and 民主 covered half of 全过程人民民主
+            # (南川 2023, seventeenth run, never named it)
+            problems.append("没有照简报写出这个提法")
         out.append((name, item, not problems, "，".join(problems)))
     return out
+
+
+# A theme of this many 汉字 or fewer is a term (全过程人民民主, 营商环境), written as it stands.
+SHORT_THEME = 8
+
+
+def _short_term(item: str) -> bool:
+    return 0 < len(han_only(item)) <= SHORT_THEME
 
 
 @register("brief_coverage", needs=("brief",), weight=1.5, label="简报覆盖")
