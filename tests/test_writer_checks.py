@@ -2698,6 +2698,37 @@ DRAFTS_READ = [
         ],
     ),
     (
+        "the seventeenth full-length run's first four, read as the writer",
+        {**NANCHUAN, "date": dt.date(2023, 1, 13)},
+        "requirements",
+        [
+            ("usage", "希望大家继续发扬民主监督、人民当家作主的优良传统。", True),
+            ("usage", "要支持市政协围绕中心工作开展民主监督。", False),
+            ("usage", "只有这样，才能实现“两个确立”和“两个维护”。", True),
+            ("usage", "要深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。", False),
+        ],
+    ),
+    (
+        "石桥 2016 and 云溪 2013, seventeenth full-length run",
+        {**SHIQIAO, "date": dt.date(2016, 3, 20)},
+        "requirements",
+        [
+            ("usage", "各级人大常委会要加强对乡镇人大工作的指导。", True),
+            ("usage", "县人大常委会要加强对乡镇人大工作的指导。", False),
+        ],
+    ),
+    (
+        "云溪乡 2013, seventeenth full-length run",
+        {"locality": "云溪乡", "level": "乡", "date": dt.date(2013, 1, 20)},
+        "requirements",
+        [
+            ("tifa", "要全面从严治党，切实加强党的建设。", True),
+            ("tifa", "要坚持从严治党，切实加强党的建设。", False),
+            ("tifa", "让群众有更多获得感、幸福感、安全感。", True),
+            ("tifa", "让发展成果更多更公平惠及全乡群众。", False),
+        ],
+    ),
+    (
         "南川 2023, seventeenth full-length run, its opening",
         {**NANCHUAN, "date": dt.date(2023, 1, 13)},
         "opening",
