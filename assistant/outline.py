@@ -324,16 +324,43 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "stem": stem,
         "years": "过去五年" if is_first_session(brief) else "过去一年",
         "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
-        # Whom a point's duties fall on: the whole locality at a session the Party
-        # secretary closes; the people in the room at a symposium or an exchange (a
-        # 人大主席 symposium was told what 各级各部门和干部 must do).
-        "actors": "各级各部门和广大干部" if brief.occasion == "closing_session" else "在座各位同志",
+        "actors": _actors(brief),
+        "credit": _credit(brief),
         "centre": party_centre(brief.date),
         "aim": plan.CALL_AIMS[_call_aim(brief)].format(stem=stem or "本地"),
         "topics": topics,
         "meeting": meeting_name(brief),
         **terms,
     }
+
+
+# Whom a closing speech's duties fall on, by level: a 乡镇 has no 各级 of its own (云溪乡 2013,
+# seventeenth run: 各级各部门 five times in a 乡党委书记's speech).
+_ACTORS = {
+    "镇": "各村（社区）、各站所和广大干部",
+    "乡": "各村、各站所和广大干部",
+    "街道": "各社区、各科室和广大干部",
+}
+
+
+def _actors(brief: Brief) -> str:
+    """Whom a point's duties fall on: the whole locality at a session the Party secretary
+    closes; the people in the room at a symposium or an exchange (a 人大主席 symposium was
+    told what 各级各部门和干部 must do)."""
+    if brief.occasion != "closing_session":
+        return "在座各位同志"
+    return _ACTORS.get(brief.level or "", "各级各部门和广大干部")
+
+
+def _credit(brief: Brief) -> str:
+    """Whose leadership the year's results are owed to: a Party secretary names the Party
+    committees above his; a congress's speaker the Party committee of his own level (宁川
+    2015, seventeenth run: a 市人大常委会主任 credited 上级党委的正确领导, where the 市委 leads)."""
+    who = (brief.speaker.role or "") + (brief.speaker.organ or "")
+    if not re.search("人大|主席团", who) or not brief.level:
+        return "上级党委的正确领导"
+    party = {"镇": "镇党委", "乡": "乡党委", "街道": "街道党工委"}.get(brief.level)
+    return f"{party or brief.level + '委'}的坚强领导"
 
 
 def _call_aim(brief: Brief) -> str:

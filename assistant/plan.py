@@ -155,7 +155,7 @@ ROLE_PURPOSES = {
         "用下面这些事实接着讲{years}的成效：先点出这方面工作抓得怎样，再写事实，"
         "最后说出这些变化对群众意味着什么",
         # No ready sentence to copy: given one, the 1.5B wrote exactly it (39 字 of 115).
-        "评价这些成绩：讲清这些成绩是怎样取得的，归功于上级党委的正确领导、"
+        "评价这些成绩：讲清这些成绩是怎样取得的，归功于{credit}、"
         "全{place}干部群众的团结奋斗和{hearts}的辛勤付出，并说明它们为今后的工作打下了什么基础",
     ],
     "situation": [
@@ -655,6 +655,8 @@ class _Default(dict):
     def __missing__(self, key: str) -> str:
         if key == "centre":
             return party_centre(None)
+        if key == "credit":
+            return "上级党委的正确领导"
         if key == "aim":
             return CALL_AIMS["year"].format_map(self)
         return "本地" if key in ("place", "stem") else ""

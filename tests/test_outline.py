@@ -245,3 +245,29 @@ def test_the_call_strives_for_what_the_meeting_is_for():
         "为实现柳塘今后五年的奋斗目标而努力奋斗！"
     )
     assert call(occasion="symposium").endswith("为开创柳塘人大工作新局面而努力奋斗！")
+
+
+def test_duties_and_credit_are_said_for_the_speakers_level_and_organ():
+    """云溪乡 2013 (seventeenth full run): 各级各部门 five times in a 乡党委书记's speech, a 乡
+    having no levels of its own; 宁川 2015: a 市人大常委会主任 crediting 上级党委的正确领导 where
+    the 市委 leads him."""
+    from assistant.outline import plan_values
+
+    def values(**change):
+        base = {
+            "occasion": "closing_session",
+            "locality": "云溪乡",
+            "level": "乡",
+            "speaker": {"role": "乡党委书记", "organ": "乡党委"},
+        }
+        return plan_values(parse_brief(base | change), [])
+
+    assert values()["actors"] == "各村、各站所和广大干部"
+    assert values()["credit"] == "上级党委的正确领导"
+    county = values(locality="石桥县", level="县")
+    assert county["actors"] == "各级各部门和广大干部"
+    chair = values(
+        locality="宁川市", level="市", speaker={"role": "市人大常委会主任", "organ": "市人大常委会"}
+    )
+    assert chair["credit"] == "市委的坚强领导"
+    assert values(occasion="symposium")["actors"] == "在座各位同志"
