@@ -216,8 +216,11 @@ ROLE_EXTRAS = {
         "讲代表们在会上提出的意见和建议：它们反映了群众的期盼，会后要认真梳理、抓好落实",
         "讲大会精神的传达：各位代表回去后要带头宣传大会精神，把大会确定的目标任务讲给群众听",
     ],
+    # (not 对大家的希望：敞开思想、畅所欲言: the speaker sums the meeting up after its
+    # speakers, and the program's 下面，我讲四点意见 came right after 请大家畅所欲言 in 宁川
+    # 2015, seventeenth run; no reference asks for it)
     "meeting_opening": [
-        "说明这次会议怎么开、对大家的希望：敞开思想、畅所欲言，多提真知灼见",
+        "说明为什么在这个时候召开这次会议，开好这次会议对推动{stem}人大工作有什么作用",
     ],
     # The sober view first: the plan's own last paragraph already says how the results were
     # won, and an extra paragraph on 取得这些成绩靠的是什么 said it again (清河 2023, 汶溪
