@@ -110,6 +110,16 @@ VOCATIVE_ONLY = re.compile(VOCATIVE.pattern + r"[：！，。]?\s*$")
 
 # -- headlines ------------------------------------------------------------------------------
 
+# The verbs a theme or a headline opens on (贯彻…, 依法做好…, 优化营商环境, 因地制宜发展…):
+# a theme that opens on one is a requirement as it stands (drafting's theme_headline), and
+# the term a theme names is what follows them (usage's theme_terms).
+THEME_VERBS = (
+    "要|坚持|坚定|贯彻|学习|运用|落实|推进|推动|加强|加快|深化|做好|抓好|依法|提高|提升|发挥|"
+    "强化|完善|健全|建设|打造|发展|保障|改善|维护|守牢|巩固|拓展|促进|聚焦|围绕|扎实|全面|持续|"
+    "继续|着力|切实|大力|积极|认真|严肃|严格|不断|统筹|优化|增强|办好|用好|营造|服务|支持|实施|"
+    "因地制宜|确保|做到|努力|进一步|深入"
+)
+
 # A headline's first clause without the verbs of resolve that open many (要坚持…, 进一步…);
 # 坚持和完善… keeps its 坚持.
 _RESOLVE = re.compile(r"^(?:要|坚持(?!和)|进一步|切实|着力|全力|始终|不断|大力|持续|更加)+")

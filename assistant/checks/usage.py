@@ -28,6 +28,7 @@ from assistant.checks.base import (
     result_from_findings,
     threshold,
 )
+from assistant.paragraphs import THEME_VERBS
 from assistant.text import han_count, han_only, paragraphs, sentences, unquote
 
 NAME = "usage"
@@ -230,11 +231,7 @@ def _misnamed_findings(text: str, brief: Any) -> Iterator[str]:
 
 # The verbs a theme opens a clause with, before the term it names (持续保障和改善民生,
 # 优化营商环境, 因地制宜发展新质生产力).
-_THEME_VERBS = re.compile(
-    r"^(?:要|坚持|持续|继续|进一步|深入|全面|加快|加强|推进|推动|优化|打造|做好|抓好|提升|提高|"
-    r"深化|实施|学习|运用|贯彻|落实|巩固|拓展|因地制宜|聚焦|围绕|保障|改善|完善|健全|强化|支持|"
-    r"依法|大力|着力|切实|扎实|发展|建设|促进|营造|用好|办好)+"
-)
+_THEME_VERBS = re.compile(f"^(?:{THEME_VERBS})+")
 # Head words too general to tell a term by (发展, 建设, 工作): 推动经济社会发展 is not a
 # renaming of 县域经济高质量发展.
 _GENERAL_HEADS = frozenset({"发展", "建设", "工作", "改革", "领导", "水平", "能力"})

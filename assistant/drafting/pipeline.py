@@ -36,7 +36,7 @@ from assistant.outline import (
     plan_values,
     with_budgets_scaled,
 )
-from assistant.paragraphs import headline_core, overlaps
+from assistant.paragraphs import THEME_VERBS, headline_core, overlaps
 from assistant.plan import ParagraphPlan
 from assistant.text import han_count, overlap, sentences
 
@@ -836,12 +836,7 @@ def _carried(theme: str, requirements: Sequence[str]) -> bool:
 
 
 # A theme that opens on a verb is a requirement as it stands (贯彻…, 依法做好…, 确保…).
-_VERB_LED = re.compile(
-    r"^(?:坚持|坚定|贯彻|学习|落实|推进|推动|加强|加快|深化|做好|抓好|依法|提高|提升|发挥|"
-    r"强化|完善|健全|建设|打造|发展|保障|维护|守牢|巩固|拓展|促进|聚焦|围绕|扎实|全面|持续|"
-    r"着力|切实|大力|积极|认真|严肃|严格|不断|统筹|优化|增强|办好|服务|支持|因地制宜|"
-    r"确保|做到|努力|进一步|深入)"
-)
+_VERB_LED = re.compile(f"^(?:{THEME_VERBS})")
 
 
 def theme_headline(theme: str) -> str:
