@@ -428,7 +428,9 @@ def level_terms(level: str | None, organ: str | None, locality: str | None) -> d
         unit = level
         return {
             "party": f"{unit}党委",
-            "congress": f"{unit}人大主席团和{unit}人大",
+            # (the congress first, then its presidium: 云溪 2013's 支持乡人大主席团和乡人大 read
+            # the wrong way round to a writer of the seventeenth session's read)
+            "congress": f"{unit}人大及其主席团",
             "supervised": f"{unit}人民政府",
         }
     if level == "街道":

@@ -1535,7 +1535,11 @@ def test_known_bad_draft_fails_integrity_focus_and_section_length():
 
 def _paragraph(text: str, **kw) -> Subject:
     return Subject(
-        raw=text, brief=kw.pop("brief", brief()), occasion="closing_session", scope=PARAGRAPH, **kw
+        raw=text,
+        brief=kw.pop("brief", brief()),
+        occasion=kw.pop("occasion", "closing_session"),
+        scope=PARAGRAPH,
+        **kw,
     )
 
 
@@ -2715,6 +2719,25 @@ DRAFTS_READ = [
         [
             ("usage", "各级人大常委会要加强对乡镇人大工作的指导。", True),
             ("usage", "县人大常委会要加强对乡镇人大工作的指导。", False),
+            (
+                "usage",
+                "为此，各级政府应切实履行职责，加强领导和监督，确保主席团能够有效开展工作。",
+                True,
+            ),
+            ("usage", "乡镇人民政府要自觉接受人大监督，支持主席团依法开展工作。", False),
+        ],
+    ),
+    (
+        "石桥 2016 and 宁川 2015, seventeenth full-length run, the meetings",
+        {**SHIQIAO, "occasion": "symposium", "date": dt.date(2016, 7, 12)},
+        "opening",
+        [
+            ("usage", "这次会议在县人大主席团的组织下召开。", True),
+            ("usage", "这次会议由县人大常委会组织召开。", False),
+            ("usage", "乡镇人大主席团要加强学习，不断提高执政能力。", True),
+            ("usage", "乡镇人大主席团要加强学习，不断提高依法履职能力。", False),
+            ("usage", "乡镇人大及其主席团要充分发挥主导作用。", True),
+            ("usage", "乡镇人大及其主席团要充分发挥职能作用。", False),
         ],
     ),
     (
@@ -4338,7 +4361,9 @@ def test_a_line_a_draft_wrote_is_judged_as_a_writer_would(
     draft, check, overrides, role, text, fails
 ):
     given = brief(**overrides)
-    subject = _paragraph(text, brief=given, section_role=role, date=given.date)
+    subject = _paragraph(
+        text, brief=given, section_role=role, date=given.date, occasion=given.occasion
+    )
     result = REGISTRY[check].run(subject)
     assert result.passed is not fails, f"{draft}: {result.reason}"
 

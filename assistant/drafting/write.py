@@ -299,7 +299,7 @@ def tifa_rule(brief: Brief) -> str:
     return rule + "。"
 
 
-def not_yet_said(date: dt.date, limit: int = 10) -> list[str]:
+def not_yet_said(date: dt.date, limit: int = 12) -> list[str]:
     """Formulations of the dated lexicon that did not exist yet on `date`, as plain words
     (entries whose pattern is a literal), nearest the speech's date first (the ones a model
     trained on later text slips in most): the 1.5B wrote 乡村振兴 and 新时代 into a 2013
