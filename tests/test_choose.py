@@ -1440,14 +1440,14 @@ def test_repair_takes_an_essays_connective_off_a_sentences_start(place):
 
     text = (
         "要把代表联络站建好用好，让代表常到群众中去。通过这种方式，我们能够更好地了解群众的需求。"
-        "总之，我们要以更大的决心把这项工作抓实抓好。"
+        "总之，我们要以更大的决心把这项工作抓实抓好。这样做的好处是能够让群众的呼声及时得到回应。"
     )
     plan = ParagraphPlan("讲这一点", 60)
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, place.corpus,
                    section_role="requirements")  # fmt: skip
     assert fixed.text == (
         "要把代表联络站建好用好，让代表常到群众中去。我们能够更好地了解群众的需求。"
-        "我们要以更大的决心把这项工作抓实抓好。"
+        "我们要以更大的决心把这项工作抓实抓好。这样做，能够让群众的呼声及时得到回应。"
     )
     assert any("连接语" in r for r in fixed.repairs)
     assert REGISTRY["register"].run(Subject(raw=fixed.text, scope="paragraph")).passed

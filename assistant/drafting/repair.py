@@ -305,7 +305,7 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     speaker's title put before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one
     person's title and a plural, voice's as_title_plural) and 作为…一名干部， before 我们 taken
     out; a manual's 然后…最后 (see _unsequenced); a garbled 党的对…的领导 said 党对…的领导; an essay's
-    总之， or 通过这种方式， at a sentence's start taken out."""
+    总之， or 通过这种方式， at a sentence's start taken out, 这样做的好处是 said 这样做，."""
     n = text.count(_NOT_LIMITED)
     if n:
         text = _NOT_LIMITED_START.sub("要", text)
@@ -332,6 +332,12 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     if said:
         text = _ESSAY_LINK.sub("", text)
         repairs.append("删去句首的文章连接语：" + "、".join(said))
+    # 这样做的好处是… (the congress-work purpose's 这样做…有什么好处 said back: 白沙, 丰源 and
+    # 云溪 of this session's run): 这样做，…
+    n = text.count(_BENEFIT)
+    if n:
+        text = text.replace(_BENEFIT, "这样做，")
+        repairs.append(f"“这样做的好处是”改为“这样做，”：{n} 处")
     # 党的对…的领导 (凤岗区 2020, untuned read; integrity's garbled): 党对…的领导
     garbled = [m.group() for m in _PARTYS_TO.finditer(text)]
     if garbled:
@@ -353,6 +359,7 @@ def _unsequenced(text: str, repairs: list[str]) -> str:
 
 _THEN = re.compile(r"(?:(?<=^)|(?<=[。！？；]))然后(要|，)")
 _LAST = re.compile(r"(?:(?<=^)|(?<=[。！？；]))最后(要|，)")
+_BENEFIT = "这样做的好处是"
 _ESSAY_LINK = re.compile(r"(?:(?<=^)|(?<=[。！？；]))(?:总之|通过这种方式)[，,]")
 _PARTYS_TO = re.compile(r"(党|党委|党组|政府|人大)的对(?=[^。！？；，]{1,16}的(?:领导|监督|支持))")
 _ONE_OF_US = re.compile(r"作为[^。！？，]{0,16}一[名位个][^。！？，]{1,10}，\s*(?=我们)")
