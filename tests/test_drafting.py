@@ -849,6 +849,19 @@ def test_a_headline_renaming_a_themes_term_is_not_taken(tmp_path, corpus):
     assert "推动老工业区转型，持续优化营商环境。" in heads
 
 
+def test_a_proposal_on_a_theme_in_its_own_words_leaves_the_fallbacks_to_the_others(
+    tmp_path, corpus
+):
+    """云岭县 2017 (seventeenth session's untuned read): the one proposal, 坚持精准扶贫，精准脱贫,
+    was about 脱贫攻坚 in its own words; the theme got 聚焦脱贫攻坚 as well (two points on
+    poverty) and 生态文明建设 none. The fallbacks go to the themes no proposal is about."""
+    themes = ["脱贫攻坚", "供给侧结构性改革", "生态文明建设"]
+    _, _, heads = _headline_draft(tmp_path, corpus, themes, "坚持精准扶贫，精准脱贫")
+    assert heads[0] == "坚持精准扶贫，精准脱贫。"
+    assert not any("聚焦脱贫攻坚" in h for h in heads), heads
+    assert any("供给侧结构性改革" in h for h in heads) and any("生态文明建设" in h for h in heads)
+
+
 def test_usage_sees_a_theme_renamed_in_a_model_headline_only():
     from assistant.checks import REGISTRY, Subject
 
