@@ -2766,6 +2766,22 @@ DRAFTS_READ = [
             ("tifa", "这次大会确定了今年的目标任务，明确了发展方向。", False),
         ],
     ),
+    # 云岭县 2017 (县委书记, 换届, untuned read of the seventeenth session): report style
+    (
+        "云岭县 2017, untuned read",
+        {"level": "县", "locality": "云岭县", "role": "县委书记", "organ": "县委"},
+        "requirements",
+        [
+            (
+                "register",
+                "要聚焦脱贫攻坚，首先要明确目标和方向。接下来，我们要采取一系列针对性的措施。"
+                "最后，要建立健全扶贫责任制和监督机制。",
+                True,
+            ),
+            ("register", "为此，需要从多方面入手，包括优化产业结构、提高资源利用效率。", True),
+            ("register", "为此，要优化产业结构，提高资源利用效率。", False),
+        ],
+    ),
     # 杏坪乡 2016 (乡党委书记, 换届, untuned read of the fifteenth session).
     (
         "杏坪乡 2016, untuned read",
