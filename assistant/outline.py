@@ -325,7 +325,7 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "years": "过去五年" if is_first_session(brief) else "过去一年",
         "hearts": "各位代表" if brief.occasion == "closing_session" else "在座各位",
         "actors": _actors(brief),
-        "credit": _credit(brief),
+        "credit": _credit(brief, terms["party"]),
         "centre": party_centre(brief.date),
         "aim": plan.CALL_AIMS[_call_aim(brief)].format(stem=stem or "本地"),
         "topics": topics,
@@ -352,15 +352,17 @@ def _actors(brief: Brief) -> str:
     return _ACTORS.get(brief.level or "", "各级各部门和广大干部")
 
 
-def _credit(brief: Brief) -> str:
+def _credit(brief: Brief, party: str) -> str:
     """Whose leadership the year's results are owed to: a Party secretary names the Party
     committees above his; a congress's speaker the Party committee of his own level (宁川
-    2015, seventeenth run: a 市人大常委会主任 credited 上级党委的正确领导, where the 市委 leads)."""
+    2015, seventeenth run: a 市人大常委会主任 credited 上级党委的正确领导, where the 市委 leads).
+    `party`: level_terms' Party organ of the level (镇党委, 街道党工委), which above a 乡镇
+    names 各级党组织, so there the committee is the level's own (县委, 市委)."""
     who = (brief.speaker.role or "") + (brief.speaker.organ or "")
     if not re.search("人大|主席团", who) or not brief.level:
         return "上级党委的正确领导"
-    party = {"镇": "镇党委", "乡": "乡党委", "街道": "街道党工委"}.get(brief.level)
-    return f"{party or brief.level + '委'}的坚强领导"
+    own = party if brief.level in ("镇", "乡", "街道") else brief.level + "委"
+    return f"{own}的坚强领导"
 
 
 def _call_aim(brief: Brief) -> str:
