@@ -993,9 +993,10 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         if x.role not in ("title", "outline"):
             out.extend(_said_in_section(paragraphs(x.text), x.heading))
     out.extend(_headline_refrains(subject.parsed.points()))
-    for k, x in enumerate(subject.parsed.sections):
-        before = "".join(y.text for y in subject.parsed.sections[:k])
+    before = ""
+    for x in subject.parsed.sections:
         out.extend(_said_once_again(x.text, "", before, pat))
+        before += x.text
     return out
 
 

@@ -273,9 +273,11 @@ def _renamed_findings(subject: Subject) -> Iterator[str]:
     if subject.scope != SPEECH or brief is None:
         return
     terms = theme_terms(getattr(brief, "themes", ()))
+    if not terms:
+        return
     given = {han_only(r) for r in getattr(brief, "requirements", ()) or ()}
     for section in subject.parsed.points():
-        if not terms or han_only(section.heading) in given:
+        if han_only(section.heading) in given:
             continue
         for term, clause in renamed_terms(section.heading, terms):
             yield (
