@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.text import CLOSERS, han_only
+from assistant.text import CLOSERS, han_only, overlap
 from assistant.text import SENT_END as _SENT_END
 
 # Cutting paragraphs and sentence spans, an ellipsis ends a sentence too.
@@ -152,3 +152,14 @@ def overlaps(given: Sequence[str], head: str) -> bool:
     """Whether `head` opens on the matter of one of the `given` headlines, or one of them on
     its (`overlapping_headlines`): a headline to leave out when the others stand."""
     return any(len(given) in pair[:2] for pair in overlapping_headlines([*given, head]))
+
+
+# A headline sharing this share of a theme's bigrams is about that theme (坚持精准扶贫，精准脱贫
+# shares a third of 脱贫攻坚's): drafting's headline fallback and focus's two points on one
+# theme read it alike.
+THEME_COVERED = 0.3
+
+
+def about_theme(theme: str, headline: str) -> bool:
+    """Whether a headline is about the theme: it shares THEME_COVERED of the theme's bigrams."""
+    return overlap(theme, headline) >= THEME_COVERED

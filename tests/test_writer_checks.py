@@ -9,6 +9,7 @@ same verdict on one candidate paragraph while drafting, quickly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -4769,3 +4770,43 @@ def test_the_briefs_own_situation_is_not_a_preview_of_the_points():
         brief=given, section_role="situation", other_headlines=heads,
     )  # fmt: skip
     assert not REGISTRY["focus"].run(ahead).passed
+
+
+def _points_speech(heads: Sequence[str]) -> str:
+    bodies = (
+        "群众的日子过得好不好，是检验工作的标尺。要把帮扶措施落到每一户，让困难群众看得见变化。",
+        "产业是富民的根本。要盯住村里的合作社和家庭农场，帮他们找销路、学技术，把收入稳住。",
+        "发展要有后劲。要把落后产能该关的关掉，把企业的负担减下来，让实体经济轻装上阵。",
+    )
+    points = "".join(
+        f"{n}、{h}\n\n{b}\n\n" for n, h, b in zip("一二三", heads, bodies, strict=True)
+    )
+    return "各位代表、同志们：\n\n云岭县第十七届人民代表大会第一次会议即将胜利闭幕。\n\n" + points
+
+
+def test_two_points_on_one_theme_while_another_has_none_fail_focus():
+    """云岭县 2017 (seventeenth session's untuned read): 坚持精准扶贫，精准脱贫 (the model's
+    proposal) and 聚焦脱贫攻坚 (the fallback) were two points on poverty; 生态文明建设, a theme of
+    the brief, had none. The score was 0.994."""
+    county = brief(
+        level="县",
+        locality="云岭县",
+        themes=["脱贫攻坚", "供给侧结构性改革", "生态文明建设"],
+        requirements=[],
+    )
+    twice = ("坚持精准扶贫，精准脱贫。", "聚焦脱贫攻坚。", "推进供给侧结构性改革。")
+    bad = REGISTRY["focus"].run(
+        Subject(raw=_points_speech(twice), brief=county, occasion="closing_session")
+    )
+    assert not bad.passed and "讲的都是" in bad.reason and "生态文明建设" in bad.reason
+    each = ("坚持精准扶贫，精准脱贫。", "聚焦生态文明建设。", "推进供给侧结构性改革。")
+    ok = REGISTRY["focus"].run(
+        Subject(raw=_points_speech(each), brief=county, occasion="closing_session")
+    )
+    assert "讲的都是" not in ok.reason
+    # the writer's own requirements are the writer's call
+    given = replace(county, requirements=[h.rstrip("。") for h in twice])
+    theirs = REGISTRY["focus"].run(
+        Subject(raw=_points_speech(twice), brief=given, occasion="closing_session")
+    )
+    assert "讲的都是" not in theirs.reason

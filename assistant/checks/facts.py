@@ -454,8 +454,12 @@ def check_brief_coverage(s: Subject) -> CheckResult:
         return CheckResult("brief_coverage", True, 1.0, "简报中没有需要写入的事实")
     missed = [(f, i, why) for f, i, ok, why in items if not ok]
     score = 1 - len(missed) / len(items)
+    # a theme of the brief the speech never takes up fails it whatever the share (云岭县 2017,
+    # seventeenth session's untuned read: 生态文明建设 nowhere, the check passed at 95%)
     hard = [
-        m for m in missed if m[0] in ("locality", "session", "speaker.organ") or "缺数字" in m[2]
+        m
+        for m in missed
+        if m[0] in ("locality", "session", "speaker.organ", "themes") or "缺数字" in m[2]
     ]
     passed = not hard and score >= 0.8
     if not missed:

@@ -28,7 +28,7 @@ from assistant.checks.base import (
     threshold,
 )
 from assistant.checks.integrity import prose_paragraphs
-from assistant.paragraphs import HEADING_START, overlapping_headlines
+from assistant.paragraphs import HEADING_START, about_theme, overlapping_headlines
 from assistant.text import (
     bigrams,
     chinese_number,
@@ -341,6 +341,30 @@ def _speech_overlaps(subject: Subject) -> Iterator[str]:
                 f"{_label(points[j].ordinal)}的标题又讲了{_label(points[i].ordinal)}的“{core}”，"
                 f"两点说的是一件事：“{short(points[j].heading, 30)}”"
             )
+
+
+def _theme_twice(subject: Subject) -> Iterator[str]:
+    """Two points on one of the brief's themes, one at least not the brief's own requirement,
+    while another theme has no point and no requirement of the brief's carries it (云岭县 2017,
+    seventeenth session's untuned read: 二、坚持精准扶贫，精准脱贫 and 三、聚焦脱贫攻坚, and
+    生态文明建设 nowhere): a point spent twice, a theme left out."""
+    themes = [t for t in getattr(subject.brief, "themes", ()) or () if han_only(t)]
+    given = [han_only(r) for r in getattr(subject.brief, "requirements", ()) or ()]
+    points = [q for q in subject.parsed.points() if q.heading]
+    if len(themes) < 2 or len(points) < 2:
+        return
+    mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
+    on = {t: [i for i, q in enumerate(points) if about_theme(t, q.heading)] for t in themes}
+    left = [t for t in themes if not on[t] and not any(about_theme(t, g) for g in given)]
+    for theme in themes:
+        twice = on[theme]
+        if left and len(twice) >= 2 and any(mine[i] for i in twice):
+            i, j = twice[:2]
+            yield (
+                f"{_label(points[i].ordinal)}和{_label(points[j].ordinal)}讲的都是简报的"
+                f"“{short(theme, 20)}”，简报的“{short(left[0], 20)}”却没有一点讲"
+            )
+            return
 
 
 # -- the brief's list pasted --------------------------------------------------------------------
@@ -963,6 +987,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     sents = _sents(prose_paragraphs(subject))
     out = list(_speech_restatements(subject))
     out.extend(_speech_overlaps(subject))
+    out.extend(_theme_twice(subject))
     out.extend(_speech_previews(subject))
     out.extend(_duplicates(sents, ()))
     out.extend(_refrains(sents, 0, pat))

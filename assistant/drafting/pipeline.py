@@ -36,7 +36,7 @@ from assistant.outline import (
     plan_values,
     with_budgets_scaled,
 )
-from assistant.paragraphs import THEME_VERBS, headline_core, overlaps
+from assistant.paragraphs import THEME_VERBS, about_theme, headline_core, overlaps
 from assistant.plan import ParagraphPlan
 from assistant.text import han_count, overlap, sentences
 
@@ -823,15 +823,11 @@ def propose_headlines(brief: Brief, llm: Any) -> list[str]:
         # a proposal on a theme in its own words covers it (云岭县 2017, this session's
         # untuned read: 坚持精准扶贫，精准脱贫 shares a third of 脱贫攻坚's bigrams, the theme got
         # 聚焦脱贫攻坚 as well, two points on poverty, and 生态文明建设 none)
-        if not any(overlap(core, h) >= THEME_COVERED for h in heads):
+        if not any(about_theme(core, h) for h in heads):
             fallback = theme_headline(core)
             if not overlaps([*brief.requirements, *heads], fallback):
                 heads.append(fallback)
     return heads[:missing]
-
-
-# A proposed headline sharing this share of a theme's bigrams is about that theme.
-THEME_COVERED = 0.3
 
 
 def _carried(theme: str, requirements: Sequence[str]) -> bool:
