@@ -75,6 +75,20 @@ def test_symposium_outline_announces_its_points():
     assert roles(o) == ["salutation", "opening", "requirements", "call"]
 
 
+def test_a_meeting_is_called_by_the_speakers_organ():
+    """Seventeenth run: 石桥, 宁川 and 枫林 never named the speaker's organ (brief_coverage
+    failed), and 石桥 had the 县人大主席团 call the symposium."""
+    b = parse_brief(
+        {
+            "occasion": "symposium",
+            "locality": "石桥县",
+            "speaker": {"role": "县人大常委会主任", "organ": "县人大常委会"},
+            "requirements": ["甲要求", "乙要求", "丙要求"],
+        }
+    )
+    assert build_outline(b, shares={}).sections[1].lead == "县人大常委会召开这次座谈会，主要是"
+
+
 def test_extra_headlines_fill_up_to_three_and_outline_round_trips(tmp_path):
     b = parse_brief({"occasion": "symposium", "requirements": ["加强代表联络"]})
     o = build_outline(b, shares={}, extra_headlines=["提升监督实效", "强化自身建设", "多余的一条"])
