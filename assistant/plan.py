@@ -187,8 +187,10 @@ ROLE_PURPOSES = {
     "congress_work": [
         "接着这句话说明为什么要这样做，这样做对{stem}的发展有什么好处，不再重复这句话",
         "接着这句话说明为什么要主动接受监督，接受监督对改进工作有什么好处，不再重复这句话",
-        "接着对各位代表提出希望：闭会期间常到群众中去，把群众的呼声和期盼及时反映上来，"
-        "在各自岗位上带头作为",
+        # (not 接着对各位代表提出希望: the line itself opens 希望各位代表, and 白沙 2026 in the
+        # seventeenth run went on 希望各位代表能够积极参与其中 in the same paragraph)
+        "接着这句话讲各位代表闭会期间怎样履职：常到群众中去，把群众的呼声和期盼及时反映上来，"
+        "在各自岗位上带头作为，不再重复这句话",
     ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of
