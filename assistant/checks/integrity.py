@@ -69,7 +69,10 @@ def _build(data: Any) -> _Patterns:
         early_call=re.compile(data["early_call"]),
         late_thanks=re.compile(data["late_thanks"]),
         early_thanks=re.compile(data["early_thanks"]),
-        garbled=re.compile(data["garbled"]),
+        # (the garbled wordings drafting mends as it goes are found all the same: mends.py)
+        garbled=re.compile(
+            "|".join([data["garbled"], *(m["pattern"] for m in data.get("garbled_mended", ()))])
+        ),
     )
 
 

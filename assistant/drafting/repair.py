@@ -51,6 +51,7 @@ from assistant.checks.integrity import (
     thanks_section,
 )
 from assistant.checks.leakage import find_leaks
+from assistant.checks.mends import apply_mends
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import list_lead_in, opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
@@ -320,29 +321,11 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x, _ in said))
     text = _unsequenced(text, repairs)
-    # one person before 我们 (临江 2019, sixteenth run: 作为临江区的一名干部，我们要…, integrity's
-    # garbled): the plural stays, the one person goes
-    one = [m.group() for m in _ONE_OF_US.finditer(text)]
-    if one:
-        text = _ONE_OF_US.sub("", text)
-        repairs.append("删去“我们”前面的“作为…一名…”：" + "、".join(one))
-    # an essay's connective opening a sentence (总之，…; 通过这种方式，…: register's 文章的连接语,
-    # five of the sixteenth full run's six drafts): the sentence stands without it
-    said = [m.group() for m in _ESSAY_LINK.finditer(text)]
-    if said:
-        text = _ESSAY_LINK.sub("", text)
-        repairs.append("删去句首的文章连接语：" + "、".join(said))
-    # 这样做的好处是… (the congress-work purpose's 这样做…有什么好处 said back: 白沙, 丰源 and
-    # 云溪 of this session's run): 这样做，…
-    n = text.count(_BENEFIT)
-    if n:
-        text = text.replace(_BENEFIT, "这样做，")
-        repairs.append(f"“这样做的好处是”改为“这样做，”：{n} 处")
-    # 党的对…的领导 (凤岗区 2020, untuned read; integrity's garbled): 党对…的领导
-    garbled = [m.group() for m in _PARTYS_TO.finditer(text)]
-    if garbled:
-        text = _PARTYS_TO.sub(lambda m: m.group(1) + "对", text)
-        repairs.append("“…的对…”改为“…对…”：" + "、".join(garbled))
+    # one person before 我们 (临江 2019, sixteenth run: 作为临江区的一名干部，我们要…), an essay's
+    # connective opening a sentence (总之，…: five of the sixteenth run's six drafts), 这样做的
+    # 好处是 (the congress-work purpose said back), 党的对…的领导 (凤岗区 2020): the wordings the
+    # checks find, mended as evals/style.yaml says
+    text = apply_mends(text, repairs)
     return text
 
 
@@ -359,10 +342,6 @@ def _unsequenced(text: str, repairs: list[str]) -> str:
 
 _THEN = re.compile(r"(?:(?<=^)|(?<=[。！？；]))然后(要|，)")
 _LAST = re.compile(r"(?:(?<=^)|(?<=[。！？；]))最后(要|，)")
-_BENEFIT = "这样做的好处是"
-_ESSAY_LINK = re.compile(r"(?:(?<=^)|(?<=[。！？；]))(?:总之|通过这种方式)[，,]")
-_PARTYS_TO = re.compile(r"(党|党委|党组|政府|人大)的对(?=[^。！？；，]{1,16}的(?:领导|监督|支持))")
-_ONE_OF_US = re.compile(r"作为[^。！？，]{0,16}一[名位个][^。！？，]{1,10}，\s*(?=我们)")
 
 
 def _mark_unsupported(
