@@ -25,6 +25,7 @@ from assistant.errors import InputError
 from assistant.paragraphs import overlaps
 from assistant.plan import (
     ALL_MOVES,
+    DEFAULT_CREDIT,
     ParagraphPlan,
     congress_moves,
     extra_paragraph,
@@ -364,7 +365,7 @@ def _credit(brief: Brief, party: str) -> str:
     names 各级党组织, so there the committee is the level's own (县委, 市委)."""
     who = (brief.speaker.role or "") + (brief.speaker.organ or "")
     if not re.search("人大|主席团", who) or not brief.level:
-        return "上级党委的正确领导"
+        return DEFAULT_CREDIT
     own = party if brief.level in ("镇", "乡", "街道") else brief.level + "委"
     return f"{own}的坚强领导"
 

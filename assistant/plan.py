@@ -658,12 +658,17 @@ def party_centre(date: object) -> str:
     return "以习近平同志为核心的党中央"
 
 
+# Whose leadership the results are owed to when the speech names no Party committee of its own
+# level (outline's _credit): a Party secretary's, or a brief without a level.
+DEFAULT_CREDIT = "上级党委的正确领导"
+
+
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         if key == "centre":
             return party_centre(None)
         if key == "credit":
-            return "上级党委的正确领导"
+            return DEFAULT_CREDIT
         if key == "aim":
             return CALL_AIMS["year"].format_map(self)
         return "本地" if key in ("place", "stem") else ""
