@@ -11,9 +11,9 @@ Runs the real embedded model: wrap it in `flock /work/model.lock` on a shared ma
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
+
+from scratch import scratch_home
 
 
 def main() -> int:
@@ -23,11 +23,7 @@ def main() -> int:
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
 
-    from assistant import paths
-
-    models_dir = str(paths.models_dir())
-    os.environ["ASSISTANT_HOME"] = tempfile.mkdtemp(prefix="bench-decode-")
-    os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
+    scratch_home("decode")
 
     from assistant.drafting import write
     from assistant.evalrun import load_cases

@@ -31,10 +31,10 @@ every call is drawn.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import tempfile
 import time
+
+from scratch import scratch_home
 
 DEFAULT_CASES = (
     "new-linjiang-closing-2019",
@@ -55,11 +55,7 @@ def main() -> int:
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
 
-    from assistant import paths
-
-    models_dir = str(paths.models_dir())
-    os.environ["ASSISTANT_HOME"] = tempfile.mkdtemp(prefix="bench-sections-")
-    os.environ.setdefault("ASSISTANT_MODELS_DIR", models_dir)
+    scratch_home("sections")
 
     from assistant import plan
     from assistant.checks.focus import _strung
