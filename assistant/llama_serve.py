@@ -22,6 +22,12 @@ from typing import Any
 # Candidates the grammar reads: far more than top-k's 40, so a grammar that rejects many
 # of the likeliest still leaves top-k a full choice, and a small share of the vocabulary.
 GRAMMAR_POOL = 1000
+# Only a grammar that opens with this comment is pooled: one that ever allows only a few
+# tokens (the follow-up's one sentence, after whose 。 only the end of the turn may come) could
+# find none of them among the pool, and llama.cpp aborts the server when the token it then
+# samples is one the grammar rejects. The drafting grammars forbid characters and runs and
+# always leave most of the vocabulary.
+POOLED_MARK = "# pooled\n"
 
 
 def _unsorted(candidates: Any) -> None:
@@ -37,9 +43,9 @@ def patch_sampler(llama_class: Any, bindings: Any) -> None:
         return
 
     def _init_sampler(self: Any, *args: Any, grammar: Any = None, **kwargs: Any) -> Any:
+        if grammar is None or not grammar._grammar.startswith(POOLED_MARK):
+            return original(self, *args, grammar=grammar, **kwargs)
         sampler = original(self, *args, grammar=None, **kwargs)
-        if grammar is None:
-            return sampler
         chain = sampler.sampler
         # (a Python sampler, the logit bias, has no name to ask: llama.cpp would call a null)
         custom = {i for i, _ in sampler.custom_samplers}
@@ -49,6 +55,8 @@ def patch_sampler(llama_class: Any, bindings: Any) -> None:
             else bindings.llama_sampler_name(bindings.llama_sampler_chain_get(chain, i))
             for i in range(bindings.llama_sampler_chain_n(chain))
         ]
+        # (penalties that do nothing are named ?penalties)
+        names = [n.lstrip(b"?") if n else n for n in names]
         at = names.index(b"penalties") + 1 if b"penalties" in names else 0
         if any(i >= at for i in custom):
             # a Python sampler after the cut would move, and llama-cpp-python frees those by

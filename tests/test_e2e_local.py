@@ -149,7 +149,9 @@ from assistant.llama_serve import patch_sampler
 if sys.argv[2] == "pooled":
     patch_sampler(llama.Llama, llama_cpp)
 m = llama.Llama(model_path=sys.argv[1], n_ctx=1024, n_threads=2, verbose=False)
-grammar = llama_cpp.LlamaGrammar.from_string(write.text_grammar(None), verbose=False)
+from assistant.drafting import followup
+text = write.text_grammar(None) if sys.argv[3] == "drafting" else followup.GRAMMAR
+grammar = llama_cpp.LlamaGrammar.from_string(text, verbose=False)
 ask = "请用“一是、二是、三是”列出加强人大代表工作的三点要求，每点前面写小标题加冒号。"
 r = m.create_chat_completion(
     messages=[{"role": "user", "content": ask}], max_tokens=60, seed=7, temperature=0.7,
@@ -159,10 +161,13 @@ sys.stdout.write(r["choices"][0]["message"]["content"])
 """
 
 
-def test_the_servers_pooled_grammar_samples_what_the_whole_vocabulary_grammar_does():
+@pytest.mark.parametrize("which", ["drafting", "followup"])
+def test_the_servers_pooled_grammar_samples_what_the_whole_vocabulary_grammar_does(which):
     """assistant.llama_serve cuts the candidates to a pool before the grammar reads them (the
     grammar over Qwen's whole vocabulary halved decoding speed): with the same seed the
-    paragraph is the same, and it keeps the grammar (no colon, no 一是)."""
+    paragraph is the same, and it keeps the grammar (no colon, no 一是). The follow-up's
+    one-sentence grammar is not pooled (after its 。 only the end may come) and runs as
+    llama-cpp-python runs it."""
     import subprocess
     import sys
 
@@ -171,7 +176,7 @@ def test_the_servers_pooled_grammar_samples_what_the_whole_vocabulary_grammar_do
 
     def draw(arm: str) -> str:
         proc = subprocess.run(
-            [sys.executable, "-c", _POOLED_SCRIPT, model, arm],
+            [sys.executable, "-c", _POOLED_SCRIPT, model, arm, which],
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert proc.returncode == 0, proc.stderr[-2000:]

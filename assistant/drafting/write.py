@@ -19,6 +19,7 @@ from typing import Any
 from assistant import prompts as prompt_files
 from assistant.brief import Brief
 from assistant.checks.integrity import instruction_echo
+from assistant.llama_serve import POOLED_MARK
 from assistant.outline import Outline, OutlineSection
 from assistant.paragraphs import VOCATIVE_ONLY
 from assistant.plan import ParagraphPlan, level_terms
@@ -139,8 +140,8 @@ def text_grammar(
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
     if not (LIST_GRAMMAR if lists is None else lists):
-        return f"root ::= [^{_BANNED}{latin}]+\n"
-    return _list_free_grammar(_BANNED + latin, framed=framed)
+        return f"{POOLED_MARK}root ::= [^{_BANNED}{latin}]+\n"
+    return POOLED_MARK + _list_free_grammar(_BANNED + latin, framed=framed)
 
 
 @dataclass(frozen=True)
