@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.text import CLOSERS, han_only, overlap
+from assistant.text import CLOSERS, bigrams, han_only, overlap
 from assistant.text import SENT_END as _SENT_END
 
 # Cutting paragraphs and sentence spans, an ellipsis ends a sentence too.
@@ -160,6 +160,19 @@ def overlaps(given: Sequence[str], head: str) -> bool:
 THEME_COVERED = 0.3
 
 
-def about_theme(theme: str, headline: str) -> bool:
-    """Whether a headline is about the theme: it shares THEME_COVERED of the theme's bigrams."""
-    return overlap(theme, headline) >= THEME_COVERED
+# Bigrams every other theme and headline has (经济发展 and 推动高质量发展 share 发展 and are not
+# about one thing): left out where a theme's matter is read strictly.
+STOCK_BIGRAMS = frozenset(
+    "发展 建设 工作 推进 推动 加强 坚持 全面 提升 提高 质量 高质 深化 持续 不断 扎实 着力 "
+    "进一步 做好 落实 完善 健全 体系 能力 水平 作用 发挥".split()
+)
+
+
+def about_theme(theme: str, headline: str, strict: bool = False) -> bool:
+    """Whether a headline is about the theme: it shares THEME_COVERED of the theme's bigrams
+    (`strict`: of those not in STOCK_BIGRAMS, and one at least)."""
+    if not strict:
+        return overlap(theme, headline) >= THEME_COVERED
+    own = bigrams(theme) - STOCK_BIGRAMS
+    shared = own & bigrams(headline)
+    return bool(shared) and len(shared) >= THEME_COVERED * len(own)

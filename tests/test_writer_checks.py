@@ -4810,3 +4810,53 @@ def test_two_points_on_one_theme_while_another_has_none_fail_focus():
         Subject(raw=_points_speech(twice), brief=given, occasion="closing_session")
     )
     assert "讲的都是" not in theirs.reason
+
+
+def test_points_sharing_a_stock_bigram_with_a_theme_are_not_on_it():
+    """Review of the eighteenth session: 推动高质量发展 and 坚持绿色发展… share only 发展 with the
+    theme 经济发展; they are not two points on it."""
+    county = brief(level="县", locality="云岭县", themes=["经济发展", "社会治理", "生态文明建设"])
+    heads = ("推动高质量发展。", "坚持绿色发展，建设美丽家园。", "加强社会治理。")
+    card = REGISTRY["focus"].run(
+        Subject(raw=_points_speech(heads), brief=county, occasion="closing_session")
+    )
+    assert "讲的都是" not in card.reason
+
+
+def test_a_theme_left_out_fails_coverage_and_one_in_other_words_does_not():
+    """云岭县 2017: 生态文明建设 nowhere in the speech, the check passed at 95%. A theme said
+    in other words (营商环境持续优化 for 优化营商环境) is counted, not failed; and a meeting's
+    speaker need not name his own organ."""
+    county = brief(
+        level="县",
+        locality="云岭县",
+        themes=["优化营商环境", "生态文明建设"],
+        achievements=["新建村级活动场所12个", "改造农村公路86公里"],
+        role="县委书记",
+        organ="县委",
+    )
+    opening = (
+        "各位代表、同志们：\n\n云岭县人民代表大会即将胜利闭幕。我代表县委表示祝贺。\n\n"
+        "一年来，新建村级活动场所12个，改造农村公路86公里。\n\n"
+    )
+    other_words = opening + "要让营商环境持续优化，把生态文明建设抓在手上。\n"
+    passed = REGISTRY["brief_coverage"].run(
+        Subject(raw=other_words, brief=county, occasion="closing_session")
+    )
+    assert passed.passed and "优化营商环境" in passed.reason
+    left_out = opening + "要让营商环境持续优化，把群众的事办好。\n"
+    failed = REGISTRY["brief_coverage"].run(
+        Subject(raw=left_out, brief=county, occasion="closing_session")
+    )
+    assert not failed.passed and "生态文明建设" in failed.reason
+    meeting = brief(
+        level="街道",
+        locality="枫林街道",
+        occasion="symposium",
+        role="街道党工委书记",
+        organ="街道党工委",
+        themes=["代表工作"],
+    )
+    said = "同志们：\n\n召开这次座谈会，主要是听听枫林街道各位代表对代表工作的意见。\n"
+    card = REGISTRY["brief_coverage"].run(Subject(raw=said, brief=meeting, occasion="symposium"))
+    assert card.passed, card.reason

@@ -415,7 +415,8 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
     elif s.name:
         name = normalize(s.name)
         out.append(("session", name, name in text, "" if name in text else "会议名称未出现"))
-    if brief.speaker.organ:
+    # (a meeting's speaker need not name his own organ: a 街道党工委书记 at a 人大代表座谈会)
+    if brief.speaker.organ and brief.occasion in (None, "closing_session"):
         organ = normalize(brief.speaker.organ)
         out.append(("speaker.organ", organ, organ in text, "" if organ in text else "未出现"))
     for name, item in brief.fact_items():
@@ -430,7 +431,7 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
             problems.append("缺数字 " + "、".join(nums))
         if overlap < 0.5:
             problems.append(f"内容重合 {overlap:.0%}")
-        elif name == "themes" and _short_term(item_n) and han_only(item_n) not in han_text:
+        elif name == "themes" and short_term(item_n) and han_only(item_n) not in han_text:
             # a theme of a few 汉字 is a term: any 人民 and 民主 covered half of 全过程人民民主
             # (南川 2023, seventeenth run, never named it)
             problems.append("没有照简报写出这个提法")
@@ -442,7 +443,7 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
 SHORT_THEME = 8
 
 
-def _short_term(item: str) -> bool:
+def short_term(item: str) -> bool:
     return 0 < len(han_only(item)) <= SHORT_THEME
 
 
@@ -455,11 +456,14 @@ def check_brief_coverage(s: Subject) -> CheckResult:
     missed = [(f, i, why) for f, i, ok, why in items if not ok]
     score = 1 - len(missed) / len(items)
     # a theme of the brief the speech never takes up fails it whatever the share (云岭县 2017,
-    # seventeenth session's untuned read: 生态文明建设 nowhere, the check passed at 95%)
+    # seventeenth session's untuned read: 生态文明建设 nowhere, the check passed at 95%); one
+    # taken up in other words (营商环境持续优化 for 优化营商环境) is only counted
     hard = [
         m
         for m in missed
-        if m[0] in ("locality", "session", "speaker.organ", "themes") or "缺数字" in m[2]
+        if m[0] in ("locality", "session", "speaker.organ")
+        or "缺数字" in m[2]
+        or (m[0] == "themes" and "内容重合" in m[2])
     ]
     passed = not hard and score >= 0.8
     if not missed:

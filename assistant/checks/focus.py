@@ -27,6 +27,7 @@ from assistant.checks.base import (
     result_from_findings,
     threshold,
 )
+from assistant.checks.facts import short_term
 from assistant.checks.integrity import prose_paragraphs
 from assistant.paragraphs import HEADING_START, about_theme, overlapping_headlines
 from assistant.text import (
@@ -354,8 +355,22 @@ def _theme_twice(subject: Subject) -> Iterator[str]:
     if len(themes) < 2 or len(points) < 2:
         return
     mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
-    on = {t: [i for i, q in enumerate(points) if about_theme(t, q.heading)] for t in themes}
-    left = [t for t in themes if not on[t] and not any(about_theme(t, g) for g in given)]
+    on = {
+        t: [i for i, q in enumerate(points) if about_theme(t, q.heading, strict=True)]
+        for t in themes
+    }
+    # a theme left out: a term (a long theme is a sentence no headline need carry) that no
+    # point, no requirement of the brief's and nothing in the speech takes up
+    text = han_only(subject.text)
+    left = [
+        t
+        for t in themes
+        if short_term(t)
+        and not on[t]
+        and not any(about_theme(t, g) for g in given)
+        and han_only(t) not in text
+        and overlap(t, text) < 0.5
+    ]
     for theme in themes:
         twice = on[theme]
         if left and len(twice) >= 2 and any(mine[i] for i in twice):
