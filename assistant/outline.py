@@ -257,12 +257,14 @@ def meeting_name(brief: Brief) -> str:
 
 def _opening_lead(brief: Brief) -> str:
     if brief.occasion != "closing_session":
-        # The genre opens by stating the meeting's purpose; the model says what it is. The
-        # speaker's organ calls it (县人大常委会召开这次座谈会): left to the model, the 1.5B
-        # named no organ in three meetings of the seventeenth run, and 石桥 2016 had the 县人大
-        # 主席团 calling it, which a county's presidium does not do between sessions.
+        # The genre opens by stating the meeting's purpose; the model says what it is. A
+        # congress speaker's organ calls it (县人大常委会召开这次座谈会): left to the model,
+        # 石桥 2016 (seventeenth run) had the 县人大主席团 calling it, which a county's presidium
+        # does not do between sessions. A Party secretary's committee need not be the one
+        # calling it (the exchange meeting of the corpus: 市委书记, 市人大常委会决定召开).
         organ = (brief.speaker.organ or "").strip()
-        return f"{organ}召开这次{MEETING_NAMES[brief.occasion]}，主要是"
+        caller = organ if re.search("人大|主席团", organ) else ""
+        return f"{caller}召开这次{MEETING_NAMES[brief.occasion]}，主要是"
     name = brief.session_name or todo("会议全称，如××镇第×届人民代表大会第×次会议")
     text = f"{name}，在全体代表和与会同志的共同努力下，圆满完成了各项议程，即将胜利闭幕。"
     # What the session did is fact, so the program states it; the model only evaluates.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.brief import load_brief, parse_brief
@@ -77,7 +78,8 @@ def test_symposium_outline_announces_its_points():
 
 def test_a_meeting_is_called_by_the_speakers_organ():
     """Seventeenth run: 石桥, 宁川 and 枫林 never named the speaker's organ (brief_coverage
-    failed), and 石桥 had the 县人大主席团 call the symposium."""
+    failed), and 石桥 had the 县人大主席团 call the symposium. A Party secretary's committee
+    need not be the one calling it."""
     b = parse_brief(
         {
             "occasion": "symposium",
@@ -87,6 +89,8 @@ def test_a_meeting_is_called_by_the_speakers_organ():
         }
     )
     assert build_outline(b, shares={}).sections[1].lead == "县人大常委会召开这次座谈会，主要是"
+    secretary = replace(b, speaker=replace(b.speaker, role="市委书记", organ="市委"))
+    assert build_outline(secretary, shares={}).sections[1].lead == "召开这次座谈会，主要是"
 
 
 def test_extra_headlines_fill_up_to_three_and_outline_round_trips(tmp_path):
