@@ -189,8 +189,10 @@ ROLE_PURPOSES = {
         "接着这句话说明为什么要主动接受监督，接受监督对改进工作有什么好处，不再重复这句话",
         # (not 接着对各位代表提出希望: the line itself opens 希望各位代表, and 白沙 2026 in the
         # seventeenth run went on 希望各位代表能够积极参与其中 in the same paragraph)
+        # (nor with 不再重复这句话 after its list: 南川 2023, eighteenth run, wrote 不再重复“希望
+        # 各位代表…” into the speech)
         "接着这句话讲各位代表闭会期间怎样履职：常到群众中去，把群众的呼声和期盼及时反映上来，"
-        "在各自岗位上带头作为，不再重复这句话",
+        "在各自岗位上带头作为",
     ],
     "call": [
         # Ends in the call itself: the 1.5B copies a call's purpose, and a copy of

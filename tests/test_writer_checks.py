@@ -1173,6 +1173,16 @@ EXAMPLES = [
         True,
         "讲讲话人",
     ),
+    # the purpose's own 不再重复 copied into the speech (南川 2023, eighteenth full run)
+    (
+        "integrity",
+        "闭会期间，代表们要常到群众中去，在各自岗位上带头作为，"
+        "不再重复“希望各位代表依法履职、密切联系群众，当好人民群众的代言人。”",
+        {},
+        "closing_session",
+        True,
+        "不再重复",
+    ),
     # 党代表 for 人大代表, the speaker's own post in the third person (枫林 2024, scale 0.5)
     (
         "usage",
