@@ -210,6 +210,13 @@ def test_a_report_of_the_brief_with_the_place_written_out_is_not_invented(brief)
     assert scoring.score_text(ok, brief=brief, checks=["invented_facts"]).passed
     bad = f"会议审议通过了《{place}第十九届人民代表大会第一次会议工作报告》。"
     assert not scoring.score_text(bad, brief=brief, checks=["invented_facts"]).passed
+    # …and with the speech's year and without 人民 (南川 2023, eighteenth run): miswritten,
+    # not invented; another year's report is not the brief's
+    year = brief.year
+    dated = f"会议审议通过了《{year}年{place}政府工作报告》。"
+    assert scoring.score_text(dated, brief=brief, checks=["invented_facts"]).passed
+    other = f"会议审议通过了《{year - 1}年{place}政府工作报告》。"
+    assert not scoring.score_text(other, brief=brief, checks=["invented_facts"]).passed
 
 
 def test_stale_tifa_is_seen_through_quotation_marks():
