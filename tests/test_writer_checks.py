@@ -1173,6 +1173,40 @@ EXAMPLES = [
         True,
         "讲讲话人",
     ),
+    # 石桥 2016 (eighteenth full run): the speaker's post as the one who proposed the meeting,
+    # 可以从三个方面入手 before 一要…三要, the speech commenting on itself
+    (
+        "voice",
+        "为了推动石桥人大工作，县人大常委会主任建议召开这次座谈会。",
+        {"level": "县", "role": "县人大常委会主任", "organ": "县人大常委会"},
+        "symposium",
+        True,
+        "县人大常委会主任建议",
+    ),
+    (
+        "voice",
+        "县人大常委会主任会议决定，这次座谈会请各乡镇人大主席参加。",
+        {"level": "县", "role": "县人大常委会主任", "organ": "县人大常委会"},
+        "symposium",
+        False,
+        "",
+    ),
+    (
+        "register",
+        "学法要有办法，可以从三个方面入手。一要深刻理解文件精神，二要熟练掌握相关知识。",
+        {},
+        "closing_session",
+        True,
+        "可以从三个方面入手",
+    ),
+    (
+        "voice",
+        "各位同志，现在我总结了县人大常委会在座谈会上所作的重要讲话内容。这些都体现了我对乡镇人大工作的重视。",
+        {"level": "县", "role": "县人大常委会主任", "organ": "县人大常委会"},
+        "symposium",
+        True,
+        "我总结了",
+    ),
     # the purpose's own 不再重复 copied into the speech (南川 2023, eighteenth full run)
     (
         "integrity",

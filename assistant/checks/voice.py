@@ -82,7 +82,8 @@ def _third_person(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
     # 我这个镇党委书记要带头, the first person
     who = "|".join(re.escape(n) for n in names)
     return re.compile(
-        rf"(?<!总)(?<!这个)(?<!我)(?:{who})[^。！？，；：“]{{0,4}}?(?:同志)?"
+        # (县人大常委会主任会议决定…: the chairmen's council, an organ, not the speaker)
+        rf"(?<!总)(?<!这个)(?<!我)(?:{who})(?!会议)[^。！？，；：“]{{0,4}}?(?:同志)?"
         rf"(?:在[^。！？，；]{{0,20}}上)?(?:{verbs})"
     )
 
