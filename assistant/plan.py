@@ -170,7 +170,9 @@ ROLE_PURPOSES = {
         # 怎么抓: 汀浦 2025, untuned read, wrote 抓好以下事情和每件如何抓 and 第一件事是…. What
         # follows a colon is copied; without one, 要做到这一点，… is the speech's own way in)
         "讲怎样做到这一点",
-        "对落实这一点提出责任要求：{actors}要怎样担当作为",
+        # (not 对落实这一点提出责任要求: 石桥 2016, eighteenth run, wrote 我们提出落实这一要求的
+        # 具体责任要求 into the speech; copied, these words are the speech's own)
+        "{actors}要担起责任，把这一点落到实处：讲清各自担什么责任、怎样担当作为",
     ],
     # The congress-work moves: each a standing line the program writes (CONGRESS_LEADS, the
     # paragraph's lead) and what the model goes on with. Given the lines as purposes to
