@@ -473,6 +473,23 @@ def test_repair_drops_a_sentence_resting_on_an_invented_claim_when_the_paragraph
     assert "【待核" in alone.text and "位于贵州省西南部" in alone.text
 
 
+def test_repair_drops_an_invented_visit_of_the_general_secretary_whatever_is_left(place):
+    """云溪 2013 (eighteenth run): 习近平总书记来云溪考察, copied from a Shanxi exemplar's 来晋
+    考察, kept marked three times for the writer to strike. It goes even where little stays;
+    where nothing stays, neither does the claim."""
+    from assistant.drafting.repair import repair
+
+    visit = "习近平总书记来白沙考察，为我们做好各项工作指明了前进方向，提供了根本遵循。"
+    text = "要坚决贯彻落实中央八项规定，改进工作作风。" + visit
+    fixed = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text.startswith("要坚决贯彻落实中央八项规定，改进工作作风。")
+    assert "考察" not in fixed.text and "【待核" not in fixed.text
+    assert any(r.startswith("删去简报没有依据的总书记") for r in fixed.repairs)
+    # (the plan's facts are added to what is left: the paragraph is not the claim)
+    alone = repair(visit, choose([visit], PLAN, place)[0], PLAN, place.brief, None)
+    assert "考察" not in alone.text
+
+
 @pytest.mark.parametrize(
     ("added", "kept"),
     [
