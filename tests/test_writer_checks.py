@@ -1207,6 +1207,24 @@ EXAMPLES = [
         True,
         "我总结了",
     ),
+    # 宁川 2015 (eighteenth full run): a numeral left as a clause, and a point's paragraph
+    # starting the speech over
+    (
+        "integrity",
+        "做好这项工作，一要提升自身素质；二要拓宽视野；三要倾听群众意见；四要善于总结经验；五。",
+        {},
+        "experience_exchange",
+        True,
+        "；五。",
+    ),
+    (
+        "integrity",
+        "要坚持第一、第二、第三产业融合发展，让一、二、三产业都有活力。",
+        {},
+        "closing_session",
+        False,
+        "",
+    ),
     # the purpose's own 不再重复 copied into the speech (南川 2023, eighteenth full run)
     (
         "integrity",
@@ -4904,3 +4922,27 @@ def test_a_theme_left_out_fails_coverage_and_one_in_other_words_does_not():
     said = "同志们：\n\n召开这次座谈会，主要是听听枫林街道各位代表对代表工作的意见。\n"
     card = REGISTRY["brief_coverage"].run(Subject(raw=said, brief=meeting, occasion="symposium"))
     assert card.passed, card.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "各位同志，刚才，我们交流了关于乡镇人大工作的一些经验做法。为了进一步加强乡镇人大工作，"
+        "我特提出几点要求，希望各乡镇人大认真履职。",
+        "我们要做的不仅仅是回顾过去的工作成果。为了更好地推进我们的工作，今天我有一些具体的要求"
+        "需要大家来认真思考和落实。",
+    ],
+)
+def test_a_point_starting_the_speech_over_fails_integrity(body):
+    """宁川 2015 (eighteenth full run), points 一 and 四: a paragraph inside a point that
+    announces the requirements again, as if the speech began there."""
+    raw = (
+        "同志们：\n\n市人大常委会召开这次经验交流会，主要是交流经验。下面，我讲两点意见。\n\n"
+        "一、要提高认识，把乡镇人大工作摆上重要位置。\n\n"
+        "乡镇人大是基层政权的重要组成部分，要把它的工作抓在日常。\n\n" + body + "\n\n"
+        "二、要依法履职。\n\n乡镇人大要依法履职，把监督做实。\n"
+    )
+    card = REGISTRY["integrity"].run(
+        Subject(raw=raw, brief=brief(level="市"), occasion="experience_exchange")
+    )
+    assert not card.passed and "从头开讲" in card.reason
