@@ -12,6 +12,7 @@ from assistant.checks.mends import apply_mends, mends
 SAMPLES = [
     ("integrity", "要加强党的对人大工作的领导，把这件事抓在日常。"),
     ("integrity", "作为临江区的一名干部，我们要把群众的事放在心上。"),
+    ("integrity", "一要提升自身素质；二要拓宽视野；三要倾听群众意见；五。"),
     ("register", "要把代表联络站建好用好。总之，我们要把这项工作抓实抓好。"),
     ("register", "要把代表联络站建好用好。这样做的好处是能让群众的呼声及时得到回应。"),
 ]
