@@ -1509,3 +1509,21 @@ def test_repair_says_a_manuals_then_and_last_as_a_speech_does(place):
     subject = Subject(raw=fixed.text, brief=place.brief, scope="paragraph")
     check = REGISTRY["register"].run(subject)
     assert check.passed, check.reason
+
+
+def test_repair_keeps_the_congratulation_out_of_a_closing_speechs_opening(place):
+    """白沙 2026 (eighteenth run): the opening said 我谨代表镇党委…表示热烈的祝贺！ and the
+    program's thanks after it said it again; in the opening of a speech with a thanks of its
+    own the sentence goes, elsewhere (a meeting without one) it stays."""
+    from assistant.drafting.repair import repair
+
+    said = "这是一次团结的大会。在此，我谨代表镇党委对所有代表和列席同志表示热烈的祝贺！"
+    plan = ParagraphPlan("评价这次大会", 30)
+    fixed = repair(said, choose([said], plan, place)[0], plan, place.brief, None,
+                   section_role="opening")  # fmt: skip
+    assert fixed.text == "这是一次团结的大会。"
+    assert any("删去开场里的祝贺" in r for r in fixed.repairs)
+    meeting = dataclasses.replace(place.brief, occasion="symposium")
+    kept = repair(said, choose([said], plan, place)[0], plan, meeting, None,
+                  section_role="opening")  # fmt: skip
+    assert "祝贺" in kept.text

@@ -4927,6 +4927,9 @@ def test_a_theme_left_out_fails_coverage_and_one_in_other_words_does_not():
 @pytest.mark.parametrize(
     "body",
     [
+        # 白沙 2026 (the same run), point 三 and the situation
+        "希望各位代表依法履职。各位代表，我今天讲话的题目是《依法履职、善始善终》。",
+        "全体代表和列席同志在这里欢聚一堂，庆祝会议的成功结束。过去一年，我们取得了显著成就。",
         "各位同志，刚才，我们交流了关于乡镇人大工作的一些经验做法。为了进一步加强乡镇人大工作，"
         "我特提出几点要求，希望各乡镇人大认真履职。",
         "我们要做的不仅仅是回顾过去的工作成果。为了更好地推进我们的工作，今天我有一些具体的要求"
@@ -4946,3 +4949,23 @@ def test_a_point_starting_the_speech_over_fails_integrity(body):
         Subject(raw=raw, brief=brief(level="市"), occasion="experience_exchange")
     )
     assert not card.passed and "从头开讲" in card.reason
+
+
+def test_congratulating_twice_fails_focus_and_once_does_not():
+    """白沙 2026 (eighteenth full run): the opening's 我谨代表镇党委…表示热烈的祝贺！ and then the
+    speech's own thanks said it again; the references say it once."""
+    opening = (
+        "各位代表、同志们：\n\n白沙镇第二十届人民代表大会第六次会议圆满完成了各项议程，即将胜利"
+        "闭幕。\n\n"
+    )
+    mine = "会议开得很成功。在此，我谨代表镇党委对所有代表和列席同志表示热烈的祝贺！\n\n"
+    thanks = "在此，我代表镇党委，对大会的圆满成功表示热烈祝贺！向各位代表致以衷心感谢！\n\n"
+    body = "一、要做强特色产业。\n\n产业是富民之本，要把茶叶做成群众增收的大产业。\n"
+    twice = REGISTRY["focus"].run(
+        Subject(raw=opening + mine + thanks + body, brief=brief(), occasion="closing_session")
+    )
+    assert not twice.passed and "祝贺的话说了两遍" in twice.reason
+    once = REGISTRY["focus"].run(
+        Subject(raw=opening + thanks + body, brief=brief(), occasion="closing_session")
+    )
+    assert "祝贺的话说了两遍" not in once.reason

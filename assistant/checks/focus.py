@@ -62,6 +62,7 @@ class _Patterns:
     task_unless: re.Pattern[str]
     task_basis: re.Pattern[str]
     once: re.Pattern[str]
+    congratulations: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -72,6 +73,7 @@ def _build(data: Any) -> _Patterns:
         re.compile(data["task_unless"]),
         re.compile(data["task_basis"]),
         re.compile(data["once"]),
+        re.compile(data["congratulations"]),
     )
 
 
@@ -88,6 +90,22 @@ def _said_once_again(text: str, section: str, before: str, pat: _Patterns) -> It
         if in_section + k >= 1 or in_speech + k >= 2:
             yield f"“{m.group()}”前面已经说过，讲话只说一次：“{short(text[m.start() :], 30)}”"
             return
+
+
+def _congratulated_twice(text: str, pat: _Patterns) -> Iterator[str]:
+    """The speaker's congratulation on behalf of his organ said a second time (白沙 2026,
+    eighteenth run: the opening's 我谨代表镇党委…表示热烈的祝贺！ and then the speech's own
+    thanks)."""
+    hits = list(pat.congratulations.finditer(text))
+    if len(hits) >= 2:
+        m = hits[1]
+        yield f"代表党委表示祝贺的话说了两遍，讲话只说一次：“{short(text[m.start() :], 30)}”"
+
+
+def congratulation() -> re.Pattern[str]:
+    """The speaker congratulating on behalf of his organ (代表镇党委…表示热烈的祝贺): what a
+    closing speech's own thanks says, which drafting keeps out of the opening before it."""
+    return _patterns().congratulations
 
 
 def _patterns() -> _Patterns:
@@ -1037,6 +1055,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
     for x in subject.parsed.sections:
         out.extend(_said_once_again(x.text, "", before, pat))
         before += x.text
+    out.extend(_congratulated_twice(subject.text, pat))
     return out
 
 

@@ -24,6 +24,7 @@ from assistant.checks.facts import (
 )
 from assistant.checks.focus import (
     POINT_MARK,
+    congratulation,
     echoed_lead,
     facts_told_again,
     goes_on_from,
@@ -280,6 +281,12 @@ def _drop_out_of_place(text: str, section_role: str, occasion: str, repairs: lis
     for found, note in (
         (lambda x: early_call(x, section_role), "删去写在号召之前的号召："),
         (lambda x: misplaced_thanks(x, section_role, thanks), "删去致谢之外的祝贺、感谢："),
+        # the speech's own thanks congratulates on the organ's behalf after the opening (白沙
+        # 2026, eighteenth run: the opening did too, 我谨代表镇党委…表示热烈的祝贺！)
+        (
+            lambda x: thanks and section_role == "opening" and congratulation().search(x),
+            "删去开场里的祝贺（后面的祝贺与致谢会说）：",
+        ),
     ):
         text = _drop(text, [x for x in sentences(text) if found(x)], note, repairs, 30)
     said = _CONNECTIVE.findall(text)
