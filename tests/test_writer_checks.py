@@ -1225,6 +1225,15 @@ EXAMPLES = [
         False,
         "",
     ),
+    # 丰源 2025 (eighteenth full run): a 县委书记 as one of the congress
+    (
+        "voice",
+        "作为县人大及其常委会的一员代表，我非常感谢各位代表的辛勤付出。",
+        {"level": "县", "role": "县委书记", "organ": "县委"},
+        "closing_session",
+        True,
+        "县人大及其常委会的一员",
+    ),
     # the purpose's own 不再重复 copied into the speech (南川 2023, eighteenth full run)
     (
         "integrity",
