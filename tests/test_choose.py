@@ -1026,11 +1026,12 @@ def test_a_sentence_said_twice_word_for_word_goes_however_little_stays(place):
     fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None)
     assert fixed.text == line + own, fixed.text
     assert any("一字不差" in r for r in fixed.repairs)
-    # near, not the same: kept while too little would stay
+    # near, not the same: kept while too little would stay (its hope said as a duty, the
+    # line having said it)
     near = "同时，希望各位代表依法履职、密切联系群众，为全镇发展作出更大的贡献。"
     kept = repair(line + own + near, choose([line + own + near], plan, place)[0], plan,
                   place.brief, None)  # fmt: skip
-    assert near in kept.text
+    assert "同时，各位代表要依法履职、密切联系群众，为全镇发展作出更大的贡献。" in kept.text
 
 
 def test_what_another_paragraph_says_goes_though_only_the_standing_line_stays(place):
@@ -1527,3 +1528,24 @@ def test_repair_keeps_the_congratulation_out_of_a_closing_speechs_opening(place)
     kept = repair(said, choose([said], plan, place)[0], plan, meeting, None,
                   section_role="opening")  # fmt: skip
     assert "祝贺" in kept.text
+
+
+def test_repair_says_the_hope_for_the_delegates_once(place):
+    """丰源 2025 (eighteenth run): the standing line 希望各位代表依法履职… and then the model's
+    希望各位代表闭会期间，常到群众中去…; said again it becomes a duty, the line stays."""
+    from assistant.drafting.repair import repair
+
+    line = "希望各位代表依法履职、密切联系群众，当好人民群众的代言人。"
+    # (the model's text after the line, which the program puts before it)
+    text = "希望各位代表闭会期间，常到群众中去，把群众的呼声和期盼及时反映上来。"
+    plan = ParagraphPlan("接着这句话讲各位代表闭会期间怎样履职", 40, lead=line)
+    fixed = repair(text, choose([text], plan, place)[0], plan, place.brief, None,
+                   section_role="congress_work")  # fmt: skip
+    assert fixed.text == "闭会期间，各位代表要常到群众中去，把群众的呼声和期盼及时反映上来。"
+    assert any("再说时改为" in r for r in fixed.repairs)
+    # said once, by the model, it stays
+    own = "希望各位代表能够积极参与其中，认真履行职责。"
+    plain = ParagraphPlan("对代表提出希望", 30)
+    kept = repair(own, choose([own], plain, place)[0], plain, place.brief, None,
+                  section_role="congress_work")  # fmt: skip
+    assert kept.text == own

@@ -102,6 +102,11 @@ def _congratulated_twice(text: str, pat: _Patterns) -> Iterator[str]:
         yield f"代表党委表示祝贺的话说了两遍，讲话只说一次：“{short(text[m.start() :], 30)}”"
 
 
+def once_pattern() -> re.Pattern[str]:
+    """What a speech says once (style.yaml's `once`: 希望各位代表…), for drafting's repair."""
+    return _patterns().once
+
+
 def congratulation() -> re.Pattern[str]:
     """The speaker congratulating on behalf of his organ (代表镇党委…表示热烈的祝贺): what a
     closing speech's own thanks says, which drafting keeps out of the opening before it."""

@@ -30,6 +30,7 @@ from assistant.checks.focus import (
     goes_on_from,
     headline_clause_again,
     listed_facts,
+    once_pattern,
     previewing_sentences,
     repeated_sentences,
     reports_again,
@@ -640,9 +641,43 @@ def _drop_repeats(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]
     # 各级党组织要加强对人大工作的领导…；希望各位代表依法履职、密切联系群众。, the two other
     # paragraphs' standing lines, kept because its own line alone was under 40%)
     elsewhere = _not_lead(sentences_said_in_section(text, siblings, headline), text, plan)
-    return _drop_sentences(
+    text = _drop_sentences(
         text, elsewhere, plan, "删去本节别的段落已经说过的句子：", repairs, keep=HEADLINES_KEEP
     )
+    return _hope_said_again(text, plan, at, repairs)
+
+
+def _hope_said_again(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
+    """希望各位代表… said by the model where the speech has said it (the delegates' standing
+    line, or before): said as a duty, 各位代表要… (丰源 2025, eighteenth run: the standing line
+    希望各位代表依法履职… then 希望各位代表闭会期间，常到群众中去…; focus's `once`)."""
+    hope = once_pattern()
+    # (the standing line goes before the model's text; the text may carry it already)
+    lead = plan.lead if plan.lead and text.startswith(plan.lead) else ""
+    said = any(hope.search(x) for x in (plan.lead, at.context, at.siblings))
+    out, changed, at_ = [], [], len(lead)
+    for m in hope.finditer(text, len(lead)):
+        if said:
+            out.append(text[at_ : m.start()])
+            rest = text[m.end() :]
+            who = m.group()[2:]
+            inter = _IN_RECESS.match(rest)
+            if inter:
+                out.append(f"闭会期间，{who}要")
+                at_ = m.end() + inter.end()
+            else:
+                out.append(f"{who}要")
+                at_ = m.end() + (_WILL.match(rest).end() if _WILL.match(rest) else 0)
+            changed.append(m.group())
+        said = True
+    if not changed:
+        return text
+    repairs.append(f"“希望各位代表”前面已经说过，再说时改为“各位代表要”：{len(changed)} 处")
+    return "".join(out) + text[at_:]
+
+
+_IN_RECESS = re.compile(r"(?:在)?闭会期间[，,]?")
+_WILL = re.compile(r"(?:能够|能|要)")
 
 
 def _not_lead(drop: list[str], text: str, plan: ParagraphPlan) -> list[str]:
