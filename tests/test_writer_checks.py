@@ -1234,6 +1234,15 @@ EXAMPLES = [
         True,
         "县人大及其常委会的一员",
     ),
+    # 临江 2019 (eighteenth full run), point 一
+    (
+        "register",
+        "第一种是加强学习和培训，提升理论素养。第二种是坚持党管干部的原则，选好干部。",
+        {},
+        "closing_session",
+        True,
+        "第一种是",
+    ),
     # the purpose's own 不再重复 copied into the speech (南川 2023, eighteenth full run)
     (
         "integrity",
