@@ -4987,3 +4987,27 @@ def test_congratulating_twice_fails_focus_and_once_does_not():
         Subject(raw=opening + thanks + body, brief=brief(), occasion="closing_session")
     )
     assert "祝贺的话说了两遍" not in once.reason
+
+
+def test_a_party_congress_spoken_of_before_it_met_fails_tifa():
+    """檀山县 2021-01 (the eighteenth session's untuned read): 为实现党的二十大奋斗目标奠定坚实
+    基础, twenty-one months before the congress met. Before it, a speech may only look forward
+    to it (迎接党的二十大胜利召开)."""
+    from assistant.tifa import find_stale
+
+    said = "为实现党的二十大奋斗目标奠定坚实基础。"
+    early = find_stale(said, dt.date(2021, 1, 22))
+    assert [h.status for h in early] == ["early"] and "二十大" in early[0].matched
+    assert not [h for h in find_stale(said, dt.date(2023, 1, 10)) if h.status == "early"]
+    welcome = "要以优异成绩迎接党的二十大胜利召开。"
+    assert not [h for h in find_stale(welcome, dt.date(2022, 1, 10)) if h.status == "early"]
+    before = find_stale("深入学习贯彻党的十九大精神。", dt.date(2017, 3, 1))
+    assert before and {h.status for h in before} == {"early"}
+
+
+def test_the_provinces_voice_with_and_between_its_words_fails_usage():
+    """檀山县 2021 (the same read): 各地区和各部门要按照…, in a county."""
+    county = brief(level="县", locality="檀山县", role="县委书记", organ="县委")
+    said = "各地区和各部门要按照法律法规的要求，切实履行自己的职责。"
+    card = REGISTRY["usage"].run(Subject(raw=said, brief=county, occasion="closing_session"))
+    assert not card.passed and "各地区和各部门" in card.reason
