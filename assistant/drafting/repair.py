@@ -653,31 +653,24 @@ def _hope_said_again(text: str, plan: ParagraphPlan, at: _Where, repairs: list[s
     希望各位代表依法履职… then 希望各位代表闭会期间，常到群众中去…; focus's `once`)."""
     hope = once_pattern()
     # (the standing line goes before the model's text; the text may carry it already)
-    lead = plan.lead if plan.lead and text.startswith(plan.lead) else ""
+    start = len(plan.lead) if plan.lead and text.startswith(plan.lead) else 0
     said = any(hope.search(x) for x in (plan.lead, at.context, at.siblings))
-    out, changed, at_ = [], [], len(lead)
-    for m in hope.finditer(text, len(lead)):
-        if said:
-            out.append(text[at_ : m.start()])
-            rest = text[m.end() :]
-            who = m.group()[2:]
-            inter = _IN_RECESS.match(rest)
-            if inter:
-                out.append(f"闭会期间，{who}要")
-                at_ = m.end() + inter.end()
-            else:
-                out.append(f"{who}要")
-                at_ = m.end() + (_WILL.match(rest).end() if _WILL.match(rest) else 0)
-            changed.append(m.group())
-        said = True
-    if not changed:
-        return text
-    repairs.append(f"“希望各位代表”前面已经说过，再说时改为“各位代表要”：{len(changed)} 处")
-    return "".join(out) + text[at_:]
+    changed = 0
 
+    def duty(m: re.Match[str]) -> str:
+        nonlocal said, changed
+        if not said:  # the speech's first saying stays
+            said = True
+            return m.group()
+        changed += 1
+        who = m.group("hope")[2:]
+        return f"闭会期间，{who}要" if m.group("recess") else f"{who}要"
 
-_IN_RECESS = re.compile(r"(?:在)?闭会期间[，,]?")
-_WILL = re.compile(r"(?:能够|能|要)")
+    again = re.compile(rf"(?P<hope>{hope.pattern})(?:(?P<recess>在?闭会期间[，,]?)|能够|能|要)?")
+    text = text[:start] + again.sub(duty, text[start:])
+    if changed:
+        repairs.append(f"“希望各位代表”前面已经说过，再说时改为“各位代表要”：{changed} 处")
+    return text
 
 
 def _not_lead(drop: list[str], text: str, plan: ParagraphPlan) -> list[str]:
@@ -771,32 +764,28 @@ def _drop_claims(text: str, brief: Any, plan: ParagraphPlan, repairs: list[str])
     Shanxi exemplar's 来晋考察, for the writer to strike."""
     claims = find_invented_claims(text, brief)
     his = [c for c in claims if _HIS.search(c)]
-    if his:
-        bad = [x for x in sentences(text) if any(c in x for c in his)]
-        text = _drop_sentences(
-            text, bad, plan, "删去简报没有依据的总书记考察、指示：", repairs, keep=0
-        )
-    return _drop_whole(
-        text,
-        [c for c in claims if c not in his],
-        plan,
-        "删去简报没有依据的说法所在的句子：",
-        repairs,
-    )
+    text = _drop_whole(text, his, plan, "删去简报没有依据的总书记考察、指示：", repairs, keep=0)
+    others = [c for c in claims if c not in his]
+    return _drop_whole(text, others, plan, "删去简报没有依据的说法所在的句子：", repairs)
 
 
 _HIS = re.compile("习近平|总书记")
 
 
 def _drop_whole(
-    text: str, needles: Sequence[str], plan: ParagraphPlan, label: str, repairs: list[str]
+    text: str,
+    needles: Sequence[str],
+    plan: ParagraphPlan,
+    label: str,
+    repairs: list[str],
+    keep: float = KEEP_SHARE,
 ) -> str:
-    """Drop the sentences carrying any of `needles` when 40% of the paragraph's budget
-    stays; otherwise leave them to be marked."""
+    """Drop the sentences carrying any of `needles` when `keep` (40%) of the paragraph's
+    budget stays; otherwise leave them to be marked."""
     if not needles:
         return text
     bad = [x for x in sentences(text) if any(n in x for n in needles)]
-    return _drop_sentences(text, bad, plan, label, repairs)
+    return _drop_sentences(text, bad, plan, label, repairs, keep=keep)
 
 
 def _drop_sentences(
