@@ -369,12 +369,10 @@ def find_invented_titles(text: str, brief: Any) -> list[str]:
         title = m.group(1)
         if len(title) <= 4:
             continue  # 《意见》《若干意见》: a short back-reference to a document named before
-        local = _without_locality(title, brief)
         # 《2023年南川市政府工作报告》 (南川 2023, eighteenth run) is the brief's 市人民政府工作
         # 报告 with the year of the speech and without 人民: a title miswritten, not invented
         year = getattr(brief, "year", None)
-        if year and local.startswith(f"{year}年"):
-            local = _without_locality(local[len(f"{year}年") :], brief)
+        local = _without_locality(title.removeprefix(f"{year}年") if year else title, brief)
         full = re.sub(r"(?<!人民)政府", "人民政府", local)
         if (
             local in facts

@@ -351,12 +351,24 @@ def _speech_restatements(subject: Subject) -> Iterator[str]:
             yield found
 
 
+def _given(subject: Subject) -> list[str]:
+    """The 汉字 of the brief's own requirements."""
+    return [han_only(r) for r in getattr(subject.brief, "requirements", ()) or ()]
+
+
+def _headed_points(subject: Subject) -> tuple[list[Any], list[bool]]:
+    """The points with a headline, and for each whether the headline is the draft's own
+    rather than one of the brief's requirements (those are the writer's call)."""
+    points = [q for q in subject.parsed.points() if q.heading]
+    given = _given(subject)
+    mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
+    return points, mine
+
+
 def _speech_overlaps(subject: Subject) -> Iterator[str]:
     """Headlines that overlap, one of them at least not the brief's own (the writer's
     requirements are the writer's call)."""
-    points = [q for q in subject.parsed.points() if q.heading]
-    given = [han_only(r) for r in getattr(subject.brief, "requirements", ()) or ()]
-    mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
+    points, mine = _headed_points(subject)
     seen: set[frozenset[int]] = set()
     for i, j, core in overlapping_headlines([q.heading for q in points]):
         if (mine[i] or mine[j]) and {i, j} not in seen:
@@ -373,11 +385,10 @@ def _theme_twice(subject: Subject) -> Iterator[str]:
     seventeenth session's untuned read: 二、坚持精准扶贫，精准脱贫 and 三、聚焦脱贫攻坚, and
     生态文明建设 nowhere): a point spent twice, a theme left out."""
     themes = [t for t in getattr(subject.brief, "themes", ()) or () if han_only(t)]
-    given = [han_only(r) for r in getattr(subject.brief, "requirements", ()) or ()]
-    points = [q for q in subject.parsed.points() if q.heading]
+    given = _given(subject)
+    points, mine = _headed_points(subject)
     if len(themes) < 2 or len(points) < 2:
         return
-    mine = [not any(overlap(g, han_only(q.heading)) >= 0.8 for g in given) for q in points]
     on = {
         t: [i for i, q in enumerate(points) if about_theme(t, q.heading, strict=True)]
         for t in themes
