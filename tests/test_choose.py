@@ -1549,3 +1549,28 @@ def test_repair_says_the_hope_for_the_delegates_once(place):
     kept = repair(own, choose([own], plain, place)[0], plain, place.brief, None,
                   section_role="congress_work")  # fmt: skip
     assert kept.text == own
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("过去一年，在镇党委的坚强领导下，", "过去一年，"),
+        ("过去一年，在县委和镇党委的正确领导下，", "过去一年，在县委的正确领导下，"),
+        ("过去一年，在县委、县政府的坚强领导下，", "过去一年，在县委、县政府的坚强领导下，"),
+    ],
+)
+def test_repair_takes_the_speakers_own_organ_out_of_the_leadership_he_praises(place, said, kept):
+    """檀山县 2021 (untuned read): the 县委书记 opened the review with 在县委的坚强领导下. The
+    leadership praised is the higher organs'; his own is taken out, the sentence kept."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    rest = "全镇上下凝心聚力、真抓实干，经济社会发展稳中有进，各项事业取得新的成绩。"
+    plan = dataclasses.replace(PLAN, facts=())
+    b = place.brief  # the example brief: 镇党委书记 for the 镇党委
+    fixed = repair(said + rest, choose([said + rest], plan, place)[0], plan, b, None)
+    assert fixed.text == kept + rest
+    assert any("称颂" in r for r in fixed.repairs) is (said != kept)
+    assert REGISTRY["voice"].run(Subject(raw=fixed.text, brief=b, scope="paragraph")).passed
+    before = REGISTRY["voice"].run(Subject(raw=said + rest, brief=b, scope="paragraph"))
+    assert before.passed is (said == kept)

@@ -4403,6 +4403,32 @@ DRAFTS_READ = [
             ("usage", "抓落实的作风要坚决做到重部署轻落实、说得多做得少。", True),
         ],
     ),
+    # 檀山县 2021 (县委书记, untuned read on the eighteenth session's final code): the 县委's
+    # own leadership praised by its secretary, the 人大 claimed as "ours", the speaker as the
+    # session's clerk. Each said right passes.
+    (
+        "檀山县 2021, untuned read",
+        {"level": "县", "role": "县委书记", "organ": "中共檀山县委", "locality": "檀山县"},
+        "opening",
+        [
+            ("voice", "过去一年，在县委的坚强领导下，我们的工作取得了显著成效。", True),
+            ("voice", "过去一年，在市委的坚强领导下，全县上下团结奋斗。", False),
+            ("voice", "在市委、县委的正确领导下，全县经济稳中有进。", True),
+            ("voice", "县人大常委会要在县委的领导下，依法履行职责。", False),
+            (
+                "voice",
+                "这一年的成绩体现了我们各级人大机关和人大代表的辛勤付出和担当作为。",
+                True,
+            ),
+            ("voice", "这一年的成绩饱含着各级人大机关和人大代表的辛勤付出。", False),
+            (
+                "voice",
+                "作为檀山县第十八届人民代表大会第五次会议的书记员，我代表县委对各位代表说。",
+                True,
+            ),
+            ("voice", "作为县委书记，我深知肩上的责任。", False),
+        ],
+    ),
     # Correct prose a review found failed by the thirteenth session's first patterns: each
     # would also have been dropped by the drafting repair.
     (

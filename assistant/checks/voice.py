@@ -43,6 +43,7 @@ class _Patterns:
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     delegate_role: re.Pattern[str]
     narrated: re.Pattern[str]
+    own_praise: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -59,6 +60,7 @@ def _build(data: Any) -> _Patterns:
         kinds=tuple((k, re.compile(p)) for k, p in data["organ_kinds"].items()),
         delegate_role=re.compile(data["delegate_role"]),
         narrated=re.compile(data["narrated"]),
+        own_praise=re.compile(data["own_praise"]),
     )
 
 
@@ -140,6 +142,63 @@ def _own_title(said: str, role: str) -> bool:
     return role in said or (title in said and not re.search("村|支部|社区|小组|站", said))
 
 
+def _own_post(post: str, role: str) -> bool:
+    """Whether 作为{post}，我 names one of the speaker's own posts (镇党委副书记 for 镇党委副书记、
+    镇人大主席): the post is one of them or ends in its title, not 会议的书记员 for a 县委书记."""
+    for part in (p for p in re.split("[、，,]", role) if p):
+        title = _title_of(part)
+        if part in post or (title and post.endswith(title) and not _HEARERS.search(post)):
+            return True
+    return False
+
+
+_HEARERS = re.compile("村|支部|社区|小组|站")
+# The organ a post or an organ's name ends in: 县委 (县委书记), 镇党委, 街道党工委, 县人大常委会,
+# 镇人大主席团 (中共檀山县委 → 县委; 区十五届人大常委会 → 区人大常委会).
+_ORGAN_TAIL = re.compile(
+    r"(?:[镇乡]|街道)?党工?委|[省市州县区旗]委|[省市州县区镇乡]?人大(?:常委会|主席团|工委)"
+)
+
+
+def own_organs(brief: Any) -> tuple[str, ...]:
+    """The organ the speaker speaks for in its short form: the brief's organ, else his posts'
+    (a 镇党委副书记、镇人大主席 speaking for the 镇人大主席团 praises the 镇党委's leadership
+    rightly)."""
+    who = _Who.of(brief)
+    for names in (
+        [re.sub("[一二三四五六七八九十]+届", "", who.organ)],
+        re.split("[、，,]", who.role),
+    ):
+        found = [tails[-1] for tails in map(_ORGAN_TAIL.findall, names) if tails]
+        if found:
+            return tuple(dict.fromkeys(found))
+    return ()
+
+
+def own_praise(text: str, brief: Any) -> list[tuple[str, str]]:
+    """在县委的坚强领导下 said by the 县委书记: his own organ's leadership praised. Each as
+    (what was said, what the speech says instead: the leadership of the others named, or
+    nothing, the clause's comma with it)."""
+    own = own_organs(brief)
+    if not own:
+        return []
+    found = []
+    for m in _patterns().own_praise.finditer(text):
+        who = m.group("who")
+        if not any(o in who for o in own):
+            continue
+        rest = who
+        for o in own:
+            rest = rest.replace(o, "")
+        rest = re.sub("^[、和及与]+|[、和及与]+$", "", re.sub("[、和及与]{2,}", "、", rest))
+        said = m.group() + ("，" if text[m.end() : m.end() + 1] == "，" else "")
+        if re.search("委|中央|政府", rest):
+            found.append((said, said.replace(who, rest, 1)))
+        else:
+            found.append((said, ""))
+    return found
+
+
 @lru_cache(maxsize=32)
 def _called(called: str, verbs: str) -> re.Pattern[str] | None:
     """The speaker named as others name him, reporting or having reported (周书记强调,
@@ -171,6 +230,11 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     yield from _named_by_others(text, who, pat)
     yield from _as_a_member(text, who, pat)
     yield from _for_another_organ(text, who, pat)
+    for said, _ in own_praise(text, subject.brief):
+        yield (
+            f"讲话人称颂了自己机关的领导（“{said.rstrip('，')}”）：称颂的应是上级，"
+            "如“在市委的坚强领导下”"
+        )
     yield from _wrong_address(text, subject.brief)
 
 
@@ -217,7 +281,7 @@ def _as_a_member(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
             f"或者不报职务直接说“我们”：“{_snippet(text, m)}”"
         )
     for m in pat.as_post.finditer(text):
-        if who.role and not _own_title(m.group("post"), who.role):
+        if who.role and not _own_post(m.group("post"), who.role):
             yield (
                 f"讲话人是{who.role}，却自称“{m.group('post')}”：讲话人只以自己的职务说话："
                 f"“{_snippet(text, m)}”"

@@ -57,7 +57,7 @@ from assistant.checks.mends import apply_mends
 from assistant.checks.politics import erring_sentences
 from assistant.checks.register import list_lead_in, opens_list
 from assistant.checks.usage import misnamed, misnamed_own_place, misused_sentences
-from assistant.checks.voice import own_title_before_we, sentences_in_wrong_voice
+from assistant.checks.voice import own_praise, own_title_before_we, sentences_in_wrong_voice
 from assistant.drafting.choose import Verdict, figure_told, missing_facts, still_untold
 from assistant.numbering import clause_markers, numeral_value
 from assistant.plan import ParagraphPlan
@@ -1106,6 +1106,14 @@ def _drop_wrong(
     text = _drop_out_of_place(text, at.section_role, getattr(brief, "occasion", ""), repairs)
     role = getattr(getattr(brief, "speaker", None), "role", None) or ""
     text = _spoken(text, role, repairs)
+    praised = own_praise(text, brief)
+    for said, instead in praised:
+        text = text.replace(said, instead, 1)
+    if praised:
+        repairs.append(
+            "删去讲话人对自己机关领导的称颂："
+            + "、".join(f"“{a}”改为“{b}”" if b else f"“{a}”" for a, b in praised)
+        )
     wrong = sentences_in_wrong_voice(text, brief)
     return _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
 
