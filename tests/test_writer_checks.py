@@ -4429,6 +4429,21 @@ DRAFTS_READ = [
             ("voice", "作为县委书记，我深知肩上的责任。", False),
         ],
     ),
+    # 白沙 2026 (the nineteenth session's run of all ten): a paragraph begun with 共同 and no
+    # subject, 只有这样 without 才, the delegates' between-sessions work as "ours".
+    (
+        "白沙 2026, nineteenth session's full run",
+        {},
+        "congress_work",
+        [
+            ("integrity", "共同庆祝白沙镇第二十届人民代表大会第六次会议圆满闭幕。", True),
+            ("integrity", "全镇上下共同庆祝这次会议圆满闭幕。", False),
+            ("integrity", "要把党的领导贯穿到各项工作中。只有这样，我们的工作会更好。", True),
+            ("integrity", "要把党的领导贯穿到各项工作中。只有这样，才能为发展奠定基础。", False),
+            ("voice", "各位代表，闭会期间，我们要时刻关注人民群众的呼声和期待。", True),
+            ("voice", "各位代表闭会期间要时刻关注人民群众的呼声和期待。", False),
+        ],
+    ),
     # Correct prose a review found failed by the thirteenth session's first patterns: each
     # would also have been dropped by the drafting repair.
     (
