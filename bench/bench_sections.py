@@ -17,7 +17,7 @@ and tail), and their seconds.
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
 GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
-SITUATION_TOLD), or of assistant/plan.py as
+SITUATION_TOLD, SITUATION_PLAIN), or of assistant/plan.py as
 plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SITUATION_ONE_FACT, SHORT_LEADS,
 ACTION_EXTRAS, OPENING_ASKS,
 CALL_TAIL); or NAME=N sets a number

@@ -3,6 +3,8 @@ a restarted lead, Markdown and list debris; speech text stays."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.drafting.write import clean, without_overlap
@@ -586,3 +588,29 @@ def test_a_lead_up_stopped_at_the_calls_formula_ends_whole_and_makes_no_call_of_
     from assistant.drafting.write import lead_up as cut
 
     assert cut(stopped) == lead_up
+
+
+def test_the_situations_facts_are_drawn_without_a_semicolon_when_switched_on(monkeypatch):
+    """SITUATION_PLAIN: a situation paragraph carrying two facts gets a grammar with no ；
+    (neither as a clause end nor as a character), any other paragraph the usual one."""
+    from pathlib import Path
+
+    from assistant.brief import load_brief
+    from assistant.drafting import write
+    from assistant.plan import ParagraphPlan
+
+    brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
+    two = ParagraphPlan("讲清形势", 160, ("今年是开局之年", "今年是换届之年"))
+    one = ParagraphPlan("讲清形势", 160, ("今年是开局之年",))
+    assert not write.plain(two, "situation")
+    monkeypatch.setattr(write, "SITUATION_PLAIN", True)
+    assert write.plain(two, "situation")
+    assert not write.plain(one, "situation") and not write.plain(two, "review")
+    plain = write.text_grammar(brief, semicolons=False)
+    usual = write.text_grammar(brief)
+    # ；is in every class of what may not be written and in none of what may
+    allowed = re.findall(r"\[(?!\^)[^\]]*\]", plain)
+    refused = re.findall(r"\[\^[^\]]*\]", plain)
+    assert allowed and refused
+    assert not any("；" in c for c in allowed) and all("；" in c for c in refused)
+    assert any("；" in c for c in re.findall(r"\[(?!\^)[^\]]*\]", usual))

@@ -142,10 +142,20 @@ class Drafter:
         self.sample = sample
         self.started = time.monotonic()
         self.written: list[str] = []  # text of the sections before the current one
-        self.grammar = write.text_grammar(brief)
         self.budgeted = 0  # 汉字 the model's paragraphs were budgeted so far…
         self.kept = 0  # …and of its own kept in them (see write.ADAPTIVE_LENGTH)
-        self.framed_grammar = write.text_grammar(brief, framed=True)
+        self._grammars: dict[tuple[bool, bool], str] = {}
+
+    def _grammar(self, plan: ParagraphPlan, role: str) -> str:
+        """The paragraph's grammar: framed when it carries a figure, without ；when it
+        carries the situation's facts (write.framed, write.plain); built once a kind."""
+        kind = (write.framed(plan), write.plain(plan, role))
+        if kind not in self._grammars:
+            framed, plain = kind
+            self._grammars[kind] = write.text_grammar(
+                self.brief, framed=framed, semicolons=not plain
+            )
+        return self._grammars[kind]
 
     def emit(self, kind: str, **kw: Any) -> None:
         self.on_event(DraftEvent(kind=kind, elapsed=time.monotonic() - self.started, **kw))
@@ -319,7 +329,7 @@ class Drafter:
             self.llm, followup.go_on_request(messages, start, plan),
             budget=followup.go_on_room(start, plan), lead=start, k=len(pool.texts),
             purpose=plan.purpose, sample_index=self.sample, temperature=0.7,
-            grammar=self.framed_grammar if write.framed(plan) else self.grammar,
+            grammar=self._grammar(plan, place.section_role),
         )  # fmt: skip
         # what the model answered is kept whether or not it is taken (the record shows the
         # model's failures, not only what the program kept)
@@ -425,7 +435,7 @@ class Drafter:
                 sample_index=self.sample,
                 temperature=0.8 if self.candidates > 1 and attempt == 0 else 0.6,
                 on_token=(lambda t: event("token", text=t)) if k == 0 else None,
-                grammar=self.framed_grammar if write.framed(plan) else self.grammar,
+                grammar=self._grammar(plan, place.section_role),
                 long=short,
                 stop=stop,
             )

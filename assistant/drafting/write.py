@@ -116,12 +116,21 @@ LEAD_BEFORE_LIST = True
 # program's 79 and 168, 335 s and 437 s. It moves the fault where the ；-test does not see it
 # instead of mending it: off.
 SITUATION_TOLD = False
+# The situation's paragraphs that carry two or more of its facts get the grammar without ；:
+# the facts cannot be read out as the prompt's ；-joined line (A；B), only said as clauses or
+# sentences of their own. A decoding control in place of a repair; measured with
+# bench/bench_sections.py --switch SITUATION_PLAIN --roles situation.
+SITUATION_PLAIN = False
 _NUMERALS = "一二三四五六七八九十"
 _CLAUSE_ENDS = "，。；！？"
 
 
 def text_grammar(
-    brief: Brief | None = None, *, lists: bool | None = None, framed: bool = False
+    brief: Brief | None = None,
+    *,
+    lists: bool | None = None,
+    framed: bool = False,
+    semicolons: bool = True,
 ) -> str:
     """One paragraph of plain speech: no colon, Markdown or line break, and no Latin
     letter but those the brief's own facts use (PM2.5 lets P and M through, never the
@@ -136,12 +145,16 @@ def text_grammar(
     (临江 2019: three candidates of 回顾第2段, one and the same list of the brief's three
     facts joined by ；). A last clause without a digit was not enough: that list ended on
     水质稳定达到Ⅲ类. A first clause without one was worse: the 1.5B, kept from the figure it
-    was about to copy, wrote 新增城镇就业人数达  万 with spaces for the digits."""
+    was about to copy, wrote 新增城镇就业人数达  万 with spaces for the digits.
+
+    Without `semicolons` (SITUATION_PLAIN), no ；anywhere."""
     given = set(re.findall(r"[A-Za-z]", facts_block(brief))) if brief is not None else set()
     latin = "".join(c for c in string.ascii_letters if c not in given)
+    banned = _BANNED + latin + ("" if semicolons else "；")
     if not (LIST_GRAMMAR if lists is None else lists):
-        return f"{POOLED_MARK}root ::= [^{_BANNED}{latin}]+\n"
-    return POOLED_MARK + _list_free_grammar(_BANNED + latin, framed=framed)
+        return f"{POOLED_MARK}root ::= [^{banned}]+\n"
+    ends = _CLAUSE_ENDS if semicolons else _CLAUSE_ENDS.replace("；", "")
+    return POOLED_MARK + _list_free_grammar(banned, framed=framed, clause_ends=ends)
 
 
 @dataclass(frozen=True)
@@ -150,6 +163,7 @@ class _States:
 
     c: str  # an unguarded character: close with "]" (or more first)
     framed: bool
+    p: str = _CLAUSE_ENDS  # the clause ends allowed
 
     @property
     def digit(self) -> str:
@@ -172,7 +186,7 @@ class _States:
 
     def states(self, x: str) -> dict[str, str]:
         """The states of one copy (x: 'x' inside a sentence that has a digit)."""
-        c, n, p, framed, digit = self.c, _NUMERALS, _CLAUSE_ENDS, self.framed, self.digit
+        c, n, p, framed, digit = self.c, _NUMERALS, self.p, self.framed, self.digit
         runs, ends = self.runs, self.ends
         opt = "" if framed else "?"  # framed, only `se` may end the paragraph
         on = f'{ends(p, x)} | "第" d1{x} | "以" y1{x} | [0-9]+ {digit}'
@@ -209,13 +223,13 @@ class _States:
         }
 
 
-def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
+def _list_free_grammar(banned: str, *, framed: bool = False, clause_ends: str = "") -> str:
     """The grammar as states, each named by what was just written, each free to end the
     paragraph (a clause end, then the end of the turn) where a sentence may end. Framed,
     the states come twice: as they are, and (named with x) inside a sentence that has a
     digit; the paragraph may end only after a sentence without one (state se)."""
-    n, p = _NUMERALS, _CLAUSE_ENDS
-    g = _States(f"[^{banned}{n}{p}第以0-9", framed)
+    n, p = _NUMERALS, clause_ends or _CLAUSE_ENDS
+    g = _States(f"[^{banned}{n}{p}第以0-9", framed, p)
     c, digit = g.c, g.digit
     # The start of a paragraph is the start of a clause, where no 一要 may open it either
     # (LEAD_BEFORE_LIST): led into, a run is a speech's (做好这项工作，一要…二要…); opening the
@@ -236,6 +250,12 @@ def _list_free_grammar(banned: str, *, framed: bool = False) -> str:
 def framed(plan: ParagraphPlan) -> bool:
     """Whether a paragraph's grammar is the framed one: it carries a figure of the brief."""
     return FRAMED and any(re.search(r"[0-9]", f) for f in plan.facts)
+
+
+def plain(plan: ParagraphPlan, role: str) -> bool:
+    """Whether a paragraph's grammar has no ；: a situation's paragraph carrying two or
+    more of its facts (SITUATION_PLAIN)."""
+    return SITUATION_PLAIN and role == "situation" and len(plan.facts) > 1
 
 
 @dataclass(frozen=True)
