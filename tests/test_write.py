@@ -272,6 +272,21 @@ def test_a_sentence_opening_with_the_echoed_purpose_keeps_what_follows():
     assert clean(said, purpose=purpose) == said
 
 
+@pytest.mark.parametrize("said", ["", "要", "我们要", "还要"])
+def test_an_angles_head_said_as_the_paragraphs_start_is_cut(said):
+    """白沙 2026 (nineteenth session's run): the angle's head, 讲 turned into 要, opened a
+    paragraph in two points; focus failed the same opening twice. What follows stays."""
+    purpose = (
+        "讲发挥党组织和党员干部的带头作用，把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面"
+    )
+    rest = "党支部要落实好主体责任，明确目标责任。"
+    raw = f"{said}发挥党组织和党员干部的带头作用，把这项工作抓实，{rest}"
+    assert clean(raw, purpose=purpose) == rest
+    # the head's words inside a sentence of the speech's own stay
+    own = f"各级党组织要{rest}"
+    assert clean(own, purpose=purpose) == own
+
+
 class _ShortThenLong:
     """The embedded model's habit: one sentence and the end of the turn, unless the end of
     the turn is made less likely."""

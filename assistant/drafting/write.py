@@ -628,14 +628,21 @@ def _without_echoed_start(sentence: str, purpose: str) -> str:
     # …or with its head, the 讲 dropped (南川 2023, this session's run: 面对这样的形势应有的
     # 精神状态，既要坚定信心… from 讲面对这样的形势应有的精神状态：…): a 讲-head names what
     # to talk about, never a sentence of the speech
+    # …or with 讲 turned into 要 (白沙 2026, nineteenth session's run: 要发挥党组织和党员干部的
+    # 带头作用，把这项工作抓实，党支部要…, the same opening in points 一 and 二, which focus fails)
     head = purpose.split("：")[0][1:] if purpose.startswith("讲") and "：" in purpose else ""
-    if len(head) >= 8 and sentence.startswith(head):
-        rest = sentence[len(head) :].lstrip("，、；：")
+    said = _HEAD_SAID.match(sentence)
+    start = said.end() if said and sentence[said.end() :].startswith(head) else 0
+    if len(head) >= 8 and sentence[start:].startswith(head):
+        rest = sentence[start + len(head) :].lstrip("，、；：")
         return rest if han_count(rest) >= 6 else ""
     if n < 10 or not _META.search(sentence[:n]):
         return sentence
     rest = sentence[n:].lstrip("，、；：")
     return rest if han_count(rest) >= 6 else ""
+
+
+_HEAD_SAID = re.compile(r"(?:我们|各级)?(?:还|也|都)?(?:要|必须|应当?)")
 
 
 def _common_prefix(a: str, b: str) -> int:
