@@ -185,3 +185,17 @@ def test_the_servers_pooled_grammar_samples_what_the_whole_vocabulary_grammar_do
     pooled = draw("pooled")
     assert pooled and "：" not in pooled and "一是" not in pooled
     assert pooled == draw("whole")
+
+
+def test_every_biased_wording_is_one_token_of_the_embedded_model():
+    """A logit bias reaches a wording only as one token: write.logit_bias skips any the
+    tokenizer splits, so a wording added to LOGIT_BIAS_TEXT that is not one token (首先是 is;
+    从以下几个方面 is not) would do nothing, silently."""
+    _require_local_model()
+    from llama_cpp import Llama
+
+    from assistant.drafting.write import LOGIT_BIAS_TEXT
+
+    vocab = Llama(str(paths.models_dir() / f"{MODEL}.gguf"), vocab_only=True, verbose=False)
+    split = [t for t in LOGIT_BIAS_TEXT if len(vocab.tokenize(t.encode(), add_bos=False)) != 1]
+    assert not split, f"not one token: {split}"

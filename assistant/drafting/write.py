@@ -38,6 +38,10 @@ LOGIT_BIAS_TEXT = {
     # Qwen vocabulary, so a bias reaches them; 最后 and 再次 (再次感谢) stay free.
     "首先": -4.0,
     "其次": -4.0,
+    # …and their merged forms, tokens of their own (枫林 2024, nineteenth session's run:
+    # 首先是…其次是…最后, which register fails)
+    "首先是": -4.0,
+    "其次是": -4.0,
     "一是": -5.0,
     "二是": -5.0,
     "三是": -5.0,
