@@ -4444,6 +4444,26 @@ DRAFTS_READ = [
             ("voice", "各位代表闭会期间要时刻关注人民群众的呼声和期待。", False),
         ],
     ),
+    # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
+    (
+        "枫林 2024, nineteenth session's full run",
+        {},
+        "requirements",
+        [
+            (
+                "politics",
+                "要做到中国共产党领导、人民当家作主、依法执政相统一，不断推进政治体制改革。",
+                True,
+            ),
+            ("politics", "要坚持党的领导、人民当家作主、依法治国有机统一。", False),
+            (
+                "politics",
+                "人民代表大会制度是中国共产党和中国政府的政治组织形式。",
+                True,
+            ),
+            ("politics", "人民代表大会制度是我国的根本政治制度。", False),
+        ],
+    ),
     # Correct prose a review found failed by the thirteenth session's first patterns: each
     # would also have been dropped by the drafting repair.
     (
