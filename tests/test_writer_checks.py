@@ -4462,6 +4462,13 @@ DRAFTS_READ = [
                 True,
             ),
             ("politics", "人民代表大会制度是我国的根本政治制度。", False),
+            # the point's third paragraph narrated a speech that never was
+            (
+                "integrity",
+                "各位代表，刚才我介绍了街道人大工委和代表联络站的建设情况。然而，我深知还有一项任务。",
+                True,
+            ),
+            ("integrity", "刚才，王中强同志通报了区人大常委会去年的工作。", False),
         ],
     ),
     # Correct prose a review found failed by the thirteenth session's first patterns: each
