@@ -4433,7 +4433,7 @@ DRAFTS_READ = [
     # subject, 只有这样 without 才, the delegates' between-sessions work as "ours".
     (
         "白沙 2026, nineteenth session's full run",
-        {},
+        {"date": dt.date(2026, 1, 9)},
         "congress_work",
         [
             ("integrity", "共同庆祝白沙镇第二十届人民代表大会第六次会议圆满闭幕。", True),
@@ -4442,6 +4442,8 @@ DRAFTS_READ = [
             ("integrity", "要把党的领导贯穿到各项工作中。只有这样，才能为发展奠定基础。", False),
             ("voice", "各位代表，闭会期间，我们要时刻关注人民群众的呼声和期待。", True),
             ("voice", "各位代表闭会期间要时刻关注人民群众的呼声和期待。", False),
+            ("tifa", "党员们要按照“三个代表”重要思想要求，在工作中发挥先锋模范作用。", True),
+            ("tifa", "党员们要在工作中发挥先锋模范作用。", False),
         ],
     ),
     # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
