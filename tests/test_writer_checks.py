@@ -4446,6 +4446,30 @@ DRAFTS_READ = [
             ("tifa", "党员们要在工作中发挥先锋模范作用。", False),
         ],
     ),
+    # 丰源 2025 (the nineteenth session's run of all ten, 0.90 with only focus failed): a
+    # tiered list, the whole Party led by a county, a garbled 在…了.
+    (
+        "丰源 2025, nineteenth session's full run",
+        {"level": "县", "role": "县委书记", "organ": "县委", "locality": "丰源县"},
+        "requirements",
+        [
+            (
+                "register",
+                "第一级部门（如县人民政府），应负责制定并执行相关政策；第二级部门（如相关部门），"
+                "应落实政策要求，协调资源。",
+                True,
+            ),
+            ("register", "县政府要制定政策，各部门要落实政策要求、协调资源。", False),
+            ("usage", "党员干部们要率先垂范地落实各项改革举措，带动全党一起推进工作。", True),
+            ("usage", "党员干部们要率先垂范，带动全县干部群众一起推进工作。", False),
+            (
+                "integrity",
+                "全体代表们在听取并审议了《县人民政府工作报告》等报告，认真履行了职责。",
+                True,
+            ),
+            ("integrity", "全体代表认真听取并审议了《县人民政府工作报告》等报告。", False),
+        ],
+    ),
     # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
     (
         "枫林 2024, nineteenth session's full run",
