@@ -309,12 +309,15 @@ _NOT_LIMITED_AFTER_COMMA = re.compile(r"(?<=，)包括但不限于[：:]?")
 _NOT_LIMITED = "包括但不限于"
 
 
-def _spoken(text: str, role: str, repairs: list[str]) -> str:
+def _spoken(text: str, brief: Any, repairs: list[str]) -> str:
     """What a speech says otherwise, the sentence kept: a list's contract wording; the
     speaker's title put before 我们 (作为街道党工委书记和街道人大工委负责人，我们要…: one
     person's title and a plural, voice's as_title_plural) and 作为…一名干部， before 我们 taken
-    out; a manual's 然后…最后 (see _unsequenced); a garbled 党的对…的领导 said 党对…的领导; an essay's
-    总之， or 通过这种方式， at a sentence's start taken out, 这样做的好处是 said 这样做，."""
+    out; his own organ out of the leadership he praises (在县委的坚强领导下 said by the 县委书记,
+    voice's own_praise); a manual's 然后…最后 (see _unsequenced); a garbled 党的对…的领导 said
+    党对…的领导; an essay's 总之， or 通过这种方式， at a sentence's start taken out, 这样做的好处是
+    said 这样做，."""
+    role = getattr(getattr(brief, "speaker", None), "role", None) or ""
     n = text.count(_NOT_LIMITED)
     if n:
         text = _NOT_LIMITED_START.sub("要", text)
@@ -328,6 +331,14 @@ def _spoken(text: str, role: str, repairs: list[str]) -> str:
         text = text.replace("我" + x, rest, 1) if "我" + x in text else text.replace(x, rest, 1)
     if said:
         repairs.append("删去“我们”前面讲话人自己的职务：" + "、".join(x[:24] for x, _ in said))
+    praised = own_praise(text, brief)
+    for x, instead in praised:
+        text = text.replace(x, instead, 1)
+    if praised:
+        repairs.append(
+            "删去讲话人对自己机关领导的称颂："
+            + "、".join(f"“{a}”改为“{b}”" if b else f"“{a}”" for a, b in praised)
+        )
     text = _unsequenced(text, repairs)
     # one person before 我们 (临江 2019, sixteenth run: 作为临江区的一名干部，我们要…), an essay's
     # connective opening a sentence (总之，…: five of the sixteenth run's six drafts), 这样做的
@@ -1104,16 +1115,7 @@ def _drop_wrong(
         text, _untimely_sentences(text, brief), "删去不合讲话日期的提法所在的句子：", repairs, 30
     )
     text = _drop_out_of_place(text, at.section_role, getattr(brief, "occasion", ""), repairs)
-    role = getattr(getattr(brief, "speaker", None), "role", None) or ""
-    text = _spoken(text, role, repairs)
-    praised = own_praise(text, brief)
-    for said, instead in praised:
-        text = text.replace(said, instead, 1)
-    if praised:
-        repairs.append(
-            "删去讲话人对自己机关领导的称颂："
-            + "、".join(f"“{a}”改为“{b}”" if b else f"“{a}”" for a, b in praised)
-        )
+    text = _spoken(text, brief, repairs)
     wrong = sentences_in_wrong_voice(text, brief)
     return _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
 
