@@ -5083,6 +5083,31 @@ def test_congratulating_twice_fails_focus_and_once_does_not():
     assert "祝贺的话说了两遍" not in once.reason
 
 
+def test_the_meeting_closing_said_twice_fails_focus_in_the_speech_and_the_paragraph():
+    """白沙 2026 (nineteenth session's run): after the session sentence's 圆满完成了各项议程，
+    即将胜利闭幕, a paragraph of its own: 共同庆祝…会议圆满闭幕. The references say it once, in
+    one sentence that may have both."""
+    opening = (
+        "各位代表、同志们：\n\n白沙镇第二十届人民代表大会第六次会议圆满完成了各项议程，即将胜利"
+        "闭幕。\n\n"
+    )
+    again = "全镇上下共同庆祝这次会议圆满闭幕。会议凝聚了全体代表的智慧和力量。\n\n"
+    body = "一、要做强特色产业。\n\n产业是富民之本，要把茶叶做成群众增收的大产业。\n"
+    twice = REGISTRY["focus"].run(
+        Subject(raw=opening + again + body, brief=brief(), occasion="closing_session")
+    )
+    assert not twice.passed and "圆满闭幕的话说了两遍" in twice.reason
+    once = REGISTRY["focus"].run(
+        Subject(raw=opening + body, brief=brief(), occasion="closing_session")
+    )
+    assert "圆满闭幕的话说了两遍" not in once.reason
+    # a paragraph, written after the opening, says it again
+    para = _paragraph(again.strip(), context=opening.strip(), section_role="opening")
+    assert "圆满闭幕的话说了两遍" in REGISTRY["focus"].run(para).reason
+    alone = _paragraph(again.strip(), context="", section_role="opening")
+    assert "圆满闭幕的话说了两遍" not in REGISTRY["focus"].run(alone).reason
+
+
 def test_a_party_congress_spoken_of_before_it_met_fails_tifa():
     """檀山县 2021-01 (the eighteenth session's untuned read): 为实现党的二十大奋斗目标奠定坚实
     基础, twenty-one months before the congress met. Before it, a speech may only look forward

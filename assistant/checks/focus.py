@@ -63,6 +63,7 @@ class _Patterns:
     task_basis: re.Pattern[str]
     once: re.Pattern[str]
     congratulations: re.Pattern[str]
+    closed: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -74,6 +75,7 @@ def _build(data: Any) -> _Patterns:
         re.compile(data["task_basis"]),
         re.compile(data["once"]),
         re.compile(data["congratulations"]),
+        re.compile(data["closed"]),
     )
 
 
@@ -100,6 +102,19 @@ def _congratulated_twice(text: str, pat: _Patterns) -> Iterator[str]:
     if len(hits) >= 2:
         m = hits[1]
         yield f"代表党委表示祝贺的话说了两遍，讲话只说一次：“{short(text[m.start() :], 30)}”"
+
+
+def _closed_twice(text: str, before: str, pat: _Patterns) -> Iterator[str]:
+    """The meeting said to close successfully in a second sentence (白沙 2026, nineteenth
+    session's run: 共同庆祝…会议圆满闭幕 after the session sentence's 圆满完成了各项议程，即将
+    胜利闭幕); `before`: what precedes `text` in the speech."""
+    said = [x for x in sentences(before) if pat.closed.search(x)]
+    for x in sentences(text):
+        if pat.closed.search(x):
+            if said:
+                yield f"会议圆满闭幕的话说了两遍，讲话只在开头说一次：“{short(x, 30)}”"
+                return
+            said.append(x)
 
 
 def once_pattern() -> re.Pattern[str]:
@@ -1072,6 +1087,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_said_once_again(x.text, "", before, pat))
         before += x.text
     out.extend(_congratulated_twice(subject.text, pat))
+    out.extend(_closed_twice("\n".join(prose_paragraphs(subject)), "", pat))
     return out
 
 
@@ -1113,6 +1129,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     if refrain:
         out.append(f"要点标题里的话，这一点的别的段落已经说过：“{short(refrain[0], 30)}”")
     out.extend(_said_once_again(subject.text, subject.siblings, subject.context, pat))
+    out.extend(_closed_twice(subject.text, subject.context or "", pat))
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))
