@@ -338,7 +338,29 @@ def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
         "topics": topics,
         "meeting": meeting_name(brief),
         **terms,
+        **_own_congress(brief),
     }
+
+
+# The speaker's organ as the congress's own: 人大 or 主席团 in it, no Party committee.
+_CONGRESS_ORGAN = re.compile(r"人大|主席团|人民代表大会")
+_PARTY_ORGAN = re.compile(r"党委|党工委|党组|[省市州县区旗]委(?!员)")
+
+
+def _own_congress(brief: Brief) -> dict[str, str]:
+    """For a speaker who speaks for the congress (镇人大主席团, 县人大常委会), the body that
+    takes up the Party's line as its own duty and the committee it works under
+    (plan.CONGRESS_OWN_LEAD); nothing for a Party secretary."""
+    who = brief.speaker.organ or brief.speaker.role or ""
+    if not _CONGRESS_ORGAN.search(who) or _PARTY_ORGAN.search(who):
+        return {}
+    level = brief.level or ""
+    if level in ("镇", "乡"):
+        return {"own_congress": f"{level}人大主席团", "own_party": f"{level}党委"}
+    if level == "街道":
+        return {"own_congress": "街道人大工委", "own_party": "街道党工委"}
+    unit = level or place_unit(brief.locality or "") or "本级"
+    return {"own_congress": f"{unit}人大常委会", "own_party": f"{unit}委"}
 
 
 # Whom a closing speech's duties fall on, by level: a 乡镇 has no 各级 of its own (云溪乡 2013,

@@ -368,6 +368,11 @@ CONGRESS_LEADS_SHORT = (
     CONGRESS_LEADS[2],  # the delegates' line is short already
 )
 SHORT_LEADS = True
+# The Party's line said by a speaker for the congress (镇党委副书记、镇人大主席 for the 镇人大主席团;
+# a 县人大常委会主任): the congress does not tell the Party committee to lead it; it takes up
+# its own duty under that leadership (the chairs' symposium reference: 各乡镇人大要在乡镇党委的
+# 正确领导下…). `own_congress` and `own_party` come from outline.plan_values.
+CONGRESS_OWN_LEAD = "{own_congress}要坚持党的领导，在{own_party}的领导下依法行使职权。"
 ALL_MOVES = tuple(range(len(CONGRESS_MOVES)))
 # What a headline names when it is about one move: leadership and support of the congress,
 # the organs it supervises, its delegates.
@@ -565,6 +570,8 @@ def _purposes(
     if role == "opening" and OPENING_ASKS:
         own = OPENING_QUESTIONS
     lines = CONGRESS_LEADS_SHORT if SHORT_LEADS else CONGRESS_LEADS
+    if values.get("own_congress"):
+        lines = (CONGRESS_OWN_LEAD, *lines[1:])
     leads = list(lines) if role == "congress_work" else []
     angles = role
     if role == "congress_point":

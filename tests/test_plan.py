@@ -904,3 +904,33 @@ def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
             "requirements",
             {**plan_values(brief, []), "turn": "1", "headline": point.heading.rstrip("。")},
         )
+
+
+@pytest.mark.parametrize(
+    ("level", "speaker", "own"),
+    [
+        (
+            "镇",
+            {"role": "镇党委副书记、镇人大主席", "organ": "镇人大主席团"},
+            "镇人大主席团要坚持党的领导，在镇党委的领导下",
+        ),
+        (
+            "县",
+            {"role": "县人大常委会主任", "organ": "县人大常委会"},
+            "县人大常委会要坚持党的领导，在县委的领导下",
+        ),
+        ("镇", {"role": "镇党委书记", "organ": "镇党委"}, None),
+        ("县", {"role": "县委书记", "organ": ""}, None),
+    ],
+)
+def test_a_speaker_for_the_congress_takes_the_partys_line_as_its_own_duty(level, speaker, own):
+    """A 人大主席 speaking for the 主席团 does not tell the 镇党委 to lead the congress; the
+    congress works under its leadership. A Party secretary keeps the Party's line."""
+    brief = _closing(level=level, locality="红石" + level, speaker=speaker)
+    outline = build_outline(brief, shares={})
+    sec = next(s for s in outline.sections if s.role == "congress_work")
+    first = sec.paragraphs[0].lead
+    if own:
+        assert first.startswith(own) and "要加强对人大工作的领导" not in first
+    else:
+        assert "要加强对人大工作的领导" in first
