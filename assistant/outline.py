@@ -303,14 +303,16 @@ def is_first_session(brief: Brief) -> bool:
 def _thanks_text(brief: Brief) -> str:
     organ = brief.speaker.organ or todo("代表的党委，如镇党委")
     # Worded so that it shares no long run with any corpus speech (the copy check
-    # would rightly flag a formula pasted from one).
+    # would rightly flag a formula pasted from one). A speaker for the congress (its 主席团,
+    # its 常委会) thanks; he does not congratulate the congress on its own success.
+    cheer = "" if _own_congress(brief) else "对大会的圆满成功表示热烈祝贺！"
     if is_first_session(brief):
         return (
-            f"在此，我代表{organ}，对大会的圆满成功表示热烈祝贺！向新当选的同志表示诚挚祝贺，"
+            f"在此，我代表{organ}，{cheer}向新当选的同志表示诚挚祝贺，"
             "向不再担任领导职务的老同志致以崇高敬意，向各位代表和全体会务工作人员致以衷心感谢！"
         )
     return (
-        f"在此，我代表{organ}，对大会的圆满成功表示热烈祝贺！"
+        f"在此，我代表{organ}，{cheer}"
         "向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
     )
 

@@ -930,7 +930,11 @@ def test_a_speaker_for_the_congress_takes_the_partys_line_as_its_own_duty(level,
     outline = build_outline(brief, shares={})
     sec = next(s for s in outline.sections if s.role == "congress_work")
     first = sec.paragraphs[0].lead
+    thanks = next(s for s in outline.sections if s.role == "thanks").lead
     if own:
         assert first.startswith(own) and "要加强对人大工作的领导" not in first
+        # …and thanks without congratulating the congress on its own success
+        assert "致以衷心感谢" in thanks and "圆满成功" not in thanks
     else:
         assert "要加强对人大工作的领导" in first
+        assert "对大会的圆满成功表示热烈祝贺" in thanks
