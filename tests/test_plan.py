@@ -938,3 +938,22 @@ def test_a_speaker_for_the_congress_takes_the_partys_line_as_its_own_duty(level,
     else:
         assert "要加强对人大工作的领导" in first
         assert "对大会的圆满成功表示热烈祝贺" in thanks
+
+
+def test_each_points_duty_paragraph_opens_its_own_way():
+    """云溪 2013 (nineteenth session's run) failed focus only on the duty paragraph's
+    opening, the same in two points: each point takes the next of plan.DUTY_HEADS."""
+    from assistant import plan
+
+    assert plan.ROLE_PURPOSES["requirements"][2].startswith(plan.DUTY_HEADS[0] + "：")
+    brief = _closing(requirements=["甲要求很重要", "乙要求很重要", "丙要求很重要", "丁要求很重要"])
+    outline = build_outline(brief, shares={})
+    duties = [
+        p.purpose.split("：")[0]
+        for s in outline.sections
+        if s.role == "requirements"
+        for p in s.paragraphs
+        if "担当作为" in p.purpose
+    ]
+    assert len(duties) == 4 and len(set(duties)) == 4
+    assert all(d.startswith("各村（社区）、各站所和广大干部要") for d in duties)
