@@ -4470,6 +4470,21 @@ DRAFTS_READ = [
             ("integrity", "全体代表认真听取并审议了《县人民政府工作报告》等报告。", False),
         ],
     ),
+    # The other drafts of the nineteenth session's run, read by a helper as the writer would.
+    (
+        "槐原 2018, 临江 2019, nineteenth session's full run",
+        {"level": "镇", "date": dt.date(2018, 1, 20)},
+        "requirements",
+        [
+            ("integrity", "召开这次会议，主要是会议主要围绕乡村振兴和脱贫攻坚展开讨论。", True),
+            ("integrity", "召开这次会议，主要是围绕乡村振兴和脱贫攻坚交流情况。", False),
+            ("integrity", "我代表镇人大主席团发言。下面，我讲几点意见。", True),
+            ("integrity", "要把代表工作做实，也各位代表要积极参与。", True),
+            ("integrity", "要把代表工作做实，各位代表也要积极参与。", False),
+            ("tifa", "为全面建设小康社会作出新的贡献。", True),
+            ("tifa", "为决胜全面建成小康社会作出新的贡献。", False),
+        ],
+    ),
     # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
     (
         "枫林 2024, nineteenth session's full run",
