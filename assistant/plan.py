@@ -314,6 +314,9 @@ REQUIREMENT_ACTIONS = [
     "讲建立责任和督查的办法，把这项工作抓到底：怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
     "讲倾听群众的意见，用群众满意来检验这项工作：怎样问计于民、请群众评判",
 ]
+CONGRESS_ACTION = (
+    "讲发挥人大代表的带头作用，把这项工作抓实：代表怎样在各自岗位上带头干、怎样带动身边的群众"
+)
 # A point of four paragraphs or more says how in two (measured against a fourth paragraph
 # from ROLE_EXTRAS, whose angle the 1.5B copied back as one sentence: bench_sections
 # --switch plan.SPLIT_HOW): 3,185 汉字 of 3,750 on, 3,157 off, one seed, 26% slower. Off.
@@ -420,6 +423,10 @@ def _turned(role: str, values: dict[str, str]) -> list[str]:
     extras = ROLE_EXTRAS.get(role, [])
     if role == "requirements" and ACTION_EXTRAS:
         extras = REQUIREMENT_ACTIONS
+        if values.get("own_congress"):
+            # a speaker for the congress does not set the Party's organisations to work (槐原
+            # 2018, 宁川 2015, nineteenth session's run: 党组织怎样带头抓 in a 人大 speech)
+            extras = [CONGRESS_ACTION, *extras[1:]]
     turn = int(values.get("turn") or 1) - 1 if extras else 0
     turn %= max(1, len(extras))
     return [*extras[turn:], *extras[:turn]]

@@ -926,11 +926,15 @@ def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
 def test_a_speaker_for_the_congress_takes_the_partys_line_as_its_own_duty(level, speaker, own):
     """A 人大主席 speaking for the 主席团 does not tell the 镇党委 to lead the congress; the
     congress works under its leadership. A Party secretary keeps the Party's line."""
-    brief = _closing(level=level, locality="红石" + level, speaker=speaker)
+    # long enough that every point has its extra angles
+    brief = _closing(level=level, locality="红石" + level, speaker=speaker, length=6000)
     outline = build_outline(brief, shares={})
     sec = next(s for s in outline.sections if s.role == "congress_work")
     first = sec.paragraphs[0].lead
     thanks = next(s for s in outline.sections if s.role == "thanks").lead
+    angles = [p.purpose for s in outline.sections if s.role == "requirements" for p in s.paragraphs]
+    assert any("党组织怎样带头抓" in a for a in angles) is (own is None)
+    assert any("代表怎样在各自岗位上带头干" in a for a in angles) is (own is not None)
     if own:
         assert first.startswith(own) and "要加强对人大工作的领导" not in first
         # …and thanks without congratulating the congress on its own success
