@@ -5121,6 +5121,11 @@ def test_the_meeting_closing_said_twice_fails_focus_in_the_speech_and_the_paragr
     assert "圆满闭幕的话说了两遍" in REGISTRY["focus"].run(para).reason
     alone = _paragraph(again.strip(), context="", section_role="opening")
     assert "圆满闭幕的话说了两遍" not in REGISTRY["focus"].run(alone).reason
+    # where the results came from, the same: once
+    credit = "这些成绩的取得，离不开全镇干部群众的团结奋斗。"
+    again = "这些成绩的取得，为今后的工作打下了坚实基础。"
+    assert "“成绩的取得”说了两遍" in REGISTRY["focus"].run(_paragraph(credit + again)).reason
+    assert "说了两遍" not in REGISTRY["focus"].run(_paragraph(credit)).reason
 
 
 def test_a_party_congress_spoken_of_before_it_met_fails_tifa():

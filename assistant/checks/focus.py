@@ -64,6 +64,7 @@ class _Patterns:
     once: re.Pattern[str]
     congratulations: re.Pattern[str]
     closed: re.Pattern[str]
+    credited: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -76,6 +77,7 @@ def _build(data: Any) -> _Patterns:
         re.compile(data["once"]),
         re.compile(data["congratulations"]),
         re.compile(data["closed"]),
+        re.compile(data["credited"]),
     )
 
 
@@ -104,17 +106,20 @@ def _congratulated_twice(text: str, pat: _Patterns) -> Iterator[str]:
         yield f"代表党委表示祝贺的话说了两遍，讲话只说一次：“{short(text[m.start() :], 30)}”"
 
 
-def _closed_twice(text: str, before: str, pat: _Patterns) -> Iterator[str]:
-    """The meeting said to close successfully in a second sentence (白沙 2026, nineteenth
-    session's run: 共同庆祝…会议圆满闭幕 after the session sentence's 圆满完成了各项议程，即将
-    胜利闭幕); `before`: what precedes `text` in the speech."""
-    said = [x for x in sentences(before) if pat.closed.search(x)]
-    for x in sentences(text):
-        if pat.closed.search(x):
-            if said:
-                yield f"会议圆满闭幕的话说了两遍，讲话只在开头说一次：“{short(x, 30)}”"
-                return
-            said.append(x)
+def _once_only(text: str, before: str, pat: _Patterns) -> Iterator[str]:
+    """What a speech says in one sentence said in a second (`before`: what precedes `text`):
+    the meeting's successful close (白沙 2026, nineteenth session's run: 共同庆祝…会议圆满闭幕
+    after the session sentence's 圆满完成了各项议程，即将胜利闭幕); where the results came from
+    (这些成绩的取得，离不开… twice or three times in a review of that run; no reference says it
+    even once)."""
+    for rx, what in ((pat.closed, "会议圆满闭幕的话"), (pat.credited, "“成绩的取得”")):
+        said = any(rx.search(x) for x in sentences(before))
+        for x in sentences(text):
+            if rx.search(x):
+                if said:
+                    yield f"{what}说了两遍，讲话只说一次：“{short(x, 30)}”"
+                    break
+                said = True
 
 
 def once_pattern() -> re.Pattern[str]:
@@ -1087,7 +1092,7 @@ def _speech_findings(subject: Subject, pat: _Patterns) -> list[str]:
         out.extend(_said_once_again(x.text, "", before, pat))
         before += x.text
     out.extend(_congratulated_twice(subject.text, pat))
-    out.extend(_closed_twice("\n".join(prose_paragraphs(subject)), "", pat))
+    out.extend(_once_only("\n".join(prose_paragraphs(subject)), "", pat))
     return out
 
 
@@ -1129,7 +1134,7 @@ def _paragraph_findings(subject: Subject, pat: _Patterns) -> list[str]:
     if refrain:
         out.append(f"要点标题里的话，这一点的别的段落已经说过：“{short(refrain[0], 30)}”")
     out.extend(_said_once_again(subject.text, subject.siblings, subject.context, pat))
-    out.extend(_closed_twice(subject.text, subject.context or "", pat))
+    out.extend(_once_only(subject.text, subject.context or "", pat))
     window = int(threshold(NAME, "refrain_window", 8))
     tail = list(context[-window:])
     out.extend(_refrains([*tail, *own], len(tail), pat))
