@@ -605,7 +605,7 @@ def test_a_lead_up_stopped_at_the_calls_formula_ends_whole_and_makes_no_call_of_
     assert cut(stopped) == lead_up
 
 
-def test_the_situations_facts_are_drawn_without_a_semicolon_when_switched_on(monkeypatch):
+def test_the_situations_facts_are_drawn_without_a_semicolon(monkeypatch):
     """SITUATION_PLAIN: a situation paragraph carrying two facts gets a grammar with no ；
     (neither as a clause end nor as a character), any other paragraph the usual one."""
     from pathlib import Path
@@ -617,6 +617,7 @@ def test_the_situations_facts_are_drawn_without_a_semicolon_when_switched_on(mon
     brief = load_brief(Path(__file__).resolve().parents[1] / "examples" / "brief-closing.toml")
     two = ParagraphPlan("讲清形势", 160, ("今年是开局之年", "今年是换届之年"))
     one = ParagraphPlan("讲清形势", 160, ("今年是开局之年",))
+    monkeypatch.setattr(write, "SITUATION_PLAIN", False)
     assert not write.plain(two, "situation")
     monkeypatch.setattr(write, "SITUATION_PLAIN", True)
     assert write.plain(two, "situation")
