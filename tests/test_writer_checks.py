@@ -4485,6 +4485,22 @@ DRAFTS_READ = [
             ("tifa", "为决胜全面建成小康社会作出新的贡献。", False),
         ],
     ),
+    # 红石镇 2019 (镇人大主席 for the 主席团, the untuned read on this session's final code)
+    (
+        "红石镇 2019, untuned read",
+        {
+            "level": "镇",
+            "role": "镇党委副书记、镇人大主席",
+            "organ": "镇人大主席团",
+            "date": dt.date(2019, 1, 12),
+        },
+        "requirements",
+        [
+            ("politics", "加强立法与执法，是我们的首要任务之一。", True),
+            ("politics", "要配合上级人大做好立法调研，积极反映群众意见。", False),
+            ("politics", "要加强法治宣传，保证宪法法律在本镇的遵守和执行。", False),
+        ],
+    ),
     # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
     (
         "枫林 2024, nineteenth session's full run",
@@ -5118,6 +5134,9 @@ def test_the_meeting_closing_said_twice_fails_focus_in_the_speech_and_the_paragr
     assert "圆满闭幕的话说了两遍" not in once.reason
     # a paragraph, written after the opening, says it again
     para = _paragraph(again.strip(), context=opening.strip(), section_role="opening")
+    assert "圆满闭幕的话说了两遍" in REGISTRY["focus"].run(para).reason
+    over = "红石镇第十七届人民代表大会第三次会议圆满结束，全体代表共商发展大计。"
+    para = _paragraph(over, context=opening.strip(), section_role="situation")
     assert "圆满闭幕的话说了两遍" in REGISTRY["focus"].run(para).reason
     alone = _paragraph(again.strip(), context="", section_role="opening")
     assert "圆满闭幕的话说了两遍" not in REGISTRY["focus"].run(alone).reason
