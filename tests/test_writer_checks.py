@@ -4408,7 +4408,13 @@ DRAFTS_READ = [
     # session's clerk. Each said right passes.
     (
         "檀山县 2021, untuned read",
-        {"level": "县", "role": "县委书记", "organ": "中共檀山县委", "locality": "檀山县"},
+        {
+            "level": "县",
+            "role": "县委书记",
+            "organ": "中共檀山县委",
+            "locality": "檀山县",
+            "date": dt.date(2021, 1, 22),
+        },
         "opening",
         [
             ("voice", "过去一年，在县委的坚强领导下，我们的工作取得了显著成效。", True),
@@ -4427,6 +4433,14 @@ DRAFTS_READ = [
                 True,
             ),
             ("voice", "作为县委书记，我深知肩上的责任。", False),
+            # 南川 2023 (nineteenth session's run): the same praise as the results' source
+            ("voice", "这些成绩的取得，离不开县委县政府的坚强领导。", True),
+            ("voice", "这些成绩的取得，离不开省委市委的坚强领导。", False),
+            ("usage", "各司局要各负其责，形成合力。", True),
+            ("usage", "各部门要各负其责，形成合力。", False),
+            ("tifa", "在新时代新征程上奋勇前进。", True),
+            ("usage", "乡级人民代表大会及其常务委员会要依法履职。", True),
+            ("usage", "各级人大及其主席团要依法履职。", True),
         ],
     ),
     # 白沙 2026 (the nineteenth session's run of all ten): a paragraph begun with 共同 and no

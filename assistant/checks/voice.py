@@ -44,6 +44,7 @@ class _Patterns:
     delegate_role: re.Pattern[str]
     narrated: re.Pattern[str]
     own_praise: re.Pattern[str]
+    own_credit: re.Pattern[str]
 
 
 def _build(data: Any) -> _Patterns:
@@ -61,6 +62,7 @@ def _build(data: Any) -> _Patterns:
         delegate_role=re.compile(data["delegate_role"]),
         narrated=re.compile(data["narrated"]),
         own_praise=re.compile(data["own_praise"]),
+        own_credit=re.compile(data["own_credit"]),
     )
 
 
@@ -230,11 +232,13 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     yield from _named_by_others(text, who, pat)
     yield from _as_a_member(text, who, pat)
     yield from _for_another_organ(text, who, pat)
-    for said, _ in own_praise(text, subject.brief):
-        yield (
-            f"讲话人称颂了自己机关的领导（“{said.rstrip('，')}”）：称颂的应是上级，"
-            "如“在市委的坚强领导下”"
-        )
+    praised = [said.rstrip("，") for said, _ in own_praise(text, subject.brief)]
+    own = own_organs(subject.brief)
+    praised += [
+        m.group() for m in pat.own_credit.finditer(text) if any(o in m.group("who") for o in own)
+    ]
+    for said in praised:
+        yield f"讲话人称颂了自己机关的领导（“{said}”）：称颂的应是上级，如“在市委的坚强领导下”"
     yield from _wrong_address(text, subject.brief)
 
 
