@@ -4458,6 +4458,14 @@ DRAFTS_READ = [
             ("voice", "各位代表闭会期间要时刻关注人民群众的呼声和期待。", False),
             ("tifa", "党员们要按照“三个代表”重要思想要求，在工作中发挥先锋模范作用。", True),
             ("tifa", "党员们要在工作中发挥先锋模范作用。", False),
+            # the same draft on this session's final code
+            (
+                "invented_facts",
+                "这就要围绕“两高一新”发展战略，以工业强镇为引领，推动现代服务业加速发展。",
+                True,
+            ),
+            ("invented_facts", "要统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局。", False),
+            ("invented_facts", "这就要围绕做强特色产业，推动现代服务业加速发展。", False),
         ],
     ),
     # 丰源 2025 (the nineteenth session's run of all ten, 0.90 with only focus failed): a
