@@ -4523,6 +4523,31 @@ DRAFTS_READ = [
             ("politics", "要加强法治宣传，保证宪法法律在本镇的遵守和执行。", False),
         ],
     ),
+    # 石桥 2016 on this session's final code (0.96, only a marked document failed)
+    (
+        "石桥 2016, nineteenth session's subset on its final code",
+        SHIQIAO | {"date": dt.date(2016, 7, 12), "occasion": "symposium"},
+        "requirements",
+        [
+            ("voice", "作为这次会议的发言人，我必须明确地告诉各位代表和同志们。", True),
+            ("voice", "我要明确地告诉同志们，我们站在一个新的起点上。", False),
+            (
+                "register",
+                "第一责任人是各乡镇人大主席团。第二责任人是本级政府，他们要依法开展选举工作。",
+                True,
+            ),
+            (
+                "register",
+                "第一方面，我们要认真阅读新修订的地方组织法。第三方面，我们还要注意学习相关法律。",
+                True,
+            ),
+            (
+                "register",
+                "要认真学习新修订的地方组织法，还要注意学习相关法律法规。",
+                False,
+            ),
+        ],
+    ),
     # 枫林 2024 (the nineteenth session's run of all ten): the core formula misstated.
     (
         "枫林 2024, nineteenth session's full run",

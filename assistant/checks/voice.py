@@ -338,7 +338,7 @@ def _for_another_organ(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
 # Meetings whose hearers are not the congress's delegates unless the title says so: a 座谈会 of
 # 乡镇人大主席 is addressed 同志们 (outline._salutation), never 各位代表.
 _NOT_DELEGATES = frozenset({"symposium", "experience_exchange"})
-_DELEGATES_ADDRESSED = re.compile(r"各位代表(?=[、，！：]|同志们)")
+_DELEGATES_ADDRESSED = re.compile(r"各位代表(?=[、，！：和]|同志们)")
 
 
 def _wrong_address(text: str, brief: Any) -> Iterator[str]:
