@@ -311,10 +311,7 @@ def _thanks_text(brief: Brief) -> str:
             f"在此，我代表{organ}，{cheer}向新当选的同志表示诚挚祝贺，"
             "向不再担任领导职务的老同志致以崇高敬意，向各位代表和全体会务工作人员致以衷心感谢！"
         )
-    return (
-        f"在此，我代表{organ}，{cheer}"
-        "向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
-    )
+    return f"在此，我代表{organ}，{cheer}向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
 
 
 def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:
