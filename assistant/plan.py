@@ -132,6 +132,19 @@ CALL_AIMS = {
     "term": "实现{stem}今后五年的奋斗目标",
     "meeting": "开创{stem}人大工作新局面",
 }
+# The duty paragraph's opening, one a point in turn: said the same way in every point, it
+# opened two or three paragraphs of a speech alike (各村、各站所和广大干部要担起责任，把这一要求
+# 落到实处 in 9 of the nineteenth session's ten drafts, 15 times; focus failed 云溪 2013 on it
+# alone). The first is ROLE_PURPOSES' own; DUTY_TASK follows each.
+DUTY_HEADS = (
+    "{actors}要担起责任，把这一点落到实处",
+    "{actors}要各负其责、协同发力，把这一点抓紧抓实",
+    "{actors}要主动担当、真抓实干，让这一点见到实效",
+    "{actors}要守土有责、守土尽责，把这一点一抓到底",
+)
+DUTY_TASK = "讲清各自担什么责任、怎样担当作为"
+
+
 ROLE_PURPOSES = {
     "opening": [
         # The lead before it already lists the reports and elections: the 1.5B listed
@@ -172,7 +185,7 @@ ROLE_PURPOSES = {
         "讲怎样做到这一点",
         # (not 对落实这一点提出责任要求: 石桥 2016, eighteenth run, wrote 我们提出落实这一要求的
         # 具体责任要求 into the speech; copied, these words are the speech's own)
-        "{actors}要担起责任，把这一点落到实处：讲清各自担什么责任、怎样担当作为",
+        DUTY_HEADS[0] + "：" + DUTY_TASK,
     ],
     # The congress-work moves: each a standing line the program writes (CONGRESS_LEADS, the
     # paragraph's lead) and what the model goes on with. Given the lines as purposes to
@@ -605,22 +618,10 @@ def _purposes(
     return own, purposes, leads
 
 
-# The duty paragraph's opening, one a point in turn: said the same way in every point, it
-# opened two or three paragraphs of a speech alike (各村、各站所和广大干部要担起责任，把这一要求
-# 落到实处 in 9 of the nineteenth session's ten drafts, 15 times; focus failed 云溪 2013 on it
-# alone). The first is ROLE_PURPOSES' own.
-DUTY_HEADS = (
-    "{actors}要担起责任，把这一点落到实处",
-    "{actors}要各负其责、协同发力，把这一点抓紧抓实",
-    "{actors}要主动担当、真抓实干，让这一点见到实效",
-    "{actors}要守土有责、守土尽责，把这一点一抓到底",
-)
-
-
 def _duty(values: dict[str, str]) -> str:
     """The duty paragraph's purpose for point `turn`: its opening from DUTY_HEADS in turn."""
     head = DUTY_HEADS[(int(values.get("turn") or 1) - 1) % len(DUTY_HEADS)]
-    return head + "：" + ROLE_PURPOSES["requirements"][2].split("：", 1)[1]
+    return head + "：" + DUTY_TASK
 
 
 def _review_plan(

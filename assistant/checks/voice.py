@@ -136,12 +136,16 @@ def _surname_title(name: str, role: str) -> str:
     return surname + title if title else ""
 
 
+# Posts of the speaker's hearers, not his own (作为村党支部书记，我们要带头干)
+_HEARERS = re.compile("村|支部|社区|小组|站")
+
+
 def _own_title(said: str, role: str) -> bool:
     """Whether 作为…书记 names the speaker's own post (镇党委书记), not a post of his hearers."""
     title = _title_of(role)
     if not title:
         return False
-    return role in said or (title in said and not re.search("村|支部|社区|小组|站", said))
+    return role in said or (title in said and not _HEARERS.search(said))
 
 
 def _own_post(post: str, role: str) -> bool:
@@ -154,7 +158,6 @@ def _own_post(post: str, role: str) -> bool:
     return False
 
 
-_HEARERS = re.compile("村|支部|社区|小组|站")
 # The organ a post or an organ's name ends in: 县委 (县委书记), 镇党委, 街道党工委, 县人大常委会,
 # 镇人大主席团 (中共檀山县委 → 县委; 区十五届人大常委会 → 区人大常委会).
 _ORGAN_TAIL = re.compile(
@@ -181,11 +184,14 @@ def own_praise(text: str, brief: Any) -> list[tuple[str, str]]:
     """在县委的坚强领导下 said by the 县委书记: his own organ's leadership praised. Each as
     (what was said, what the speech says instead: the leadership of the others named, or
     nothing, the clause's comma with it)."""
-    own = own_organs(brief)
+    return _own_praise(text, own_organs(brief), _patterns())
+
+
+def _own_praise(text: str, own: tuple[str, ...], pat: _Patterns) -> list[tuple[str, str]]:
     if not own:
         return []
     found = []
-    for m in _patterns().own_praise.finditer(text):
+    for m in pat.own_praise.finditer(text):
         who = m.group("who")
         if not any(o in who for o in own):
             continue
@@ -232,8 +238,8 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     yield from _named_by_others(text, who, pat)
     yield from _as_a_member(text, who, pat)
     yield from _for_another_organ(text, who, pat)
-    praised = [said.rstrip("，") for said, _ in own_praise(text, subject.brief)]
     own = own_organs(subject.brief)
+    praised = [said.rstrip("，") for said, _ in _own_praise(text, own, pat)]
     praised += [
         m.group() for m in pat.own_credit.finditer(text) if any(o in m.group("who") for o in own)
     ]

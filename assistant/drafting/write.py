@@ -231,12 +231,14 @@ class _States:
         }
 
 
-def _list_free_grammar(banned: str, *, framed: bool = False, clause_ends: str = "") -> str:
+def _list_free_grammar(
+    banned: str, *, framed: bool = False, clause_ends: str = _CLAUSE_ENDS
+) -> str:
     """The grammar as states, each named by what was just written, each free to end the
     paragraph (a clause end, then the end of the turn) where a sentence may end. Framed,
     the states come twice: as they are, and (named with x) inside a sentence that has a
     digit; the paragraph may end only after a sentence without one (state se)."""
-    n, p = _NUMERALS, clause_ends or _CLAUSE_ENDS
+    n, p = _NUMERALS, clause_ends
     g = _States(f"[^{banned}{n}{p}第以0-9", framed, p)
     c, digit = g.c, g.digit
     # The start of a paragraph is the start of a clause, where no 一要 may open it either
