@@ -426,6 +426,13 @@ def test_a_list_the_headline_cut_leaves_at_the_start_gets_a_lead(place):
     bare = "一要压实责任；二要加强工作；三要加强培训。" + CLEAN
     assert repair(bare, choose([bare], PLAN, place)[0], PLAN, place.brief, None,
                   headline=headline).text == bare  # fmt: skip
+    # 临江 2019: the same lead opened two paragraphs of one point; a lead the section or
+    # the draft has used already is not used again
+    again = repair(text, choose([text], PLAN, place)[0], PLAN, place.brief, None,
+                   headline=headline, siblings=LIST_LEAD + "要把学习抓实抓细。")  # fmt: skip
+    lead = again.text.split("一要压实")[0]
+    assert lead and lead != LIST_LEAD, again.text
+    assert again.program_han == cut.program_han + len(lead) - 1
 
 
 def test_repair_turns_a_quoted_headline_into_this_requirement(place):

@@ -517,8 +517,10 @@ def unrestate_headline(text: str, headline: str) -> tuple[str, str]:
 # What leads into a list the cut left at the paragraph's start (石桥 2016, 要求之一: kept by
 # the grammar from opening with 一要, the model led with the headline; cut, the paragraph was
 # 一要…四要 and nothing else, which `register` fails). A speech's own lead-in (做好这项工作，
-# 一要…), counted as the program's.
-LIST_LEAD = "做好这项工作，"
+# 一要…), counted as the program's. One the draft has not used yet: the same lead opened two
+# paragraphs of one point (临江 2019, nineteenth run: 做好这项工作，首先要… twice in point 二).
+LIST_LEADS = ("做好这项工作，", "落实这一要求，", "抓好这方面的工作，", "把这件事办好，")
+LIST_LEAD = LIST_LEADS[0]
 
 
 def _unrestate(text: str, headline: str, repairs: list[str]) -> str:
@@ -528,14 +530,16 @@ def _unrestate(text: str, headline: str, repairs: list[str]) -> str:
     return text
 
 
-def _led_list(text: str, model_text: str, repairs: list[str]) -> tuple[str, int]:
-    """A paragraph the drops left opening with a list (the model's did not) gets a lead, and
-    the 汉字 the program put in. 枫林 2024: 要确保…，需要做好以下工作与措施。具体而言，一要…;
-    the restated headline, the lead-in and the connective went, and 一要…四要 was left."""
+def _led_list(text: str, model_text: str, said: str, repairs: list[str]) -> tuple[str, int]:
+    """A paragraph the drops left opening with a list (the model's did not) gets a lead the
+    draft so far (`said`) has not used, and the 汉字 the program put in. 枫林 2024:
+    要确保…，需要做好以下工作与措施。具体而言，一要…; the restated headline, the lead-in and
+    the connective went, and 一要…四要 was left."""
     if not opens_list(text) or opens_list(model_text):
         return text, 0
-    repairs.append(f"删改后段首是条目，补上领起语：{LIST_LEAD}")
-    return LIST_LEAD + text, han_count(LIST_LEAD)
+    lead = next((x for x in LIST_LEADS if x not in said), LIST_LEADS[-1])
+    repairs.append(f"删改后段首是条目，补上领起语：{lead}")
+    return lead + text, han_count(lead)
 
 
 def _bare_ensure(text: str, repairs: list[str]) -> tuple[str, int]:
@@ -1135,6 +1139,6 @@ def _not_its_own(
     text, renamed = _own_name(text, brief, repairs)
     text, this_year = _this_year(text, brief, repairs)
     text = _drop_claims(text, brief, plan, repairs)
-    text, led = _led_list(text, model_text, repairs)
+    text, led = _led_list(text, model_text, at.context + at.siblings, repairs)
     text = _mark_unsupported(text, brief, corpus, exclude, repairs)
     return text, supplied + swapped + renamed + this_year + led
