@@ -165,8 +165,10 @@ ROLE_PURPOSES = {
         # paragraphs with those words.
         "回顾{years}的成绩：先用一句不带数字的话评价{years}工作的总体成效，"
         "再用下面这些事实作依据，每写一件事都说出它带来的变化，不要逐条罗列",
+        # (not 最后说出这些变化对群众意味着什么: copied, 这些变化对群众意味着… reached the
+        # speech in six drafts of runs 16–19, 这一系列的成绩对群众意味着极大的认可, 临江 2019)
         "用下面这些事实接着讲{years}的成效：先点出这方面工作抓得怎样，再写事实，"
-        "最后说出这些变化对群众意味着什么",
+        "最后说出这些工作让群众得到了什么好处",
         # No ready sentence to copy: given one, the 1.5B wrote exactly it (39 字 of 115).
         "评价这些成绩：讲清这些成绩是怎样取得的，归功于{credit}、"
         "全{place}干部群众的团结奋斗和{hearts}的辛勤付出，并说明它们为今后的工作打下了什么基础",
