@@ -4507,6 +4507,57 @@ DRAFTS_READ = [
             ("tifa", "为决胜全面建成小康社会作出新的贡献。", False),
         ],
     ),
+    # The nineteenth session's ten drafts read again by a second helper: fragments, restarts
+    # and the review's writing prompt left in the speech. Each said right passes.
+    (
+        "槐原 2018 … 云溪 2013, nineteenth session's full run, second read",
+        {},
+        "requirements",
+        [
+            # 槐原 2018 and 临江 2019: the review's prompt (说出这些变化对群众意味着什么)
+            ("integrity", "这些变化对群众意味着，他们可以通过直接参与决策表达意见。", True),
+            ("integrity", "这一系列的成绩对群众意味着极大的认可和鼓舞。", True),
+            ("integrity", "这些变化让群众得到了实实在在的好处。", False),
+            # 临江 2019
+            ("integrity", "这标志着临江区人民代表大会工作的又一个辉煌篇章。", True),
+            ("integrity", "这标志着临江区人大工作翻开了新的篇章。", False),
+            # 柳塘 2021
+            ("integrity", "我是柳塘镇第十九届人民代表大会第一次会议主席团主席陈志刚。", True),
+            ("integrity", "我是第一次以镇党委书记的身份参加镇人代会。", False),
+            ("integrity", "非常荣幸在今天讲话时，和大家一起回顾过去五年的工作。", True),
+            ("integrity", "现在，我将向大家介绍我们的目标和要求。", True),
+            # 南川 2023
+            ("integrity", "要在五到六、七、八、九月期间完成各项任务。", True),
+            ("integrity", "七、八、九月是防汛的关键时期。", False),
+            ("integrity", "我很高兴能在这里和大家分享我们这次会议的成果。", True),
+            (
+                "integrity",
+                "南川市第十届人民代表大会第二次会议，也是实施“十四五”规划承上启下的关键之年。",
+                True,
+            ),
+            (
+                "integrity",
+                "这次会议是在实施“十四五”规划承上启下的关键之年召开的一次重要会议。",
+                False,
+            ),
+            # 宁川 2015
+            ("integrity", "主题是“加强乡镇人大工作和建设”，这是全市上下的共识。", True),
+            ("integrity", "这次会议的主题是加强乡镇人大工作和建设。", False),
+            # 石桥 2016
+            ("integrity", "今天在这里，我们讨论的是如何依法做好县乡两级人大换届选举。", True),
+            # 云溪 2013
+            ("integrity", "这是一次依法履职、建言献策，会议开得非常成功的大会。", True),
+            ("integrity", "这是一次依法履职、建言献策、团结奋进的大会。", False),
+            (
+                "integrity",
+                "离不开上级党委的正确领导；全乡干部群众的团结奋斗；各位代表的辛勤付出。",
+                True,
+            ),
+            ("integrity", "离不开上级党委的正确领导；离不开全乡干部群众的团结奋斗。", False),
+            ("integrity", "这是我们党全党的庄严承诺。", True),
+            ("integrity", "这是我们党的庄严承诺。", False),
+        ],
+    ),
     # 红石镇 2019 (镇人大主席 for the 主席团, the untuned read on this session's final code)
     (
         "红石镇 2019, untuned read",
