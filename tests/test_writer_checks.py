@@ -4558,6 +4558,124 @@ DRAFTS_READ = [
             ("integrity", "这是我们党的庄严承诺。", False),
         ],
     ),
+    # The same second read: words the organ, the level or the occasion gets wrong, draft by draft
+    (
+        "槐原 2018, nineteenth session's full run, second read",
+        {
+            "level": "镇",
+            "role": "镇党委副书记、镇人大主席",
+            "organ": "镇人大主席团",
+            "occasion": "presidium_meeting",
+            "date": dt.date(2018, 3, 28),
+        },
+        "requirements",
+        [
+            ("usage", "一要坚持习近平总书记关于精准脱贫的重要论述。", True),
+            ("usage", "要深入学习贯彻习近平总书记关于精准脱贫的重要论述。", False),
+            ("usage", "要坚持以习近平总书记关于“三农”工作的重要论述为指导。", False),
+        ],
+    ),
+    (
+        "临江 2019, nineteenth session's full run, second read",
+        LINJIANG | {"date": dt.date(2019, 1, 11)},
+        "congress_work",
+        [
+            (
+                "usage",
+                "要坚持民主集中制原则，充分发扬党内民主，尊重每一位代表的意见和建议。",
+                True,
+            ),
+            ("usage", "要发展社会主义民主，尊重每一位代表的意见和建议。", False),
+            (
+                "usage",
+                "“一府一委两院”要认真落实审议意见，积极履行监督职责。",
+                True,
+            ),
+            ("usage", "“一府一委两院”要认真落实审议意见，自觉接受人大监督。", False),
+        ],
+    ),
+    (
+        "柳塘 2021, nineteenth session's full run, second read",
+        {"locality": "柳塘镇", "date": dt.date(2021, 10, 15)},
+        "requirements",
+        [
+            ("usage", "全体代表要认真履行职责，积极参与讨论和审议。", True),
+            ("usage", "会议期间，全体代表积极参与讨论和审议，提出了许多意见。", False),
+            ("usage", "建立健全依法行政机制，制定和完善相关法律法规。", True),
+            ("usage", "要严格执行国家制定的法律法规。", False),
+            ("usage", "要组织召开各种形式的调查问卷、座谈会和走访活动。", True),
+            ("usage", "要发放调查问卷、召开座谈会，广泛听取意见。", False),
+        ],
+    ),
+    (
+        "南川 2023, nineteenth session's full run, second read",
+        NANCHUAN | {"date": dt.date(2023, 1, 13)},
+        "requirements",
+        [
+            (
+                "usage",
+                "代表们在会后对会议审议的报告和选举事项提出了许多宝贵的意见和建议。",
+                True,
+            ),
+            ("usage", "会议期间，代表们对审议的报告提出了许多宝贵的意见和建议。", False),
+            ("usage", "这些成绩的取得，是全党共同努力的结果。", True),
+            ("usage", "这些成绩的取得，是全市党员干部群众共同努力的结果。", False),
+            ("usage", "全面推进社会主义现代化国家开局起步。", True),
+            ("usage", "全面建设社会主义现代化国家开局起步。", False),
+            ("usage", "在创新、协调、绿色、开放、共享的发展观指导下，推动高质量发展。", True),
+            ("usage", "坚持以创新、协调、绿色、开放、共享的新发展理念为引领。", False),
+        ],
+    ),
+    (
+        "宁川 2015, nineteenth session's full run, second read",
+        NINGCHUAN | {"date": dt.date(2015, 11, 20), "occasion": "experience_exchange"},
+        "requirements",
+        [
+            ("usage", "会议的主要目的是为了推动“四个全面”战略布局的落实。", True),
+            ("usage", "会议的主要目的是推动“四个全面”战略布局的落实。", False),
+            ("usage", "各乡镇人大主席团闭会期间的工作由乡级人民政府和站所承担。", True),
+            ("usage", "乡镇人大主席团要在闭会期间组织代表开展活动。", False),
+            ("usage", "作为宁川市的人民代表大会主席团成员，我们要深刻认识到这一点。", True),
+            ("usage", "市人大常委会要加强对乡镇人大工作的联系和指导。", False),
+        ],
+    ),
+    (
+        "云溪 2013, nineteenth session's full run, second read",
+        {
+            "level": "乡",
+            "locality": "云溪乡",
+            "role": "乡党委书记",
+            "organ": "乡党委",
+            "date": dt.date(2013, 1, 18),
+        },
+        "congress_work",
+        [
+            ("usage", "同时，各级政府也要加强监督和支持这些干部的工作。", True),
+            ("usage", "同时，乡政府也要加强监督和支持这些干部的工作。", False),
+            (
+                "usage",
+                "各位代表要积极建言献策，为政府决策提供有力支持。同时，也要自觉接受人大监督。",
+                True,
+            ),
+            (
+                "usage",
+                "各位代表要积极建言献策，为政府决策提供有力支持。乡政府要自觉接受人大监督。",
+                False,
+            ),
+            (
+                "usage",
+                "乡党委要加强对人大工作的领导，支持乡人大及其主席团依法行使职权。要始终把"
+                "自觉接受人大监督等要求落到实处。",
+                True,
+            ),
+            (
+                "usage",
+                "乡党委要加强对人大工作的领导，支持乡人大及其主席团依法行使职权。要督促乡政府"
+                "自觉接受人大监督。",
+                False,
+            ),
+        ],
+    ),
     # 红石镇 2019 (镇人大主席 for the 主席团, the untuned read on this session's final code)
     (
         "红石镇 2019, untuned read",
