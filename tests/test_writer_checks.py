@@ -4605,6 +4605,8 @@ DRAFTS_READ = [
             ("usage", "要严格执行国家制定的法律法规。", False),
             ("usage", "要组织召开各种形式的调查问卷、座谈会和走访活动。", True),
             ("usage", "要发放调查问卷、召开座谈会，广泛听取意见。", False),
+            ("voice", "同时，接受人大监督也能帮助我们更好地履行职责。", True),
+            ("voice", "要督促镇政府自觉接受人大监督，改进工作作风。", False),
         ],
     ),
     (
@@ -4637,6 +4639,23 @@ DRAFTS_READ = [
             ("usage", "乡镇人大主席团要在闭会期间组织代表开展活动。", False),
             ("usage", "作为宁川市的人民代表大会主席团成员，我们要深刻认识到这一点。", True),
             ("usage", "市人大常委会要加强对乡镇人大工作的联系和指导。", False),
+            ("voice", "这是我们市委、市政府的号召。", True),
+            ("voice", "这是市委、市政府的部署。", False),
+        ],
+    ),
+    (
+        "宁川 2015, nineteenth session's full run, second read, its hearers",
+        NINGCHUAN
+        | {
+            "date": dt.date(2015, 11, 20),
+            "occasion": "experience_exchange",
+            "title": "在全市乡镇人大工作经验交流会上的讲话",
+        },
+        "requirements",
+        [
+            ("voice", "各位代表要积极参与讨论，提出合理化建议。", True),
+            ("voice", "同志们要积极参与讨论，提出合理化建议。", False),
+            ("voice", "要把各位代表的意见建议梳理好、办理好。", False),
         ],
     ),
     (

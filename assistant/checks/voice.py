@@ -344,7 +344,11 @@ def _for_another_organ(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
 # Meetings whose hearers are not the congress's delegates unless the title says so: a 座谈会 of
 # 乡镇人大主席 is addressed 同志们 (outline._salutation), never 各位代表.
 _NOT_DELEGATES = frozenset({"symposium", "experience_exchange"})
-_DELEGATES_ADDRESSED = re.compile(r"各位代表(?=[、，！：和]|同志们)")
+# …and as the subject of a demand (宁川 2015, nineteenth session's run, an exchange meeting of
+# 乡镇人大 cadres: 各位代表要积极参与讨论): 各位 are the people in the hall.
+_DELEGATES_ADDRESSED = re.compile(
+    r"各位代表(?=[、，！：和]|同志们|(?:们)?(?:都|也|还)?(?:要|应当?|必须|能够))"
+)
 
 
 def _wrong_address(text: str, brief: Any) -> Iterator[str]:
