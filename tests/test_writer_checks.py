@@ -4554,6 +4554,7 @@ DRAFTS_READ = [
                 True,
             ),
             ("integrity", "离不开上级党委的正确领导；离不开全乡干部群众的团结奋斗。", False),
+            ("integrity", "离不开上级党委的正确领导；得益于全乡干部群众的团结奋斗。", False),
             ("integrity", "这是我们党全党的庄严承诺。", True),
             ("integrity", "这是我们党的庄严承诺。", False),
         ],
