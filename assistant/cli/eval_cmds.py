@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -87,35 +88,89 @@ def score_cmd(
     pairwise: PairwiseFlag = False,
 ) -> None:
     """给任意讲话稿打分（确定性检查；加 --judge 再请评审模型打分；加 --reference 与参考稿对照）。"""
-    from assistant.brief import OCCASIONS, load_brief
+    from assistant.brief import load_brief
     from assistant.errors import InputError
-    from assistant.scoring import read_text, score_text
+    from assistant.scoring import score_text
 
     b = load_brief(brief) if brief else None
-    if occasion and occasion not in OCCASIONS:
-        raise InputError(f"--occasion {occasion!r} 无效；可选：{'、'.join(OCCASIONS)}")
-    when = None
-    if date:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            raise InputError(f"--date {date!r} 应为 YYYY-MM-DD") from None
-    judge_fn, llm, ref_speech = None, None, None
+    _check_occasion(occasion)
+    when = _parse_date(date)
     if pairwise and not reference:
         raise InputError("--pairwise 需要同时给出 --reference 参考稿")
+    ref_speech = None
     if reference:
         from assistant.corpus import get_speech
 
         ref_speech = get_speech(reference)
         occasion = occasion or (b.occasion if b else None) or ref_speech.occasion
-    if judge or pairwise:
-        llm = _judge_llm(model, provider, not no_cache)
+    llm = _judge_llm(model, provider, not no_cache) if judge or pairwise else None
+    judge_fn = None
     if judge:
         from assistant.checks.judge import make_judge
 
         judge_fn = make_judge(llm, temperature=0.0)
+    scored = _scored_input(file, b)
+    try:
+        card = score_text(
+            scored.text,
+            brief=scored.brief,
+            occasion=occasion,
+            date=when,
+            judge=judge_fn,
+            outline=scored.outline,
+            provenance=scored.provenance,
+            sections=scored.sections,
+            exclude_ids=[reference] if reference else [],
+        )
+        block = None
+        if ref_speech is not None:
+            block = _against_reference(
+                scored, card, ref_speech, occasion, when, llm if pairwise else None
+            )
+    finally:
+        if llm is not None:
+            llm.close()
+    for name, why in card.skipped:
+        _stderr(f"跳过 {name}：{why}")
+    _print_card(card, block, as_json)
+
+
+def _check_occasion(occasion: str | None) -> None:
+    from assistant.brief import OCCASIONS
+    from assistant.errors import InputError
+
+    if occasion and occasion not in OCCASIONS:
+        raise InputError(f"--occasion {occasion!r} 无效；可选：{'、'.join(OCCASIONS)}")
+
+
+def _parse_date(date: str | None) -> dt.date | None:
+    from assistant.errors import InputError
+
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        raise InputError(f"--date {date!r} 应为 YYYY-MM-DD") from None
+
+
+@dataclass
+class _Scored:
+    """What `eval score` reads: the text, and from a draft directory its brief, outline
+    budgets, record of who wrote what and sections."""
+
+    text: str
+    brief: Any = None
+    outline: Any = None
+    provenance: Any = None
+    sections: list[tuple[str, str]] | None = None
+
+
+def _scored_input(file: Path, brief: Any) -> _Scored:
+    from assistant.errors import InputError
+    from assistant.scoring import read_text
+
     text = "" if file.is_dir() else read_text(file)
-    outline, provenance, sections = None, None, None
     draft_dir = file if file.is_dir() else file.parent
     if (draft_dir / "draft.json").is_file() and (file.is_dir() or file.name == "draft.md"):
         # A draft directory: its own brief, outline budgets and record of who wrote what.
@@ -124,51 +179,46 @@ def score_cmd(
         from assistant.outline import Outline
 
         doc = DraftDoc.load(draft_dir)
-        text = doc.text() if file.is_dir() else text
-        b = b or brief_from_dict(doc.brief)
-        outline, provenance = Outline.from_dict(doc.outline), doc.authorship()
-        sections = [(x.id, x.text) for x in doc.sections] if file.is_dir() else None
-    elif file.is_dir():
-        raise InputError(f"{file} 是目录但不是草稿目录（没有 draft.json）")
-    try:
-        card = score_text(
-            text,
-            brief=b,
-            occasion=occasion,
-            date=when,
-            judge=judge_fn,
-            outline=outline,
-            provenance=provenance,
-            sections=sections,
-            exclude_ids=[reference] if reference else [],
+        return _Scored(
+            text=doc.text() if file.is_dir() else text,
+            brief=brief or brief_from_dict(doc.brief),
+            outline=Outline.from_dict(doc.outline),
+            provenance=doc.authorship(),
+            sections=[(x.id, x.text) for x in doc.sections] if file.is_dir() else None,
         )
-        block = None
-        if ref_speech is not None:
-            from assistant.reference import compare_texts, make_pairwise
+    if file.is_dir():
+        raise InputError(f"{file} 是目录但不是草稿目录（没有 draft.json）")
+    return _Scored(text=text, brief=brief)
 
-            ref_card = score_text(
-                ref_speech.text,
-                brief=b,
-                occasion=occasion,
-                date=when,
-                exclude_ids=[reference],
-                checks=[c.name for c in card.checks if c.name != "judge"],
-            )
-            block = compare_texts(
-                text,
-                ref_speech.text,
-                reference_id=ref_speech.id,
-                occasion=occasion,
-                draft_card=card,
-                reference_card=ref_card,
-                pairwise=make_pairwise(llm) if pairwise else None,
-                brief=b,
-            )
-    finally:
-        if llm is not None:
-            llm.close()
-    for name, why in card.skipped:
-        _stderr(f"跳过 {name}：{why}")
+
+def _against_reference(
+    scored: _Scored, card: Any, ref_speech: Any, occasion: str | None, when: Any, pair_llm: Any
+) -> dict:
+    """The draft beside the reference speech, scored by the same checks."""
+    from assistant.reference import compare_texts, make_pairwise
+    from assistant.scoring import score_text
+
+    ref_card = score_text(
+        ref_speech.text,
+        brief=scored.brief,
+        occasion=occasion,
+        date=when,
+        exclude_ids=[ref_speech.id],
+        checks=[c.name for c in card.checks if c.name != "judge"],
+    )
+    return compare_texts(
+        scored.text,
+        ref_speech.text,
+        reference_id=ref_speech.id,
+        occasion=occasion,
+        draft_card=card,
+        reference_card=ref_card,
+        pairwise=make_pairwise(pair_llm) if pair_llm is not None else None,
+        brief=scored.brief,
+    )
+
+
+def _print_card(card: Any, block: dict | None, as_json: bool) -> None:
     if as_json:
         out = card.to_dict()
         if block is not None:
