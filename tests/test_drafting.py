@@ -1110,7 +1110,7 @@ def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_le
         asked = [r for r in paragraph_requests(srv) if "展望" in user_of(r)]
         others = [r for r in paragraph_requests(srv) if "展望" not in user_of(r)]
     assert asked and all(r.get("stop") == ["让我们"] for r in asked)
-    assert not any(r.get("stop") for r in others)
+    assert not any("让我们" in (r.get("stop") or ()) for r in others)
     text = section_of(DraftDoc.load(draft.dir), "call").text
     # the formula a paragraph of its own: the eval finds the call where speeches have it
     assert text == "新的一年，新的征程已经开启。\n" + formula
@@ -1121,3 +1121,36 @@ def test_the_calls_formula_is_the_programs_tail_and_the_model_writes_only_the_le
     assert found.passed and "号召写在了号召之前" not in early.reason, structure
     record = section_of(DraftDoc.load(draft.dir), "call").version(1)
     assert record["program_han"] >= han_count(formula)
+
+
+def test_what_a_speech_says_once_is_a_stop_where_it_may_not_be_said(tmp_path, corpus):
+    """write.ONCE_STOPS: the results' credit (成绩的取得) stops every paragraph but the one
+    asked for it, and every paragraph after it; the meeting's close stops every paragraph
+    after the session sentence. A stop inside a sentence leaves that sentence out."""
+    from assistant.drafting import write
+
+    credit = "评价这些成绩：讲清这些成绩是怎样取得的，归功于上级党委的正确领导"
+    assert write.once_stops(credit, "会议圆满完成了各项议程。") == ()
+    assert write.once_stops(credit, "这些成绩的取得，离不开……") == ("成绩的取得",)
+    assert write.once_stops("讲怎样做到这一点", "") == ("成绩的取得",)
+    said = "白沙镇第二十届人民代表大会第六次会议圆满完成了各项议程，即将胜利闭幕。"
+    assert "胜利闭幕" in write.once_stops("讲怎样做到这一点", said)
+    assert write.before_stop("全镇经济稳步增长。") == "全镇经济稳步增长。"
+    assert write.before_stop("全镇经济稳步增长。这些") == "全镇经济稳步增长。"
+    assert write.before_stop("我们共同庆祝这次会议") == ""
+
+    credit_line = "这些成绩的取得，离不开全镇上下的共同努力。"
+
+    def model(body: dict) -> str:
+        # every paragraph ends on the credit; the server stops at a stop sequence
+        text = Writer()(body) + credit_line
+        for x in body.get("stop") or ():
+            text = text.split(x)[0]
+        return text
+
+    with FakeLLMServer(responder=model) as srv:
+        draft = draft_with(srv, tmp_path, corpus)
+        requests = paragraph_requests(srv)
+    free = [r for r in requests if "成绩的取得" not in (r.get("stop") or ())]
+    assert free and len(free) < len(requests) // 4, (len(free), len(requests))
+    assert draft.text.count("成绩的取得") == 1, draft.text

@@ -199,7 +199,9 @@ class Drafter:
             ranked = self._sample(
                 pool, messages, plan, lead, attempt, event, place, asked,
                 # the call's formula is the section's tail: the model's lead-up ends before it
-                stop=write.CALL_STOP if section.role == "call" and section.tail else (),
+                stop=write.CALL_STOP
+                if section.role == "call" and section.tail
+                else write.once_stops(plan.purpose, context),
             )  # fmt: skip
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:

@@ -61,6 +61,14 @@ EOS_BIAS = 0.0
 LONG_DRAW_EOS_BIAS = -3.0
 # Where the model's lead-up to the call ends, the program's formula (plan.CALL_TAIL) begins.
 CALL_STOP = ("让我们",)
+# What a speech says once, as stop sequences for the paragraphs that may not say it: the
+# meeting's close once the session sentence has said it, and where the results came from
+# (这些成绩的取得) anywhere but the paragraph asked for it, or after it. A decoding control
+# in place of a repair: 白沙 2026 in the twentieth run said 这些成绩的取得 three times in
+# its review, every candidate of the second and third paragraphs with it, and focus failed.
+ONCE_STOPS = True
+_CLOSED_STOPS = ("圆满闭幕", "胜利闭幕", "会议圆满结束", "大会圆满结束")
+_CREDIT_STOP = "成绩的取得"
 LONG_DRAW_BELOW = 0.5
 # On the embedded server the long draw may not end its turn at all before this share of its
 # budget (llama-cpp-python's min_tokens masks the end-of-turn token until then): at -3 the
@@ -769,13 +777,37 @@ def sample(
         )
     cut = getattr(result, "finish_reason", None) == "length"
     call = {"cut_retried": retried, "candidate": k, **call_record(result), "long": long}
-    raw = lead_up(result.text) if stop and not cut else result.text
+    raw = result.text
+    if stop and not cut:
+        raw = lead_up(raw) if set(stop) & set(CALL_STOP) else before_stop(raw)
     text = clean(raw, lead=lead, cut=cut, purpose=purpose, rules=prompt_rules(messages))
     return Candidate(text, result.text, cut, call)
 
 
 # A call of the model's own (…为…而努力奋斗！), which the program's formula would follow
 _OWN_CALL = re.compile(r"[^。！？]*(?:奋斗|奋进|前进|努力)[！!]$")
+
+
+def once_stops(purpose: str, context: str) -> tuple[str, ...]:
+    """The stop sequences of a paragraph (ONCE_STOPS): what the draft before it (`context`)
+    has said once already, and the results' credit where its purpose does not ask for it
+    (a purpose that does asks how the results were won: 怎样取得, 取得这些成绩靠的是什么)."""
+    if not ONCE_STOPS:
+        return ()
+    stops = [x for x in _CLOSED_STOPS if x in context]
+    if _CREDIT_STOP in context or "取得" not in purpose:
+        stops.append(_CREDIT_STOP)
+    return tuple(stops)
+
+
+def before_stop(text: str) -> str:
+    """What the model wrote before a stop sequence, to its last whole sentence: a stop
+    inside a sentence (…共同庆祝这次会议圆满闭幕) leaves that sentence unfinished."""
+    text = text.rstrip()
+    if not text or text[-1] in "。！？":
+        return text
+    whole = re.match(r"^.*[。！？]", text, re.S)
+    return whole.group() if whole else ""
 
 
 def lead_up(text: str) -> str:
