@@ -17,13 +17,15 @@ and tail), and their seconds.
 
 `--switch` names a boolean of assistant/drafting/write.py (FRAMED, LEAD_BEFORE_LIST,
 GRAMMAR, LIST_GRAMMAR, ADAPTIVE_LENGTH, LONG_DRAW_MIN_TOKENS,
-SITUATION_TOLD, SITUATION_PLAIN), or of assistant/plan.py as
+SITUATION_TOLD, SITUATION_PLAIN, ONCE_STOPS), or of assistant/plan.py as
 plan.NAME (SPLIT_HOW, HEADLINE_PARTS, SITUATION_ROOM, SITUATION_ONE_FACT, SHORT_LEADS,
 ACTION_EXTRAS, OPENING_ASKS,
 CALL_TAIL); or NAME=N sets a number
 (plan.PARAGRAPH_TARGET=120) against the value the code has, in the same two arms.
 Counted too: the 汉字 the model wrote and the program supplied (its plan's words copied back
-count as the program's), and the paragraphs chosen while failing a check (faulty). A role
+count as the program's), the paragraphs chosen while failing a check (faulty), and what a
+speech says once said again in the section (twice: focus's once-only finding, the results'
+credit and the meeting's close). A role
 may be a plan's role: congress_point, the point on the congress's work. The sections of a case share one drafter. Runs in a temporary ASSISTANT_HOME, without the response cache:
 every call is drawn.
 """
@@ -88,13 +90,13 @@ def main() -> int:
         f"{'arm':<5}{'paragraphs':>11}{'only a list':>12}{'with figures':>13}"
         f"{'only facts':>11}{'end on digit':>13}{'strung':>7}{'read out':>9}{'汉字/budget':>13}"
         f"{'model':>7}{'faulty':>7}"
-        f"{'program':>8}"
+        f"{'program':>8}{'twice':>6}"
         f"{'seconds':>9}"
     )
     for arm, label in zip(arms, labels, strict=True):
         setattr(module, switch, arm)
         n = {"paras": 0, "lists": 0, "figures": 0, "pasted": 0, "ends": 0, "han": 0, "budget": 0}
-        n |= {"model": 0, "program": 0, "strung": 0, "read": 0, "faulty": 0}
+        n |= {"model": 0, "program": 0, "strung": 0, "read": 0, "faulty": 0, "twice": 0}
         seconds = 0.0
         for name in args.cases:
             brief = cases[name].brief
@@ -123,6 +125,8 @@ def main() -> int:
                     n["program"] += meta["program_han"]
                     n["lists"] += sum(bool(_bare_list(p["text"], _patterns())) for p in records)
                     n["faulty"] += sum(bool(p.get("failed_checks")) for p in records)
+                    # what a speech says once said again in the section (focus's finding)
+                    n["twice"] += _said_again(text)
                     if role == "situation":
                         n["strung"] += bool(list(_strung(text, brief)))
                         n["read"] += _read_out(text, brief.situation)
@@ -133,11 +137,24 @@ def main() -> int:
             f"{label:<5}{n['paras']:>11}{n['lists']:>12}{n['figures']:>13}"
             f"{n['pasted']:>11}{n['ends']:>13}{n['strung']:>7}{n['read']:>9}{written:>13}"
             f"{n['model']:>7}{n['faulty']:>7}"
-            f"{n['program']:>8}"
+            f"{n['program']:>8}{n['twice']:>6}"
             f"{seconds:>9.0f}"
         )
     llm.close()
     return 0
+
+
+def _said_again(text: str) -> int:
+    """Sentences that say again what a speech says once (focus's once-only patterns: the
+    results' credit, the meeting's close), past the first of each."""
+    from assistant.checks.focus import _patterns
+    from assistant.text import sentences
+
+    pat = _patterns()
+    return sum(
+        max(0, sum(bool(rx.search(x)) for x in sentences(text)) - 1)
+        for rx in (pat.closed, pat.credited)
+    )
 
 
 def _read_out(text: str, facts: tuple[str, ...]) -> bool:
