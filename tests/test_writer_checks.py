@@ -2998,6 +2998,21 @@ DRAFTS_READ = [
             ("voice", "各社区党委书记要把代表联络站的工作抓在手上。", False),
         ],
     ),
+    # 枫林 2024 (the twentieth session's run): the speaker's own post as someone else, and the
+    # street office as a body of residents' self-government.
+    (
+        "枫林 2024, twentieth session's run",
+        {"level": "街道", "locality": "枫林街道", "role": "街道党工委书记", "organ": "街道党工委"},
+        "requirements",
+        [
+            ("voice", "各基层人大工委要主动与街道党工委书记沟通联系，了解情况、掌握动态。", True),
+            ("voice", "各社区代表联络点要在街道党工委书记的领导下，组织代表走访群众。", True),
+            ("voice", "各社区代表联络点要在街道党工委的领导下，组织代表走访群众。", False),
+            ("voice", "各社区党组织书记要及时向街道党工委汇报代表联络点的工作。", False),
+            ("usage", "枫林街道作为居民自治的基层组织，通过代表联络站联系群众。", True),
+            ("usage", "枫林街道要支持社区居民委员会依法开展居民自治。", False),
+        ],
+    ),
     # 丰源 2025 (县委书记, fifteenth full-length run): the speaker as a delegate, and his own
     # 县委 as someone else supporting "us".
     (

@@ -248,6 +248,15 @@ def _findings(text: str, subject: Subject, pat: _Patterns) -> Iterator[str]:
     yield from _wrong_address(text, subject.brief)
 
 
+@lru_cache(maxsize=32)
+def _own_post_as_other(role: str) -> re.Pattern[str]:
+    post = re.escape(role)
+    return re.compile(
+        rf"(?<!我这个)(?<!我)在{post}(?:同志)?的(?:领导|带领|指导|统筹)"
+        rf"|(?:与|向|同|跟|给)(?<!我){post}(?:同志)?(?:沟通|汇报|请示|报告|反映)"
+    )
+
+
 def _named_by_others(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
     """The speaker in the third person, narrated, or saying his own name."""
     names = tuple(n for n in (who.role, who.name) if len(n) >= 2)
@@ -257,6 +266,16 @@ def _named_by_others(text: str, who: _Who, pat: _Patterns) -> Iterator[str]:
         for m in rx.finditer(text) if rx is not None else ():
             hits.append(m.span())
             yield f"讲话人把自己写成了第三人称（“{m.group()}”），讲话里要用“我”：“{_snippet(text, m)}”"
+    if len(who.role) >= 4 and "、" not in who.role:
+        # his own one post as someone else to be led by or to report to (枫林 2024, twentieth
+        # run, the 街道党工委书记: 各基层人大工委要主动与街道党工委书记沟通联系; 在街道党工委书记
+        # 的领导下): in one locality that post is the speaker
+        for m in _own_post_as_other(who.role).finditer(text):
+            if not any(a <= m.start() < b for a, b in hits):
+                yield (
+                    f"讲话人把自己的职务当成了别人（“{m.group()}”），讲话人就是{who.role}："
+                    f"“{_snippet(text, m)}”"
+                )
     for m in pat.narrated.finditer(text):
         yield f"讲话写成了叙述（“{m.group()}”），像旁人在转述讲话人：“{_snippet(text, m)}”"
     if len(who.name) >= 2 and not re.search(r"[×xX＊*]", who.name):
