@@ -205,6 +205,17 @@ def test_an_echoed_angle_purpose_is_dropped():
     assert clean(raw, purpose=purpose) == "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
 
 
+def test_an_example_led_from_an_echoed_purpose_loses_its_lead_in():
+    """枫林 2024 (twentieth run): 比如， was left opening the paragraph once the echoed task
+    before it went; an example after a sentence of the speech keeps it."""
+    purpose = "从枫林的实际出发，讲一个本节前面几段没有讲到的方面"
+    example = "枫林街道近年来通过代表联络站听取居民意见，推动了民生实事的落实。"
+    raw = purpose + "。比如，" + example
+    assert clean(raw, purpose=purpose) == example
+    said = "代表联络站是联系群众的桥梁。比如，" + example
+    assert clean(said, purpose=purpose) == said
+
+
 def test_a_short_sentence_that_is_the_purpose_head_is_dropped():
     """丰源 2025: 落实这项要求的保障。 stood as a sentence before the paragraph proper."""
     purpose = "讲落实这项要求的保障：明确责任、加强督查、严格考核，让每项任务都有人抓、有人管"

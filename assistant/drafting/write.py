@@ -588,11 +588,12 @@ def clean(
     if lead:
         text = without_overlap(lead, text)
     pieces = [_without_echoed_start(x, purpose) for x in sentence_pieces(text)]
-    text = "".join(
-        _without_rule_clauses(x, rules)
-        for x in pieces
-        if not instruction_echo().search(x) and not _echoes(x, purpose)
-    )
+    kept = [x for x in pieces if x and not instruction_echo().search(x) and not _echoes(x, purpose)]
+    if kept and kept[0] != pieces[0]:
+        # the example's lead-in went with the echoed task it followed (枫林 2024, twentieth
+        # run: 从枫林的实际出发，讲一个本节前面几段没有讲到的方面。比如，枫林街道近年来…)
+        kept[0] = _EXAMPLE_LEAD.sub("", kept[0])
+    text = "".join(_without_rule_clauses(x, rules) for x in kept)
     if text and not cut and text[-1] not in _END and not _DANGLING.search(text):
         # The model stopped of itself after a whole clause and left off the full stop (with
         # the grammar on it cannot end in a line break): the sentence is whole, not cut.
@@ -621,6 +622,9 @@ def _without_rule_clauses(sentence: str, rules: str) -> str:
 
 
 RULE_ECHO = 0.6  # share of a clause's bigrams found in the prompt's rules
+
+# What leads an example in: nothing to lead from once what it followed is gone.
+_EXAMPLE_LEAD = re.compile(r"^(?:比如说?|例如|譬如)[，,]")
 
 # A text that stops here stops mid-clause (各位代表要, 一府一委两院和).
 _DANGLING = re.compile(r"[要的和与及是在把将对为从向以了着、，；：,;:]$|[0-9.]$")
