@@ -598,7 +598,9 @@ def test_each_point_takes_its_extra_angles_from_its_own_place_in_the_list():
     second = plan_section("requirements", 900, headline="要乙。", values={**values, "turn": "2"})
     assert len(first) == len(second) > 3
     assert first[3].purpose != second[3].purpose
-    assert second[3].purpose == first[4].purpose  # point 二 starts from the second angle
+    # point 二 starts from the second angle, worded its own way after the colon
+    assert second[3].purpose.split("：")[0] == first[4].purpose.split("：")[0]
+    assert second[3].purpose != first[4].purpose
     # a section grown by one paragraph continues its own turn
     brief = load_brief(EXAMPLE)
     points = [s for s in build_outline(brief, shares={}).sections if s.role == "requirements"]
@@ -890,13 +892,24 @@ def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
     assert plan.ACTION_EXTRAS
     values = {"stem": "南川", "actors": "各级各部门和广大干部"}
     firsts = set()
+    said: dict[str, set[str]] = {}
+    heads = sorted(a.split("：")[0] for a in plan.REQUIREMENT_ACTIONS)
     for turn in ("1", "2", "3", "4"):
         extras = plan.extra_purposes("requirements", {**values, "turn": turn})[:-1]
-        assert sorted(extras) == sorted(plan.REQUIREMENT_ACTIONS)
+        assert sorted(e.split("：")[0] for e in extras) == heads
         assert not any(e.startswith("讲抓落实") for e in extras)
         assert all(re.match(r"讲[^：]+把[^：]*(?:抓实|抓到底|落到实处)|讲倾听", e) for e in extras)
         firsts.add(extras[0])
+        for e in extras:
+            head, _, words = e.partition("：")
+            said.setdefault(head, set()).add(words)
     assert len(firsts) == 4  # each point from its own place in the list
+    # an action four points share is worded four ways: copied, its words open no two alike
+    # (丰源 2025, twentieth run: 调动基层干部和群众的积极性，形成工作合力 in points 一 and 二)
+    assert all(len(words) == 4 for words in said.values()), said
+    assert plan.extra_purposes("requirements", {**values, "turn": "1"})[:-1] == list(
+        plan.REQUIREMENT_ACTIONS
+    )
     brief = load_brief(EXAMPLE)
     point = next(s for s in build_outline(brief, shares={}).sections if s.role == "requirements")
     if len(point.paragraphs) > len(plan.ROLE_PURPOSES["requirements"]):
