@@ -2998,6 +2998,32 @@ DRAFTS_READ = [
             ("voice", "各社区党委书记要把代表联络站的工作抓在手上。", False),
         ],
     ),
+    # 丰源 2025 (the twentieth session's run): a county's departments given tasks one by one,
+    # and the whole Party moved by a county.
+    (
+        "丰源 2025, twentieth session's run",
+        {"level": "县", "locality": "丰源县", "role": "县委书记", "organ": "县委"},
+        "requirements",
+        [
+            (
+                "register",
+                "具体分工是，县统计局负责研究制定全县经济发展规划并组织实施；县农业农村局负责指导农业"
+                "生产。各有关部门要密切配合，形成合力。",
+                True,
+            ),
+            ("register", "各有关部门要密切配合，明确分工，形成合力。", False),
+            (
+                "usage",
+                "广大干部要以身作则，推动全党全社会共同参与到全面深化改革的伟大实践中来。",
+                True,
+            ),
+            (
+                "usage",
+                "广大干部要以身作则，推动全县上下共同参与到全面深化改革的伟大实践中来。",
+                False,
+            ),
+        ],
+    ),
     # 枫林 2024 (the twentieth session's run): the speaker's own post as someone else, and the
     # street office as a body of residents' self-government.
     (
