@@ -5339,6 +5339,30 @@ def test_points_sharing_a_stock_bigram_with_a_theme_are_not_on_it():
     assert "讲的都是" not in card.reason
 
 
+def test_a_term_the_brief_quotes_left_out_fails_coverage():
+    """临江 2019 (nineteenth run): 决胜“十三五” in the brief's situation, never in the speech;
+    the item passed on the overlap of its other words."""
+    district = brief(
+        level="区",
+        locality="临江区",
+        situation=["决胜“十三五”，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战"],
+        achievements=["新建村级活动场所12个"],
+        role="区委书记",
+        organ="区委",
+    )
+    opening = "各位代表、同志们：\n\n临江区人民代表大会即将胜利闭幕。我代表区委表示祝贺。\n\n一年来，新建村级活动场所12个。\n\n"
+    without = opening + "今年要打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。\n"
+    card = REGISTRY["brief_coverage"].run(
+        Subject(raw=without, brief=district, occasion="closing_session")
+    )
+    assert not card.passed and "没有写出“十三五”" in card.reason
+    said = opening + "今年要决胜“十三五”，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。\n"
+    card = REGISTRY["brief_coverage"].run(
+        Subject(raw=said, brief=district, occasion="closing_session")
+    )
+    assert card.passed, card.reason
+
+
 def test_a_theme_left_out_fails_coverage_and_one_in_other_words_does_not():
     """云岭县 2017: 生态文明建设 nowhere in the speech, the check passed at 95%. A theme said
     in other words (营商环境持续优化 for 优化营商环境) is counted, not failed; and a meeting's

@@ -444,8 +444,16 @@ def coverage_items(text: str, brief: Any) -> list[tuple[str, str, bool, str]]:
             # a theme of a few 汉字 is a term: any 人民 and 民主 covered half of 全过程人民民主
             # (南川 2023, seventeenth run, never named it)
             problems.append("没有照简报写出这个提法")
+        # a term the brief quotes is its wording to keep (决胜“十三五”: 临江 2019, nineteenth
+        # run, never said 十三五 and passed at a bigram overlap of its other words)
+        problems += [f"没有写出“{q}”" for q in quoted_terms(item_n) if han_only(q) not in han_text]
         out.append((name, item, not problems, "，".join(problems)))
     return out
+
+
+def quoted_terms(item: str) -> list[str]:
+    """The terms a brief's item quotes (“十三五”, “稻香水韵、宜居柳塘”)."""
+    return [q for q in re.findall(r"“([^”]{2,16})”", item) if han_only(q)]
 
 
 # A theme of this many 汉字 or fewer is a term (全过程人民民主, 营商环境), written as it stands.
@@ -473,6 +481,7 @@ def check_brief_coverage(s: Subject) -> CheckResult:
         if m[0] in ("locality", "session", "speaker.organ")
         or "缺数字" in m[2]
         or (m[0] == "themes" and "内容重合" in m[2])
+        or (m[0] in ("situation", "themes") and "没有写出“" in m[2])
     ]
     passed = not hard and score >= 0.8
     if not missed:
