@@ -165,6 +165,13 @@ def test_verdicts_name_what_is_wrong(candidate, acceptable, failed, missing, pro
                      ["建成镇人大代表之家1个、村级代表联络站12个"], (), id="one-in-words"),
         pytest.param("建成了三个代表之家。", ["建成镇人大代表之家1个"], None, id="wrong-count-in-words"),
         pytest.param("编为两个代表小组。", ["编为2个代表小组"], (), id="two-as-liang"),
+        # a term the fact quotes, as it stands (临江 2019: 决胜“十三五” said without 十三五)
+        pytest.param("今年要打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。",
+                     ["决胜“十三五”，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战"], None,
+                     id="quoted-term-absent"),
+        pytest.param("今年要决胜“十三五”，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。",
+                     ["决胜“十三五”，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战"], (),
+                     id="quoted-term-present"),
     ],
 )  # fmt: skip
 def test_missing_facts(text, facts, missing):

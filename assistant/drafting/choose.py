@@ -16,8 +16,9 @@ from typing import Any
 
 from assistant.checks import PARAGRAPH, Subject, run_checks
 from assistant.checks.base import Scorecard
+from assistant.checks.facts import quoted_terms
 from assistant.plan import ParagraphPlan
-from assistant.text import chinese_number, fact_figures, has_figure, overlap
+from assistant.text import chinese_number, fact_figures, han_only, has_figure, overlap
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def missing_facts(text: str, facts: Sequence[str]) -> tuple[str, ...]:
             # 人居环境整治也取得了明显的进展，集镇面貌得到了明显改观 was taken for missing
             # and the brief's sentence pasted after it).
             ok = all(n in text for n in names) if names else overlap(fact, text) >= 0.6
+            # …and the terms it quotes as they stand (brief_coverage's test: 决胜“十三五”)
+            ok = ok and all(han_only(q) in han_only(text) for q in quoted_terms(fact))
         if not ok:
             out.append(fact)
     return tuple(out)
