@@ -368,7 +368,8 @@ def planned_by(doc, rec):
 def extra_values(doc, rec):
     heading = next(s["heading"] for s in doc.outline["sections"] if s["id"] == rec.id)
     values = plan_values(brief_from_dict(doc.brief), [])
-    return {**values, "headline": (heading or "").rstrip("。")}
+    turn = {"turn": str(rec.ordinal)} if rec.ordinal else {}  # a point's angles are its own
+    return {**values, **turn, "headline": (heading or "").rstrip("。")}
 
 
 def test_a_short_section_gets_more_paragraphs_never_repeats(tmp_path, corpus):
