@@ -2998,6 +2998,37 @@ DRAFTS_READ = [
             ("voice", "各社区党委书记要把代表联络站的工作抓在手上。", False),
         ],
     ),
+    # 槐原 2018 (the twentieth session's run): the speaker narrating her own speech, a
+    # township's CPPCC, a plan's 具体做法是.
+    (
+        "槐原 2018, twentieth session's run",
+        {
+            "level": "镇",
+            "locality": "槐原镇",
+            "role": "镇党委副书记、镇人大主席",
+            "organ": "镇人大主席团",
+            "occasion": "presidium_meeting",
+        },
+        "opening",
+        [
+            (
+                "voice",
+                "在槐原镇人大主席团2018年第一次工作会议上的讲话中，我代表镇人大主席团强调，这次会议"
+                "的重要意义在于推动全镇的人大工作取得新的进展。",
+                True,
+            ),
+            ("voice", "我代表镇人大主席团讲几点意见。", False),
+            ("usage", "代表们在政府、政协和其他相关部门的支持下，提出了31件建议。", True),
+            ("usage", "代表们在镇党委、镇政府的支持下，提出了31件建议。", False),
+            ("usage", "县政协委员和镇人大代表一道开展了视察。", False),
+            (
+                "register",
+                "具体做法是，第一要深入学习党的路线方针政策；第二要定期向代表通报政情。",
+                True,
+            ),
+            ("register", "要深入学习党的路线方针政策，定期向代表通报政情。", False),
+        ],
+    ),
     # 丰源 2025 (the twentieth session's run): a county's departments given tasks one by one,
     # and the whole Party moved by a county.
     (
