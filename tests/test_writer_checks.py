@@ -958,7 +958,15 @@ EXAMPLES = [
     # 提案 beside 建议 (石桥 2016); a 政协 sentence may name them
     ("usage", "这些建议和提案都得到了有关部门的重视。", {}, "closing_session", True, "建议和提案"),
     ("usage", "认真办理人大代表建议和政协委员提案。", {}, "closing_session", False, ""),
-    ("usage", "政协各参加单位要把代表建议和提案办理好。", {}, "closing_session", False, ""),
+    # (in a county: a township has no 政协)
+    (
+        "usage",
+        "政协各参加单位要把代表建议和提案办理好。",
+        {"level": "县", "locality": "青山县", "role": "县委书记", "organ": "县委"},
+        "closing_session",
+        False,
+        "",
+    ),
     ("usage", "镇党委要支持和保障代表依法履行代表职责。", {}, "closing_session", False, ""),
     # the government doing the delegates' duty (白沙 2026)
     (
@@ -2070,6 +2078,21 @@ def test_a_run_carried_on_into_the_next_paragraph_is_one_run():
     assert any("连列" in f for f in findings), findings
     one = "四要改进作风，加强督查、严格考核，让每项任务都有人抓、有人管。"
     assert REGISTRY["register"].run(_paragraph(one, **kw)).passed
+
+
+def test_a_second_run_counted_with_di_fails_register_in_the_point():
+    """槐原 2018 (twentieth run): 一要…四要 and then 第一要…第四要 in the next paragraph of
+    point 四, which register counted as one run only."""
+    kw = {
+        "context": CONTEXT + "一要统一思想，二要完善制度，三要严明纪律。",
+        "section_role": "requirements",
+        "headline": HEADS[0],
+    }
+    again = "第一要听取意见；第二要讲究方法；第三要有耐心，让群众把话说完。"
+    findings = REGISTRY["register"].run(_paragraph(again, **kw)).findings
+    assert any("第二次" in f for f in findings), findings
+    plain = "要多听取意见，讲究方法，有耐心，让群众把话说完。"
+    assert REGISTRY["register"].run(_paragraph(plain, **kw)).passed
 
 
 DONE = (

@@ -124,11 +124,15 @@ def _marker(kind: str, n: int) -> str:
 
 
 def _long_runs(block: str, pat: _Patterns) -> int:
-    """How many runs of three or more 一要…三要 the block holds. Runs of 一是 are not
-    counted: a review point lists what was done that way, paragraph after paragraph (the
-    县's 乡镇街道人大工作座谈会 reference)."""
+    """How many runs of three or more 一要…三要 (or 第一要…第三要, 第一，…第三，) the block
+    holds. Runs of 一是 are not counted: a review point lists what was done that way,
+    paragraph after paragraph (the 县's 乡镇街道人大工作座谈会 reference). 槐原 2018
+    (twentieth run) listed 一要…四要 and then 第一要…第四要 in one point."""
     least = int(threshold(NAME, "run_items", 3))
-    return sum(1 for run in _runs(_ordinals(block, pat).get("要", [])) if len(run) >= least)
+    by_kind = _ordinals(block, pat)
+    return sum(
+        1 for kind in ("要", "第") for run in _runs(by_kind.get(kind, [])) if len(run) >= least
+    )
 
 
 def _repeated_runs(block: str, pat: _Patterns, so_far: str = "") -> Iterator[str]:
