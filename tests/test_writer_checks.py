@@ -3052,6 +3052,28 @@ DRAFTS_READ = [
             ("register", "要深入学习党的路线方针政策，定期向代表通报政情。", False),
         ],
     ),
+    # 临江 2019 (the twentieth session's run): the plan's words as statements, and the call's
+    # lead-up announcing itself.
+    (
+        "临江 2019, twentieth session's run",
+        {"level": "区", "locality": "临江区", "role": "区委书记", "organ": "区委"},
+        "congress_work",
+        [
+            (
+                "integrity",
+                "希望各位代表依法履职、密切联系群众。闭会期间，各位代表要怎样履职。",
+                True,
+            ),
+            ("integrity", "闭会期间，各位代表要常到群众中去，把群众的呼声反映上来。", False),
+            ("integrity", "当前所处的形势是高质量发展大势已去，但新的起点已经到来。", True),
+            ("integrity", "当前，临江正处在高质量发展的关键阶段。", False),
+            (
+                "integrity",
+                "现在我想给大家展望一下我们临江的未来，并激励大家为实现目标而努力。",
+                True,
+            ),
+        ],
+    ),
     # 丰源 2025 (the twentieth session's run): a county's departments given tasks one by one,
     # and the whole Party moved by a county.
     (
