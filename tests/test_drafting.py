@@ -1140,6 +1140,10 @@ def test_what_a_speech_says_once_is_a_stop_where_it_may_not_be_said(tmp_path, co
     assert write.before_stop("全镇经济稳步增长。这些") == "全镇经济稳步增长。"
     assert write.before_stop("我们共同庆祝这次会议") == ""
 
+    title = "《镇人民政府工作报告》"
+    opening = "会议审议通过了" + title + "。"
+    assert write.once_stops("讲怎样做到这一点", opening, (title,)) == (title, "成绩的取得")
+    assert title not in write.once_stops("讲怎样做到这一点", "", (title,))
     credit_line = "这些成绩的取得，离不开全镇上下的共同努力。"
 
     def model(body: dict) -> str:
@@ -1154,4 +1158,10 @@ def test_what_a_speech_says_once_is_a_stop_where_it_may_not_be_said(tmp_path, co
         requests = paragraph_requests(srv)
     free = [r for r in requests if "成绩的取得" not in (r.get("stop") or ())]
     assert free and len(free) < len(requests) // 4, (len(free), len(requests))
+    # the opening's paragraphs stop at the reports' titles its session sentence listed
+    brief = load_brief(EXAMPLE)
+    titles = [f"《{r.strip('《》')}》" for r in brief.reports]
+    opened = [r for r in requests if task_of(r) and task_of(r)[0] == "开场与会议评价"]
+    assert brief.reports and opened
+    assert all(set(titles) <= set(r.get("stop") or ()) for r in opened)
     assert draft.text.count("成绩的取得") == 1, draft.text

@@ -201,7 +201,7 @@ class Drafter:
                 # the call's formula is the section's tail: the model's lead-up ends before it
                 stop=write.CALL_STOP
                 if section.role == "call" and section.tail
-                else write.once_stops(plan.purpose, context),
+                else write.once_stops(plan.purpose, context, self._said_once(section.role)),
             )  # fmt: skip
             best = ranked[0]
             if best.acceptable or attempt == self.max_repairs:
@@ -227,6 +227,12 @@ class Drafter:
         record = paragraph_record(position, plan, lead, pool, ranked, fixed, attempt)
         record["asked"] = asked.model_room
         return record
+
+    def _said_once(self, role: str) -> tuple[str, ...]:
+        """What the opening may not say again: the reports' titles its session sentence
+        lists (a later section may well name one: 落实好《政府工作报告》确定的目标任务)."""
+        titles = (f"《{r.strip('《》')}》" for r in self.brief.reports)
+        return tuple(titles) if role == "opening" else ()
 
     def _place(
         self, outline: Outline, section: OutlineSection, context: str, siblings: str

@@ -792,13 +792,16 @@ def sample(
 _OWN_CALL = re.compile(r"[^。！？]*(?:奋斗|奋进|前进|努力)[！!]$")
 
 
-def once_stops(purpose: str, context: str) -> tuple[str, ...]:
+def once_stops(purpose: str, context: str, said: Sequence[str] = ()) -> tuple[str, ...]:
     """The stop sequences of a paragraph (ONCE_STOPS): what the draft before it (`context`)
-    has said once already, and the results' credit where its purpose does not ask for it
-    (a purpose that does asks how the results were won: 怎样取得, 取得这些成绩靠的是什么)."""
+    has said once already (the meeting's close, and `said`: the reports' titles in the
+    opening, which the session sentence lists: 临江 2019 in the twentieth run listed them
+    again, 一致通过审议了《区人民政府工作报告》等报告), and the results' credit where its
+    purpose does not ask for it (a purpose that does asks how the results were won: 怎样取得,
+    取得这些成绩靠的是什么)."""
     if not ONCE_STOPS:
         return ()
-    stops = [x for x in _CLOSED_STOPS if x in context]
+    stops = [x for x in (*_CLOSED_STOPS, *said) if x in context]
     if _CREDIT_STOP in context or "取得" not in purpose:
         stops.append(_CREDIT_STOP)
     return tuple(stops)
