@@ -1588,3 +1588,20 @@ def test_repair_takes_the_speakers_own_organ_out_of_the_leadership_he_praises(pl
     assert REGISTRY["voice"].run(Subject(raw=fixed.text, brief=b, scope="paragraph")).passed
     before = REGISTRY["voice"].run(Subject(raw=said + rest, brief=b, scope="paragraph"))
     assert before.passed is (said == kept)
+
+
+def test_a_garbled_sentence_no_candidate_avoided_goes_when_enough_stays(place):
+    """临江 2019 (nineteenth run): 同时，也各位代表要依法履职… in every candidate; the
+    sentence goes, named in the record, when the rest keeps the paragraph; a paragraph
+    that is little but the garble keeps it for the eval to see."""
+    from assistant.checks.integrity import garbled_sentences
+    from assistant.drafting.repair import repair
+
+    bad = "同时，也各位代表要依法履职、密切联系群众。"
+    assert garbled_sentences(CLEAN + bad) == [bad]
+    fixed = repair(CLEAN + bad, choose([CLEAN + bad], PLAN, place)[0], PLAN, place.brief, None)
+    assert bad not in fixed.text and CLEAN in fixed.text
+    assert any("读不成句" in r for r in fixed.repairs)
+    short = "地区生产总值完成18.6亿元，同比增长6.2%。" + bad
+    kept = repair(short, choose([short], PLAN, place)[0], PLAN, place.brief, None)
+    assert bad in kept.text

@@ -473,6 +473,21 @@ def _headless_lists(p: str) -> Iterator[str]:
         yield f"列举从“{m.group(1)}，”开始，缺了第一项：“{p[at : m.end() + 12]}”"
 
 
+def garbled_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph a garbled wording is in (matched on the paragraph, as
+    the check reads it: some wordings look at the sentence before), for drafting's repair."""
+    pat = _patterns()
+    spans, at = [], 0
+    for x in sentences(text):
+        start = text.find(x, at)
+        if start < 0:
+            continue
+        spans.append((start, start + len(x), x))
+        at = start + len(x)
+    hits = {x for m in pat.garbled.finditer(text) for a, b, x in spans if a <= m.start() < b}
+    return [x for _, _, x in spans if x in hits]
+
+
 def _garbled(p: str, pat: _Patterns) -> Iterator[str]:
     m = pat.garbled.search(p)
     if m:

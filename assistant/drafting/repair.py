@@ -44,6 +44,7 @@ from assistant.checks.integrity import (
     OPENING_ROLES,
     bare_start,
     early_call,
+    garbled_sentences,
     headline_cores,
     misplaced_thanks,
     quoted_headlines,
@@ -1120,6 +1121,10 @@ def _drop_wrong(
     )
     text = _drop_out_of_place(text, at.section_role, getattr(brief, "occasion", ""), repairs)
     text = _spoken(text, brief, repairs)
+    # a garble no mend puts right and no candidate was free of (临江 2019, nineteenth run:
+    # 同时，也各位代表要依法履职、密切联系群众。), when enough of the paragraph stays
+    garbled = garbled_sentences(text)
+    text = _drop_sentences(text, garbled, plan, "删去读不成句的句子：", repairs)
     wrong = sentences_in_wrong_voice(text, brief)
     return _drop_sentences(text, wrong, plan, "删去口吻不对的句子：", repairs)
 
