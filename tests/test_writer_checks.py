@@ -3052,6 +3052,23 @@ DRAFTS_READ = [
             ("register", "要深入学习党的路线方针政策，定期向代表通报政情。", False),
         ],
     ),
+    # 柳塘 2021 (the twentieth session's run): the session announced and the outgoing
+    # leaders thanked inside point 二.
+    (
+        "柳塘 2021, twentieth session's run",
+        {"locality": "柳塘镇"},
+        "requirements",
+        [
+            (
+                "integrity",
+                "今天的会议是柳塘镇第十九届人民代表大会第一次会议的闭幕式。在此，我想借此机会对上一届镇"
+                "人大主席团、镇政府领导班子以及各位代表表达最诚挚的感谢与敬意！",
+                True,
+            ),
+            ("integrity", "在此，我想借此机会对上一届镇人大主席团表达最诚挚的感谢与敬意！", True),
+            ("integrity", "要全面推进乡村振兴，加快建设“稻香水韵、宜居柳塘”。", False),
+        ],
+    ),
     # 临江 2019 (the twentieth session's run): the plan's words as statements, and the call's
     # lead-up announcing itself.
     (
