@@ -3067,6 +3067,8 @@ DRAFTS_READ = [
             ),
             ("integrity", "在此，我想借此机会对上一届镇人大主席团表达最诚挚的感谢与敬意！", True),
             ("integrity", "要全面推进乡村振兴，加快建设“稻香水韵、宜居柳塘”。", False),
+            ("usage", "党支部是党在基层组织中的领导核心，党员是我们党的坚强战斗堡垒。", True),
+            ("usage", "基层党组织要成为坚强战斗堡垒，党员要发挥先锋模范作用。", False),
         ],
     ),
     # 临江 2019 (the twentieth session's run): the plan's words as statements, and the call's
