@@ -205,7 +205,26 @@ def find_invented_claims(text: str, brief: Any) -> list[str]:
                 continue
             out.append(claim)
     out.extend(c for c in themes_told_as_done(text, brief) if c not in out)
+    out.extend(c for c in _glossed_numbered(text, facts) if c not in out)
     return out
+
+
+# A numbered slogan coined and glossed (柳塘 2021, twentieth run: 要持续实施“四场革命”，即
+# 产业革命、教育革命、医疗革命和文化革命): a campaign of the place the brief never names.
+_GLOSSED = re.compile(
+    r"“([一二三四五六七八九十两][个大项场条]?[\u4e00-\u9fff]{1,6})”，?(?:即|就是|分别是|是指)"
+)
+
+
+def _glossed_numbered(text: str, facts: str) -> list[str]:
+    """Numbered terms glossed in the text that neither the brief nor the national list
+    (facts.yaml's known_numbered) gives."""
+    numbered = _claims().get("known_numbered", [])
+    return [
+        f"“{t}”"
+        for t in _GLOSSED.findall(text)
+        if t not in facts and not any(re.fullmatch(k, t) for k in numbered)
+    ]
 
 
 # A sentence tells a theme when it has this share of the theme's bigrams (its own words)…
