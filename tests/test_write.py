@@ -205,6 +205,17 @@ def test_an_echoed_angle_purpose_is_dropped():
     assert clean(raw, purpose=purpose) == "当前，城市更新任务繁重，老旧小区改造还有不少硬骨头要啃。"
 
 
+def test_a_purposes_head_that_names_who_acts_stays_as_the_speechs_sentence():
+    """白沙 2026 (twentieth run): 讲镇人大及其主席团要加强自身建设：… written back as
+    镇人大及其主席团要加强自身建设，要加强学习…; cut, the paragraph lost its subject."""
+    purpose = "讲镇人大及其主席团要加强自身建设：加强学习、改进作风，提高依法履职的能力和水平"
+    raw = "镇人大及其主席团要加强自身建设，要加强学习、改进作风，提高依法履职的能力和水平。"
+    assert clean(raw, purpose=purpose) == raw
+    action = "讲发挥党组织和党员干部的带头作用，把这项工作抓实：党组织怎样带头抓"
+    said = "发挥党组织和党员干部的带头作用，把这项工作抓实，党支部要把责任扛起来。"
+    assert clean(said, purpose=action) == "党支部要把责任扛起来。"
+
+
 def test_an_example_led_from_an_echoed_purpose_loses_its_lead_in():
     """枫林 2024 (twentieth run): 比如， was left opening the paragraph once the echoed task
     before it went; an example after a sentence of the speech keeps it."""

@@ -653,6 +653,10 @@ def _without_echoed_start(sentence: str, purpose: str) -> str:
     # …or with 讲 turned into 要 (白沙 2026, nineteenth session's run: 要发挥党组织和党员干部的
     # 带头作用，把这项工作抓实，党支部要…, the same opening in points 一 and 二, which focus fails)
     head = purpose.split("：")[0][1:] if purpose.startswith("讲") and "：" in purpose else ""
+    if re.match(r"[^，要]{2,}要", head):
+        # a head that names who is to act is a sentence of the speech (白沙 2026, twentieth
+        # run: 镇人大及其主席团要加强自身建设，… cut to a subjectless 要加强学习、改进作风…)
+        head = ""
     said = _HEAD_SAID.match(sentence)
     start = said.end() if said and sentence[said.end() :].startswith(head) else 0
     if len(head) >= 8 and sentence[start:].startswith(head):
