@@ -3052,6 +3052,17 @@ DRAFTS_READ = [
             ("register", "要深入学习党的路线方针政策，定期向代表通报政情。", False),
         ],
     ),
+    # 白沙 2026 (the twentieth session's run): the hearers as one 你.
+    (
+        "白沙 2026, twentieth session's run",
+        {"locality": "白沙镇"},
+        "requirements",
+        [
+            ("usage", "要加强宣传引导，营造浓厚的工作氛围，让广大群众了解和支持你的工作。", True),
+            ("usage", "要加强宣传引导，让广大群众了解和支持我们的工作。", False),
+            ("usage", "你们的辛勤付出，全镇人民不会忘记。", False),
+        ],
+    ),
     # 柳塘 2021 (the twentieth session's run): the session announced and the outgoing
     # leaders thanked inside point 二.
     (
