@@ -136,11 +136,13 @@ CALL_AIMS = {
 # opened two or three paragraphs of a speech alike (各村、各站所和广大干部要担起责任，把这一要求
 # 落到实处 in 9 of the nineteenth session's ten drafts, 15 times; focus failed 云溪 2013 on it
 # alone). The first is ROLE_PURPOSES' own; DUTY_TASK follows each.
+# (not 把这一点…: copied, 这一点 named nothing a writer would keep, and the 1.5B made it
+# 这一观点, 这一要求 in every point of the twentieth run; the work and its tasks are the genre's)
 DUTY_HEADS = (
-    "{actors}要担起责任，把这一点落到实处",
-    "{actors}要各负其责、协同发力，把这一点抓紧抓实",
-    "{actors}要主动担当、真抓实干，让这一点见到实效",
-    "{actors}要守土有责、守土尽责，把这一点一抓到底",
+    "{actors}要担起责任，把这项工作落到实处",
+    "{actors}要各负其责、协同发力，把各项任务抓紧抓实",
+    "{actors}要主动担当、真抓实干，让各项举措见到实效",
+    "{actors}要守土有责、守土尽责，把这项任务一抓到底",
 )
 DUTY_TASK = "讲清各自担什么责任、怎样担当作为"
 

@@ -954,7 +954,7 @@ def test_a_planned_paragraph_of_one_short_sentence_closes_the_paragraph_before(t
 
     def terse_third(body):
         user = user_of(body)
-        if "担起责任，把这一点落到实处" in PURPOSE.search(user).group(1):
+        if "担起责任，把这项工作落到实处" in PURPOSE.search(user).group(1):
             return short
         return writer(body)
 
