@@ -138,6 +138,7 @@ SITUATION_TOLD = False
 # 283 s. One focus failure in four fewer at no cost: on.
 SITUATION_PLAIN = True
 _NUMERALS = "一二三四五六七八九十"
+_NOT_AFTER_ORDINAL = "阶级件种层类"  # 第一 before these opens a document's list
 _CLAUSE_ENDS = "，。；！？"
 
 
@@ -227,8 +228,11 @@ class _States:
             # (清河 2023: 第一, …第六, as a paragraph); 第一次, 第18届 stay
             # …and from 第五 on not by 要 either (太平镇 2023: 第一要…第五要, which register fails)
             f"d1{x}": f'{c}] fr{x} | [一二三四]+ dn{x} | [一二三四]* [五六七八九十] [{n}]* d5{x} | [0-9]+ {digit.replace("g1", "dd")} | "以" y1{x}',
-            f"dn{x}": f'({c}是就、,] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
-            f"d5{x}": f'({c}是就、,要] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
+            # …nor by a stage, tier, kind or item (宁川 2015, twentieth run: 第一阶段是…第二阶段
+            # three times, which register fails; 第一级…第二级 in 丰源 2025); 第一次, 第一书记,
+            # 第一责任人, 第一时间 stay
+            f"dn{x}": f'({c}是就、,{_NOT_AFTER_ORDINAL}] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
+            f"d5{x}": f'({c}是就、,要{_NOT_AFTER_ORDINAL}] fr{x} | {ends(no_comma, x)} | "第" d1{x} | "以" y1{x}){opt}',
             f"dd{x}": f'({c}、.,] fr{x} | {ends(no_comma, x)} | "以" y1{x}){opt}',
             # 以下 not before a count (以下几个方面, 以下三点); 县级以下, 3%以下 stay
             f"y1{x}": f'{c}下] fr{x} | "下" yx{x} | [{n}]+ fr{x} | {on}',
