@@ -311,7 +311,13 @@ def _thanks_text(brief: Brief) -> str:
             f"在此，我代表{organ}，{cheer}向新当选的同志表示诚挚祝贺，"
             "向不再担任领导职务的老同志致以崇高敬意，向各位代表和全体会务工作人员致以衷心感谢！"
         )
-    return f"在此，我代表{organ}，{cheer}向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
+    # a yearly session that elected (补选) someone congratulates them too (丰源 2025, twentieth
+    # run: 选举林志远为县长, and the new 县长 not congratulated anywhere)
+    elected = "向新当选的同志表示诚挚祝贺，" if brief.elections else ""
+    return (
+        f"在此，我代表{organ}，{cheer}{elected}"
+        "向各位代表、列席会议的同志和全体会务工作人员致以衷心感谢！"
+    )
 
 
 def plan_values(brief: Brief, headlines: list[str]) -> dict[str, str]:

@@ -975,3 +975,16 @@ def test_each_points_duty_paragraph_opens_its_own_way():
     ]
     assert len(duties) == 4 and len(set(duties)) == 4
     assert all(d.startswith("各村（社区）、各站所和广大干部要") for d in duties)
+
+
+def test_a_yearly_session_that_elected_someone_congratulates_them():
+    """丰源 2025 (twentieth run): 选举林志远为县长 at the fourth session, and the new 县长
+    not congratulated anywhere; a session without elections congratulates nobody new."""
+    yearly = {"session": {"congress": 18, "meeting": 4}, "date": "2025-01-17"}
+    elected = _closing(**yearly, elections=["选举林志远为县人民政府县长"])
+    thanks = next(s for s in build_outline(elected, shares={}).sections if s.role == "thanks")
+    assert "向新当选的同志表示诚挚祝贺" in thanks.lead
+    assert "不再担任领导职务的老同志" not in thanks.lead  # a 换届's farewell only
+    none = _closing(**yearly)
+    thanks = next(s for s in build_outline(none, shares={}).sections if s.role == "thanks")
+    assert "新当选" not in thanks.lead
