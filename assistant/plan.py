@@ -325,51 +325,45 @@ ACTION_EXTRAS = True
 # Each with a comma where the thing to do meets its aim: the 1.5B opens the paragraph with
 # the words before the colon, 讲 turned into 要 (fifteenth full run, in every draft:
 # 要发挥党组织和党员干部的带头作用把这项工作抓实，…; 要倾听群众的意见来检验这项工作，…).
-REQUIREMENT_ACTIONS = [
-    "讲发挥党组织和党员干部的带头作用，把这项工作抓实：党组织怎样带头抓、党员干部怎样走在前面",
-    ROLE_EXTRAS["requirements"][2],
-    "讲建立责任和督查的办法，把这项工作抓到底：怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
-    "讲倾听群众的意见，用群众满意来检验这项工作：怎样问计于民、请群众评判",
-]
-# The words after each action's colon, one a point (the first as above): the 1.5B
-# copies them as the paragraph's opening, and an action two points share opened both alike
-# (丰源 2025, twentieth run: 调动基层干部和群众的积极性，形成工作合力。 heading paragraphs
-# of points 一 and 二, which focus fails as the same opening twice).
-ACTION_WORDINGS = [
-    (
+# The words after each action's colon, one a point (the first in REQUIREMENT_ACTIONS): the
+# 1.5B copies them as the paragraph's opening, and an action two points share opened both
+# alike (丰源 2025, twentieth run: 调动基层干部和群众的积极性，形成工作合力。 heading
+# paragraphs of points 一 and 二, which focus fails as the same opening twice).
+ACTION_WORDINGS = {
+    "讲发挥党组织和党员干部的带头作用，把这项工作抓实": (
         "党组织怎样带头抓、党员干部怎样走在前面",
         "党组织把这件事摆上重要议程，党员干部带头干、作表率",
         "书记亲自抓，党员干部冲在前、干在先",
         "各级党组织把责任扛在肩上，党员干部一级带着一级干",
     ),
-    (
+    "讲依靠基层干部和群众，把工作落到实处": (
         "调动基层干部和群众的积极性，形成工作合力",
         "尊重群众的首创精神，让基层干部放开手脚干",
         "多为基层干部撑腰鼓劲，多请群众出主意、一起干",
         "把基层干部和群众的劲儿拧成一股绳",
     ),
-    (
+    "讲建立责任和督查的办法，把这项工作抓到底": (
         "怎样明确责任、跟踪问效，让每项任务都有人抓、有人管",
         "任务定到人、时限定到天，督查跟上、考核跟上",
         "一项一项抓、一件一件盯，不见成效不松手",
         "建立工作台账，定期督查通报，对落实不力的严肃问责",
     ),
-    (
+    "讲倾听群众的意见，用群众满意来检验这项工作": (
         "怎样问计于民、请群众评判",
         "把群众的评价作为第一标准，群众不满意就接着改",
         "多到群众中去听意见，让群众当阅卷人",
         "把群众的意见当作改进工作的信号，群众说好才是真的好",
     ),
-]
+}
+# (the second is ROLE_EXTRAS' own angle on the base and its people, as it always was)
+REQUIREMENT_ACTIONS = [f"{head}：{words[0]}" for head, words in ACTION_WORDINGS.items()]
 
 
 def _worded(action: str, turn: int) -> str:
     """The action with the wording after its colon that point `turn` (0 for 一) takes."""
-    head, _, said = action.partition("：")
-    for wordings in ACTION_WORDINGS:
-        if said == wordings[0]:
-            return head + "：" + wordings[turn % len(wordings)]
-    return action
+    head = action.partition("：")[0]
+    words = ACTION_WORDINGS.get(head)
+    return f"{head}：{words[turn % len(words)]}" if words else action
 
 
 CONGRESS_ACTION = (

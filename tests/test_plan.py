@@ -908,6 +908,7 @@ def test_a_points_extra_paragraphs_ask_for_a_thing_to_do_not_a_slogan():
     # an action four points share is worded four ways: copied, its words open no two alike
     # (丰源 2025, twentieth run: 调动基层干部和群众的积极性，形成工作合力 in points 一 and 二)
     assert all(len(words) == 4 for words in said.values()), said
+    assert plan.REQUIREMENT_ACTIONS[1] == plan.ROLE_EXTRAS["requirements"][2]
     assert plan.extra_purposes("requirements", {**values, "turn": "1"})[:-1] == list(
         plan.REQUIREMENT_ACTIONS
     )
