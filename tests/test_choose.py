@@ -1605,3 +1605,20 @@ def test_a_garbled_sentence_no_candidate_avoided_goes_when_enough_stays(place):
     short = "地区生产总值完成18.6亿元，同比增长6.2%。" + bad
     kept = repair(short, choose([short], PLAN, place)[0], PLAN, place.brief, None)
     assert bad in kept.text
+
+
+def test_the_results_credit_said_again_keeps_its_sentence_without_the_phrase(place):
+    """白沙 2026 (the twentieth session's subset): the credit paragraph said 这些成绩的取得
+    twice; the second keeps its sentence as 这些成绩，… and the record names it."""
+    from assistant.checks import REGISTRY, Subject
+    from assistant.drafting.repair import repair
+
+    twice = (
+        "这些成绩的取得，离不开上级党委的正确领导和全镇干部群众的团结奋斗，各位代表的辛勤付出"
+        "也功不可没。这些成绩的取得，为今后的工作打下了坚实的基础。"
+    )
+    fixed = repair(twice, choose([twice], PLAN, place)[0], PLAN, place.brief, None)
+    assert fixed.text.count("成绩的取得") == 1 and "这些成绩，为今后的工作" in fixed.text
+    assert any("成绩的取得" in r for r in fixed.repairs)
+    para = REGISTRY["focus"].run(Subject(raw=fixed.text, scope="paragraph"))
+    assert "说了两遍" not in para.reason

@@ -242,6 +242,27 @@ def _cut_year_again(text: str, plan: ParagraphPlan, context: str, repairs: list[
     return _cut_said_again(text, plan, span_in, notes, repairs)
 
 
+# The results' credit said once (focus's once-only finding): a second 这些成绩的取得， in the
+# paragraph the credit was asked of keeps its sentence as 这些成绩，… (白沙 2026, the twentieth
+# session's subset: 这些成绩的取得，离不开….这些成绩的取得，为今后的工作打下了坚实的基础).
+_CREDIT_AGAIN = re.compile(r"(?:这些|这一系列的?|各项)?成绩的取得[，,]?")
+
+
+def _credit_once(text: str, context: str, repairs: list[str]) -> str:
+    said = "成绩的取得" in context
+    out, changed = [], 0
+    for x in sentences(text) or [text]:
+        if _CREDIT_AGAIN.search(x) and said:
+            x = _CREDIT_AGAIN.sub("这些成绩，", x, count=1)
+            changed += 1
+        said = said or "成绩的取得" in x
+        out.append(x)
+    if not changed:
+        return text
+    repairs.append(f"“成绩的取得”前面已经说过，后面的改为“这些成绩”：{changed} 处")
+    return "".join(out)
+
+
 def _cut_headline_refrain(text: str, plan: ParagraphPlan, at: _Where, repairs: list[str]) -> str:
     """A clause of the point's headline another of its paragraphs says already (确保“十五五”
     开好局、起好步 after the headline and the paragraph before)."""
@@ -1071,6 +1092,7 @@ def _drop_misplaced(text: str, plan: ParagraphPlan, at: _Where, repairs: list[st
     text = _unrestate(text, at.headline, repairs)
     text = _cut_echoed_lead(text, at.siblings, repairs)
     text = _cut_year_again(text, plan, at.context, repairs)
+    text = _credit_once(text, at.context, repairs)
     text = _cut_headline_refrain(text, plan, at, repairs)
     text = _drop_repeats(text, plan, at, repairs)
     again = reports_again(text, at.context, at.brief)
