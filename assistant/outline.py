@@ -292,7 +292,10 @@ def _elections_said(elections: tuple[str, ...]) -> str:
     verb = verbs.pop() if len(verbs) == 1 else ""
     if verb and len(items) > 1:
         items = [items[0], *(e[len(verb) :] for e in items[1:])]
-    return ("，" if any("、" in e for e in items) else "、").join(items)
+    said = ("，" if any("、" in e for e in items) else "、").join(items)
+    # posts named with no verb at all (柏岭县 2016, the twentieth session's untuned read:
+    # 县第十七届人大常委会主任、副主任、委员 read as a list of the reports) are the elected
+    return said if verbs or verb else "选举产生了" + said
 
 
 def is_first_session(brief: Brief) -> bool:

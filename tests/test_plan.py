@@ -989,3 +989,16 @@ def test_a_yearly_session_that_elected_someone_congratulates_them():
     none = _closing(**yearly)
     thanks = next(s for s in build_outline(none, shares={}).sections if s.role == "thanks")
     assert "新当选" not in thanks.lead
+
+
+def test_elections_named_by_post_alone_are_said_as_elected():
+    """柏岭县 2016 (the twentieth session's untuned read): the brief listed the posts with no
+    verb, and the session sentence ran them on after the reports as if they were reports."""
+    from assistant.outline import _elections_said
+
+    posts = ("县第十七届人大常委会主任、副主任、委员", "县人民政府县长、副县长")
+    assert _elections_said(posts) == (
+        "选举产生了县第十七届人大常委会主任、副主任、委员，县人民政府县长、副县长"
+    )
+    assert _elections_said(("选举林志远为县人民政府县长",)) == "选举林志远为县人民政府县长"
+    assert _elections_said(("补选副主任1名", "补选副区长1名")) == "补选副主任1名、副区长1名"
