@@ -270,12 +270,17 @@ def _opening_lead(brief: Brief) -> str:
     # What the session did is fact, so the program states it; the model only evaluates.
     done = []
     if brief.reports:
-        done.append("审议通过了" + "、".join(f"《{r.strip('《》')}》" for r in brief.reports))
+        done.append("审议通过了" + "、".join(report_titles(brief)))
     if brief.elections:
         done.append(_elections_said(brief.elections))
     if done:
         text += "会议" + "，".join(done) + "。"
     return text
+
+
+def report_titles(brief: Brief) -> tuple[str, ...]:
+    """The session's reports as the session sentence names them, each in 《》 once."""
+    return tuple(f"《{r.strip('《》')}》" for r in brief.reports)
 
 
 _ELECTION_VERBS = ("选举产生了", "选举产生", "补选了", "补选", "选举了", "选举", "决定任命")

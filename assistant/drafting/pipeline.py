@@ -34,6 +34,7 @@ from assistant.outline import (
     call_formula,
     plan_role,
     plan_values,
+    report_titles,
     with_budgets_scaled,
 )
 from assistant.paragraphs import THEME_VERBS, about_theme, headline_core, overlaps
@@ -231,8 +232,7 @@ class Drafter:
     def _said_once(self, role: str) -> tuple[str, ...]:
         """What the opening may not say again: the reports' titles its session sentence
         lists (a later section may well name one: 落实好《政府工作报告》确定的目标任务)."""
-        titles = (f"《{r.strip('《》')}》" for r in self.brief.reports)
-        return tuple(titles) if role == "opening" else ()
+        return report_titles(self.brief) if role == "opening" else ()
 
     def _place(
         self, outline: Outline, section: OutlineSection, context: str, siblings: str
